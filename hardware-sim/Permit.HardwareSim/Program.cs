@@ -1,0 +1,2 @@
+Console.Error.WriteLine("permit-sim: no commands yet");
+return 2;

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("permit-agent: no commands yet");
+return 2;
