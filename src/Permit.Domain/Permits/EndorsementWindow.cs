@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Permit.Domain.Permits;
+
+/// <summary>
+/// The days on which a permit's yearly endorsement is accepted: "the month before each full year", i.e.
+/// [<c>ValidUntil + 1 day − 1 month</c>, <c>ValidUntil</c>], both inclusive. <c>ValidUntil + 1 day</c> is the anniversary,
+/// so an anniversary on 31 March opens the window on 28 (or 29) February, and one on 30 March on 28/29 February too.
+/// </summary>
+public readonly record struct EndorsementWindow(DateOnly Opens, DateOnly Closes)
+{
+    public static EndorsementWindow EndingOn(DateOnly validUntil) => new(validUntil.AddDays(1).AddMonths(-1), validUntil);
+
+    public bool Contains(DateOnly day) => Opens <= day && day <= Closes;
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Opens:yyyy-MM-dd} to {Closes:yyyy-MM-dd}");
+}
