@@ -94,6 +94,8 @@ public sealed class ResidencePermit
         ArgumentNullException.ThrowIfNull(number);
         if (application.Status != ApplicationStatus.Approved)
             throw new DomainException("permit-application-not-approved", "A permit is issued only for an approved application.");
+        if (issueDate < application.DecidedOn)
+            throw new DomainException("permit-issued-before-approval", "A permit cannot be issued before its application was approved.");
         if (number.Year != issueDate.Year)
             throw new DomainException("permit-number-year-mismatch", "The permit number's year must be the issue year.");
         var permit = new ResidencePermit
