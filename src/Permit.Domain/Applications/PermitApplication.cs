@@ -108,7 +108,8 @@ public sealed class PermitApplication
         {
             throw new DomainException(
                 "application-documents-missing",
-                "Missing documents: " + string.Join("; ", missing.Select(m => m.Name)) + ".");
+                "Missing documents: " + string.Join("; ", missing.Select(m => m.Name)) + ".",
+                new Dictionary<string, string> { ["missingDocuments"] = string.Join(',', missing.Select(m => m.Code)) });
         }
         var eligibility = EligibilityOn(today);
         if (!eligibility.IsEligible)

@@ -24,7 +24,8 @@ namespace Permit.Domain.Permits;
 /// </remarks>
 public sealed class ResidencePermit
 {
-    public const int MaxAuthorityLength = 90;
+    /// <summary>UTF-8 bytes, as EF.PERMIT tag 8A holds them.</summary>
+    public const int MaxAuthorityBytes = 90;
 
     private readonly List<PermitCard> _cards = [];
     private readonly List<Endorsement> _endorsements = [];
@@ -104,7 +105,7 @@ public sealed class ResidencePermit
             Number = number,
             ResidentId = application.ResidentId,
             ApplicationId = application.Id,
-            IssuingAuthority = Guard.Text(issuingAuthority, "permit-issuing-authority-required", "The issuing authority", MaxAuthorityLength),
+            IssuingAuthority = Guard.CardText(issuingAuthority, "permit-issuing-authority-invalid", "The issuing authority", MaxAuthorityBytes),
             IssueDate = issueDate,
             Status = PermitStatus.PendingCard,
             ContinuousResidenceSince = issueDate,

@@ -11,7 +11,8 @@ public sealed class ResidenceRegistration
 {
     /// <summary>Days within which a change of address or workplace must be declared.</summary>
     public const int DeclarationDays = 10;
-    public const int MaxAddressLength = 210;
+    /// <summary>UTF-8 bytes, as EF.PERMIT tag 88 (residence address) holds them.</summary>
+    public const int MaxAddressBytes = 210;
     public const int MaxTextLength = 200;
 
     private readonly List<RegistrationChange> _changes = [];
@@ -86,7 +87,7 @@ public sealed class ResidenceRegistration
             throw new DomainException("registration-arrival-after-registration", "A migrant registers after arriving, not before.");
         return new ResidenceRegistration(
             residentId,
-            Guard.Text(address, "registration-address-required", "The address", MaxAddressLength),
+            Guard.CardText(address, "registration-address-invalid", "The address", MaxAddressBytes),
             communityCode,
             basis,
             Guard.Text(evidence, "registration-evidence-required", "The evidence of the basis", MaxTextLength),
@@ -101,7 +102,7 @@ public sealed class ResidenceRegistration
     public RegistrationChange ChangeAddress(string newAddress, CommunityCode newCommunityCode, DateOnly changedOn, DateOnly declaredOn)
     {
         ArgumentNullException.ThrowIfNull(newCommunityCode);
-        var address = Guard.Text(newAddress, "registration-address-required", "The address", MaxAddressLength);
+        var address = Guard.CardText(newAddress, "registration-address-invalid", "The address", MaxAddressBytes);
         var change = Record(RegistrationChangeKind.Address, address, newCommunityCode.Value, changedOn, declaredOn);
         Address = address;
         CommunityCode = newCommunityCode;

@@ -9,8 +9,12 @@ namespace Permit.Domain.Residents;
 /// </summary>
 public sealed class Resident
 {
-    public const int MaxNameLength = 60;
-    public const int MaxAddressLength = 210;
+    /// <summary>UTF-8 bytes, as EF.PERMIT tag 83 holds them.</summary>
+    public const int MaxNameBytes = 60;
+
+    /// <summary>UTF-8 bytes, as EF.PERMIT tag 87 holds them.</summary>
+    public const int MaxAddressBytes = 210;
+
     public const int MaxReferenceLength = 200;
     public const int MaxContactLength = 40;
 
@@ -60,9 +64,9 @@ public sealed class Resident
         var resident = new Resident(
             Guid.CreateVersion7(),
             card.CitizenId,
-            Guard.Text(card.Name, "resident-name-required", "The name", MaxNameLength),
+            Guard.CardText(card.Name, "resident-name-invalid", "The name", MaxNameBytes),
             card.EthnicGroup,
-            Guard.Text(card.HukouAddress, "resident-hukou-address-required", "The hukou address", MaxAddressLength));
+            Guard.CardText(card.HukouAddress, "resident-hukou-address-invalid", "The hukou address", MaxAddressBytes));
         resident.ApplyCardFacts(card);
         return resident;
     }
@@ -76,8 +80,8 @@ public sealed class Resident
         ArgumentNullException.ThrowIfNull(card);
         if (card.CitizenId != CitizenId)
             throw new DomainException("resident-id-number-mismatch", "The ID card belongs to a different person.");
-        Name = Guard.Text(card.Name, "resident-name-required", "The name", MaxNameLength);
-        HukouAddress = Guard.Text(card.HukouAddress, "resident-hukou-address-required", "The hukou address", MaxAddressLength);
+        Name = Guard.CardText(card.Name, "resident-name-invalid", "The name", MaxNameBytes);
+        HukouAddress = Guard.CardText(card.HukouAddress, "resident-hukou-address-invalid", "The hukou address", MaxAddressBytes);
         EthnicGroup = card.EthnicGroup;
         ApplyCardFacts(card);
     }

@@ -19,6 +19,7 @@ public sealed class PermitApplicationTests
         Assert.Contains("ID card", ex.Message, StringComparison.Ordinal);
         Assert.Contains("photo", ex.Message, StringComparison.Ordinal);
         Assert.Contains("labour contract or business licence", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("id-card,photo,proof-of-employment", ex.Details["missingDocuments"]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Permit.Domain.IdCards;
 using Permit.Domain.Identity;
 using Permit.Domain.Residents;
 using Permit.Domain.Tests.Common;
@@ -28,7 +29,48 @@ public sealed class ResidentTests
 
     [Fact]
     public void A_resident_needs_a_name() =>
-        DomainAssert.Breaks("resident-name-required", () => new ResidentBuilder().Named("  ").Build());
+        DomainAssert.Breaks("resident-name-invalid", () => new ResidentBuilder().Named("  ").Build());
+
+    [Fact]
+    public void A_name_longer_than_the_card_s_60_bytes_is_refused_up_front()
+    {
+        // 20 CJK characters are 60 bytes of UTF-8 and fit; 21 do not.
+        Assert.Equal(20, new ResidentBuilder().Named(new string('梅', 20)).Build().Name.Length);
+        DomainAssert.Breaks("resident-name-invalid", () => new ResidentBuilder().Named(new string('梅', 21)).Build());
+    }
+
+    [Fact]
+    public void An_ID_card_text_block_becomes_validated_identity_details()
+    {
+        var text = new IdCardText("李晓梅", "2", "01", new DateOnly(1985, 6, 15), "浙江省宁波市鄞州区百丈路1号", "330204198506150022",
+            "宁波市公安局鄞州分局", new DateOnly(2015, 1, 1), null);
+
+        var details = IdentityDetails.FromIdCard(text, new DateOnly(2026, 1, 1), "photos/test-1");
+        var resident = Resident.FromIdCard(details);
+
+        Assert.Equal("330204198506150022", resident.CitizenId.Value);
+        Assert.Equal(Sex.Female, resident.Sex);
+        Assert.Equal("浙江省宁波市鄞州区百丈路1号", resident.HukouAddress);
+    }
+
+    [Fact]
+    public void An_expired_ID_card_is_refused()
+    {
+        var text = new IdCardText("李晓梅", "2", "01", new DateOnly(1985, 6, 15), "浙江省宁波市鄞州区百丈路1号", "330204198506150022",
+            "宁波市公安局鄞州分局", new DateOnly(2005, 1, 1), new DateOnly(2025, 1, 1));
+
+        DomainAssert.Breaks("id-card-expired", () => IdentityDetails.FromIdCard(text, new DateOnly(2025, 1, 2)));
+        Assert.NotNull(IdentityDetails.FromIdCard(text, new DateOnly(2025, 1, 1)));
+    }
+
+    [Fact]
+    public void A_card_with_an_unknown_ethnic_group_code_is_refused()
+    {
+        var text = new IdCardText("李晓梅", "2", "57", new DateOnly(1985, 6, 15), "浙江省宁波市鄞州区百丈路1号", "330204198506150022",
+            "宁波市公安局鄞州分局", new DateOnly(2015, 1, 1), null);
+
+        DomainAssert.Breaks("ethnic-group-invalid", () => IdentityDetails.FromIdCard(text, new DateOnly(2026, 1, 1)));
+    }
 
     [Fact]
     public void A_renewed_card_updates_the_name_but_another_person_s_card_is_refused()
