@@ -27,6 +27,9 @@ public sealed class ResidencePermit
     /// <summary>UTF-8 bytes, as EF.PERMIT tag 8A holds them.</summary>
     public const int MaxAuthorityBytes = 90;
 
+    /// <summary>EF.PERMIT tag 8D stores the card sequence in one byte.</summary>
+    public const int MaxCardSequence = 255;
+
     private readonly List<PermitCard> _cards = [];
     private readonly List<Endorsement> _endorsements = [];
 
@@ -212,6 +215,8 @@ public sealed class ResidencePermit
         var current = CurrentCard;
         if (current.Status != CardStatus.Issued)
             throw new DomainException("card-not-yet-issued", "The current card has not been issued yet; there is nothing to exchange or replace.");
+        if (current.Sequence >= MaxCardSequence)
+            throw new DomainException("card-sequence-exhausted", "The card sequence is one byte on the card; no further card can be ordered.");
         current.Revoke(revocation, today);
         var next = new PermitCard(current.Sequence + 1, reason, today);
         _cards.Add(next);

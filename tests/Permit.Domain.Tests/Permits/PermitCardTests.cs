@@ -84,6 +84,24 @@ public sealed class PermitCardTests
     }
 
     [Fact]
+    public void The_card_sequence_stops_at_255_because_the_card_stores_one_byte()
+    {
+        var permit = new PermitBuilder().Build();
+        for (var sequence = 2; sequence <= ResidencePermit.MaxCardSequence; sequence++)
+        {
+            permit.ReplaceLostCard(D(2026, 1, 1));
+            permit.ConfirmCardIssued(PermitBuilder.SecondChip, sequence, D(2026, 1, 1));
+        }
+
+        Assert.Equal(255, permit.CurrentCard.Sequence);
+        DomainAssert.Breaks("card-sequence-exhausted", () => permit.ReplaceLostCard(D(2026, 1, 2)));
+    }
+
+    [Fact]
+    public void A_lower_case_serial_is_stored_upper_case() =>
+        Assert.Equal(PermitBuilder.SecondChip, CardSerialNumber.Parse("8899aabbccddeeff"));
+
+    [Fact]
     public void Card_serials_are_masked_in_text()
     {
         var serial = CardSerialNumber.FromBytes([0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77]);
