@@ -1,0 +1,217 @@
+using System.Security.Cryptography;
+using Permit.Domain.Credentials.Card;
+using Permit.Domain.Credentials.Qr;
+using Permit.Domain.Credentials.Signing;
+using Permit.Domain.Credentials.Trust;
+
+namespace Permit.Domain.Credentials.Verification;
+
+/// <summary>
+/// The single implementation of "is this permit genuine and in force?" for chip cards, QR codes and the
+/// online permit-number lookup. Security checks run in order and the first failure stops the rest
+/// (their data can no longer be trusted); the status checks after them all run, and the refusal reason is
+/// the most serious one found: revoked, then suspended, then expired, then stale.
+/// </summary>
+public static class CredentialVerifier
+{
+    public static CredentialVerdict VerifyCard(
+        CardReadout files,
+        ChipChallengeResponse chipAuthentication,
+        TrustList trustList,
+        RevocationKnowledge revocation,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(chipAuthentication);
+        ArgumentNullException.ThrowIfNull(trustList);
+        ArgumentNullException.ThrowIfNull(revocation);
+        var verdict = new VerdictBuilder(VerificationCheck.QrFreshness);
+
+        var signature = SecurityObject.Decode(files.Signature);
+        var permit = PermitFile.Decode(files.Permit);
+        var chipKey = ChipKeyFile.Decode(files.ChipKey);
+        var photo = files.Photo is null ? null : PhotoFile.Decode(files.Photo);
+        var formatError = signature.Error ?? permit.Error ?? chipKey.Error ?? photo?.Error;
+        if (formatError is null && signature.Value!.Algorithm != SecurityObject.EcdsaP256Sha256)
+        {
+            formatError = "EF.SIG names a signature algorithm other than 01 (ECDSA P-256 SHA-256)";
+        }
+
+        if (!verdict.Check(VerificationCheck.Format, formatError is null, RefusalReason.Malformed, formatError))
+        {
+            return verdict.Build();
+        }
+
+        var sig = signature.Value!;
+        if (!verdict.Check(VerificationCheck.IssuerKeyKnown, trustList.TryFind(sig.KeyId, out var issuerKey), RefusalReason.UnknownKey,
+            $"key id {IssuerKeyId.ToHex(sig.KeyId)} is not on the trust list"))
+        {
+            return verdict.Build();
+        }
+
+        bool signatureOk;
+        using (var key = issuerKey.CreateVerificationKey())
+        {
+            signatureOk = P256.Verify(key, sig.SignedContent(), sig.Signature);
+        }
+
+        if (!verdict.Check(VerificationCheck.IssuerSignature, signatureOk, RefusalReason.BadSignature, "EF.SIG signature does not verify"))
+        {
+            return verdict.Build();
+        }
+
+        var hashError = CompareHashes(files, sig);
+        if (!verdict.Check(VerificationCheck.FileHashes, hashError is null, RefusalReason.BadSignature, hashError,
+            files.Photo is null ? "EF.PHOTO not read, its hash not checked" : null))
+        {
+            return verdict.Build();
+        }
+
+        var aaOk = ActiveAuthentication.Verify(chipKey.Value!, chipAuthentication.Challenge, chipAuthentication.Response);
+        if (!verdict.Check(VerificationCheck.ChipSignature, aaOk, RefusalReason.CloneSuspected, "the chip did not sign the challenge with the EF.CHIPKEY key"))
+        {
+            return verdict.Build();
+        }
+
+        var card = permit.Value!;
+        CheckStatus(verdict, card.PermitNumber, card.CardSequence, card.ValidUntil, expiresAt: null, revocation, now);
+        return verdict.Build() with { Card = card };
+    }
+
+    public static CredentialVerdict VerifyQr(string? text, TrustList trustList, RevocationKnowledge revocation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(trustList);
+        ArgumentNullException.ThrowIfNull(revocation);
+        var verdict = new VerdictBuilder(VerificationCheck.FileHashes, VerificationCheck.ChipSignature);
+
+        var scanned = QrCredential.Read(text);
+        if (!verdict.Check(VerificationCheck.Format, scanned.IsValid, RefusalReason.Malformed, scanned.Error))
+        {
+            return verdict.Build();
+        }
+
+        var qr = scanned.Value!;
+        if (!verdict.Check(VerificationCheck.IssuerKeyKnown, trustList.TryFind(qr.KeyId, out var issuerKey), RefusalReason.UnknownKey,
+            $"key id {IssuerKeyId.ToHex(qr.KeyId)} is not on the trust list"))
+        {
+            return verdict.Build();
+        }
+
+        if (!verdict.Check(VerificationCheck.IssuerSignature, CoseSign1.VerifySignature(qr.Message, issuerKey), RefusalReason.BadSignature,
+            "COSE signature does not verify"))
+        {
+            return verdict.Build();
+        }
+
+        var claims = qr.Claims;
+        CheckStatus(verdict, claims.PermitNumber, claims.CardSequence, claims.ValidUntil, claims.ExpiresAt, revocation, now);
+        return verdict.Build() with { QrClaims = claims };
+    }
+
+    /// <summary>
+    /// The online permit-number path: no signature to check, the live register is the authority. The caller
+    /// looked the record up by a permit number the holder showed or typed.
+    /// </summary>
+    public static CredentialVerdict VerifyOnline(LivePermitRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var verdict = new VerdictBuilder(
+            VerificationCheck.IssuerKeyKnown, VerificationCheck.IssuerSignature, VerificationCheck.FileHashes,
+            VerificationCheck.ChipSignature, VerificationCheck.QrFreshness);
+        var formatError = PermitFormats.CheckPermitNumber(record.PermitNumber);
+        if (!verdict.Check(VerificationCheck.Format, formatError is null, RefusalReason.Malformed, formatError))
+        {
+            return verdict.Build();
+        }
+
+        CheckStatus(verdict, record.PermitNumber, record.CardSequence, record.ValidUntil, expiresAt: null,
+            new RevocationKnowledge(null, record.Status), now);
+        return verdict.Build();
+    }
+
+    private static void CheckStatus(
+        VerdictBuilder verdict, string permitNumber, int cardSequence, DateOnly validUntil, DateTimeOffset? expiresAt,
+        RevocationKnowledge revocation, DateTimeOffset now)
+    {
+        verdict.Check(VerificationCheck.ValidityDate, ChinaDate.Of(now) <= validUntil, RefusalReason.Expired,
+            "today in China is after valid-until");
+
+        if (expiresAt is { } exp)
+        {
+            verdict.Check(VerificationCheck.QrFreshness, now <= exp, RefusalReason.Stale, "the QR code's exp has passed");
+        }
+        else if (!verdict.Has(VerificationCheck.QrFreshness))
+        {
+            verdict.Record(VerificationCheck.QrFreshness, CheckOutcome.NotApplicable, "no exp claim");
+        }
+
+        var list = revocation.List;
+        if (list is null)
+        {
+            verdict.Record(VerificationCheck.Revocation, CheckOutcome.NotRun, "no revocation list held");
+        }
+        else
+        {
+            verdict.Check(VerificationCheck.Revocation, !list.IsRevoked(permitNumber, cardSequence), RefusalReason.Revoked,
+                "the card is on the revocation list");
+        }
+
+        switch (revocation.LiveStatus)
+        {
+            case null:
+                verdict.Record(VerificationCheck.LiveStatus, CheckOutcome.NotApplicable, "offline");
+                break;
+            case LivePermitStatus.Active:
+                verdict.Record(VerificationCheck.LiveStatus, CheckOutcome.Passed);
+                break;
+            case LivePermitStatus.Suspended:
+                verdict.Check(VerificationCheck.LiveStatus, false, RefusalReason.Suspended, "the live register says suspended");
+                break;
+            default:
+                verdict.Check(VerificationCheck.LiveStatus, false, RefusalReason.Revoked, "the live register says revoked");
+                break;
+        }
+
+        if (list is null && revocation.LiveStatus is not null)
+        {
+            verdict.Record(VerificationCheck.RevocationDataFreshness, CheckOutcome.NotApplicable, "live status used");
+        }
+        else if (list is null || list.IsStale(now))
+        {
+            verdict.Warn(VerificationCheck.RevocationDataFreshness, RefusalReasons.RevocationDataStaleWarning,
+                list is null ? "no revocation list held" : "the revocation list is past its nextUpdate");
+        }
+        else
+        {
+            verdict.Record(VerificationCheck.RevocationDataFreshness, CheckOutcome.Passed);
+        }
+    }
+
+    // Hashes cover the TLV object as stored (tag through the end of its value); decode already proved each
+    // file holds one well-formed object, so the lookups below cannot fail.
+    private static string? CompareHashes(CardReadout files, SecurityObject sig)
+    {
+        if (!HashMatches(files.Permit, CardFiles.PermitTemplateTag, CardFiles.PermitMaxBytes, sig.PermitHash))
+        {
+            return "EF.PERMIT does not match H1";
+        }
+
+        if (!HashMatches(files.ChipKey, CardFiles.ChipKeyTemplateTag, CardFiles.ChipKeyMaxBytes, sig.ChipKeyHash))
+        {
+            return "EF.CHIPKEY does not match H3";
+        }
+
+        if (files.Photo is not null && !HashMatches(files.Photo, CardFiles.PhotoTag, CardFiles.PhotoMaxBytes, sig.PhotoHash))
+        {
+            return "EF.PHOTO does not match H2";
+        }
+
+        return null;
+    }
+
+    private static bool HashMatches(byte[] file, uint tag, int maxBytes, byte[] expected)
+    {
+        var stored = CardFileReading.ReadSingleObject(file, tag, maxBytes, out _)!;
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(stored.Encoded.Span), expected);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Permit.Domain.Credentials.Verification;
+
+/// <summary>
+/// The card files as read with READ BINARY, each from offset 0 to the end of its TLV object (trailing
+/// <c>00</c>/<c>FF</c> padding is tolerated and not hashed). <see cref="Photo"/> is null when the terminal
+/// did not read EF.PHOTO; its hash is then not checked.
+/// </summary>
+public sealed record CardReadout(byte[] Permit, byte[]? Photo, byte[] ChipKey, byte[] Signature);
+
+/// <summary>The INTERNAL AUTHENTICATE exchange: the challenge the verifier sent and the card's <c>r‖s</c> answer.</summary>
+public sealed record ChipChallengeResponse(byte[] Challenge, byte[] Response);
+
+/// <summary>The permit's status in the issuer's live register, for verifiers that are online.</summary>
+public enum LivePermitStatus
+{
+    Active,
+    Suspended,
+    Revoked,
+}
+
+/// <summary>
+/// What the live register says about one card, fed by the caller on the online path
+/// (<see cref="CredentialVerifier.VerifyOnline"/>) or alongside a card or QR check.
+/// </summary>
+public sealed record LivePermitRecord(string PermitNumber, int CardSequence, DateOnly ValidUntil, LivePermitStatus Status);
+
+/// <summary>What a verifier knows about revocation: the last synchronised list, and the live status if online.</summary>
+public sealed record RevocationKnowledge(Revocation.RevocationList? List, LivePermitStatus? LiveStatus = null)
+{
+    public static RevocationKnowledge None { get; } = new(List: null);
+}
+
+/// <summary>The date in China (Asia/Shanghai is UTC+8 all year; China has no daylight saving time).</summary>
+public static class ChinaDate
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateOnly Of(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+}
