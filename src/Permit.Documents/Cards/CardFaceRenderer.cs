@@ -94,12 +94,11 @@ public static class CardFaceRenderer
     {
         using var label = Ink.Font(LabelSize);
         using var value = Ink.Font(54);
-        using var strong = Ink.Font(68, bold: true);
         using var number = Ink.Font(56, bold: true);
 
         var y = 305f;
         Label(canvas, "姓名", y, label);
-        Ink.Draw(canvas, face.Name, ValueLeft, y + 6, strong, ValueInk);
+        Ink.DrawFitted(canvas, face.Name, ValueLeft, y + 6, ValueRight - ValueLeft, 68, bold: true, ValueInk);
 
         y += 112;
         Label(canvas, "性别", y, label);

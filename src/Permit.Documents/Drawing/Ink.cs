@@ -7,6 +7,8 @@ namespace Permit.Documents.Drawing;
 /// <summary>Text drawing shared by the card and the receipt: CJK fonts, justified labels, wrapped values.</summary>
 internal static class Ink
 {
+    private const string ClosingPunctuation = "，。、；：？！）》」』”’…,.;:?!)";
+
     public static SKFont Font(float size, bool bold = false)
     {
         var typeface = bold ? CjkFonts.Bold : CjkFonts.Regular;
@@ -24,6 +26,17 @@ internal static class Ink
     {
         using var paint = Paint(color);
         canvas.DrawText(text, x, baseline, align, font, paint);
+    }
+
+    /// <summary>Draws one line, shrinking the type (to half size at most) until it fits <paramref name="maxWidth"/>.</summary>
+    public static void DrawFitted(
+        SKCanvas canvas, string text, float x, float baseline, float maxWidth, float size, bool bold, SKColor color, SKTextAlign align = SKTextAlign.Left)
+    {
+        using var font = Font(size, bold);
+        var width = font.MeasureText(text);
+        if (width > maxWidth)
+            font.Size = Math.Max(size / 2, size * maxWidth / width);
+        Draw(canvas, text, x, baseline, font, color, align);
     }
 
     /// <summary>
@@ -103,7 +116,10 @@ internal static class Ink
         return lines.Count * lineHeight;
     }
 
-    /// <summary>Breaks between any two characters: Chinese needs no spaces to wrap, and addresses rarely have them.</summary>
+    /// <summary>
+    /// Breaks between any two characters (Chinese needs no spaces to wrap, and addresses rarely have them), except
+    /// that closing punctuation never starts a line: it hangs at the end of the line before, as Chinese typesetting does.
+    /// </summary>
     public static List<string> Wrap(string text, SKFont font, float width)
     {
         var lines = new List<string>();
@@ -112,7 +128,7 @@ internal static class Ink
             var line = string.Empty;
             foreach (var c in TextElements(paragraph.TrimEnd('\r')))
             {
-                if (line.Length > 0 && font.MeasureText(line + c) > width)
+                if (line.Length > 0 && font.MeasureText(line + c) > width && !ClosingPunctuation.Contains(c, StringComparison.Ordinal))
                 {
                     lines.Add(line);
                     line = c.TrimStart();

@@ -98,8 +98,6 @@ public static class IssuanceReceiptRenderer
         using var shade = Ink.Paint(new SKColor(0xF1, 0xF4, 0xF8));
         using var line = new SKPaint { Color = Rule, IsStroke = true, StrokeWidth = 1.5f };
         using var label = Ink.Font(28);
-        using var value = Ink.Font(32);
-        using var emphasis = Ink.Font(32, bold: true);
 
         var y = top;
         for (var i = 0; i < rows.Length; i++)
@@ -108,7 +106,7 @@ public static class IssuanceReceiptRenderer
             canvas.DrawLine(Margin, y, Right, y, line);
             Ink.DrawSpread(canvas, rows[i].Label, Margin + 24, y + 41, labelWidth - 48, label, Heading);
             // Name and permit number are what the counter clerk and the applicant check first.
-            Ink.Draw(canvas, rows[i].Value, Margin + labelWidth + 28, y + 42, i is 0 or 2 ? emphasis : value, Ink1);
+            Ink.DrawFitted(canvas, rows[i].Value, Margin + labelWidth + 28, y + 42, Right - Margin - labelWidth - 56, 32, bold: i is 0 or 2, Ink1);
             y += rowHeight;
         }
 
@@ -174,7 +172,9 @@ public static class IssuanceReceiptRenderer
         using var line = Ink.Paint(Rule);
         canvas.DrawRect(Margin, HeightPixels - 130, Right - Margin, 1.5f, line);
         using var small = Ink.Font(22);
-        Ink.Draw(canvas, $"本回执由{receipt.IssuingAuthority}出具，请妥善保管至领取居住证。", Margin, HeightPixels - 94, small, Muted);
-        Ink.Draw(canvas, $"居住证号码 {receipt.PermitNumber}", Right, HeightPixels - 94, small, Muted, SKTextAlign.Right);
+        var permit = $"居住证号码 {receipt.PermitNumber}";
+        Ink.Draw(canvas, permit, Right, HeightPixels - 94, small, Muted, SKTextAlign.Right);
+        var room = Right - Margin - small.MeasureText(permit) - 40;
+        Ink.DrawFitted(canvas, $"本回执由{receipt.IssuingAuthority}出具，请妥善保管至领取居住证。", Margin, HeightPixels - 94, room, 22, bold: false, Muted);
     }
 }

@@ -30,6 +30,23 @@ public sealed class CardFaceRendererTests
     }
 
     [Fact]
+    public void The_longest_address_and_authority_the_chip_holds_still_leave_the_QR_readable()
+    {
+        // EF.PERMIT allows 210 bytes of address and 90 of authority: 70 and 30 Chinese characters.
+        var face = Samples.CardFace() with
+        {
+            Name = "阿卜杜热西提·买买提依明",
+            ResidenceAddress = string.Concat(Enumerable.Repeat("浙江省宁波市北仑区新碶街道明州路", 5)).Substring(0, 70),
+            IssuingAuthority = string.Concat(Enumerable.Repeat("宁波市公安局北仑分局", 3)),
+        };
+
+        var png = CardFaceRenderer.RenderPng(face);
+        Samples.Keep("card-face-long-fields.png", png);
+
+        Assert.Equal(face.QrText, QrReader.ReadImage(png).Text);
+    }
+
+    [Fact]
     public void The_holders_photo_is_printed_in_the_photo_box()
     {
         var png = CardFaceRenderer.RenderPng(Samples.CardFace(Samples.PhotoJpeg()));

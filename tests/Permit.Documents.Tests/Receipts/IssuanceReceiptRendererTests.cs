@@ -46,6 +46,21 @@ public sealed class IssuanceReceiptRendererTests
     }
 
     [Fact]
+    public void A_long_name_and_authority_still_render_with_a_readable_QR()
+    {
+        var receipt = Samples.Receipt() with
+        {
+            ApplicantName = "阿卜杜热西提·买买提依明·阿卜杜热西提",
+            IssuingAuthority = string.Concat(Enumerable.Repeat("宁波市公安局北仑分局", 3)),
+        };
+
+        var png = IssuanceReceiptRenderer.RenderPng(receipt);
+        Samples.Keep("receipt-long-fields.png", png);
+
+        Assert.Equal(receipt.QrText, QrReader.ReadImage(png).Text);
+    }
+
+    [Fact]
     public void Dates_out_of_order_are_refused()
     {
         Assert.Throws<ArgumentException>(() => IssuanceReceiptRenderer.RenderPdf(Samples.Receipt() with { IssuedOn = new DateOnly(2026, 11, 1) }));
