@@ -91,6 +91,12 @@ public sealed class ResidencePermit
     /// <summary>True when the permit's functions work on <paramref name="today"/>: active and not past its validity.</summary>
     public bool IsValidOn(DateOnly today) => Status == PermitStatus.Active && today <= ValidUntil;
 
+    /// <summary>
+    /// True when an active permit's validity has passed without endorsement: the daily job should call
+    /// <see cref="SuspendForMissedEndorsement"/>, and a counter should suspend before endorsing late.
+    /// </summary>
+    public bool IsEndorsementOverdue(DateOnly today) => Status == PermitStatus.Active && today > ValidUntil;
+
     /// <summary>Issues the permit for an approved application and orders its first card (sequence 1).</summary>
     public static ResidencePermit Issue(PermitApplication application, PermitNumber number, string issuingAuthority, DateOnly issueDate)
     {

@@ -74,6 +74,17 @@ public sealed class PermitLifeCycleTests
     }
 
     [Fact]
+    public void The_endorsement_is_overdue_from_the_day_after_validity_ends_until_the_permit_is_suspended()
+    {
+        var permit = new PermitBuilder().IssuedOn(D(2025, 5, 10)).Build();
+
+        Assert.False(permit.IsEndorsementOverdue(D(2026, 5, 9)));
+        Assert.True(permit.IsEndorsementOverdue(D(2026, 5, 10)));
+        permit.SuspendForMissedEndorsement(D(2026, 5, 10));
+        Assert.False(permit.IsEndorsementOverdue(D(2026, 5, 10)));
+    }
+
+    [Fact]
     public void A_late_endorsement_restores_the_permit_and_restarts_the_residence_count()
     {
         var permit = new PermitBuilder().IssuedOn(D(2025, 5, 10)).Build();
