@@ -4,6 +4,7 @@ using Permit.TestRig;
 namespace Permit.PCSC.Tests.Rig;
 
 /// <summary>The private pcscd as an independent PC/SC client (pcsc-tools' pcsc_scan) sees it.</summary>
+[Collection(PrivatePcscd.Name)]
 public sealed class PcscRigTests(PcscRigFixture fixture)
 {
     [Fact]
