@@ -10,7 +10,7 @@ internal static class PhotoPainter
         using var background = Ink.Paint(new SKColor(0xE3, 0xEA, 0xF0));
         canvas.DrawRect(box, background);
 
-        using var image = photo is { Length: > 0 } ? SKImage.FromEncodedData(photo) : null;
+        using var image = photo is { Length: > 0 } ? Decode(photo) : null;
         if (image is null)
             PaintSilhouette(canvas, box);
         else
@@ -19,6 +19,53 @@ internal static class PhotoPainter
         using var frame = new SKPaint { Color = new SKColor(0x9A, 0xAE, 0xBE), IsStroke = true, StrokeWidth = 3, IsAntialias = true };
         canvas.DrawRect(box, frame);
     }
+
+    /// <summary>Largest photo side decoded; ID photos are a few hundred pixels, so anything far bigger is refused.</summary>
+    private const int MaxSide = 6000;
+
+    /// <summary>
+    /// Decodes upright: a photo taken on a phone stores its rotation in EXIF, which decoders do not apply by themselves.
+    /// A damaged or absurdly large picture gives null, and the silhouette is printed instead of failing the card.
+    /// </summary>
+    private static SKImage? Decode(byte[] photo)
+    {
+        using var data = SKData.CreateCopy(photo);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || codec.Info.Width is <= 0 or > MaxSide || codec.Info.Height is <= 0 or > MaxSide)
+            return null;
+
+        using var decoded = SKBitmap.Decode(codec);
+        if (decoded is null)
+            return null;
+
+        var origin = codec.EncodedOrigin;
+        if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default)
+            return SKImage.FromBitmap(decoded);
+
+        var swapped = origin >= SKEncodedOrigin.LeftTop;
+        var (width, height) = swapped ? (decoded.Height, decoded.Width) : (decoded.Width, decoded.Height);
+        using var upright = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(upright))
+        {
+            canvas.SetMatrix(OriginMatrix(origin, decoded.Width, decoded.Height));
+            canvas.DrawBitmap(decoded, 0, 0);
+        }
+
+        return SKImage.FromBitmap(upright);
+    }
+
+    /// <summary>The transform that turns stored pixels of a <paramref name="w"/> × <paramref name="h"/> image upright (EXIF orientations 2–8).</summary>
+    private static SKMatrix OriginMatrix(SKEncodedOrigin origin, int w, int h) => origin switch
+    {
+        SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+        SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+        SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+        SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+        SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+        _ => SKMatrix.Identity,
+    };
 
     /// <summary>Fills the box, cutting the excess of the photo evenly (ID photos are nearly the box's 4:5 anyway).</summary>
     private static void PaintCropped(SKCanvas canvas, SKImage image, SKRect box)

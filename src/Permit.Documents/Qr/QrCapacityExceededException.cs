@@ -4,7 +4,7 @@ namespace Permit.Documents.Qr;
 public sealed class QrCapacityExceededException : Exception
 {
     public QrCapacityExceededException()
-        : this(0)
+        : base("The text does not fit in a QR code at error correction level Q.")
     {
     }
 

@@ -58,6 +58,18 @@ public sealed class CardFaceRendererTests
     }
 
     [Fact]
+    public void A_phone_photo_is_printed_upright_as_its_EXIF_orientation_says()
+    {
+        var png = CardFaceRenderer.RenderPng(Samples.CardFace(Samples.SidewaysPhoneJpeg()));
+        Samples.Keep("card-face-exif-photo.png", png);
+
+        var left = Samples.PixelAt(png, 1560, 434);
+        var right = Samples.PixelAt(png, 1760, 434);
+        Assert.True(left.Blue > 0xC0 && left.Red < 0x60, $"left half of the photo should be blue, was {left}");
+        Assert.True(right.Red > 0xC0 && right.Blue < 0x60, $"right half of the photo should be red, was {right}");
+    }
+
+    [Fact]
     public void Without_a_photo_or_with_an_unreadable_one_a_silhouette_is_printed()
     {
         var withoutPhoto = CardFaceRenderer.RenderPng(Samples.CardFace());

@@ -70,6 +70,33 @@ internal static class Samples
         return jpeg.ToArray();
     }
 
+    /// <summary>
+    /// A JPEG stored sideways as phones do: pixels landscape (red top half, blue bottom half), with EXIF
+    /// orientation 6 saying "rotate 90° clockwise to view", so upright it is portrait with red on the right.
+    /// </summary>
+    public static byte[] SidewaysPhoneJpeg()
+    {
+        using var bitmap = new SKBitmap(441, 358);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            using var red = new SKPaint { Color = new SKColor(0xE0, 0x20, 0x20) };
+            using var blue = new SKPaint { Color = new SKColor(0x20, 0x40, 0xE0) };
+            canvas.DrawRect(0, 0, 441, 179, red);
+            canvas.DrawRect(0, 179, 441, 179, blue);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        var jpeg = encoded.ToArray();
+
+        // APP1 "Exif": big-endian TIFF header, one IFD entry: Orientation (0x0112), SHORT, 1 value, 6.
+        byte[] tiff = [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+        byte[] exif = [.. "Exif\0\0"u8, .. tiff];
+        var length = exif.Length + 2;
+        byte[] app1 = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. exif];
+        return [.. jpeg.AsSpan(0, 2), .. app1, .. jpeg.AsSpan(2)];
+    }
+
     /// <summary>Writes a rendered sample where a developer can open it; returns the path.</summary>
     public static string Keep(string fileName, byte[] content)
     {
