@@ -57,14 +57,15 @@ public static class CardFaceRenderer
 
     private static void Draw(SKCanvas canvas, CardFace face, QrSymbol symbol)
     {
-        var card = new SKRoundRect(SKRect.Create(WidthPixels, HeightPixels), 75);
+        // 75 px is the 3.18 mm corner radius of ID-1 cards.
+        using var card = new SKRoundRect(SKRect.Create(WidthPixels, HeightPixels), 75);
         canvas.Save();
         canvas.ClipRoundRect(card, antialias: true);
         CardBackground.Paint(canvas, card.Rect);
         DrawHeader(canvas, face);
         DrawFields(canvas, face);
 
-        // Right column: photo above, QR below, both centred on one axis as on the national ID card.
+        // Right column: photo above, QR below, centred on one axis; the QR gets whole-pixel modules (7 px = 0.3 mm).
         var columnCenter = WidthPixels - Margin - 290;
         PhotoPainter.Paint(canvas, face.Photo, SKRect.Create(columnCenter - 165, 232, 330, 405));
 

@@ -10,14 +10,12 @@ internal static class CardBackground
 {
     public static void Paint(SKCanvas canvas, SKRect area)
     {
-        using var gradient = new SKPaint
-        {
-            Shader = SKShader.CreateLinearGradient(
-                new SKPoint(area.Left, area.Top),
-                new SKPoint(area.Right, area.Bottom),
-                [new SKColor(0xE6, 0xF1, 0xF6), new SKColor(0xF6, 0xF8, 0xF2), new SKColor(0xF7, 0xEC, 0xE2)],
-                SKShaderTileMode.Clamp),
-        };
+        using var shader = SKShader.CreateLinearGradient(
+            new SKPoint(area.Left, area.Top),
+            new SKPoint(area.Right, area.Bottom),
+            [new SKColor(0xE6, 0xF1, 0xF6), new SKColor(0xF6, 0xF8, 0xF2), new SKColor(0xF7, 0xEC, 0xE2)],
+            SKShaderTileMode.Clamp);
+        using var gradient = new SKPaint { Shader = shader };
         canvas.DrawRect(area, gradient);
 
         using var wave = new SKPaint { Color = new SKColor(0x7F, 0xA8, 0xC4, 0x30), IsStroke = true, StrokeWidth = 2, IsAntialias = true };

@@ -119,7 +119,7 @@ public static class IssuanceReceiptRenderer
     private static float DrawActivationCode(SKCanvas canvas, string code, float top)
     {
         const float height = 240;
-        var box = new SKRoundRect(new SKRect(Margin, top, Right, top + height), 16);
+        using var box = new SKRoundRect(new SKRect(Margin, top, Right, top + height), 16);
         using var fill = Ink.Paint(new SKColor(0xFF, 0xF7, 0xE0));
         using var border = new SKPaint { Color = new SKColor(0xD9, 0x9A, 0x00), IsStroke = true, StrokeWidth = 3, IsAntialias = true };
         canvas.DrawRoundRect(box, fill);
