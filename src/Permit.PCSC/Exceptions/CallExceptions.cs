@@ -93,7 +93,8 @@ public class UnsupportedFeatureException : PcscException
 
     public UnsupportedFeatureException(string message, Exception innerException) : base(SCardError.UnsupportedFeature, message, innerException) { }
 
-    protected UnsupportedFeatureException(SCardError error, string message) : base(error, message) { }
+    /// <summary>pcsc-lite and Windows use different codes for this error; the one returned is kept.</summary>
+    public UnsupportedFeatureException(SCardError error, string message) : base(error, message) { }
 
     protected UnsupportedFeatureException(SCardError error, string message, Exception innerException) : base(error, message, innerException) { }
 }

@@ -30,7 +30,7 @@ public static class SCardErrors
             SCardError.InvalidParameter => new InvalidParameterException(message),
             SCardError.InvalidValue => new InvalidValueException(message),
             SCardError.InsufficientBuffer => new InsufficientBufferException(message),
-            SCardError.UnsupportedFeature or SCardError.UnsupportedFeatureWindows => new UnsupportedFeatureException(message),
+            SCardError.UnsupportedFeature or SCardError.UnsupportedFeatureWindows => new UnsupportedFeatureException(error, message),
             SCardError.UnknownReader => new UnknownReaderException(message),
             SCardError.ReaderUnavailable => new ReaderUnavailableException(message),
             SCardError.NotReady => new NotReadyException(message),

@@ -26,8 +26,7 @@ public sealed class CardExchangeTests(PcscRigFixture fixture)
     public async Task A_command_reaches_the_card_byte_for_byte_and_its_answer_comes_back()
     {
         var rig = fixture.Rig;
-        await using var card = await VpcdCard.InsertAsync(rig.VpcdPort(0), _ => [0x90, 0x00], cancellationToken: TestContext.Current.CancellationToken);
-        Readers.WaitForCard(rig.ReaderName(0), present: true);
+        await using var card = await rig.InsertCardAsync(0);
         using var context = SCardContext.Establish();
 
         using var handle = context.Connect(rig.ReaderName(0));
@@ -43,12 +42,11 @@ public sealed class CardExchangeTests(PcscRigFixture fixture)
     public async Task Pcscd_passes_61xx_through_and_the_iso_reader_fetches_the_rest_with_GET_RESPONSE()
     {
         var rig = fixture.Rig;
-        await using var card = await VpcdCard.InsertAsync(rig.VpcdPort(1), apdu => apdu[1] switch
+        await using var card = await rig.InsertCardAsync(1, apdu => apdu[1] switch
         {
             0xC0 => [0x03, 0x04, 0x90, 0x00],
             _ => [0x01, 0x02, 0x61, 0x02],
-        }, cancellationToken: TestContext.Current.CancellationToken);
-        Readers.WaitForCard(rig.ReaderName(1), present: true);
+        });
         using var context = SCardContext.Establish();
         using var handle = context.Connect(rig.ReaderName(1));
 
@@ -84,8 +82,7 @@ public sealed class CardExchangeTests(PcscRigFixture fixture)
     public async Task Transmitting_after_the_card_was_pulled_out_throws_RemovedCardException()
     {
         var rig = fixture.Rig;
-        var card = await VpcdCard.InsertAsync(rig.VpcdPort(0), _ => [0x90, 0x00], cancellationToken: TestContext.Current.CancellationToken);
-        Readers.WaitForCard(rig.ReaderName(0), present: true);
+        var card = await rig.InsertCardAsync(0);
         using var context = SCardContext.Establish();
         using var handle = context.Connect(rig.ReaderName(0));
 
@@ -100,8 +97,7 @@ public sealed class CardExchangeTests(PcscRigFixture fixture)
     public async Task A_transaction_scope_ends_the_transaction_and_the_card_still_answers()
     {
         var rig = fixture.Rig;
-        await using var card = await VpcdCard.InsertAsync(rig.VpcdPort(1), _ => [0x90, 0x00], cancellationToken: TestContext.Current.CancellationToken);
-        Readers.WaitForCard(rig.ReaderName(1), present: true);
+        await using var card = await rig.InsertCardAsync(1);
         using var context = SCardContext.Establish();
         using var handle = context.Connect(rig.ReaderName(1));
 

@@ -1,3 +1,5 @@
+using Permit.TestRig;
+
 namespace Permit.PCSC.Tests.EndToEnd;
 
 /// <summary>Waits, through a context of its own, until pcscd has noticed a card going in or out.</summary>
@@ -22,5 +24,21 @@ internal static class Readers
         }
 
         return state.EventStateValue;
+    }
+}
+
+/// <summary>Puts scripted cards into the rig's slots the way a person would: only into an empty slot, and waits till pcscd sees it.</summary>
+internal static class Slots
+{
+    /// <summary>
+    /// Waits until pcscd has noticed the previous card left <paramref name="slot"/> (it polls every 0.4 s), inserts a
+    /// card and waits until pcscd reports it present.
+    /// </summary>
+    public static async Task<VpcdCard> InsertCardAsync(this PcscRig rig, int slot, Func<byte[], byte[]>? answer = null)
+    {
+        Readers.WaitForCard(rig.ReaderName(slot), present: false);
+        var card = await VpcdCard.InsertAsync(rig.VpcdPort(slot), answer ?? (_ => [0x90, 0x00]), cancellationToken: TestContext.Current.CancellationToken);
+        Readers.WaitForCard(rig.ReaderName(slot), present: true);
+        return card;
     }
 }
