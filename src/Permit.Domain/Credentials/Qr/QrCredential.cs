@@ -79,6 +79,20 @@ public static class QrCredential
             : DecodeResult.Ok(new ScannedQr(claims.Value, cose.KeyId!, cose.Message!));
     }
 
+    private static byte[] Adler32(ReadOnlySpan<byte> data)
+    {
+        const uint Modulus = 65521;
+        uint a = 1, b = 0;
+        foreach (var d in data)
+        {
+            a = (a + d) % Modulus;
+            b = (b + a) % Modulus;
+        }
+
+        var sum = (b << 16) | a;
+        return [(byte)(sum >> 24), (byte)(sum >> 16), (byte)(sum >> 8), (byte)sum];
+    }
+
     // Reads at most MaxCoseBytes + 1 bytes, so a zip bomb costs one small buffer and is then refused.
     private static byte[]? Inflate(byte[] compressed)
     {
@@ -93,7 +107,16 @@ public static class QrCredential
                 total += read;
             }
 
-            return total > MaxCoseBytes || total == 0 ? null : buffer[..total];
+            if (total > MaxCoseBytes || total == 0)
+            {
+                return null;
+            }
+
+            // The inflater stops at the end of the deflate data and does not insist on the Adler-32 trailer, so
+            // a QR cut short by up to four bytes would still inflate. Require the trailer to be there, right,
+            // and last: the stream must be exactly one complete RFC 1950 stream.
+            var inflated = buffer[..total];
+            return compressed.Length >= 6 && compressed.AsSpan(compressed.Length - 4).SequenceEqual(Adler32(inflated)) ? inflated : null;
         }
         catch (InvalidDataException)
         {
