@@ -33,7 +33,10 @@ public static class CjkFonts
 
     internal static (SKTypeface Regular, SKTypeface Bold) Locate(SKFontManager manager, IEnumerable<string> families, bool searchAllFamilies)
     {
-        var regular = families.Select(family => manager.MatchFamily(family, SKFontStyle.Normal)).FirstOrDefault(DrawsChinese);
+        // Fontconfig answers an unknown family with its default font, so only a face of the family asked for counts.
+        var regular = families
+            .Select(family => manager.MatchFamily(family, SKFontStyle.Normal) is { } face && face.FamilyName.Equals(family, StringComparison.OrdinalIgnoreCase) ? face : null)
+            .FirstOrDefault(DrawsChinese);
         if (regular is null && searchAllFamilies)
         {
             // Fontconfig, DirectWrite and CoreText answer a character match; Skia's own directory scanner
