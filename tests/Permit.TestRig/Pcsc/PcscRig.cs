@@ -97,6 +97,7 @@ public sealed class PcscRig : IAsyncDisposable
         var ports = Enumerable.Range(0, entries).Select(_ => FreePorts.FindConsecutive(SlotsPerReaderEntry)).ToArray();
         var debug = System.Environment.GetEnvironmentVariable("PERMIT_PCSCD_DEBUG") == "1";
 
+        RemoveLeftoversOfDeadProcesses();
         var rig = new PcscRig(directory, slots, ports, debug);
         try
         {
@@ -241,6 +242,41 @@ public sealed class PcscRig : IAsyncDisposable
         catch (IOException)
         {
             // A leftover directory in /tmp is harmless; the daemon itself is gone.
+        }
+    }
+
+    /// <summary>
+    /// Deletes rig directories whose test process died (SIGKILL, crash): their pcscd already stopped with the
+    /// closed pipe, only the files remain. The directory name carries the owning process id.
+    /// </summary>
+    private static void RemoveLeftoversOfDeadProcesses()
+    {
+        foreach (var leftover in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), "permit-pcsc-*"))
+        {
+            var parts = Path.GetFileName(leftover).Split('-');
+            if (parts.Length < 4 || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var owner) || ProcessIsAlive(owner))
+                continue;
+            try
+            {
+                System.IO.Directory.Delete(leftover, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another rig may be cleaning up the same leftover; it is only disk clutter.
+            }
+        }
+    }
+
+    private static bool ProcessIsAlive(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
