@@ -203,3 +203,17 @@ public class QrCredentialTests
     public void A_masked_ID_keeps_the_first_six_and_last_four_characters() =>
         Assert.Equal("110105********002X", PermitFormats.MaskIdNumber("11010519491231002X"));
 }
+
+public class QrCredentialRobustnessTests
+{
+    [Fact]
+    public void Bytes_appended_after_the_zlib_stream_are_malformed()
+    {
+        var text = QrCredential.Issue(QrClaims.ForPermit(Examples.Permit, Examples.Now), TestKeys.Issuer);
+        Assert.True(Base45.TryDecode(text.AsSpan(4), out var packed));
+
+        var result = QrCredential.Read(QrCredential.Prefix + Base45.Encode([.. packed, 0x00, 0x01]));
+
+        Assert.False(result.IsValid);
+    }
+}
