@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography.Cose;
+using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Signing;
 
 namespace Permit.Domain.Credentials.Qr;
@@ -38,6 +39,16 @@ public static class QrCredential
         }
 
         return Prefix + Base45.Encode(compressed.ToArray());
+    }
+
+    /// <summary>
+    /// The dynamic QR a phone shows: issued now, stale after <paramref name="lifetime"/> (a few minutes), so a
+    /// screenshot cannot be passed around.
+    /// </summary>
+    public static string IssueForPhone(PermitCardData card, DateTimeOffset now, TimeSpan lifetime, IIssuerSigner signer)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        return Issue(QrClaims.ForPermit(card, now, now + lifetime), signer);
     }
 
     /// <summary>

@@ -10,6 +10,9 @@ public sealed class EcdsaIssuerSigner : IIssuerSigner
 {
     private readonly ECDsa _key;
 
+    // ECDsa instances are not documented as safe for concurrent use; an API server signs from many requests.
+    private readonly Lock _gate = new();
+
     public EcdsaIssuerSigner(ECDsa key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -24,6 +27,11 @@ public sealed class EcdsaIssuerSigner : IIssuerSigner
 
     public ReadOnlyMemory<byte> KeyId { get; }
 
-    public byte[] Sign(ReadOnlySpan<byte> data) =>
-        _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    public byte[] Sign(ReadOnlySpan<byte> data)
+    {
+        lock (_gate)
+        {
+            return _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
+    }
 }

@@ -40,6 +40,15 @@ public class QrVerificationTests
     }
 
     [Fact]
+    public void A_phone_QR_is_stale_once_its_few_minutes_are_over()
+    {
+        var text = QrCredential.IssueForPhone(Examples.Permit, Examples.Now, TimeSpan.FromMinutes(2), TestKeys.Issuer);
+
+        Assert.True(Verify(text, now: Examples.Now.AddSeconds(90)).Accepted);
+        Assert.Equal("stale", Verify(text, now: Examples.Now.AddMinutes(5)).ReasonCode);
+    }
+
+    [Fact]
     public void A_truncated_QR_is_refused_as_malformed() =>
         Assert.Equal("malformed", Verify(Issue()[..^7]).ReasonCode);
 
