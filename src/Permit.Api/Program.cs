@@ -1,8 +1,45 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHealthChecks();
-var app = builder.Build();
-app.MapHealthChecks("/health");
-app.Run();
+using Permit.Api.Infrastructure.Health;
+using Permit.Api.Infrastructure.Logging;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Persistence;
+using Scalar.AspNetCore;
+using Serilog;
+
+LoggingSetup.StartBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPermitLogging();
+    builder.Services.AddPermitProblemDetails();
+    builder.AddPermitPersistence();
+    builder.Services.AddPermitHealthChecks();
+    builder.Services.AddOpenApi();
+    builder.Services.AddSingleton(TimeProvider.System);
+
+    var app = builder.Build();
+    app.UseSerilogRequestLogging();
+    app.UsePermitProblemDetails();
+    if (app.Environment.IsDevelopment())
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+    }
+    app.MapPermitHealthChecks();
+
+    await app.MigratePermitDatabaseAsync();
+    await app.RunAsync();
+    return 0;
+}
+// HostAbortedException is how the EF tools and test factories stop the host after building it: not a crash.
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The Permit API stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,20 @@
+namespace Permit.Api.Infrastructure.Problems;
+
+/// <summary>RFC 9457 problem details for every error response: exceptions, conflicts and bare status codes.</summary>
+public static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddPermitProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseConflictExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>Exception handler first (so it sees everything after it), then status code pages for empty error responses.</summary>
+    public static WebApplication UsePermitProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Permit.Domain.Identity;
+using Permit.Domain.Permits;
+using Permit.Domain.Regions;
+
+namespace Permit.Api.Persistence.Configurations;
+
+/// <summary>Provider-neutral storage of the domain's value types and enums, wherever they appear.</summary>
+public static class ModelConventions
+{
+    public static void Apply(ModelConfigurationBuilder conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        conventions.Properties<CitizenIdNumber>().HaveConversion<CitizenIdNumberConverter>()
+            .HaveMaxLength(CitizenIdNumberConverter.StoredLength).AreUnicode(false);
+        conventions.Properties<PermitNumber>().HaveConversion<PermitNumberConverter>().HaveMaxLength(18).AreUnicode(false);
+        conventions.Properties<CommunityCode>().HaveConversion<CommunityCodeConverter>().HaveMaxLength(12).AreUnicode(false);
+        conventions.Properties<EthnicGroup>().HaveConversion<EthnicGroupConverter>().HaveMaxLength(2).AreUnicode(false);
+        conventions.Properties<CardSerialNumber>().HaveConversion<CardSerialNumberConverter>().HaveMaxLength(16).AreUnicode(false);
+        // Enums by name: readable in every database and safe against renumbering.
+        conventions.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32).AreUnicode(false);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Permit.Domain.Residents;
+
+namespace Permit.Api.Persistence.Configurations;
+
+public sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
+{
+    public void Configure(EntityTypeBuilder<Resident> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ToTable("Residents");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasAggregateVersion();
+
+        // Lengths follow the card's byte limits (a UTF-8 byte limit never admits more characters than bytes).
+        builder.Property(r => r.Name).HasMaxLength(60);
+        builder.Property(r => r.HukouAddress).HasMaxLength(210);
+        builder.Property(r => r.PhotoReference).HasMaxLength(200);
+        builder.Property(r => r.Contact).HasMaxLength(40);
+
+        builder.HasIndex(r => r.CitizenId).IsUnique().HasDatabaseName(UniqueRules.ResidentIdNumber.IndexName);
+    }
+}

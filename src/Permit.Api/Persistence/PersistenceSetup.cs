@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Permit.Api.Persistence.Postgres;
+using Permit.Api.Persistence.Sqlite;
+using Permit.Api.Persistence.SqlServer;
+
+namespace Permit.Api.Persistence;
+
+/// <summary>Registers <see cref="PermitDbContext"/> for the configured provider and migrates at start.</summary>
+public static partial class PersistenceSetup
+{
+    public const string ConnectionStringName = "Permit";
+
+    public static WebApplicationBuilder AddPermitPersistence(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = PermitDatabase.ResolveSqliteFile(
+                connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, builder.Environment.ContentRootPath);
+        }
+        else if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is {database.Provider}: set ConnectionStrings:{ConnectionStringName}.");
+        }
+
+        _ = database.Provider switch
+        {
+            DatabaseProvider.Sqlite => services.AddDbContext<PermitDbContext, SqlitePermitDbContext>(
+                o => o.UseProvider(DatabaseProvider.Sqlite, connectionString)),
+            DatabaseProvider.Postgres => services.AddDbContext<PermitDbContext, PostgresPermitDbContext>(
+                o => o.UseProvider(DatabaseProvider.Postgres, connectionString)),
+            DatabaseProvider.SqlServer => services.AddDbContext<PermitDbContext, SqlServerPermitDbContext>(
+                o => o.UseProvider(DatabaseProvider.SqlServer, connectionString)),
+            _ => throw new InvalidOperationException($"Unknown Database:Provider {database.Provider}."),
+        };
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations when <c>Database:MigrateOnStartup</c> is true (the default).</summary>
+    public static async Task MigratePermitDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (!options.MigrateOnStartup)
+            return;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false)).Count();
+        if (pending > 0)
+        {
+            LogMigrating(app.Logger, pending, options.Provider);
+            await db.Database.MigrateAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s) to the {Provider} database")]
+    private static partial void LogMigrating(ILogger logger, int count, DatabaseProvider provider);
+}

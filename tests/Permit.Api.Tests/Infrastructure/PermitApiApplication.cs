@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Permit.Api.Persistence;
+using Permit.Api.Persistence.Sqlite;
+
+namespace Permit.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API host in process, on its own temporary SQLite file (migrated at start like production), without the demo
+/// seed or log files. Dispose it to delete the file.
+/// </summary>
+public sealed class PermitApiApplication : WebApplicationFactory<Program>
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("permit-api-tests-");
+
+    public string ConnectionString => $"Data Source={Path.Combine(_directory.FullName, "permit.db")}";
+
+    /// <summary>A context on the host's database, for arranging and checking data behind the API's back.</summary>
+    public PermitDbContext CreateDbContext() => PermitDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionString);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
+        builder.UseSetting($"ConnectionStrings:{PersistenceSetup.ConnectionStringName}", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("Logging:File:Directory", "");
+        // Whatever Program read before these settings applied, the context ends up on the test file.
+        builder.ConfigureServices(services =>
+            services.ConfigureDbContext<SqlitePermitDbContext>(options => options.UseSqlite(ConnectionString)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // Pooled connections keep the file open; release them before deleting it.
+        SqliteConnection.ClearAllPools();
+        _directory.Delete(recursive: true);
+    }
+}

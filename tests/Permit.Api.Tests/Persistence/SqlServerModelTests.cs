@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Permit.Api.Persistence;
+
+namespace Permit.Api.Tests.Persistence;
+
+/// <summary>
+/// No SQL Server runs here, so its DDL is checked as text: the schema EF creates and the script of its migrations carry
+/// the same unique rules and concurrency tokens the other providers are tested against.
+/// </summary>
+public sealed class SqlServerModelTests
+{
+    // Never opened: generating DDL needs no server.
+    private const string Unused = "Server=unused;Database=Permit;Integrated Security=true;TrustServerCertificate=true";
+
+    public static TheoryData<string> Scripts => ["create-script", "migrations-script"];
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void The_SQL_Server_schema_has_every_unique_rule(string source)
+    {
+        var ddl = Generate(source);
+
+        Assert.Contains("CREATE UNIQUE INDEX [UX_Residents_CitizenId] ON [Residents] ([CitizenId])", ddl, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [UX_ResidencePermits_Number] ON [ResidencePermits] ([Number])", ddl, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [UX_PermitCards_PermitId_Sequence] ON [PermitCards] ([PermitId], [Sequence])", ddl, StringComparison.Ordinal);
+        Assert.Contains(
+            "CREATE UNIQUE INDEX [UX_ResidencePermits_LiveHolderId] ON [ResidencePermits] ([LiveHolderId]) WHERE [LiveHolderId] IS NOT NULL",
+            ddl,
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Every_SQL_Server_aggregate_table_has_a_version_column(string source)
+    {
+        var ddl = Generate(source);
+
+        foreach (var table in new[] { "Residents", "ResidenceRegistrations", "PermitApplications", "ResidencePermits" })
+        {
+            var create = ddl[ddl.IndexOf($"CREATE TABLE [{table}]", StringComparison.Ordinal)..];
+            create = create[..create.IndexOf(");", StringComparison.Ordinal)];
+            Assert.Contains("[Version] uniqueidentifier NOT NULL", create, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_version_is_a_concurrency_token_on_every_aggregate_root()
+    {
+        using var db = PermitDatabase.CreateContext(DatabaseProvider.SqlServer, Unused);
+
+        var roots = db.Model.GetEntityTypes().Where(t => !t.IsOwned()).ToList();
+
+        Assert.Equal(4, roots.Count);
+        Assert.All(roots, t => Assert.True(t.FindProperty(AggregateVersions.PropertyName)?.IsConcurrencyToken, t.DisplayName()));
+    }
+
+    private static string Generate(string source)
+    {
+        using var db = PermitDatabase.CreateContext(DatabaseProvider.SqlServer, Unused);
+        return source == "create-script"
+            ? db.Database.GenerateCreateScript()
+            : db.GetService<IMigrator>().GenerateScript();
+    }
+}
