@@ -63,6 +63,19 @@ public class QrCredentialTests
     }
 
     [Fact]
+    public void The_example_payload_is_pinned_byte_for_byte_for_other_implementations()
+    {
+        var (_, _, payload, _) = QrWire.Split(QrWire.Unpack(IssueExample()));
+
+        // {"n": "张三", "v": 1, "cs": 1, "id": "110105********002X", "pn": "330211202600000015",
+        //  "rc": "330211", "vu": "20310114", "iat": 1772355600}
+        Assert.Equal(
+            "A8616E66E5BCA0E4B88961760162637301626964723131303130352A2A2A2A2A2A2A2A3030325862706E72333330323131"
+            + "32303236303030303030313562726366333330323131627675683230333130313134636961741A69A40010",
+            Convert.ToHexString(payload));
+    }
+
+    [Fact]
     public void Untagged_and_undeflated_COSE_is_accepted()
     {
         var (p, u, payload, sig) = QrWire.Split(QrWire.Unpack(IssueExample()));
