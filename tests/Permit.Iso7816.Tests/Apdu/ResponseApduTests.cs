@@ -46,3 +46,17 @@ public sealed class ResponseApduTests
     public void Status_words_have_readable_names(int statusWord, string meaning) =>
         Assert.Equal(meaning, StatusWords.Describe(statusWord));
 }
+
+public sealed class CardChannelExtensionsTests
+{
+    [Fact]
+    public void Transmitting_a_command_apdu_sends_its_bytes_and_leaves_61xx_alone()
+    {
+        var card = new ScriptedChannel("6110");
+
+        var response = card.Transmit(CommandApdu.Case2(0x00, 0xCA, 0x01, 0x01, 256));
+
+        Assert.Equal(["00CA010100"], card.Sent);
+        Assert.Equal(0x6110, response.StatusWord);
+    }
+}

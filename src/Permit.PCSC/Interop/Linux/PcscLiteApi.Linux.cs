@@ -54,6 +54,10 @@ internal sealed unsafe class PcscLiteApi : ISCardApi
             fixed (LinuxReaderState* p = native)
                 rc = FromNative(LinuxNative.SCardGetStatusChange(context, timeoutMilliseconds, p, (nuint)native.Length));
 
+            // A failed wait (cancelled, service gone) leaves the array undefined; keep the last known states.
+            if (rc is not (SCardError.Success or SCardError.Timeout))
+                return rc;
+
             for (var i = 0; i < states.Count; i++)
             {
                 // pcsc-lite reports event counter and flags in the low 32 bits of the 64-bit DWORD.

@@ -58,6 +58,10 @@ internal sealed unsafe class MacPcscApi : ISCardApi
             fixed (MacReaderState* p = native)
                 rc = FromNative(MacNative.SCardGetStatusChange((int)context, timeoutMilliseconds, p, (uint)native.Length));
 
+            // A failed wait (cancelled, service gone) leaves the array undefined; keep the last known states.
+            if (rc is not (SCardError.Success or SCardError.Timeout))
+                return rc;
+
             for (var i = 0; i < states.Count; i++)
             {
                 states[i].EventStateValue = native[i].EventState;
