@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Infrastructure.DemoData;
+using Permit.Api.Tests.Persistence;
+using Permit.Domain.Applications;
+using Permit.Domain.Permits;
+
+namespace Permit.Api.Tests.Infrastructure;
+
+public sealed class DemoSeedTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    private static readonly DateOnly Today = new(2026, 11, 29);
+
+    [Fact]
+    public async Task The_demo_seed_fills_Zhenhai_with_residents_at_every_stage_and_only_once()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using (var db = database.NewContext())
+            Assert.Equal(DemoSeed.ResidentCount, await DemoSeed.SeedAsync(db, Today, cancel));
+        await using (var db = database.NewContext())
+            Assert.Equal(0, await DemoSeed.SeedAsync(db, Today, cancel));
+
+        await using var read = database.NewContext();
+        Assert.Equal(DemoSeed.ResidentCount, await read.Residents.CountAsync(cancel));
+        var communities = await read.ResidenceRegistrations.Select(r => r.CommunityCode).ToListAsync(cancel);
+        Assert.All(communities, c => Assert.True(c.IsInZhenhai));
+        Assert.True(communities.Select(c => c.TownshipCode).Distinct().Count() >= 5);
+        var permits = await read.ResidencePermits.ToListAsync(cancel);
+        Assert.Contains(permits, p => p.IsValidOn(Today) && p.Endorsements.Count == 0);
+        Assert.Contains(permits, p => p.IsValidOn(Today) && p.Endorsements.Count == 1);
+        Assert.Contains(permits, p => p.Status == PermitStatus.Suspended);
+        Assert.All(permits.Where(p => p.Status == PermitStatus.Active), p => Assert.True(p.IsValidOn(Today)));
+        var applications = await read.PermitApplications.Select(a => a.Status).ToListAsync(cancel);
+        Assert.Contains(ApplicationStatus.Submitted, applications);
+        Assert.Contains(ApplicationStatus.Accepted, applications);
+        Assert.True(await read.Residents.CountAsync(cancel) > permits.Count + 50, "some residents are only registered");
+    }
+}
