@@ -44,10 +44,15 @@ public sealed class VpcdConnector : ISimulatorControl
     /// <summary>How long to wait before connecting again after vpcd refused or dropped the connection.</summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Raised each time vpcd has powered the card on after a (re)connection: the card is in the reader.</summary>
+    /// <summary>
+    /// Raised once per (re)connection when pcscd has the card's ATR: pcscd polls presence (ATR requests), powers a
+    /// new card on and reads its ATR again (observed: 04 04 01 04), so the ATR answered after a power-on is the
+    /// moment. A card pulled out and put back between two polls never looks removed to pcscd and is not powered
+    /// on again; the third ATR request stands in for that case.
+    /// </summary>
     public event EventHandler? Inserted;
 
-    /// <summary>True once vpcd has powered the card on over the current connection.</summary>
+    /// <summary>True once pcscd has seen the card over the current connection (see <see cref="Inserted"/>).</summary>
     public bool IsInserted
     {
         get { lock (_gate) { return _inserted; } }
@@ -179,7 +184,9 @@ public sealed class VpcdConnector : ISimulatorControl
     private async Task ServeAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
         var header = new byte[2];
-        var poweredOnce = false;
+        var announced = false;
+        var poweredOn = false;
+        var atrRequests = 0;
         while (true)
         {
             // ReadExactlyAsync loops over short reads: a frame may arrive in pieces.
@@ -196,15 +203,16 @@ public sealed class VpcdConnector : ISimulatorControl
                         break;
                     case ControlPowerOn or ControlReset:
                         _card.Reset();
-                        if (frame[0] == ControlPowerOn && !poweredOnce)
-                        {
-                            poweredOnce = true;
-                            AnnounceInserted();
-                        }
-
+                        poweredOn |= frame[0] == ControlPowerOn;
                         break;
                     case ControlAtr:
                         await SendAsync(stream, _card.Atr, cancellationToken).ConfigureAwait(false);
+                        if (!announced && (poweredOn || ++atrRequests >= 3))
+                        {
+                            announced = true;
+                            AnnounceInserted();
+                        }
+
                         break;
                     default:
                         _log.WriteLine($"permit-sim: ignoring unknown vpcd control byte {frame[0]:X2}");

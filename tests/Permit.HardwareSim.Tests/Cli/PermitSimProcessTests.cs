@@ -54,7 +54,7 @@ public sealed class PermitSimProcessTests : IDisposable
 
             await sim.Control.InsertAsync(_ct);
             using var again = await _vpcd.AcceptAsync(_ct);
-            await again.PowerOnAsync(_ct);
+            await again.InsertLikePcscdAsync(_ct);
             await sim.WaitForInsertionAsync(2, _ct);
             Assert.Equal("90 00", await again.TransmitAsync(SelectApplication, _ct));
         }
@@ -92,7 +92,7 @@ public sealed class PermitSimProcessTests : IDisposable
         var accepting = _vpcd.AcceptAsync(_ct);
         var starting = PermitSimProcess.StartIdCardAsync(_vpcd.Port, _folder.File("id.json"), cancellationToken: _ct);
         using var link = await accepting;
-        await link.PowerOnAsync(_ct);
+        await link.InsertLikePcscdAsync(_ct);
         await using var sim = await starting;
 
         Assert.Equal("90 00", await link.TransmitAsync("00 A4 04 00 08 F0 49 44 43 41 52 44 01 00", _ct));
@@ -117,9 +117,7 @@ public sealed class PermitSimProcessTests : IDisposable
             waitForInsertion: true,
             _ct);
         var link = await accepting;
-        // vpcd asks for the ATR, then powers the card on: that is when permit-sim reports it inserted.
-        await link.GetAtrAsync(_ct);
-        await link.PowerOnAsync(_ct);
+        await link.InsertLikePcscdAsync(_ct);
         return (await starting, link);
     }
 

@@ -81,6 +81,20 @@ public sealed class PcscEndToEndTests(SharedPcscRig shared) : IDisposable
     }
 
     [Fact]
+    public async Task When_pcscd_restarts_permit_sim_plugs_the_card_in_again()
+    {
+        var rig = await shared.GetAsync(_ct);
+        await using var sim = await PermitSimProcess.StartPermitCardAsync(rig.VpcdPort(Slot), _folder.CardFile, cancellationToken: _ct);
+
+        await rig.RestartAsync(_ct);
+        await sim.WaitForInsertionAsync(2, _ct);
+        var output = await PollPcscScanAsync(rig, o => o.Contains("3B 95 13 81", StringComparison.Ordinal));
+
+        Assert.Contains("3B 95 13 81 01 80 73 FF 01 00 0B", output, StringComparison.Ordinal);
+        Assert.Contains("reconnecting", sim.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_ID_card_emulator_answers_through_pcscd()
     {
         var rig = await shared.GetAsync(_ct);

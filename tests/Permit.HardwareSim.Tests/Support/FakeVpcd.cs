@@ -50,6 +50,15 @@ internal sealed class VpcdLink : IDisposable
         _stream = client.GetStream();
     }
 
+    /// <summary>What pcscd does when a card appears (observed through vpcd): two presence polls, power on, read the ATR.</summary>
+    public async Task InsertLikePcscdAsync(CancellationToken cancellationToken)
+    {
+        await GetAtrAsync(cancellationToken);
+        await GetAtrAsync(cancellationToken);
+        await PowerOnAsync(cancellationToken);
+        await GetAtrAsync(cancellationToken);
+    }
+
     public Task PowerOnAsync(CancellationToken cancellationToken) => SendAsync([0x01], cancellationToken);
 
     public Task PowerOffAsync(CancellationToken cancellationToken) => SendAsync([0x00], cancellationToken);

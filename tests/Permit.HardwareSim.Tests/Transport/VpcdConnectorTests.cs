@@ -44,16 +44,32 @@ public sealed class VpcdConnectorTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task The_card_counts_as_inserted_once_vpcd_powers_it_on()
+    public async Task The_card_counts_as_inserted_once_pcscd_has_powered_it_on_and_read_its_ATR()
     {
         var inserted = new TaskCompletionSource();
         _connector.Inserted += (_, _) => inserted.TrySetResult();
         using var link = await _vpcd.AcceptAsync(_ct);
         await link.GetAtrAsync(_ct);
-
+        await link.GetAtrAsync(_ct);
         await link.PowerOnAsync(_ct);
+        Assert.False(_connector.IsInserted);
+
+        await link.GetAtrAsync(_ct);
 
         await inserted.Task.WaitAsync(TimeSpan.FromSeconds(10), _ct);
+        Assert.True(_connector.IsInserted);
+    }
+
+    [Fact]
+    public async Task A_card_polled_three_times_without_power_on_counts_as_inserted()
+    {
+        using var link = await _vpcd.AcceptAsync(_ct);
+        await link.GetAtrAsync(_ct);
+        await link.GetAtrAsync(_ct);
+        Assert.False(_connector.IsInserted);
+
+        await link.GetAtrAsync(_ct);
+
         Assert.True(_connector.IsInserted);
     }
 
