@@ -3,6 +3,7 @@ using Permit.Api.Features.Applications;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
+using Permit.Api.Infrastructure.DemoData;
 using Permit.Api.Infrastructure.Health;
 using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
@@ -40,6 +41,7 @@ try
     app.MapPermitSecurity();
 
     await app.MigratePermitDatabaseAsync();
+    await app.SeedDemoDataAsync();
     if (SecurityCli.IsCommand(args))
         return await SecurityCli.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
     await app.SeedDemoDataAsync();
