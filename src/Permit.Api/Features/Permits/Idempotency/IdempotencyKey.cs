@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Permit.Api.Persistence;
+
+namespace Permit.Api.Features.Permits.Idempotency;
+
+/// <summary>
+/// The <c>Idempotency-Key</c> of one request: looks up an earlier answer, and remembers this one in the same save.
+/// The same key with the same route and body replays the first answer; with a different body it is refused (422).
+/// </summary>
+public sealed class IdempotencyKey
+{
+    public const string HeaderName = "Idempotency-Key";
+
+    private static readonly JsonSerializerOptions Fingerprint = new(JsonSerializerDefaults.Web);
+
+    // The answer is stored exactly as the API writes it, so a replay is byte for byte the first answer.
+    private readonly JsonSerializerOptions _answers;
+
+    private IdempotencyKey(string scope, string key, string requestHash, JsonSerializerOptions answers)
+    {
+        Scope = scope;
+        Key = key;
+        RequestHash = requestHash;
+        _answers = answers;
+    }
+
+    public string Scope { get; }
+
+    public string Key { get; }
+
+    public string RequestHash { get; }
+
+    /// <summary>
+    /// The key the request carries (null without the header), or a validation problem when the header is empty or too
+    /// long. <paramref name="request"/> is what the body bound to; with the route it makes the request's fingerprint.
+    /// </summary>
+    public static (IdempotencyKey? Key, ProblemHttpResult? Problem) FromRequest<TRequest>(HttpContext http, string scope, TRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (!http.Request.Headers.TryGetValue(HeaderName, out var values))
+            return (null, null);
+        var key = values.ToString().Trim();
+        if (key.Length is 0 or > IdempotentRequest.MaxKeyLength)
+        {
+            return (null, PermitProblems.Problem(
+                StatusCodes.Status400BadRequest, "idempotency-key-invalid",
+                $"The {HeaderName} header must hold 1 to {IdempotentRequest.MaxKeyLength} characters."));
+        }
+
+        var fingerprint = http.Request.Path.Value + "\n" + JsonSerializer.Serialize(request, Fingerprint);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)));
+        var answers = http.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? Fingerprint;
+        return (new IdempotencyKey(scope, key, hash, answers), null);
+    }
+
+    /// <summary>The earlier answer to replay, a 422 problem when the key was used with another body, or null (run it).</summary>
+    public async Task<IResult?> FindEarlierAnswerAsync(PermitDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var earlier = await db.Set<IdempotentRequest>().AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Scope == Scope && r.Key == Key, cancellationToken);
+        if (earlier is null)
+            return null;
+        if (earlier.RequestHash != RequestHash)
+        {
+            return PermitProblems.Problem(
+                StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+                $"This {HeaderName} was already used for a different request.");
+        }
+
+        return TypedResults.Content(earlier.ResponseJson, "application/json", Encoding.UTF8, earlier.StatusCode);
+    }
+
+    /// <summary>Adds the answer to the context; it is written by the same save as the change.</summary>
+    public void Remember(PermitDbContext db, int statusCode, object response, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.Add(new IdempotentRequest(Scope, Key, RequestHash, statusCode, JsonSerializer.Serialize(response, response.GetType(), _answers), now));
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Audit;
+using Permit.Api.Features.Permits.Idempotency;
+using Permit.Api.Persistence;
+using Permit.Domain.Common;
+using Permit.Domain.Permits;
+using Permit.Domain.Regions;
+
+namespace Permit.Api.Features.Permits;
+
+/// <summary>
+/// <c>POST /api/permits</c>: issues the permit of an approved application and orders its first card. The number is
+/// allocated in the transaction that inserts the permit; the database's one-live-permit rule turns a concurrent second
+/// issuance for the same resident into 409 and its rollback returns the number.
+/// </summary>
+public static class IssuePermit
+{
+    public const string Scope = "permit.issue";
+
+    public static async Task<Results<Created<PermitResponse>, ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> HandleAsync(
+        IssuePermitRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit, IConfiguration configuration,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (idempotency, badKey) = IdempotencyKey.FromRequest(http, Scope, request);
+        if (badKey is not null)
+            return badKey;
+        if (idempotency is not null && await idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } earlier)
+            return AsUnion(earlier);
+
+        var application = await db.PermitApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.ApplicationId, cancellationToken);
+        if (application is null)
+        {
+            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Type = PermitProblems.TypeBase + "application-not-found",
+                Title = "No permit application has this id.",
+            });
+        }
+
+        // Cheap early answer; the unique index is what really decides under concurrency.
+        if (await db.ResidencePermits.AnyAsync(p => p.ResidentId == application.ResidentId
+                && (p.Status == PermitStatus.PendingCard || p.Status == PermitStatus.Active || p.Status == PermitStatus.Suspended), cancellationToken))
+        {
+            return PermitProblems.Problem(StatusCodes.Status409Conflict, "live-permit-exists", "The resident already holds a live residence permit.");
+        }
+
+        var options = PermitOptions.From(configuration);
+        var today = PermitsClock.Today(time);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var number = await PermitNumberAllocator.NextAsync(db, RegionCode.Parse(options.IssuingRegion), today.Year, cancellationToken);
+            var permit = ResidencePermit.Issue(application, number, options.IssuingAuthority, today);
+            db.ResidencePermits.Add(permit);
+            audit.Record("permit.issue", permit.ResidentId, $"application {application.Id}");
+            var response = PermitResponse.From(permit);
+            idempotency?.Remember(db, StatusCodes.Status201Created, response, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Created($"/api/permits/{permit.Number.Value}", response);
+        }
+        catch (DomainException e)
+        {
+            return PermitProblems.FromDomain(e);
+        }
+        catch (DbUpdateException e) when (PermitProblems.FromDatabase(e) is { } conflict)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            // A retry with the same key raced the first attempt: answer what the first one answered.
+            if (idempotency is not null && await idempotency.FindEarlierAnswerAsync(db, cancellationToken) is { } replay)
+                return AsUnion(replay);
+            return conflict;
+        }
+    }
+
+    private static Results<Created<PermitResponse>, ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult> AsUnion(IResult result) =>
+        result switch
+        {
+            ContentHttpResult content => content,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("An idempotent answer is stored content or a problem."),
+        };
+}

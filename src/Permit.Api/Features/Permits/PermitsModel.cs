@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Features.Permits.Idempotency;
+using Permit.Api.Features.Personalization;
+using Permit.Domain.Permits;
+
+namespace Permit.Api.Features.Permits;
+
+/// <summary>
+/// Tables of the permit features: number counters, idempotent answers and card personalizations. Applied explicitly
+/// by the context (<c>PermitsModel.Configure(modelBuilder)</c>) so they join the model together with their migration.
+/// </summary>
+public static class PermitsModel
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<PermitNumberCounter>(counter =>
+        {
+            counter.ToTable("PermitNumberCounters");
+            counter.HasKey(c => new { c.Region, c.Year });
+            counter.Property(c => c.Region).HasMaxLength(6).IsUnicode(false);
+        });
+
+        modelBuilder.Entity<IdempotentRequest>(request =>
+        {
+            request.ToTable("IdempotentRequests");
+            request.HasKey(r => new { r.Scope, r.Key });
+            request.Property(r => r.Scope).HasMaxLength(40).IsUnicode(false);
+            request.Property(r => r.Key).HasMaxLength(IdempotentRequest.MaxKeyLength);
+            request.Property(r => r.RequestHash).HasMaxLength(64).IsUnicode(false);
+        });
+
+        modelBuilder.Entity<CardPersonalization>(personalization =>
+        {
+            personalization.ToTable("CardPersonalizations");
+            personalization.HasKey(p => p.Id);
+            personalization.Property(p => p.Id).ValueGeneratedNever();
+            personalization.HasOne<ResidencePermit>().WithMany().HasForeignKey(p => p.PermitId).OnDelete(DeleteBehavior.Restrict);
+            personalization.HasIndex(p => new { p.PermitId, p.CardSequence, p.Serial }).IsUnique()
+                .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Serial");
+            personalization.Property(p => p.KeyId).HasMaxLength(16).IsUnicode(false);
+            foreach (var hash in new[] { nameof(CardPersonalization.PermitFileHash), nameof(CardPersonalization.PhotoFileHash),
+                         nameof(CardPersonalization.ChipKeyFileHash), nameof(CardPersonalization.SignatureFileHash) })
+                personalization.Property(hash).HasMaxLength(64).IsUnicode(false);
+        });
+    }
+}
