@@ -227,7 +227,19 @@ public sealed class VpcdConnector : ISimulatorControl
                 continue;
             }
 
-            var answer = Faults.Answer(_card, frame);
+            FaultedAnswer answer;
+            try
+            {
+                answer = Faults.Answer(_card, frame);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The card file could not be saved. Told apart from a lost connection, and answered as a card's
+                // own memory failure (65 81) rather than leaving pcscd waiting.
+                _log.WriteLine($"permit-sim: cannot save the card file: {e.Message}");
+                answer = new FaultedAnswer([0x65, 0x81], TimeSpan.Zero);
+            }
+
             if (answer.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(answer.Delay, cancellationToken).ConfigureAwait(false);

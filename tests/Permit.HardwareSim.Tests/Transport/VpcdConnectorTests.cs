@@ -138,6 +138,30 @@ public sealed class VpcdConnectorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_card_file_that_can_no_longer_be_saved_answers_6581_and_keeps_the_card_in_the_reader()
+    {
+        using var folder = new TempFolder();
+        var cardFile = Path.Combine(folder.Path, "gone", "card.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(cardFile)!);
+        var card = TestCards.NewBlankCard(cardFile);
+        Directory.Delete(Path.GetDirectoryName(cardFile)!, recursive: true);
+        using var stop = new CancellationTokenSource();
+        using var vpcd = new FakeVpcd();
+        var connector = new VpcdConnector(card, vpcd.Port);
+        var running = connector.RunAsync(stop.Token);
+
+        using (var link = await vpcd.AcceptAsync(_ct))
+        {
+            await link.TransmitAsync(SelectApplication, _ct);
+            Assert.Equal("65 81", await link.TransmitAsync(VerifyWrongCode, _ct));
+            Assert.Equal("01 02 03 04 05 06 07 08 90 00", await link.TransmitAsync(GetSerial, _ct));
+        }
+
+        await stop.CancelAsync();
+        await running;
+    }
+
+    [Fact]
     public async Task A_drop_fault_hangs_up_instead_of_answering_and_the_card_stays_out()
     {
         using var link = await _vpcd.AcceptAsync(_ct);
