@@ -1,14 +1,8 @@
 using Permit.Api.Infrastructure.DemoData;
-using Permit.Api.Features.Applications;
-using Permit.Api.Features.BulkReports;
-using Permit.Api.Features.Registrations;
-using Permit.Api.Features.Residents;
-using Permit.Api.Infrastructure.DemoData;
 using Permit.Api.Infrastructure.Health;
 using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Persistence;
-using Permit.Api.Security;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -22,28 +16,18 @@ try
     builder.Services.AddPermitHealthChecks();
     builder.Services.AddOpenApi();
     builder.Services.AddSingleton(TimeProvider.System);
-    builder.Services.AddPermitSecurity();
 
     var app = builder.Build();
     app.UseSerilogRequestLogging();
     app.UsePermitProblemDetails();
-    app.UsePermitSecurity();
     if (app.Environment.IsDevelopment())
     {
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference().AllowAnonymous();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
     }
     app.MapPermitHealthChecks();
-    app.MapResidents();
-    app.MapRegistrations();
-    app.MapBulkReports();
-    app.MapApplications();
-    app.MapPermitSecurity();
 
     await app.MigratePermitDatabaseAsync();
-    await app.SeedDemoDataAsync();
-    if (SecurityCli.IsCommand(args))
-        return await SecurityCli.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
     await app.SeedDemoDataAsync();
     await app.RunAsync();
     return 0;
