@@ -1,4 +1,8 @@
 using Permit.Api.Infrastructure.DemoData;
+using Permit.Api.Features.Applications;
+using Permit.Api.Features.BulkReports;
+using Permit.Api.Features.Registrations;
+using Permit.Api.Features.Residents;
 using Permit.Api.Infrastructure.Health;
 using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
@@ -26,6 +30,10 @@ try
         app.MapScalarApiReference();
     }
     app.MapPermitHealthChecks();
+    app.MapResidents();
+    app.MapRegistrations();
+    app.MapBulkReports();
+    app.MapApplications();
 
     await app.MigratePermitDatabaseAsync();
     await app.SeedDemoDataAsync();

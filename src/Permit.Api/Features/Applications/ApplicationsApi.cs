@@ -1,0 +1,235 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Features.Residents;
+using Permit.Api.Persistence;
+using Permit.Api.Security.Authorization;
+using Permit.Domain.Applications;
+using Permit.Domain.Common;
+using Permit.Domain.Registrations;
+
+namespace Permit.Api.Features.Applications;
+
+/// <summary>
+/// Permit applications: submitted with documents, missing documents named all at once (一次性告知), accepted (due in 15
+/// days), approved by a supervisor or rejected with a reason; the overdue list shows what the 15 days have passed on.
+/// </summary>
+public static class ApplicationsApi
+{
+    /// <summary>Problem type of an acceptance refused for missing documents; extension <c>missingDocuments</c> lists them all.</summary>
+    public const string DocumentsMissing = "application-documents-missing";
+
+    public static RouteGroupBuilder MapApplications(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/applications").WithTags("Applications").RequireAuthorization(Policies.Registrar);
+        group.MapPost("/", Submit).WithBodyLimit(RequestLimits.Json).WithName("SubmitApplication")
+            .WithSummary("Submits a permit application on the resident's active registration; lists every missing document at once.");
+        group.MapGet("/overdue", Overdue).WithName("ListOverdueApplications")
+            .WithSummary("Accepted applications still undecided after their due date, most overdue first.");
+        group.MapGet("/{id:guid}", Read).WithName("GetApplication").WithSummary("Reads an application (audited).");
+        group.MapPost("/{id:guid}/documents", AddDocuments).WithBodyLimit(RequestLimits.Json).WithName("AddApplicationDocuments")
+            .WithSummary("Hands in further documents; the answer lists whatever is still missing.");
+        group.MapPost("/{id:guid}/accept", Accept).WithName("AcceptApplication")
+            .WithSummary("Accepts a complete application of an eligible applicant: the permit is due in 15 days.");
+        group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.Supervisor).WithName("ApproveApplication")
+            .WithSummary("A supervisor approves an accepted application.");
+        group.MapPost("/{id:guid}/reject", Reject).WithBodyLimit(RequestLimits.Json).WithName("RejectApplication")
+            .WithSummary("Rejects an undecided application with the reason the applicant will read.");
+        return group;
+    }
+
+    public static async Task<Results<Created<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Submit(
+        SubmitApplicationRequest request, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        if (request.ResidentId is null || request.ResidentId == Guid.Empty)
+            errors.Add("residentId", DeskFields.Required, "residentId is required.");
+        var exemption = DistrictExemption.None;
+        if (request.Exemption is not null && !TryParseName(request.Exemption, out exemption))
+            errors.Add("exemption", "application-exemption-invalid", "exemption is none, talent, investor or entrepreneur.");
+        var documents = ParseDocuments(errors, request.Documents);
+        if (errors.Any)
+            return DeskProblems.Invalid(errors);
+
+        var residentId = request.ResidentId!.Value;
+        if (!await db.Residents.AnyAsync(r => r.Id == residentId, cancellationToken))
+            return DeskProblems.NotFoundProblem("resident");
+        var registration = await db.ResidenceRegistrations
+            .SingleOrDefaultAsync(g => g.ResidentId == residentId && g.Status == RegistrationStatus.Active, cancellationToken);
+        if (registration is null)
+        {
+            return DeskProblems.Rule(new DomainException("application-registration-required",
+                "The resident has no active residence registration: register first."));
+        }
+        if (await db.PermitApplications.AnyAsync(a => a.ResidentId == residentId
+                && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Accepted), cancellationToken))
+        {
+            return DeskProblems.Conflict("application-already-open", "The resident already has an undecided application.");
+        }
+
+        var today = time.Today();
+        PermitApplication application;
+        try
+        {
+            application = PermitApplication.Submit(residentId, registration, exemption, today);
+            foreach (var (kind, reference) in documents)
+                application.AddDocument(kind, reference, today);
+        }
+        catch (DomainException e)
+        {
+            return DeskProblems.Rule(e, DeskProblems.StatusOf(e));
+        }
+
+        db.PermitApplications.Add(application);
+        http.Audit("application.submit", residentId, "permit application at the desk");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/applications/{application.Id}", ApplicationResponse.From(application, today));
+    }
+
+    public static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> Read(
+        Guid id, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var application = await db.PermitApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null)
+            return DeskProblems.NotFoundProblem("application");
+        http.Audit("application.read", application.ResidentId, "read at the registration desk");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationResponse.From(application, time.Today()));
+    }
+
+    public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> AddDocuments(
+        Guid id, AddDocumentsRequest request, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        var documents = ParseDocuments(errors, request.Documents);
+        if (documents.Count == 0 && !errors.Any)
+            errors.Add("documents", DeskFields.Required, "documents lists at least one document.");
+        if (errors.Any)
+            return DeskProblems.Invalid(errors);
+        var today = time.Today();
+        return await Change(id, db, http, "application.add-documents", "documents handed in", today, a =>
+        {
+            foreach (var (kind, reference) in documents)
+                a.AddDocument(kind, reference, today);
+        }, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Accept(
+        Guid id, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var today = time.Today();
+        return await Change(id, db, http, "application.accept", "application accepted", today, a => a.Accept(today), cancellationToken);
+    }
+
+    public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Approve(
+        Guid id, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var today = time.Today();
+        var official = OfficialOf(http.User);
+        return await Change(id, db, http, "application.approve", "application approved", today,
+            a => a.Approve(official, today), cancellationToken);
+    }
+
+    public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Reject(
+        Guid id, RejectApplicationRequest request, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            return DeskProblems.Invalid("reason", "reason is required: the applicant reads it.", "application-rejection-reason-required");
+        var today = time.Today();
+        var official = OfficialOf(http.User);
+        return await Change(id, db, http, "application.reject", "application rejected", today,
+            a => a.Reject(request.Reason, official, today), cancellationToken);
+    }
+
+    public static async Task<Ok<IReadOnlyList<OverdueApplicationResponse>>> Overdue(
+        PermitDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var today = time.Today();
+        var rows = await db.PermitApplications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Accepted && a.DueDate < today)
+            .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.ResidentId, a.AcceptedOn, a.DueDate })
+            .ToListAsync(cancellationToken);
+        IReadOnlyList<OverdueApplicationResponse> overdue = [.. rows.Select(r => new OverdueApplicationResponse(
+            r.Id, r.ResidentId, r.AcceptedOn!.Value, r.DueDate!.Value, today.DayNumber - r.DueDate.Value.DayNumber))];
+        return TypedResults.Ok(overdue);
+    }
+
+    private static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Change(
+        Guid id, PermitDbContext db, HttpContext http, string action, string purpose, DateOnly today,
+        Action<PermitApplication> change, CancellationToken cancellationToken)
+    {
+        var application = await db.PermitApplications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null)
+            return DeskProblems.NotFoundProblem("application");
+        try
+        {
+            change(application);
+        }
+        catch (DomainException e) when (e.Code == DocumentsMissing)
+        {
+            return MissingDocumentsProblem(application, e);
+        }
+        catch (DomainException e) when (e.Code == "application-rejection-reason-required")
+        {
+            return DeskProblems.Invalid("reason", e.Message, e.Code);
+        }
+        catch (DomainException e)
+        {
+            return DeskProblems.Rule(e, DeskProblems.StatusOf(e));
+        }
+        http.Audit(action, application.ResidentId, purpose);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationResponse.From(application, today));
+    }
+
+    /// <summary>一次性告知: every missing document in one answer, as codes and as names the applicant reads.</summary>
+    private static ProblemHttpResult MissingDocumentsProblem(PermitApplication application, DomainException e)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Type = DeskProblems.TypeOf(DocumentsMissing),
+            Title = "Documents are missing; all of them are listed.",
+            Detail = e.Message,
+        };
+        problem.Extensions["rule"] = DocumentsMissing;
+        problem.Extensions["missingDocuments"] = application.MissingDocuments.Select(RequiredDocumentResponse.From).ToList();
+        return TypedResults.Problem(problem);
+    }
+
+    private static List<(DocumentKind Kind, string Reference)> ParseDocuments(FieldErrors errors, IReadOnlyList<DocumentRequest>? documents)
+    {
+        var parsed = new List<(DocumentKind, string)>();
+        for (var i = 0; i < (documents?.Count ?? 0); i++)
+        {
+            var document = documents![i];
+            if (!TryParseName(document?.Kind, out DocumentKind kind))
+                errors.Add($"documents[{i}].kind", "application-document-kind-invalid", $"documents[{i}].kind is not a known document kind.");
+            if (string.IsNullOrWhiteSpace(document?.Reference))
+                errors.Add($"documents[{i}].reference", "application-document-reference-required", $"documents[{i}].reference is required.");
+            else if (document.Reference.Trim().Length > 200)
+                errors.Add($"documents[{i}].reference", "application-document-reference-required", $"documents[{i}].reference is longer than 200 characters.");
+            else
+                parsed.Add((kind, document.Reference));
+        }
+        return parsed;
+    }
+
+    /// <summary>An enum by its name only (numbers would let undefined values through).</summary>
+    private static bool TryParseName<T>(string? text, out T value) where T : struct, Enum =>
+        Enum.TryParse(text?.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value)
+        && !text!.Trim().All(char.IsAsciiDigit);
+
+    /// <summary>The deciding official from the caller's token: supervisors and admins decide as supervisors.</summary>
+    private static Official OfficialOf(ClaimsPrincipal user)
+    {
+        var role = user.FindFirstValue(PermitClaims.Role);
+        var id = user.FindFirstValue(PermitClaims.Subject) ?? user.FindFirstValue(PermitClaims.Name) ?? "unknown";
+        return new Official(id, role is Roles.Supervisor or Roles.Admin ? OfficialRole.Supervisor : OfficialRole.Clerk);
+    }
+}

@@ -1,0 +1,197 @@
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Features.Residents;
+using Permit.Api.Persistence;
+using Permit.Domain.Common;
+using Permit.Domain.Identity;
+using Permit.Domain.Registrations;
+using Permit.Domain.Residents;
+using static Permit.Api.Features.BulkReports.BulkReportColumns;
+
+namespace Permit.Api.Features.BulkReports;
+
+/// <summary>
+/// Applies a bulk report's rows in file order: an arrival registers the person (creating the resident when the district
+/// does not know them yet), a departure ends their active registration. A row either lands whole or not at all; the good
+/// rows are saved together by one SaveChanges, that is one transaction.
+/// </summary>
+public static class BulkReportWriter
+{
+    /// <summary>Employers and landlords report within 3 working days (domain-rules §1).</summary>
+    public const int ReportWorkingDays = 3;
+
+    private static readonly Dictionary<string, string> ColumnOfRule = new(StringComparer.Ordinal)
+    {
+        ["registration-address-invalid"] = Address,
+        ["registration-evidence-required"] = Evidence,
+        ["registration-host-required"] = Reporter,
+        ["registration-arrival-after-registration"] = Date,
+        ["registration-move-out-before-registration"] = Date,
+        ["resident-name-invalid"] = Name,
+        ["resident-hukou-address-invalid"] = HukouAddress,
+    };
+
+    public static async Task<BulkReportResponse> WriteAsync(
+        IReadOnlyList<CsvRow> rows, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(db);
+        var today = time.Today();
+        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        var accepted = new List<AcceptedRow>();
+        var rejected = new List<RejectedRow>();
+
+        foreach (var row in rows)
+        {
+            if (row.Fields.Count != All.Count)
+            {
+                rejected.Add(new(row.Row, "*", "bulk-report-row-columns", $"The row has {row.Fields.Count} columns; the header has {All.Count}."));
+                continue;
+            }
+            var errors = new FieldErrors();
+            var type = row.Field(0).ToLowerInvariant();
+            if (type is not ("arrival" or "departure"))
+                errors.Add(BulkReportColumns.Type, "bulk-report-type-invalid", "type is arrival or departure.");
+            var citizenId = errors.CitizenId(IdNumber, row.Field(1), today);
+            var date = errors.Date(Date, row.Field(5));
+            if (date > today)
+                errors.Add(Date, "bulk-report-date-in-future", "date is in the future: report what has happened.");
+            var reporter = errors.Text(Reporter, row.Field(6));
+            Person? person = null;
+            if (citizenId is not null)
+                person = await FindAsync(db, people, citizenId, cancellationToken);
+            var name = row.Field(2);
+            if (person?.Resident is { } known && name.Length > 0 && name != known.Name)
+                errors.Add(Name, "bulk-report-name-mismatch", "name differs from the name recorded for this ID number.");
+
+            var outcome = type == "arrival"
+                ? Arrive(row, errors, db, person, citizenId, date, reporter, today)
+                : Depart(errors, person, date);
+            if (outcome is { } rule)
+            {
+                rejected.Add(new(row.Row, rule.Column, rule.Code, rule.Reason));
+                continue;
+            }
+            foreach (var (field, code, message) in Errors(errors))
+                rejected.Add(new(row.Row, field, code, message));
+            if (errors.Any)
+                continue;
+
+            var registration = person!.LastRegistration!;
+            http.Audit($"bulk-report.{type}", person.Resident!.Id, "reported by " + reporter);
+            accepted.Add(new(row.Row, type, person.Resident.Id, registration.Id, person.Created, IsLate(date!.Value, today)));
+        }
+
+        if (accepted.Count > 0)
+            await db.SaveChangesAsync(cancellationToken);
+        return new BulkReportResponse(rows.Count, accepted.Count, rejected.Count, accepted, [.. rejected.OrderBy(r => r.Row)]);
+    }
+
+    /// <summary>Registers the person; null when the row landed (or when only field errors remain in <paramref name="errors"/>).</summary>
+    private static (string Column, string Code, string Reason)? Arrive(
+        CsvRow row, FieldErrors errors, PermitDbContext db, Person? person, CitizenIdNumber? citizenId, DateOnly? date,
+        string? reporter, DateOnly today)
+    {
+        var community = errors.Community(CommunityCode, row.Field(3));
+        var address = errors.Text(Address, row.Field(4));
+        var basis = errors.Basis(Basis, row.Field(7));
+        var evidence = errors.Text(Evidence, row.Field(8));
+        Permit.Domain.Identity.EthnicGroup? ethnic = null;
+        string? name = null, hukou = null;
+        if (person is { Resident: null })
+        {
+            // A person the district does not know yet: the report must carry what the resident record needs.
+            name = errors.Text(Name, row.Field(2));
+            hukou = errors.Text(HukouAddress, row.Field(10));
+            if (!Permit.Domain.Identity.EthnicGroup.TryParse(row.Field(9), out ethnic))
+                errors.Add(BulkReportColumns.EthnicGroup, "ethnic-group-invalid", "ethnicGroup is a two-digit GB/T 3304 code (needed for a person not yet recorded).");
+        }
+        if (errors.Any)
+            return null;
+        if (person!.Active is not null)
+            return (IdNumber, "registration-already-active", "The person already has an active registration: report the departure first.");
+
+        try
+        {
+            var resident = person.Resident
+                ?? Resident.FromIdCard(new IdentityDetails(citizenId!, name!, citizenId!.Sex, ethnic!, citizenId.BirthDate, hukou!));
+            var registration = ResidenceRegistration.Declare(resident.Id, address!, community!, date!.Value, today, basis!.Value, evidence!, reporter!);
+            if (person.Resident is null)
+            {
+                db.Residents.Add(resident);
+                person.Resident = resident;
+                person.Created = true;
+            }
+            db.ResidenceRegistrations.Add(registration);
+            person.Active = registration;
+            person.LastRegistration = registration;
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return (ColumnOfRule.GetValueOrDefault(e.Code, "*"), e.Code, e.Message);
+        }
+    }
+
+    private static (string Column, string Code, string Reason)? Depart(FieldErrors errors, Person? person, DateOnly? date)
+    {
+        if (errors.Any)
+            return null;
+        if (person?.Active is not { } registration)
+            return (IdNumber, "registration-not-found", "No active registration for this ID number: there is nothing to end.");
+        try
+        {
+            registration.MoveOut(date!.Value);
+            person.Active = null;
+            person.LastRegistration = registration;
+            person.Created = false;
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return (ColumnOfRule.GetValueOrDefault(e.Code, "*"), e.Code, e.Message);
+        }
+    }
+
+    private static async Task<Person> FindAsync(
+        PermitDbContext db, Dictionary<string, Person> people, CitizenIdNumber citizenId, CancellationToken cancellationToken)
+    {
+        if (people.TryGetValue(citizenId.Value, out var known))
+            return known;
+        // TODO(security): find by blind index once ID numbers are stored encrypted.
+        var resident = await db.Residents.SingleOrDefaultAsync(r => r.CitizenId == citizenId, cancellationToken);
+        var active = resident is null
+            ? null
+            : await db.ResidenceRegistrations.SingleOrDefaultAsync(
+                g => g.ResidentId == resident.Id && g.Status == RegistrationStatus.Active, cancellationToken);
+        var person = new Person { Resident = resident, Active = active };
+        people[citizenId.Value] = person;
+        return person;
+    }
+
+    private static IEnumerable<(string Field, string Code, string Message)> Errors(FieldErrors errors) =>
+        errors.ToList();
+
+    /// <summary>More than 3 working days (Monday to Friday) between the event and the report.</summary>
+    private static bool IsLate(DateOnly happened, DateOnly reported)
+    {
+        var workingDays = 0;
+        for (var day = happened.AddDays(1); day <= reported && workingDays <= ReportWorkingDays; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                workingDays++;
+        }
+        return workingDays > ReportWorkingDays;
+    }
+
+    /// <summary>What the rows so far did to one person (rows of one file may arrive and depart the same person).</summary>
+    private sealed class Person
+    {
+        public Resident? Resident { get; set; }
+
+        public ResidenceRegistration? Active { get; set; }
+
+        public ResidenceRegistration? LastRegistration { get; set; }
+
+        public bool Created { get; set; }
+    }
+}

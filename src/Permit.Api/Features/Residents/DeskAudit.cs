@@ -1,0 +1,17 @@
+using Permit.Api.Audit;
+
+namespace Permit.Api.Features.Residents;
+
+/// <summary>
+/// Records who read or changed whose personal data, in the same unit of work (and so the same SaveChanges) as the change.
+/// </summary>
+public static class DeskAudit
+{
+    /// <summary>Adds an audit entry for <paramref name="residentId"/>; call before the request's SaveChanges.</summary>
+    public static void Audit(this HttpContext http, string action, Guid residentId, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        // TODO(security): make IAuditTrail required once AddPermitSecurity is wired into Program.cs.
+        http.RequestServices.GetService<IAuditTrail>()?.Record(action, residentId, purpose);
+    }
+}

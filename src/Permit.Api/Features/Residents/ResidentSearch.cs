@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Persistence;
+using Permit.Domain.Permits;
+using Permit.Domain.Registrations;
+
+namespace Permit.Api.Features.Residents;
+
+/// <summary>
+/// Finding residents: by exact ID number, name prefix, permit number, or the community of their active registration.
+/// At least one criterion is required (no browsing the whole population); every hit is an audited read.
+/// </summary>
+public static class ResidentSearch
+{
+    public const int MaxPageSize = 100;
+
+    public static async Task<Results<Ok<PageOf<ResidentSummary>>, ValidationProblem>> Search(
+        PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken,
+        string? idNumber = null, string? name = null, string? permitNumber = null, string? communityCode = null,
+        int page = 1, int pageSize = 20)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var errors = new FieldErrors();
+        if (page < 1)
+            errors.Add("page", "page-invalid", "page starts at 1.");
+        if (pageSize is < 1 or > MaxPageSize)
+            errors.Add("pageSize", "page-size-invalid", $"pageSize is 1 to {MaxPageSize}.");
+        var citizenId = idNumber is null ? null : errors.CitizenId("idNumber", idNumber, time.Today());
+        var permit = permitNumber is null ? null : errors.Parse("permitNumber", () => PermitNumber.Parse(permitNumber.Trim()));
+        var community = communityCode is null ? null : errors.Community("communityCode", communityCode);
+        var namePrefix = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        if (idNumber is null && namePrefix is null && permitNumber is null && communityCode is null)
+            errors.Add("query", "search-criterion-required", "Give an idNumber, name, permitNumber or communityCode.");
+        if (errors.Any)
+            return DeskProblems.Invalid(errors);
+
+        var residents = db.Residents.AsNoTracking();
+        // TODO(security): look up by blind index (CitizenIdBlindIndex.WhereCitizenIdIs) once ID numbers are stored encrypted.
+        if (citizenId is not null)
+            residents = residents.Where(r => r.CitizenId == citizenId);
+        if (namePrefix is not null)
+            residents = residents.Where(r => r.Name.StartsWith(namePrefix));
+        if (permit is not null)
+            residents = residents.Where(r => db.ResidencePermits.Any(p => p.ResidentId == r.Id && p.Number == permit));
+        if (community is not null)
+        {
+            residents = residents.Where(r => db.ResidenceRegistrations.Any(g =>
+                g.ResidentId == r.Id && g.Status == RegistrationStatus.Active && g.CommunityCode == community));
+        }
+
+        var total = await residents.CountAsync(cancellationToken);
+        var rows = await residents
+            .OrderBy(r => r.Name).ThenBy(r => r.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(r => new
+            {
+                r.Id,
+                r.CitizenId,
+                r.Name,
+                r.BirthDate,
+                Community = db.ResidenceRegistrations
+                    .Where(g => g.ResidentId == r.Id && g.Status == RegistrationStatus.Active)
+                    .Select(g => g.CommunityCode).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        foreach (var row in rows)
+            http.Audit("resident.search", row.Id, "search at the registration desk");
+        if (rows.Count > 0)
+            await db.SaveChangesAsync(cancellationToken);
+        var items = rows.Select(r => new ResidentSummary(r.Id, r.CitizenId.Masked, r.Name, r.BirthDate, r.Community?.Value)).ToList();
+        return TypedResults.Ok(new PageOf<ResidentSummary>(items, page, pageSize, total));
+    }
+}

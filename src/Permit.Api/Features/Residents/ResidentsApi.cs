@@ -1,0 +1,189 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Persistence;
+using Permit.Api.Security.Authorization;
+using Permit.Domain.Common;
+using Permit.Domain.Identity;
+using Permit.Domain.Residents;
+
+namespace Permit.Api.Features.Residents;
+
+/// <summary>Residents: created from an ID card read (or typed in), read, and searched. Registrars and above.</summary>
+public static class ResidentsApi
+{
+    public const string IdCardLongTerm = "长期";
+
+    /// <summary>A decoded photo larger than this is refused (a reader delivers about 1 KB WLT or a few tens of KB JPEG).</summary>
+    public const int MaxPhotoBytes = 96 * 1024;
+
+    private static readonly Dictionary<string, string> FieldOfRule = new(StringComparer.Ordinal)
+    {
+        ["resident-name-invalid"] = "name",
+        ["resident-hukou-address-invalid"] = "address",
+        ["resident-contact-invalid"] = "contact",
+        ["resident-id-card-inconsistent"] = "idNumber",
+    };
+
+    public static RouteGroupBuilder MapResidents(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/residents").WithTags("Residents").RequireAuthorization(Policies.Registrar);
+
+        group.MapPost("/from-id-card", FromIdCard).WithBodyLimit(RequestLimits.Json)
+            .WithName("CreateResidentFromIdCard")
+            .WithSummary("Records (or refreshes) a resident from the JSON `permit-agent read-id --json` prints.");
+        group.MapPost("/", TypedIn).WithBodyLimit(RequestLimits.Json)
+            .WithName("CreateResident").WithSummary("Records a resident typed in from an ID card.");
+        group.MapGet("/{id:guid}", Read).WithName("GetResident").WithSummary("Reads a resident's record (audited).");
+        group.MapGet("/", ResidentSearch.Search).WithName("SearchResidents")
+            .WithSummary("Finds residents by exact ID number, name prefix, permit number or community code (paged).");
+        return group;
+    }
+
+    public static async Task<Results<Created<ResidentResponse>, Ok<ResidentResponse>, ValidationProblem, ProblemHttpResult>> FromIdCard(
+        IdCardResidentRequest request, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var today = time.Today();
+        var errors = new FieldErrors();
+        if (request.CardType is { } type && !string.Equals(type, "resident", StringComparison.Ordinal))
+            return DeskProblems.Invalid("cardType", "Only a resident ID card (cardType resident) registers a resident.", "id-card-not-resident");
+
+        var citizenId = errors.CitizenId("idNumber", request.IdNumber, today);
+        var name = errors.Text("name", request.Name);
+        var sex = ParseSex(errors, request.Sex);
+        var ethnic = ParseEthnicGroup(errors, request.EthnicGroup);
+        var birth = errors.Date("birthDate", request.BirthDate);
+        var address = errors.Text("address", request.Address);
+        errors.Text("issuingAuthority", request.IssuingAuthority);
+        errors.Date("validFrom", request.ValidFrom);
+        var validTo = request.ValidTo?.Trim() == IdCardLongTerm ? null : errors.Date("validTo", request.ValidTo);
+        if (validTo is { } expiry && expiry < today)
+            errors.Add("validTo", "id-card-expired", "The ID card has expired; registration needs a valid ID.");
+        var photo = DecodePhoto(errors, request.Photo);
+        if (errors.Any)
+            return DeskProblems.Invalid(errors);
+
+        var details = new IdentityDetails(citizenId!, name!, sex!.Value, ethnic!, birth!.Value, address!,
+            photo is null ? null : PhotoReference(photo));
+        var existing = await db.Residents.SingleOrDefaultAsync(r => r.CitizenId == citizenId, cancellationToken);
+        Resident resident;
+        try
+        {
+            if (existing is null)
+            {
+                resident = Resident.FromIdCard(details);
+                db.Residents.Add(resident);
+            }
+            else
+            {
+                resident = existing;
+                resident.UpdateFromIdCard(details);
+            }
+            if (request.Contact is not null)
+                resident.ChangeContact(request.Contact);
+        }
+        catch (DomainException e)
+        {
+            if (FieldOfRule.TryGetValue(e.Code, out var field))
+                return DeskProblems.Invalid(field, e.Message, e.Code);
+            return DeskProblems.Rule(e);
+        }
+
+        http.Audit(existing is null ? "resident.create" : "resident.update", resident.Id, "ID card read at the registration desk");
+        await db.SaveChangesAsync(cancellationToken);
+        var response = ToResponse(resident);
+        return existing is null ? TypedResults.Created($"/residents/{resident.Id}", response) : TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Created<ResidentResponse>, ValidationProblem, ProblemHttpResult>> TypedIn(
+        TypedResidentRequest request, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        var citizenId = errors.CitizenId("idNumber", request.IdNumber, time.Today());
+        var name = errors.Text("name", request.Name);
+        var ethnic = ParseEthnicGroup(errors, request.EthnicGroup);
+        var hukou = errors.Text("hukouAddress", request.HukouAddress);
+        Sex? sex = request.Sex is null ? citizenId?.Sex : ParseSex(errors, request.Sex);
+        var birth = request.BirthDate is null ? citizenId?.BirthDate : errors.Date("birthDate", request.BirthDate);
+        if (errors.Any)
+            return DeskProblems.Invalid(errors);
+        if (await db.Residents.AnyAsync(r => r.CitizenId == citizenId, cancellationToken))
+            return DeskProblems.Conflict("duplicate-id-number", "A resident with this citizen ID number is already recorded.");
+
+        Resident resident;
+        try
+        {
+            resident = Resident.FromIdCard(new IdentityDetails(citizenId!, name!, sex!.Value, ethnic!, birth!.Value, hukou!));
+            resident.ChangeContact(request.Contact);
+        }
+        catch (DomainException e)
+        {
+            if (FieldOfRule.TryGetValue(e.Code, out var field))
+                return DeskProblems.Invalid(field == "address" ? "hukouAddress" : field, e.Message, e.Code);
+            return DeskProblems.Rule(e);
+        }
+
+        db.Residents.Add(resident);
+        http.Audit("resident.create", resident.Id, "typed in at the registration desk");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/residents/{resident.Id}", ToResponse(resident));
+    }
+
+    public static async Task<Results<Ok<ResidentResponse>, ProblemHttpResult>> Read(
+        Guid id, PermitDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (resident is null)
+            return DeskProblems.NotFoundProblem("resident");
+        http.Audit("resident.read", resident.Id, "read at the registration desk");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(resident));
+    }
+
+    public static ResidentResponse ToResponse(Resident resident)
+    {
+        ArgumentNullException.ThrowIfNull(resident);
+        return new(resident.Id, resident.CitizenId.Value, resident.Name, resident.Sex.ToCode(), resident.EthnicGroup.Code,
+            resident.EthnicGroup.Name, resident.BirthDate, resident.HukouAddress, resident.Contact, resident.PhotoReference is not null);
+    }
+
+    private static Sex? ParseSex(FieldErrors errors, string? code)
+    {
+        if (SexCode.TryParse(code, out var sex))
+            return sex;
+        errors.Add("sex", "sex-code-invalid", "sex is 1 (male) or 2 (female).");
+        return null;
+    }
+
+    private static EthnicGroup? ParseEthnicGroup(FieldErrors errors, string? code)
+    {
+        if (EthnicGroup.TryParse(code?.Trim(), out var group))
+            return group;
+        errors.Add("ethnicGroup", "ethnic-group-invalid", "ethnicGroup is a two-digit GB/T 3304 code.");
+        return null;
+    }
+
+    private static byte[]? DecodePhoto(FieldErrors errors, string? base64)
+    {
+        if (string.IsNullOrWhiteSpace(base64))
+            return null;
+        try
+        {
+            var bytes = Convert.FromBase64String(base64);
+            if (bytes.Length <= MaxPhotoBytes)
+                return bytes;
+            errors.Add("photo", "photo-too-large", $"photo is larger than {MaxPhotoBytes} bytes.");
+        }
+        catch (FormatException)
+        {
+            errors.Add("photo", "photo-invalid", "photo is not base64.");
+        }
+        return null;
+    }
+
+    // TODO(documents): store the photo bytes in the blob store once one exists; until then only their digest is kept,
+    // so a later upload can be matched to this read.
+    private static string PhotoReference(byte[] photo) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo));
+}
