@@ -1,0 +1,21 @@
+namespace Permit.Api.Security.Authorization;
+
+/// <summary>Claim types of Permit tokens and terminal principals (JWT names, inbound mapping off).</summary>
+public static class PermitClaims
+{
+    /// <summary>The account id (officer or migrant) or terminal id.</summary>
+    public const string Subject = "sub";
+
+    public const string Name = "name";
+
+    /// <summary>registrar, supervisor, admin, migrant or verifier (policies, not tokens, encode that higher roles include lower).</summary>
+    public const string Role = "role";
+
+    /// <summary>A migrant's own resident id: the only record the migrant may see.</summary>
+    public const string ResidentId = "resident_id";
+
+    public const string TerminalId = "terminal_id";
+
+    /// <summary>One claim per service category a verifier terminal serves.</summary>
+    public const string ServiceCategory = "service_category";
+}

@@ -1,0 +1,30 @@
+using Permit.Api.Audit;
+using Permit.Api.Keys;
+
+namespace Permit.Api.Security;
+
+/// <summary>
+/// The host's administrative commands, run instead of serving when the first argument names one:
+/// <c>audit verify</c>, <c>keys rotate-issuer</c>, <c>keys add-encryption-key</c>.
+/// </summary>
+public static class SecurityCli
+{
+    public static bool IsCommand(string[] args) => args is ["audit", ..] or ["keys", ..];
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args switch
+        {
+            ["audit", "verify"] => await AuditCli.VerifyAsync(services, Console.Out, cancellationToken).ConfigureAwait(false),
+            ["keys", var command] => await KeysCli.RunAsync(services, command, Console.Out).ConfigureAwait(false),
+            _ => await Usage().ConfigureAwait(false),
+        };
+    }
+
+    private static async Task<int> Usage()
+    {
+        await Console.Error.WriteLineAsync("Commands: audit verify | keys rotate-issuer | keys add-encryption-key").ConfigureAwait(false);
+        return 2;
+    }
+}

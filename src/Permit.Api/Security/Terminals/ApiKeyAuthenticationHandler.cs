@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Permit.Api.Persistence;
+using Permit.Api.Security.Accounts;
+using Permit.Api.Security.Authorization;
+
+namespace Permit.Api.Security.Terminals;
+
+/// <summary>
+/// Authenticates verifier terminals by the <c>X-Api-Key</c> header: the key's prefix finds the terminal, the SHA-256 of
+/// the key must match in constant time, and a revoked terminal is refused. The principal carries the terminal's id,
+/// name, the <c>verifier</c> role and one claim per service category.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PermitDbContext db)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(ApiKey.HeaderName, out var values))
+            return AuthenticateResult.NoResult();
+
+        var presented = values.ToString();
+        if (ApiKey.PrefixOf(presented) is not { } prefix)
+            return AuthenticateResult.Fail("The API key is malformed.");
+
+        var terminal = await db.Set<VerifierTerminal>().AsNoTracking()
+            .SingleOrDefaultAsync(t => t.ApiKeyPrefix == prefix, Context.RequestAborted).ConfigureAwait(false);
+        if (terminal is null || !terminal.IsActive || !ApiKey.Matches(presented, terminal.ApiKeyHash))
+            return AuthenticateResult.Fail("The API key is not valid.");
+
+        var claims = new List<Claim>
+        {
+            new(PermitClaims.Subject, terminal.Id.ToString()),
+            new(PermitClaims.TerminalId, terminal.Id.ToString()),
+            new(PermitClaims.Name, terminal.Name),
+            new(PermitClaims.Role, Roles.Verifier),
+        };
+        claims.AddRange(terminal.Categories.Select(c => new Claim(PermitClaims.ServiceCategory, c.ToString())));
+        var identity = new ClaimsIdentity(claims, SchemeName, PermitClaims.Name, PermitClaims.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}
