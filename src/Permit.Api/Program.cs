@@ -7,6 +7,7 @@ using Permit.Api.Infrastructure.Health;
 using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Persistence;
+using Permit.Api.Security;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -20,22 +21,27 @@ try
     builder.Services.AddPermitHealthChecks();
     builder.Services.AddOpenApi();
     builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddPermitSecurity();
 
     var app = builder.Build();
     app.UseSerilogRequestLogging();
     app.UsePermitProblemDetails();
+    app.UsePermitSecurity();
     if (app.Environment.IsDevelopment())
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
     }
     app.MapPermitHealthChecks();
     app.MapResidents();
     app.MapRegistrations();
     app.MapBulkReports();
     app.MapApplications();
+    app.MapPermitSecurity();
 
     await app.MigratePermitDatabaseAsync();
+    if (SecurityCli.IsCommand(args))
+        return await SecurityCli.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
     await app.SeedDemoDataAsync();
     await app.RunAsync();
     return 0;

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Audit;
 using Permit.Api.Persistence.Configurations;
+using Permit.Api.Security.Accounts;
 using Permit.Domain.Applications;
 using Permit.Domain.Permits;
 using Permit.Domain.Registrations;
@@ -29,18 +31,21 @@ public abstract class PermitDbContext(DbContextOptions options) : DbContext(opti
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PermitDbContext).Assembly);
+        SecurityModel.Configure(modelBuilder);
+        AuditModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ApplyAggregateRules();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        // Audit entries recorded in this unit of work are linked onto the chain and saved with it.
+        return AuditChain.Save(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ApplyAggregateRules();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
     }
 
     private void ApplyAggregateRules()

@@ -1,0 +1,148 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Permit.Api.Persistence.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddSecurityAndAudit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActorRole = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Terminal = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MigrantAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PasswordHash = table.Column<string>(type: "character varying(200)", unicode: false, maxLength: 200, nullable: true),
+                    ActivationCodeHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    ActivationExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActivatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailedSignIns = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MigrantAccounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Officers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(200)", unicode: false, maxLength: 200, nullable: false),
+                    FailedSignIns = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Officers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VerifierTerminals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CategoryList = table.Column<string>(type: "character varying(200)", unicode: false, maxLength: 200, nullable: false),
+                    ApiKeyPrefix = table.Column<string>(type: "character varying(16)", unicode: false, maxLength: 16, nullable: false),
+                    ApiKeyHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerifierTerminals", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ResidentId",
+                table: "AuditEntries",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_AuditEntries_Sequence",
+                table: "AuditEntries",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_MigrantAccounts_ActivationCodeHash",
+                table: "MigrantAccounts",
+                column: "ActivationCodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_MigrantAccounts_ResidentId",
+                table: "MigrantAccounts",
+                column: "ResidentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_MigrantAccounts_UserName",
+                table: "MigrantAccounts",
+                column: "UserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Officers_UserName",
+                table: "Officers",
+                column: "UserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_VerifierTerminals_ApiKeyPrefix",
+                table: "VerifierTerminals",
+                column: "ApiKeyPrefix",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "MigrantAccounts");
+
+            migrationBuilder.DropTable(
+                name: "Officers");
+
+            migrationBuilder.DropTable(
+                name: "VerifierTerminals");
+        }
+    }
+}

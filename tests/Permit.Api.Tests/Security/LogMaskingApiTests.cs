@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Permit.Api.Tests.Security;
+
+public sealed class LogMaskingApiTests
+{
+    [Fact]
+    public async Task A_request_carrying_an_id_number_does_not_put_it_in_the_log()
+    {
+        await using var api = new SecuredApi();
+        var sink = new CapturingSink();
+        await using var factory = api.Factory.WithWebHostBuilder(b =>
+            b.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(sink)));
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(
+            new Uri("/api/residents/by-id/11010519491231002X?idNumber=11010519491231002X", UriKind.Relative),
+            TestContext.Current.CancellationToken);
+
+        // The request line is written as the request ends, which may be just after the client has the response.
+        for (var i = 0; i < 100 && !sink.Lines.Any(l => l.Contains("HTTP GET", StringComparison.Ordinal)); i++)
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        var log = string.Join('\n', sink.Lines);
+        Assert.Contains("110105********002X", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("11010519491231002X", log, StringComparison.Ordinal);
+    }
+
+    private sealed class CapturingSink : ILogEventSink
+    {
+        private readonly Lock _gate = new();
+        private readonly List<string> _lines = [];
+
+        public IReadOnlyList<string> Lines
+        {
+            get
+            {
+                lock (_gate)
+                    return [.. _lines];
+            }
+        }
+
+        public void Emit(LogEvent logEvent)
+        {
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            logEvent.RenderMessage(writer, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var property in logEvent.Properties)
+                writer.Write($" {property.Key}={property.Value}");
+            lock (_gate)
+                _lines.Add(writer.ToString());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Security.Accounts;
+using Permit.Api.Security.Admin;
+using Permit.Api.Security.SignIn;
+using Permit.Api.Security.Tokens;
+
+namespace Permit.Api.Tests.Security;
+
+public sealed class TerminalAndMigrantTests
+{
+    private static readonly string[] Education = ["Education"];
+    private static readonly string[] Health = ["Health"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_admin_registers_a_school_terminal_whose_key_is_shown_once_and_stored_only_as_a_hash()
+    {
+        await using var api = new SecuredApi();
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+
+        using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
+            new { name = "No. 3 Primary School", categories = Education }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var terminal = (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!;
+        Assert.Matches("^pvk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$", terminal.ApiKey);
+        await using var db = api.CreateDbContext();
+        var stored = await db.Set<VerifierTerminal>().SingleAsync(Ct);
+        Assert.NotEqual(terminal.ApiKey, stored.ApiKeyHash);
+        Assert.DoesNotContain(terminal.ApiKey[21..], stored.ApiKeyHash + stored.ApiKeyPrefix, StringComparison.Ordinal);
+
+        using var terminalClient = api.CreateClient();
+        terminalClient.DefaultRequestHeaders.Add("X-Api-Key", terminal.ApiKey);
+        var me = await terminalClient.GetFromJsonAsync<SignedInUser>("/api/terminals/me", Ct);
+        Assert.Equal(terminal.Id.ToString(), me!.Id);
+        Assert.Equal(["Education"], me.ServiceCategories);
+    }
+
+    [Fact]
+    public async Task A_wrong_or_malformed_api_key_is_refused_with_401()
+    {
+        await using var api = new SecuredApi();
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
+            new { name = "Town Clinic", categories = Health }, Ct);
+        var key = (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!.ApiKey;
+
+        foreach (var presented in new[] { key[..^1] + (key[^1] == 'A' ? 'B' : 'A'), "not-a-key" })
+        {
+            using var client = api.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", presented);
+            using var response = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_terminal_key_does_not_open_officer_endpoints()
+    {
+        await using var api = new SecuredApi();
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
+            new { name = "Town Clinic", categories = Health }, Ct);
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!.ApiKey);
+
+        using var response = await client.GetAsync(new Uri("/api/officers/me", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_migrant_activates_once_with_the_receipt_code_then_signs_in_and_sees_only_their_resident_id()
+    {
+        await using var api = new SecuredApi();
+        _ = api.Factory.Server;
+        var residentId = Guid.CreateVersion7();
+        string code;
+        await using (var db = api.CreateDbContext())
+        {
+            code = await MigrantAccounts.IssueActivationCodeAsync(db, residentId, api.Time.GetUtcNow(), Ct);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var client = api.CreateClient();
+        using var activated = await client.PostAsJsonAsync("/api/self-service/activate",
+            new { activationCode = code.ToLowerInvariant(), userName = "zhang.wei", password = SecuredApi.Password }, Ct);
+        using var again = await client.PostAsJsonAsync("/api/self-service/activate",
+            new { activationCode = code, userName = "someone.else", password = SecuredApi.Password }, Ct);
+        using var signIn = await client.PostAsJsonAsync("/api/self-service/token",
+            new { userName = "zhang.wei", password = SecuredApi.Password }, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, activated.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var token = (await signIn.Content.ReadFromJsonAsync<IssuedToken>(Ct))!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        var me = await client.GetFromJsonAsync<SignedInUser>("/api/self-service/me", Ct);
+        Assert.Equal(residentId.ToString(), me!.ResidentId);
+        using var officerEndpoint = await client.GetAsync(new Uri("/api/officers/me", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, officerEndpoint.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_activation_code_is_refused()
+    {
+        await using var api = new SecuredApi();
+        _ = api.Factory.Server;
+        string code;
+        await using (var db = api.CreateDbContext())
+        {
+            code = await MigrantAccounts.IssueActivationCodeAsync(db, Guid.CreateVersion7(), api.Time.GetUtcNow(), Ct);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        api.Time.Advance(MigrantAccounts.ActivationValidFor);
+        using var client = api.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/self-service/activate",
+            new { activationCode = code, userName = "zhang.wei", password = SecuredApi.Password }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
