@@ -2,6 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Permit.Api.Persistence;
+using Permit.Domain.Applications;
+using Permit.Domain.Permits;
+using Permit.Domain.Registrations;
+using Permit.Domain.Residents;
 
 namespace Permit.Api.Tests.Persistence;
 
