@@ -1,15 +1,16 @@
 using Permit.Api.Audit;
 using Permit.Api.Keys;
+using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Security;
 
 /// <summary>
 /// The host's administrative commands, run instead of serving when the first argument names one:
-/// <c>audit verify</c>, <c>keys rotate-issuer</c>, <c>keys add-encryption-key</c>.
+/// <c>audit verify</c>, <c>keys rotate-issuer</c>, <c>keys add-encryption-key</c>, <c>officers add</c>.
 /// </summary>
 public static class SecurityCli
 {
-    public static bool IsCommand(string[] args) => args is ["audit", ..] or ["keys", ..];
+    public static bool IsCommand(string[] args) => args is ["audit", ..] or ["keys", ..] or ["officers", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
     {
@@ -18,13 +19,15 @@ public static class SecurityCli
         {
             ["audit", "verify"] => await AuditCli.VerifyAsync(services, Console.Out, cancellationToken).ConfigureAwait(false),
             ["keys", var command] => await KeysCli.RunAsync(services, command, Console.Out).ConfigureAwait(false),
+            ["officers", "add", var user, var displayName, var role] => await OfficersCli.AddAsync(
+                services, user, displayName, role, Console.In, Console.Out, cancellationToken).ConfigureAwait(false),
             _ => await Usage().ConfigureAwait(false),
         };
     }
 
     private static async Task<int> Usage()
     {
-        await Console.Error.WriteLineAsync("Commands: audit verify | keys rotate-issuer | keys add-encryption-key").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync("Commands: audit verify | keys rotate-issuer | keys add-encryption-key | officers add <user> <display name> <role> (password on stdin)").ConfigureAwait(false);
         return 2;
     }
 }

@@ -1,0 +1,25 @@
+using System.Net;
+using System.Net.Http.Json;
+using Permit.Api.Security.Accounts;
+
+namespace Permit.Api.Tests.Security;
+
+public sealed class OfficersCliTests
+{
+    [Fact]
+    public async Task The_first_admin_is_created_from_the_command_line_and_can_sign_in()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var api = new SecuredApi();
+        _ = api.Factory.Server;
+        using var output = new StringWriter();
+
+        var exit = await OfficersCli.AddAsync(api.Factory.Services, "root", "First Admin", "admin",
+            new StringReader(SecuredApi.Password + "\n"), output, ct);
+
+        Assert.Equal(0, exit);
+        using var client = api.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = "root", password = SecuredApi.Password }, ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
