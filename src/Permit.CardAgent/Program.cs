@@ -1,2 +1,19 @@
-Console.Error.WriteLine("permit-agent: no commands yet");
-return 2;
+using System.Runtime.InteropServices;
+using Permit.CardAgent.Cli;
+using Permit.CardAgent.Configuration;
+using Permit.CardAgent.Terminals;
+
+using var stop = new CancellationTokenSource();
+// Ctrl+C and SIGTERM end watch and serve cleanly (monitors cancelled, the port released).
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var terminals = new PcscTerminals();
+var settings = AgentSettings.Load(AppContext.BaseDirectory, Environment.GetEnvironmentVariable);
+var host = new AgentHost(terminals, settings, TimeProvider.System);
+return await AgentCommandLine.RunAsync(args, Console.Out, Console.Error, host, stop.Token);
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}

@@ -1,0 +1,81 @@
+using Permit.CardAgent.Cards;
+using Permit.CardAgent.Configuration;
+using Permit.CardAgent.IdCards;
+using Permit.CardAgent.Personalization;
+using Permit.CardAgent.Terminals;
+using Permit.CardAgent.Verification;
+
+namespace Permit.CardAgent;
+
+/// <summary>
+/// What crossed the card channel during one operation, and how long it took. <see cref="AgentTime"/> is the time
+/// not spent waiting for the card: the agent's own work (parsing, hashing, signature checks).
+/// </summary>
+public sealed record OperationFigures(int Apdus, long BytesSent, long BytesReceived, TimeSpan CardTime, TimeSpan TotalTime)
+{
+    public TimeSpan AgentTime => TotalTime - CardTime;
+}
+
+public sealed record IdCardResult(string Reader, IdCardReport Card, byte[] Photo, OperationFigures Figures);
+
+public sealed record PermitCardResult(string Reader, PermitCardCheck Check, OperationFigures Figures);
+
+public sealed record PersonalizationResult(string Reader, PersonalizedCard Card, OperationFigures Figures);
+
+/// <summary>
+/// The agent's use cases, shared by the command line and the loopback service: each picks its reader, connects
+/// (exclusively, for the length of the operation), counts what crosses the channel, and disconnects.
+/// One operation runs at a time.
+/// </summary>
+public sealed class CardOperations(ICardTerminals terminals, AgentSettings settings, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+
+    public AgentSettings Settings => settings;
+
+    public IReadOnlyList<ReaderInfo> ListReaders()
+    {
+        lock (_gate)
+            return terminals.ListReaders();
+    }
+
+    public IdCardResult ReadIdCard(string? readerName) =>
+        Run(ReaderRole.IdCard, readerName, resetOnFailure: false,
+            channel => new IdCardSession(channel).Read(),
+            (reader, read, figures) => new IdCardResult(reader, IdCardReport.From(read), read.Photo, figures));
+
+    public PermitCardResult ReadPermitCard(string? readerName, VerifierSetup setup, bool withPhoto) =>
+        Run(ReaderRole.PermitCard, readerName, resetOnFailure: false,
+            channel => PermitCardVerification.ReadAndVerify(new PermitCardSession(channel), setup, withPhoto, time.GetUtcNow()),
+            (reader, check, figures) => new PermitCardResult(reader, check, figures));
+
+    public PersonalizationResult Personalize(string? readerName, PersonalizationInput input) =>
+        Run(ReaderRole.PermitCard, readerName, resetOnFailure: true,
+            channel => Personalizer.Personalize(new PermitCardSession(channel), input),
+            (reader, card, figures) => new PersonalizationResult(reader, card, figures));
+
+    private TResult Run<T, TResult>(
+        ReaderRole role, string? readerName, bool resetOnFailure, Func<CountingChannel, T> work, Func<string, T, OperationFigures, TResult> result)
+    {
+        lock (_gate)
+        {
+            var reader = ReaderChoice.Choose(role, readerName, settings, terminals.ListReaders());
+            using var connection = terminals.Connect(reader);
+            var channel = new CountingChannel(connection);
+            var started = time.GetTimestamp();
+            T value;
+            try
+            {
+                value = work(channel);
+            }
+            catch when (resetOnFailure)
+            {
+                connection.DisconnectAndReset();
+                throw;
+            }
+
+            var figures = new OperationFigures(channel.ApduCount, channel.BytesSent, channel.BytesReceived, channel.CardTime, time.GetElapsedTime(started));
+            return result(reader, value, figures);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Permit.CardAgent.Failures;
+using Permit.CardAgent.Personalization;
+using Permit.Domain.Credentials.Card;
+using Permit.Domain.Credentials.Signing;
+
+namespace Permit.CardAgent.Cli;
+
+/// <summary>
+/// <c>personalize</c>: writes permit.json (and the photo) to a blank permit card, signs EF.SIG with the issuer key,
+/// reads everything back and activates. Every input is checked before the card is touched.
+/// </summary>
+public static class PersonalizeCommand
+{
+    public static int Run(IReadOnlyList<string> args, CommandConsole console, AgentHost host)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(host);
+        var options = CommandArguments.Parse("personalize", args,
+            ["--reader", "--data", "--photo", "--issuer-key", "--transport-code"], ["--json"]);
+        var permit = PermitJson.Parse(KeyFiles.ReadText(options.Required("--data"), "permit data"));
+        var photo = LoadPhoto(options.Value("--photo"));
+        var transportCode = options.Value("--transport-code") is { } hex
+            ? KeyFiles.ParseTransportCode(hex)
+            : PersonalizationInput.DefaultTransportCode;
+        using var issuerKey = KeyFiles.LoadIssuerPrivateKey(options.Required("--issuer-key"));
+
+        var result = host.Operations().Personalize(options.Value("--reader"),
+            new PersonalizationInput(permit, photo, new EcdsaIssuerSigner(issuerKey), transportCode));
+
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                reader = result.Reader,
+                status = "active",
+                permitNumber = result.Card.PermitNumber,
+                cardSequence = result.Card.CardSequence,
+                issuerKeyId = result.Card.IssuerKeyId,
+                figures = FiguresJson.From(result.Figures),
+            });
+        }
+        else
+        {
+            console.WriteLine(
+                $"Permit card {result.Card.PermitNumber} (card {result.Card.CardSequence}) is personalized, checked and active " +
+                $"(issuer key {result.Card.IssuerKeyId}, {result.Figures.Apdus} APDUs).");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>EF.PHOTO for a JPEG file, or <c>5F 2E 00</c> when no photo is given.</summary>
+    public static byte[] LoadPhoto(string? path)
+    {
+        if (path is null)
+            return PhotoFile.Encode([]);
+
+        var jpeg = KeyFiles.ReadBytes(path, "photo");
+        if (jpeg is not [0xFF, 0xD8, ..])
+            throw AgentException.DataInvalid($"The photo {path} is not a JPEG file.");
+        try
+        {
+            return PhotoFile.Encode(jpeg);
+        }
+        catch (ArgumentException e)
+        {
+            throw AgentException.DataInvalid(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Permit.CardAgent.Failures;
+using Permit.CardAgent.Verification;
+
+namespace Permit.CardAgent.Cli;
+
+/// <summary>
+/// <c>read-permit</c>: reads a permit card, checks the issuer signature (PA), the chip signature over a fresh
+/// challenge (AA), validity and revocation, and prints the fields and a verdict naming each check.
+/// Without <c>--with-photo</c> EF.PHOTO is not read at all. Exit 0 genuine and in force, 1 otherwise.
+/// </summary>
+public static class ReadPermitCommand
+{
+    public static int Run(IReadOnlyList<string> args, CommandConsole console, AgentHost host)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(host);
+        var options = CommandArguments.Parse("read-permit", args,
+            ["--reader", "--trust", "--revocation", "--photo-out"], ["--json", "--with-photo"]);
+        var setup = VerifierFiles.Load(options.Values("--trust"), options.Value("--revocation"));
+        var photoOut = options.Value("--photo-out");
+        var withPhoto = options.Flag("--with-photo") || photoOut is not null;
+
+        var result = host.Operations().ReadPermitCard(options.Value("--reader"), setup, withPhoto);
+        var verdict = VerdictJson.From(result.Check.Verdict);
+        if (photoOut is not null && result.Check.Photo is { Length: > 0 } photo)
+            File.WriteAllBytes(photoOut, photo);
+
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                reader = result.Reader,
+                verdict.Genuine,
+                verdict.Reason,
+                verdict.Warnings,
+                verdict.Checks,
+                verdict.Permit,
+                photoRead = withPhoto,
+                figures = FiguresJson.From(result.Figures),
+            });
+        }
+        else
+        {
+            Print(console, result.Reader, verdict);
+        }
+
+        return verdict.Genuine ? ExitCodes.Ok : ExitCodes.NotGenuine;
+    }
+
+    private static void Print(CommandConsole console, string reader, VerdictJson verdict)
+    {
+        console.WriteLine(verdict.Genuine
+            ? $"GENUINE and in force: the permit card in \"{reader}\" passed every check."
+            : $"NOT ACCEPTED ({verdict.Reason}): the permit card in \"{reader}\" failed a check.");
+        if (verdict.Permit is { } p)
+        {
+            console.WriteLine($"  permit number      {p.PermitNumber} (card {p.CardSequence})");
+            console.WriteLine($"  name               {p.Name}");
+            console.WriteLine($"  ID number          {p.IdNumber}");
+            console.WriteLine($"  sex / ethnic group {p.Sex} / {p.EthnicGroup}");
+            console.WriteLine($"  birth date         {p.BirthDate}");
+            console.WriteLine($"  hukou address      {p.HukouAddress}");
+            console.WriteLine($"  residence          {p.ResidenceAddress} ({p.ResidenceRegion})");
+            console.WriteLine($"  issued             {p.IssueDate} by {p.IssuingAuthority}");
+            console.WriteLine($"  valid until        {p.ValidUntil}");
+        }
+
+        console.WriteLine("Checks:");
+        foreach (var check in verdict.Checks)
+            console.WriteLine($"  {check.Check,-26} {check.Outcome}{(check.Detail is null ? "" : $" ({check.Detail})")}");
+        foreach (var warning in verdict.Warnings)
+            console.WriteLine($"Warning: {warning}");
+    }
+}

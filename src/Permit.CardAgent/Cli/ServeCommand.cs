@@ -1,0 +1,49 @@
+using Permit.CardAgent.Failures;
+using Permit.CardAgent.Server;
+
+namespace Permit.CardAgent.Cli;
+
+/// <summary>
+/// <c>serve</c>: runs the loopback HTTP service until Ctrl+C. <c>--id-reader</c> / <c>--permit-reader</c> override
+/// the configured readers (a request may still name its own).
+/// </summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(host);
+        var options = CommandArguments.Parse("serve", args, ["--port", "--id-reader", "--permit-reader"], ["--json"]);
+        var settings = host.Settings with
+        {
+            IdReader = options.Value("--id-reader") ?? host.Settings.IdReader,
+            PermitReader = options.Value("--permit-reader") ?? host.Settings.PermitReader,
+        };
+        var port = options.PositiveInt("--port") ?? settings.Port;
+        if (port > 65535)
+            throw AgentException.Usage("serve: --port must be 1..65535.");
+
+        await using var app = AgentServer.Build(host with { Settings = settings }, port);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new AgentException("port-in-use", ExitCodes.Usage, $"serve: cannot listen on 127.0.0.1:{port} ({e.Message}).", e);
+        }
+
+        await console.Error.WriteLineAsync($"permit-agent: serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)").ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop cleanly.
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+}

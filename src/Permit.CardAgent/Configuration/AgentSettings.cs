@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Permit.CardAgent.Configuration;
+
+/// <summary>
+/// The agent's configuration: <c>appsettings.json</c> next to the executable (section <c>Agent</c>), overridden by
+/// environment variables. Holds file paths and names only: never keys or transport codes themselves.
+/// </summary>
+public sealed record AgentSettings
+{
+    public const string IdReaderVariable = "PERMIT_AGENT_ID_READER";
+    public const string PermitReaderVariable = "PERMIT_AGENT_PERMIT_READER";
+    public const string PortVariable = "PERMIT_AGENT_PORT";
+    public const string AllowedOriginsVariable = "PERMIT_AGENT_ALLOWED_ORIGINS";
+    public const int DefaultPort = 5179;
+
+    /// <summary>The ID card reader's name; null = the first reader.</summary>
+    public string? IdReader { get; init; }
+
+    /// <summary>The permit card reader's name; null = the second reader.</summary>
+    public string? PermitReader { get; init; }
+
+    /// <summary>The loopback port <c>serve</c> listens on.</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>Web origins allowed to call <c>serve</c> (CORS), e.g. <c>https://permits.example.gov.cn</c>.</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
+    /// <summary>Issuer public keys (PEM files) <c>serve</c> trusts when verifying permit cards.</summary>
+    public IReadOnlyList<string> TrustedIssuerKeyFiles { get; init; } = [];
+
+    /// <summary>The signed revocation list file <c>serve</c> uses, if any.</summary>
+    public string? RevocationFile { get; init; }
+
+    /// <summary>The issuer private key (PEM file) <c>serve</c> signs EF.SIG with when it personalizes cards, if any.</summary>
+    public string? IssuerKeyFile { get; init; }
+
+    /// <summary>Reads <c>appsettings.json</c> in <paramref name="directory"/> and the environment.</summary>
+    public static AgentSettings Load(string directory, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .Build();
+        var agent = configuration.GetSection("Agent");
+        var port = environment(PortVariable) ?? agent["Port"];
+        var origins = environment(AllowedOriginsVariable)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ?? List(agent.GetSection("AllowedOrigins"));
+        return new AgentSettings
+        {
+            IdReader = Blank(environment(IdReaderVariable)) ?? Blank(agent["IdReader"]),
+            PermitReader = Blank(environment(PermitReaderVariable)) ?? Blank(agent["PermitReader"]),
+            Port = int.TryParse(port, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536 ? p : DefaultPort,
+            AllowedOrigins = origins,
+            TrustedIssuerKeyFiles = List(agent.GetSection("TrustedIssuerKeyFiles")),
+            RevocationFile = Blank(agent["RevocationFile"]),
+            IssuerKeyFile = Blank(agent["IssuerKeyFile"]),
+        };
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string[] List(IConfigurationSection section) =>
+        [.. section.GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0)];
+}

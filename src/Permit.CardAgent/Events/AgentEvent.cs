@@ -1,0 +1,29 @@
+namespace Permit.CardAgent.Events;
+
+/// <summary>
+/// A card or reader event as <c>watch</c> and <c>GET /events</c> report it.
+/// <see cref="Type"/>: <c>reader-attached</c>, <c>reader-detached</c>, <c>card-inserted</c>, <c>card-removed</c>,
+/// <c>service-lost</c> (pcscd stopped; readers come back as <c>reader-attached</c> when it returns).
+/// <see cref="Initial"/> marks what was already there when watching began.
+/// </summary>
+public sealed record AgentEvent(string Type, string? Reader, string? Atr, bool Initial, DateTimeOffset At)
+{
+    public const string ReaderAttached = "reader-attached";
+    public const string ReaderDetached = "reader-detached";
+    public const string CardInserted = "card-inserted";
+    public const string CardRemoved = "card-removed";
+    public const string ServiceLost = "service-lost";
+
+    /// <summary>One line for a person.</summary>
+    public string Describe() => Type switch
+    {
+        ReaderAttached when Initial => $"reader \"{Reader}\" is attached",
+        ReaderAttached => $"reader \"{Reader}\" attached",
+        ReaderDetached => $"reader \"{Reader}\" detached",
+        CardInserted when Initial => $"a card is in \"{Reader}\" (ATR {Atr})",
+        CardInserted => $"card inserted into \"{Reader}\" (ATR {Atr})",
+        CardRemoved => $"card removed from \"{Reader}\"",
+        ServiceLost => "the smart-card service is not running; waiting for it to come back",
+        _ => Type,
+    };
+}

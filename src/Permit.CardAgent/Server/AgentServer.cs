@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Permit.CardAgent.Cli;
+using Permit.CardAgent.Events;
+
+namespace Permit.CardAgent.Server;
+
+/// <summary>
+/// <c>serve</c>: the loopback HTTP service the web pages call. It binds 127.0.0.1 only, allows the configured
+/// origins (CORS) and answers Chrome's private-network preflight, so a page served from the intranet may call
+/// a service on the officer's own PC.
+/// </summary>
+public static class AgentServer
+{
+    public const string PrivateNetworkRequestHeader = "Access-Control-Request-Private-Network";
+    public const string PrivateNetworkAllowHeader = "Access-Control-Allow-Private-Network";
+
+    /// <param name="port">0 picks a free port (tests read it back from the server's addresses).</param>
+    public static WebApplication Build(AgentHost host, int port)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var origins = host.Settings.AllowedOrigins.Select(o => o.TrimEnd('/')).ToArray();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(origins)
+            .WithMethods("GET", "POST")
+            .WithHeaders("Content-Type")));
+        builder.Services.AddSingleton(host);
+        builder.Services.AddSingleton(host.Operations());
+        builder.Services.AddSingleton<CardEventHub>();
+
+        var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            // Chrome's Private Network Access: a public or intranet page may reach 127.0.0.1 only if the preflight says so.
+            var request = context.Request;
+            if (HttpMethods.IsOptions(request.Method)
+                && string.Equals(request.Headers[PrivateNetworkRequestHeader], "true", StringComparison.OrdinalIgnoreCase)
+                && origins.Contains(request.Headers.Origin.ToString(), StringComparer.OrdinalIgnoreCase))
+            {
+                context.Response.Headers[PrivateNetworkAllowHeader] = "true";
+            }
+
+            return next(context);
+        });
+        app.UseCors();
+        app.MapReaderEndpoints();
+        app.MapIdCardEndpoints();
+        app.MapPermitCardEndpoints();
+        app.MapEventEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Permit.CardAgent.Cli;
+using Permit.CardAgent.IdCards;
+using Permit.CardAgent.Personalization;
+using Permit.CardAgent.Terminals;
+using Permit.CardAgent.Verification;
+using Permit.Domain.Credentials.Signing;
+
+namespace Permit.CardAgent.Server;
+
+public sealed record ReadersResponse(IReadOnlyList<ReaderJson> Readers);
+
+public sealed record ReaderJson(string Name, bool CardPresent, string? Atr);
+
+public sealed record ReadRequest(string? Reader, bool WithPhoto = false);
+
+public sealed record IdCardResponse(string Reader, IdCardReport Card, string? Photo, FiguresJson Figures);
+
+public sealed record PermitCardResponse(string Reader, VerdictJson Verdict, string? Photo, FiguresJson Figures);
+
+/// <param name="Photo">The JPEG, base64; none = EF.PHOTO holds <c>5F 2E 00</c>.</param>
+/// <param name="TransportCode">16 hex digits; none = the manufacturer's default.</param>
+public sealed record PersonalizeRequest(string? Reader, PermitJson? Permit, string? Photo, string? TransportCode);
+
+public sealed record PersonalizeResponse(string Reader, string Status, string PermitNumber, int CardSequence, string IssuerKeyId, FiguresJson Figures);
+
+/// <summary>The card endpoints of the loopback service; each is one use case of <see cref="CardOperations"/>.</summary>
+internal static class CardEndpoints
+{
+    public static void MapReaderEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/readers", (CardOperations operations) => AgentProblems.RunAsync(() =>
+            new ReadersResponse([.. operations.ListReaders().Select(r => new ReaderJson(r.Name, r.CardPresent, r.CardPresent ? r.AtrHex : null))])));
+
+    public static void MapIdCardEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapPost("/id-card/read", (ReadRequest? request, CardOperations operations) => AgentProblems.RunAsync(() =>
+        {
+            var result = operations.ReadIdCard(request?.Reader);
+            return new IdCardResponse(result.Reader, result.Card,
+                result.Photo.Length > 0 ? Convert.ToBase64String(result.Photo) : null, FiguresJson.From(result.Figures));
+        }));
+
+    public static void MapPermitCardEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/permit-card/read", async Task<Results<Ok<PermitCardResponse>, ProblemHttpResult>> (ReadRequest? request, CardOperations operations) =>
+        {
+            var settings = operations.Settings;
+            if (settings.TrustedIssuerKeyFiles.Count == 0)
+                return AgentProblems.NotConfigured("no trusted issuer keys (Agent:TrustedIssuerKeyFiles)");
+
+            return await AgentProblems.RunAsync(() =>
+            {
+                var setup = VerifierFiles.Load(settings.TrustedIssuerKeyFiles, settings.RevocationFile);
+                var result = operations.ReadPermitCard(request?.Reader, setup, request?.WithPhoto ?? false);
+                var photo = result.Check.Photo is { Length: > 0 } jpeg ? Convert.ToBase64String(jpeg) : null;
+                return new PermitCardResponse(result.Reader, VerdictJson.From(result.Check.Verdict), photo, FiguresJson.From(result.Figures));
+            }).ConfigureAwait(false);
+        });
+
+        app.MapPost("/permit-card/personalize", async Task<Results<Ok<PersonalizeResponse>, ProblemHttpResult>> (PersonalizeRequest request, CardOperations operations) =>
+        {
+            if (operations.Settings.IssuerKeyFile is not { } keyFile)
+                return AgentProblems.NotConfigured("no issuer key (Agent:IssuerKeyFile)");
+
+            return await AgentProblems.RunAsync(() =>
+            {
+                var permit = (request.Permit ?? throw Failures.AgentException.DataInvalid("The request has no \"permit\" object.")).ToCardData();
+                var photo = request.Photo is null ? Domain.Credentials.Card.PhotoFile.Encode([]) : EncodePhoto(request.Photo);
+                var code = request.TransportCode is null ? PersonalizationInput.DefaultTransportCode : KeyFiles.ParseTransportCode(request.TransportCode);
+                using var key = KeyFiles.LoadIssuerPrivateKey(keyFile);
+                var result = operations.Personalize(request.Reader, new PersonalizationInput(permit, photo, new EcdsaIssuerSigner(key), code));
+                return new PersonalizeResponse(result.Reader, "active", result.Card.PermitNumber, result.Card.CardSequence,
+                    result.Card.IssuerKeyId, FiguresJson.From(result.Figures));
+            }).ConfigureAwait(false);
+        });
+    }
+
+    private static byte[] EncodePhoto(string base64)
+    {
+        byte[] jpeg;
+        try
+        {
+            jpeg = Convert.FromBase64String(base64);
+        }
+        catch (FormatException e)
+        {
+            throw Failures.AgentException.DataInvalid("\"photo\" is not base64.", e);
+        }
+
+        if (jpeg is not [0xFF, 0xD8, ..])
+            throw Failures.AgentException.DataInvalid("\"photo\" is not a JPEG.");
+        try
+        {
+            return Domain.Credentials.Card.PhotoFile.Encode(jpeg);
+        }
+        catch (ArgumentException e)
+        {
+            throw Failures.AgentException.DataInvalid(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Permit.CardAgent.Cards;
+using Permit.Domain.Credentials.Card;
+using Permit.Domain.Credentials.Trust;
+using Permit.Domain.Credentials.Verification;
+using Permit.Iso7816;
+
+namespace Permit.CardAgent.Verification;
+
+/// <summary>What a verifier trusts: issuer keys, and the revocation knowledge it holds.</summary>
+public sealed record VerifierSetup(TrustList TrustList, RevocationKnowledge Revocation);
+
+/// <summary>A permit card read and judged; <see cref="Photo"/> is the JPEG when EF.PHOTO was read and verified.</summary>
+public sealed record PermitCardCheck(CredentialVerdict Verdict, byte[]? Photo);
+
+/// <summary>
+/// Tap to verdict: SELECT, EF.PERMIT, (EF.PHOTO), EF.CHIPKEY, EF.SIG, INTERNAL AUTHENTICATE with a fresh 16-byte
+/// challenge, then <see cref="CredentialVerifier.VerifyCard"/> (the one verification implementation) judges.
+/// Without the photo that is 8 APDUs for files under 256 bytes.
+/// </summary>
+public static class PermitCardVerification
+{
+    public static PermitCardCheck ReadAndVerify(PermitCardSession session, VerifierSetup setup, bool withPhoto, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(setup);
+        session.SelectApplication();
+        byte[] permit, chipKey, signature;
+        byte[]? photo = null;
+        try
+        {
+            permit = session.ReadPermitFile();
+            if (withPhoto)
+                photo = session.ReadPhotoFile();
+            chipKey = session.ReadChipKeyFile();
+            signature = session.ReadSigFile();
+        }
+        catch (CardOperationException e) when (e.StatusWord == StatusWords.SecurityStatusNotSatisfied)
+        {
+            throw new CardOperationException("card-not-active",
+                "This permit card was never finished: it is blank, or its personalization was interrupted.", e.StatusWord);
+        }
+
+        var challenge = ActiveAuthentication.NewChallenge();
+        var response = session.InternalAuthenticate(challenge);
+        var verdict = CredentialVerifier.VerifyCard(
+            new CardReadout(permit, photo, chipKey, signature),
+            new ChipChallengeResponse(challenge, response),
+            setup.TrustList,
+            setup.Revocation,
+            now);
+        var jpeg = photo is not null && verdict.Card is not null ? PhotoFile.Decode(photo).Value : null;
+        return new PermitCardCheck(verdict, jpeg);
+    }
+}

@@ -1,0 +1,26 @@
+using Permit.CardAgent.Cli;
+using Permit.CardAgent.Configuration;
+using Permit.CardAgent.Terminals;
+
+namespace Permit.CardAgent.Tests.Support;
+
+/// <summary>What one permit-agent run printed and returned.</summary>
+internal sealed record AgentRun(int ExitCode, string Output, string Error)
+{
+    public System.Text.Json.JsonElement Json => System.Text.Json.JsonDocument.Parse(Output).RootElement;
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
+
+/// <summary>Runs permit-agent's command line in process, as a script would run the executable.</summary>
+internal static class Agent
+{
+    public static async Task<AgentRun> RunAsync(ICardTerminals terminals, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var host = new AgentHost(terminals, new AgentSettings(), TimeProvider.System);
+        var exit = await AgentCommandLine.RunAsync(args, output, error, host, TestContext.Current.CancellationToken);
+        return new AgentRun(exit, output.ToString(), error.ToString());
+    }
+}
