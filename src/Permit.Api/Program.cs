@@ -1,6 +1,7 @@
 using Permit.Api.Infrastructure.DemoData;
 using Permit.Api.Features.Applications;
 using Permit.Api.Features.BulkReports;
+using Permit.Api.Features.Permits;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
 using Permit.Api.Infrastructure.Health;
@@ -37,6 +38,7 @@ try
     app.MapRegistrations();
     app.MapBulkReports();
     app.MapApplications();
+    app.MapPermits();
     app.MapPermitSecurity();
 
     await app.MigratePermitDatabaseAsync();

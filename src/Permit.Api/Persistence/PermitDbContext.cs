@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
+using Permit.Api.Features.Permits;
 using Permit.Api.Persistence.Configurations;
 using Permit.Api.Security.Accounts;
 using Permit.Domain.Applications;
@@ -33,6 +34,7 @@ public abstract class PermitDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PermitDbContext).Assembly);
         SecurityModel.Configure(modelBuilder);
         AuditModel.Configure(modelBuilder);
+        PermitsModel.Configure(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
