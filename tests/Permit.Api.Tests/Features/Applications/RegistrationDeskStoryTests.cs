@@ -1,16 +1,18 @@
 using System.Net;
 using System.Text.Json;
 using Permit.Api.Tests.Features.Residents;
+using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.Applications;
 
 /// <summary>The desk's story through HTTP: ID card → registration → late change → application → decision.</summary>
 public sealed class RegistrationDeskStoryTests
 {
-    [Fact]
-    public async Task A_migrant_goes_from_id_card_to_an_approved_application_and_a_registrar_cannot_approve()
+    [Theory]
+    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    public async Task A_migrant_goes_from_id_card_to_an_approved_application_and_a_registrar_cannot_approve(DatabaseProvider provider)
     {
-        await using var desk = new Desk();
+        await using var desk = new Desk(provider);
         using var registrar = desk.Registrar();
         using var supervisor = desk.Supervisor();
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Permit.Api.Tests.Features.Residents;
+using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.BulkReports;
 
@@ -11,10 +12,11 @@ public sealed class BulkReportTests
 
     private static readonly string WangWu = DeskData.IdNumber("33021119880808456");
 
-    [Fact]
-    public async Task Good_rows_land_and_bad_rows_come_back_with_row_column_and_reason()
+    [Theory]
+    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    public async Task Good_rows_land_and_bad_rows_come_back_with_row_column_and_reason(DatabaseProvider provider)
     {
-        await using var desk = new Desk();
+        await using var desk = new Desk(provider);
         using var client = desk.Registrar();
         var csv = string.Join("\r\n",
             Header,
@@ -99,10 +101,11 @@ public sealed class BulkReportTests
         Assert.Equal((0, 0, 0), await desk.CountsAsync());
     }
 
-    [Fact]
-    public async Task A_file_with_too_many_rows_writes_nothing()
+    [Theory]
+    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    public async Task A_file_with_too_many_rows_writes_nothing(DatabaseProvider provider)
     {
-        await using var desk = new Desk();
+        await using var desk = new Desk(provider);
         using var client = desk.Registrar();
         var row = $"departure,{DeskData.ZhangSan},,,,20260226,宁波某机械公司,,,,";
         var csv = Header + "\n" + string.Join("\n", Enumerable.Repeat(row, 5001)) + "\n";

@@ -9,9 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Tests.Infrastructure;
+using Permit.Api.Tests.Persistence;
 using Permit.Domain.Common;
 
 namespace Permit.Api.Tests.Features.Residents;
@@ -25,15 +27,38 @@ public sealed class Desk : IAsyncDisposable
     public static readonly DateOnly Today = new(2026, 3, 2);
 
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly string? _postgres;
 
-    public Desk()
+    /// <summary>The desk on SQLite, or on a database of its own on the PostgreSQL server of <c>PERMIT_TEST_POSTGRES</c>.</summary>
+    public Desk(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        _factory = App.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        Provider = provider;
+        if (provider == DatabaseProvider.Postgres)
         {
-            services.AddSingleton<TimeProvider>(Clock);
-            DeskAuthentication.Add(services);
-        }));
+            var server = Environment.GetEnvironmentVariable(PostgresTestDatabase.ConnectionVariable);
+            if (string.IsNullOrWhiteSpace(server))
+                Requirement.Unmet($"PostgreSQL desk tests need {PostgresTestDatabase.ConnectionVariable}.");
+            _postgres = new NpgsqlConnectionStringBuilder(server) { Database = $"permit_desk_{Guid.NewGuid():N}" }.ConnectionString;
+        }
+        _factory = App.WithWebHostBuilder(builder =>
+        {
+            if (_postgres is not null)
+            {
+                builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Postgres));
+                builder.UseSetting($"ConnectionStrings:{PersistenceSetup.ConnectionStringName}", _postgres);
+            }
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                DeskAuthentication.Add(services);
+            });
+        });
     }
+
+    /// <summary>Both providers, for the acceptance tests (PostgreSQL skips outside CI when not configured).</summary>
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    public DatabaseProvider Provider { get; }
 
     public PermitApiApplication App { get; } = new();
 
@@ -46,7 +71,7 @@ public sealed class Desk : IAsyncDisposable
 
     public HttpClient Anonymous() => _factory.CreateClient();
 
-    public PermitDbContext Db() => App.CreateDbContext();
+    public PermitDbContext Db() => _postgres is null ? App.CreateDbContext() : PermitDatabase.CreateContext(DatabaseProvider.Postgres, _postgres);
 
     /// <summary>Row counts of the desk's tables, to show that refused input wrote nothing.</summary>
     public async Task<(int Residents, int Registrations, int Applications)> CountsAsync()
@@ -62,6 +87,15 @@ public sealed class Desk : IAsyncDisposable
     {
         await _factory.DisposeAsync();
         await App.DisposeAsync();
+        if (_postgres is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var database = new NpgsqlConnectionStringBuilder(_postgres).Database;
+            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresTestDatabase.ConnectionVariable));
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     private HttpClient Client(string role)

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Permit.Api.Audit;
+using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.Residents;
 
@@ -22,10 +24,11 @@ public sealed class ResidentsTests
         Assert.Equal(1, (await desk.CountsAsync()).Residents);
     }
 
-    [Fact]
-    public async Task An_id_number_with_a_wrong_check_character_is_refused_naming_the_field_and_nothing_is_written()
+    [Theory]
+    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    public async Task An_id_number_with_a_wrong_check_character_is_refused_naming_the_field_and_nothing_is_written(DatabaseProvider provider)
     {
-        await using var desk = new Desk();
+        await using var desk = new Desk(provider);
         using var client = desk.Registrar();
         var wrong = DeskData.WrongCheck(DeskData.ZhangSan);
 
@@ -39,10 +42,11 @@ public sealed class ResidentsTests
         Assert.Equal(0, (await desk.CountsAsync()).Residents);
     }
 
-    [Fact]
-    public async Task An_impossible_birth_date_is_refused_naming_the_field_and_nothing_is_written()
+    [Theory]
+    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    public async Task An_impossible_birth_date_is_refused_naming_the_field_and_nothing_is_written(DatabaseProvider provider)
     {
-        await using var desk = new Desk();
+        await using var desk = new Desk(provider);
         using var client = desk.Registrar();
 
         using var response = await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan, birthDate: "19900230"));
@@ -55,10 +59,11 @@ public sealed class ResidentsTests
         Assert.Equal(0, (await desk.CountsAsync()).Residents);
     }
 
-    [Fact]
-    public async Task A_ten_megabyte_body_is_refused_as_too_large_and_nothing_is_written()
+    [Theory]
+    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    public async Task A_ten_megabyte_body_is_refused_as_too_large_and_nothing_is_written(DatabaseProvider provider)
     {
-        await using var desk = new Desk();
+        await using var desk = new Desk(provider);
         using var client = desk.Registrar();
         var card = DeskData.IdCard(DeskData.ZhangSan);
         card["photo"] = new string('A', 10 * 1024 * 1024);
@@ -85,10 +90,11 @@ public sealed class ResidentsTests
         Assert.Equal(0, (await desk.CountsAsync()).Residents);
     }
 
-    [Fact]
-    public async Task A_resident_is_found_by_exact_id_number_and_by_name_with_the_number_masked()
+    [Theory]
+    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    public async Task A_resident_is_found_by_exact_id_number_and_by_name_with_the_number_masked(DatabaseProvider provider)
     {
-        await using var desk = new Desk();
+        await using var desk = new Desk(provider);
         using var client = desk.Registrar();
         (await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan))).Dispose();
         (await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.LiSi, "李四", "19950612", "2"))).Dispose();
@@ -128,5 +134,22 @@ public sealed class ResidentsTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(0, (await desk.CountsAsync()).Residents);
+    }
+
+    [Fact]
+    public async Task Creating_and_reading_a_resident_is_audited_with_the_officer_and_the_purpose()
+    {
+        await using var desk = new Desk();
+        using var client = desk.Registrar();
+        using var created = await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
+        var id = (await created.JsonAsync()).GetProperty("id").GetGuid();
+
+        (await client.GetPathAsync($"/residents/{id}")).Dispose();
+
+        await using var db = desk.Db();
+        var entries = db.Set<AuditEntry>().Where(e => e.ResidentId == id).OrderBy(e => e.Sequence).ToList();
+        Assert.Equal(["resident.create", "resident.read"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal("registrar", e.ActorRole));
+        Assert.All(entries, e => Assert.False(string.IsNullOrEmpty(e.Purpose)));
     }
 }
