@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
 using Permit.Api.Features.Permits.Idempotency;
 using Permit.Api.Persistence;
+using Permit.Api.Security.Accounts;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;
 using Permit.Domain.Regions;
@@ -18,7 +19,7 @@ public static class IssuePermit
 {
     public const string Scope = "permit.issue";
 
-    public static async Task<Results<Created<PermitResponse>, ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Created<IssuedPermitResponse>, ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> HandleAsync(
         IssuePermitRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit, IConfiguration configuration,
         TimeProvider time, CancellationToken cancellationToken)
     {
@@ -56,8 +57,10 @@ public static class IssuePermit
             var permit = ResidencePermit.Issue(application, number, options.IssuingAuthority, today);
             db.ResidencePermits.Add(permit);
             audit.Record("permit.issue", permit.ResidentId, $"application {application.Id}");
-            var response = PermitResponse.From(permit);
-            idempotency?.Remember(db, StatusCodes.Status201Created, response, time.GetUtcNow());
+            var activationCode = await OpenSelfServiceAsync(db, permit.ResidentId, time, cancellationToken);
+            var response = new IssuedPermitResponse(PermitResponse.From(permit), activationCode);
+            // The one-time code is a credential: a replayed answer carries the permit, never the code again.
+            idempotency?.Remember(db, StatusCodes.Status201Created, response with { ActivationCode = null }, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return TypedResults.Created($"/api/permits/{permit.Number.Value}", response);
@@ -77,7 +80,15 @@ public static class IssuePermit
         }
     }
 
-    private static Results<Created<PermitResponse>, ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult> AsUnion(IResult result) =>
+    /// <summary>The holder's self-service activation code for the issuance receipt; null when their account is already active.</summary>
+    private static async Task<string?> OpenSelfServiceAsync(PermitDbContext db, Guid residentId, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await db.Set<MigrantAccount>().AnyAsync(m => m.ResidentId == residentId && m.ActivatedAt != null, cancellationToken))
+            return null;
+        return await MigrantAccounts.IssueActivationCodeAsync(db, residentId, time.GetUtcNow(), cancellationToken);
+    }
+
+    private static Results<Created<IssuedPermitResponse>, ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult> AsUnion(IResult result) =>
         result switch
         {
             ContentHttpResult content => content,

@@ -5,6 +5,12 @@ namespace Permit.Api.Features.Permits;
 /// <summary>Issue the permit of an approved application.</summary>
 public sealed record IssuePermitRequest(Guid ApplicationId);
 
+/// <summary>
+/// The issued permit and, on the first answer only, the holder's one-time self-service activation code to print on the
+/// receipt (null when the holder's account is already active, and in a replayed answer).
+/// </summary>
+public sealed record IssuedPermitResponse(PermitResponse Permit, string? ActivationCode);
+
 /// <summary>End the permit: <c>LocalHukou</c>, <c>Death</c> or <c>NoLongerQualifies</c>.</summary>
 public sealed record TerminatePermitRequest(string? Reason, string? Note);
 

@@ -56,10 +56,13 @@ public static class PermitArrange
     {
         using var response = await officer.PostAsJsonAsync("/api/permits", new { applicationId }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        var permit = await response.Content.ReadFromJsonAsync<PermitView>(TestContext.Current.CancellationToken);
-        return permit!.PermitNumber;
+        var issued = await response.Content.ReadFromJsonAsync<IssuedView>(TestContext.Current.CancellationToken);
+        return issued!.Permit.PermitNumber;
     }
 }
+
+/// <summary>The issuance answer: the permit and the receipt's one-time self-service activation code.</summary>
+public sealed record IssuedView(PermitView Permit, string? ActivationCode);
 
 /// <summary>The parts of the permit answer the tests look at.</summary>
 public sealed record PermitView(

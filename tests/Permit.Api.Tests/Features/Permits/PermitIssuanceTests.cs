@@ -20,7 +20,9 @@ public sealed class PermitIssuanceTests
         using var response = await officer.PostAsJsonAsync("/api/permits", new { applicationId }, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var permit = await response.Content.ReadFromJsonAsync<PermitView>(Ct);
+        var issued = await response.Content.ReadFromJsonAsync<IssuedView>(Ct);
+        Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", issued!.ActivationCode);
+        var permit = issued.Permit;
         Assert.Equal(PermitNumber.Create(Domain.Regions.RegionCode.Zhenhai, 2026, 1).Value, permit!.PermitNumber);
         Assert.Equal("PendingCard", permit.Status);
         Assert.Equal(new DateOnly(2027, 3, 9), permit.ValidUntil);
@@ -85,7 +87,12 @@ public sealed class PermitIssuanceTests
 
         Assert.Equal(HttpStatusCode.Created, first.Status);
         Assert.Equal(HttpStatusCode.Created, again.Status);
-        Assert.Equal(first.Body, again.Body);
+        using var firstAnswer = JsonDocument.Parse(first.Body);
+        using var replayed = JsonDocument.Parse(again.Body);
+        Assert.Equal(firstAnswer.RootElement.GetProperty("permit").GetRawText(), replayed.RootElement.GetProperty("permit").GetRawText());
+        // The activation code is shown once: a replay never carries it.
+        Assert.Equal(JsonValueKind.String, firstAnswer.RootElement.GetProperty("activationCode").ValueKind);
+        Assert.Equal(JsonValueKind.Null, replayed.RootElement.GetProperty("activationCode").ValueKind);
         await using var db = host.NewContext();
         Assert.Equal(1, await db.ResidencePermits.CountAsync(p => p.ResidentId == residentId, Ct));
     }
