@@ -206,13 +206,14 @@ public sealed class VpcdConnector : ISimulatorControl
                         poweredOn |= frame[0] == ControlPowerOn;
                         break;
                     case ControlAtr:
-                        await SendAsync(stream, _card.Atr, cancellationToken).ConfigureAwait(false);
+                        // Announced before the ATR leaves, so whoever sees this ATR also sees the card counted as inserted.
                         if (!announced && (poweredOn || ++atrRequests >= 3))
                         {
                             announced = true;
                             AnnounceInserted();
                         }
 
+                        await SendAsync(stream, _card.Atr, cancellationToken).ConfigureAwait(false);
                         break;
                     default:
                         _log.WriteLine($"permit-sim: ignoring unknown vpcd control byte {frame[0]:X2}");

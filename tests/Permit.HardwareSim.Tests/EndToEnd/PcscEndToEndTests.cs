@@ -23,7 +23,7 @@ public sealed class PcscEndToEndTests(SharedPcscRig shared) : IDisposable
         await using var sim = await PermitSimProcess.StartPermitCardAsync(rig.VpcdPort(Slot), _folder.CardFile, serialHex: "0102030405060708", cancellationToken: _ct);
 
         var script = string.Join('\n', SelectApplication, GetSerial, SelectPermitFile, ReadFromStart, VerifyWrongCode) + "\n";
-        var output = await Tool.RunAsync("scriptor", ["-r", rig.ReaderName(Slot)], rig.Environment, script, _ct);
+        var output = await RunScriptorAsync(rig, script);
 
         Assert.Contains("> 00 A4 04 00 08 F0 50 45 52 4D 49 54 01 00\n< 90 00", output, StringComparison.Ordinal);
         Assert.Contains("> 00 CA 01 01 00\n< 01 02 03 04 05 06 07 08 90 00", output, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class PcscEndToEndTests(SharedPcscRig shared) : IDisposable
         var rig = await shared.GetAsync(_ct);
         await using var sim = await PermitSimProcess.StartPermitCardAsync(rig.VpcdPort(Slot), _folder.CardFile, cancellationToken: _ct);
 
-        var output = await Tool.RunAsync("pcsc_scan", ["-c", "-n"], rig.Environment, null, _ct);
+        var output = await PollPcscScanAsync(rig, output => output.Contains("3B 95 13 81 01 80 73 FF 01 00 0B", StringComparison.Ordinal));
 
         Assert.Contains("3B 95 13 81 01 80 73 FF 01 00 0B", output, StringComparison.Ordinal);
     }
@@ -67,7 +67,7 @@ public sealed class PcscEndToEndTests(SharedPcscRig shared) : IDisposable
         await using var sim = await PermitSimProcess.StartPermitCardAsync(rig.VpcdPort(Slot), _folder.CardFile, cancellationToken: _ct);
         await sim.Control.DropConnectionAtAsync(2, _ct);
 
-        var output = await Tool.RunAsync("scriptor", ["-r", rig.ReaderName(Slot)], rig.Environment, SelectApplication + "\n" + GetSerial + "\n", _ct);
+        var output = await RunScriptorAsync(rig, SelectApplication + "\n" + GetSerial + "\n");
 
         Assert.Contains("> 00 A4 04 00 08 F0 50 45 52 4D 49 54 01 00\n< 90 00", output, StringComparison.Ordinal);
         // scriptor prints an empty response when SCardTransmit fails: the card left during the exchange.
@@ -76,7 +76,7 @@ public sealed class PcscEndToEndTests(SharedPcscRig shared) : IDisposable
 
         await sim.Control.InsertAsync(_ct);
         await sim.WaitForInsertionAsync(2, _ct);
-        var again = await Tool.RunAsync("scriptor", ["-r", rig.ReaderName(Slot)], rig.Environment, GetSerial + "\n", _ct);
+        var again = await RunScriptorAsync(rig, GetSerial + "\n");
         Assert.Contains("> 00 CA 01 01 00\n< ", again, StringComparison.Ordinal);
     }
 
@@ -102,11 +102,32 @@ public sealed class PcscEndToEndTests(SharedPcscRig shared) : IDisposable
         File.WriteAllText(_folder.File("id.json"), System.Text.Json.JsonSerializer.Serialize(IdCards.IdCardTests.Resident(), System.Text.Json.JsonSerializerOptions.Web));
         await using var sim = await PermitSimProcess.StartIdCardAsync(rig.VpcdPort(Slot), _folder.File("id.json"), cancellationToken: _ct);
 
-        var output = await Tool.RunAsync(
-            "scriptor", ["-r", rig.ReaderName(Slot)], rig.Environment, "00 A4 04 00 08 F0 49 44 43 41 52 44 01 00\n00 A4 02 0C 02 00 01\n00 B0 00 F8 02\n", _ct);
+        var output = await RunScriptorAsync(rig, "00 A4 04 00 08 F0 49 44 43 41 52 44 01 00\n00 A4 02 0C 02 00 01\n00 B0 00 F8 02\n");
 
         Assert.Contains("> 00 A4 04 00 08 F0 49 44 43 41 52 44 01 00\n< 90 00", output, StringComparison.Ordinal);
         Assert.Contains("> 00 B0 00 F8 02\n< 20 00 90 00", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs a scriptor script. permit-sim reports the card inserted once vpcd has powered it, but pcscd's own reader
+    /// state can lag behind by a poll (400 ms); until it catches up scriptor cannot connect ("Can't allocate ...") and
+    /// sends nothing, so the script is simply run again.
+    /// </summary>
+    private async Task<string> RunScriptorAsync(PcscRig rig, string script)
+    {
+        var output = "";
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            output = await Tool.RunAsync("scriptor", ["-r", rig.ReaderName(Slot)], rig.Environment, script, _ct);
+            if (!output.Contains("Can't allocate", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(250, _ct);
+        }
+
+        return output;
     }
 
     /// <summary>pcsc_scan -c until <paramref name="done"/> holds (pcscd polls vpcd every ~0.4 s), at most 10 s.</summary>

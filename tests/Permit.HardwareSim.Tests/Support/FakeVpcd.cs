@@ -106,7 +106,8 @@ internal sealed class VpcdLink : IDisposable
     public async Task<bool> IsClosedAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        // Generous: on a loaded CI machine the pool thread that sees the close can come late.
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
             return await _stream.ReadAsync(new byte[1], timeout.Token) == 0;
@@ -128,7 +129,8 @@ internal sealed class VpcdLink : IDisposable
     private async Task<byte[]> ReceiveAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        // Generous: on a loaded CI machine the pool thread that sees the close can come late.
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
         var header = new byte[2];
         await _stream.ReadExactlyAsync(header, timeout.Token);
         var payload = new byte[BinaryPrimitives.ReadUInt16BigEndian(header)];
