@@ -1,0 +1,105 @@
+namespace Permit.Api.Tests.Security;
+
+/// <summary>What a caller should get: through the door (any status but 401/403), 401, or 403.</summary>
+public enum Access
+{
+    Allowed,
+    Unauthorized,
+    Forbidden,
+}
+
+/// <summary>The body a row's request carries; the matrix checks the door, so most requests carry an empty JSON object.</summary>
+public enum MatrixBody
+{
+    EmptyJson,
+    /// <summary>The registrar's real credentials: a wrong password answers 401 by design, which says nothing about the door.</summary>
+    OfficerCredentials,
+    /// <summary>The first migrant's real credentials, for the same reason.</summary>
+    MigrantCredentials,
+    /// <summary>An empty CSV: the upload's content-type matcher would otherwise answer 415 before authorization.</summary>
+    Csv,
+}
+
+/// <summary>One endpoint of the API and who may pass its door.</summary>
+public sealed record MatrixRow(string Method, string Route, IReadOnlyList<Access> Expected, MatrixBody Body = MatrixBody.EmptyJson)
+{
+    public string Key => $"{Method} {Route}";
+
+    public Access For(Caller caller) => Expected[(int)caller];
+}
+
+/// <summary>
+/// The expected authorization of every endpoint, from the issue: the officers' desk for registrars and above, approval
+/// and revocation for supervisors and above, administration for admins only, the verifier endpoints for terminals,
+/// self-service for migrants (always their own record: the resident comes from the token), and the trust list, health,
+/// sign-in and activation for anyone. A new endpoint needs a row here, or the completeness test fails.
+/// </summary>
+public static class AuthorizationMatrixTable
+{
+    private const Access A = Access.Allowed;
+    private const Access U = Access.Unauthorized;
+    private const Access F = Access.Forbidden;
+
+    //                                                 anon reg sup adm school clinic migrant other-migrant
+    private static readonly Access[] Public =        [A,   A,  A,  A,  A,     A,     A,      A];
+    private static readonly Access[] Desk =          [U,   A,  A,  A,  F,     F,     F,      F];
+    private static readonly Access[] SupervisorUp =  [U,   F,  A,  A,  F,     F,     F,      F];
+    private static readonly Access[] AdminOnly =     [U,   F,  F,  A,  F,     F,     F,      F];
+    private static readonly Access[] Terminal =      [U,   F,  F,  F,  A,     A,     F,      F];
+    private static readonly Access[] Holder =        [U,   F,  F,  F,  F,     F,     A,      A];
+
+    public static IReadOnlyList<MatrixRow> Rows { get; } =
+    [
+        // Anyone
+        new("GET",  "/health",                                                     Public),
+        new("GET",  "/api/trust-list",                                             Public),
+        new("POST", "/api/auth/token",                                             Public, MatrixBody.OfficerCredentials),
+        new("POST", "/api/self-service/activate",                                  Public),
+        new("POST", "/api/self-service/token",                                     Public, MatrixBody.MigrantCredentials),
+
+        // The officers' desk
+        new("GET",  "/api/officers/me",                                            Desk),
+        new("POST", "/residents/from-id-card",                                     Desk),
+        new("POST", "/residents/",                                                 Desk),
+        new("GET",  "/residents/{id:guid}",                                        Desk),
+        new("GET",  "/residents/",                                                 Desk),
+        new("POST", "/registrations/",                                             Desk),
+        new("GET",  "/registrations/{id:guid}",                                    Desk),
+        new("POST", "/registrations/{id:guid}/address-changes",                    Desk),
+        new("POST", "/registrations/{id:guid}/workplace-changes",                  Desk),
+        new("POST", "/registrations/{id:guid}/move-out",                           Desk),
+        new("POST", "/bulk-reports/",                                              Desk, MatrixBody.Csv),
+        new("POST", "/applications/",                                              Desk),
+        new("GET",  "/applications/overdue",                                       Desk),
+        new("GET",  "/applications/{id:guid}",                                     Desk),
+        new("POST", "/applications/{id:guid}/documents",                           Desk),
+        new("POST", "/applications/{id:guid}/accept",                              Desk),
+        new("POST", "/applications/{id:guid}/reject",                              Desk),
+        new("POST", "/api/permits/",                                               Desk),
+        new("GET",  "/api/permits/{number}",                                       Desk),
+        new("POST", "/api/permits/{number}/cards/exchange",                        Desk),
+        new("POST", "/api/permits/{number}/cards/replacement",                     Desk),
+        new("POST", "/api/permits/{number}/termination",                           Desk),
+        new("POST", "/api/permits/{number}/cards/{sequence:int}/personalization",  Desk),
+        new("POST", "/api/permits/{number}/cards/{sequence:int}/confirmation",     Desk),
+        new("POST", "/api/permits/{number}/endorsements",                          Desk),
+
+        // Supervisors and admins
+        new("POST", "/applications/{id:guid}/approve",                             SupervisorUp),
+        new("POST", "/api/permits/{number}/revocation",                            SupervisorUp),
+
+        // Admins only
+        new("POST", "/api/admin/officers",                                         AdminOnly),
+        new("POST", "/api/admin/terminals",                                        AdminOnly),
+        new("GET",  "/api/audit/verify",                                           AdminOnly),
+        new("POST", "/api/admin/permits/suspend-overdue",                          AdminOnly),
+
+        // Verifier terminals
+        new("GET",  "/api/terminals/me",                                           Terminal),
+
+        // Self-service: the holder's own record only (the resident is the token's, never the request's)
+        new("GET",  "/api/self-service/me",                                        Holder),
+        new("GET",  "/api/self-service/permit/",                                   Holder),
+        new("POST", "/api/self-service/permit/endorsements",                       Holder),
+    ];
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Permit.Api.Tests.Security;
+
+/// <summary>
+/// Every endpoint the host maps × every kind of caller, signed in for real, against <see cref="AuthorizationMatrixTable"/>.
+/// Requests carry minimal bodies: a 400, 404, 409 or 422 means the caller got through the door, which is all this checks.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_endpoint_the_api_maps_has_a_row_in_the_authorization_matrix_and_every_row_an_endpoint()
+    {
+        await using var api = new SecuredApi();
+
+        var mapped = MappedEndpoints(api);
+        var rows = AuthorizationMatrixTable.Rows.Select(r => r.Key).ToList();
+
+        Assert.Empty(rows.GroupBy(r => r, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
+        var withoutRow = mapped.Except(rows, StringComparer.Ordinal).ToList();
+        Assert.True(withoutRow.Count == 0,
+            "Endpoints without a row in AuthorizationMatrixTable (decide who may call them):\n" + string.Join('\n', withoutRow));
+        var stale = rows.Except(mapped, StringComparer.Ordinal).ToList();
+        Assert.True(stale.Count == 0, "Rows for endpoints the API no longer maps:\n" + string.Join('\n', stale));
+    }
+
+    [Fact]
+    public async Task Every_caller_gets_through_exactly_the_doors_the_matrix_opens_for_them()
+    {
+        await using var api = new SecuredApi();
+        using var callers = await AuthorizationMatrixCallers.SignInAllAsync(api, Ct);
+
+        var wrong = new List<string>();
+        foreach (var row in AuthorizationMatrixTable.Rows)
+        {
+            foreach (var caller in Enum.GetValues<Caller>())
+            {
+                using var request = RequestFor(row);
+                using var response = await callers[caller].SendAsync(request, Ct);
+                var actual = ClassOf(response.StatusCode);
+                if (actual != row.For(caller))
+                    wrong.Add($"{row.Key} as {caller}: expected {row.For(caller)}, got {(int)response.StatusCode} ({actual})");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "Authorization differs from the matrix:\n" + string.Join('\n', wrong));
+    }
+
+    [Fact]
+    public async Task Each_migrant_is_signed_in_as_their_own_resident_and_never_as_the_other()
+    {
+        await using var api = new SecuredApi();
+        using var callers = await AuthorizationMatrixCallers.SignInAllAsync(api, Ct);
+
+        var own = await callers[Caller.Migrant].GetFromJsonAsync<Permit.Api.Security.SignIn.SignedInUser>("/api/self-service/me", Ct);
+        var other = await callers[Caller.AnotherMigrant].GetFromJsonAsync<Permit.Api.Security.SignIn.SignedInUser>("/api/self-service/me", Ct);
+
+        Assert.False(string.IsNullOrEmpty(own!.ResidentId));
+        Assert.False(string.IsNullOrEmpty(other!.ResidentId));
+        Assert.NotEqual(own.ResidentId, other.ResidentId);
+    }
+
+    /// <summary>"METHOD /route/pattern" for every route endpoint; an endpoint without method metadata answers any method (health).</summary>
+    private static List<string> MappedEndpoints(SecuredApi api)
+    {
+        _ = api.Factory.Server;
+        var source = api.Factory.Services.GetRequiredService<EndpointDataSource>();
+        return
+        [
+            .. source.Endpoints.OfType<RouteEndpoint>()
+                .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                    .Select(method => $"{method} {e.RoutePattern.RawText}"))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal),
+        ];
+    }
+
+    private static HttpRequestMessage RequestFor(MatrixRow row)
+    {
+        var path = RouteParameter().Replace(row.Route, m => m.Groups["constraint"].Value switch
+        {
+            "guid" => Guid.CreateVersion7().ToString(),
+            "int" => "1",
+            _ => "MATRIX-0000000",
+        });
+        var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(path, UriKind.Relative));
+        if (row.Method == "GET")
+            return request;
+        request.Content = row.Body switch
+        {
+            MatrixBody.OfficerCredentials => JsonContent.Create(new
+            {
+                userName = AuthorizationMatrixCallers.RegistrarUserName, password = SecuredApi.Password,
+            }),
+            MatrixBody.MigrantCredentials => JsonContent.Create(new
+            {
+                userName = AuthorizationMatrixCallers.MigrantUserName, password = SecuredApi.Password,
+            }),
+            MatrixBody.Csv => new StringContent(string.Empty, Encoding.UTF8, "text/csv"),
+            _ => JsonContent.Create(new { }),
+        };
+        return request;
+    }
+
+    private static Access ClassOf(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized => Access.Unauthorized,
+        HttpStatusCode.Forbidden => Access.Forbidden,
+        _ => Access.Allowed,
+    };
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:(?<constraint>[a-z]+))?\}")]
+    private static partial Regex RouteParameter();
+}
