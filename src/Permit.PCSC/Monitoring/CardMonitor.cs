@@ -132,6 +132,11 @@ public sealed class CardMonitor : IDisposable
                 MonitorError?.Invoke(this, new MonitorErrorEventArgs(ex, willRetry: true));
                 _stopping.Wait(RecoveryDelay);
             }
+            catch (PcscException) when (_stopping.IsSet)
+            {
+                // Stopped while the service was dying: the error is the outage being noticed, not news for anyone.
+                return;
+            }
             finally
             {
                 Publish(null);
