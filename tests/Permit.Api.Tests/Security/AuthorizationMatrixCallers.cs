@@ -1,9 +1,18 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Admin;
 using Permit.Api.Security.Terminals;
 using Permit.Api.Security.Tokens;
+using Permit.Api.Tests.Features.Permits;
+using Permit.Domain.Applications;
+using Permit.Domain.Common;
+using Permit.Domain.Identity;
+using Permit.Domain.Regions;
+using Permit.Domain.Registrations;
+using Permit.Domain.Residents;
 
 namespace Permit.Api.Tests.Security;
 
@@ -23,7 +32,8 @@ public enum Caller
 /// <summary>
 /// One signed-in client per <see cref="Caller"/>, each with REAL credentials through the real handlers: the first admin
 /// from the <c>officers add</c> CLI, the other officers and both terminals created by that admin over HTTP, and two
-/// migrants (different residents) who activate their receipt codes and sign in over HTTP. No test sign-in scheme.
+/// permit holders (different residents) whose permits the registrar issues over HTTP, who activate the receipt codes
+/// and sign in over HTTP. No test sign-in scheme.
 /// </summary>
 public sealed class AuthorizationMatrixCallers : IDisposable
 {
@@ -37,6 +47,12 @@ public sealed class AuthorizationMatrixCallers : IDisposable
     }
 
     public HttpClient this[Caller caller] => _clients[caller];
+
+    /// <summary>The permit issued to <see cref="Caller.Migrant"/>.</summary>
+    public string MigrantPermitNumber { get; private set; } = "";
+
+    /// <summary>The permit issued to <see cref="Caller.AnotherMigrant"/>, a different resident.</summary>
+    public string AnotherMigrantPermitNumber { get; private set; } = "";
 
     public static async Task<AuthorizationMatrixCallers> SignInAllAsync(SecuredApi api, CancellationToken cancellationToken)
     {
@@ -62,8 +78,11 @@ public sealed class AuthorizationMatrixCallers : IDisposable
             callers._clients[Caller.SchoolTerminal] = await CreateTerminalAsync(api, admin, "No. 3 Primary School", "Education", cancellationToken);
             callers._clients[Caller.ClinicTerminal] = await CreateTerminalAsync(api, admin, "Town Clinic", "Health", cancellationToken);
 
-            callers._clients[Caller.Migrant] = await SignInMigrantAsync(api, MigrantUserName, cancellationToken);
-            callers._clients[Caller.AnotherMigrant] = await SignInMigrantAsync(api, "matrix.other.migrant", cancellationToken);
+            var registrar = callers._clients[Caller.Registrar];
+            (callers._clients[Caller.Migrant], callers.MigrantPermitNumber) =
+                await SignInMigrantAsync(api, registrar, MigrantUserName, 300, cancellationToken);
+            (callers._clients[Caller.AnotherMigrant], callers.AnotherMigrantPermitNumber) =
+                await SignInMigrantAsync(api, registrar, "matrix.other.migrant", 301, cancellationToken);
             return callers;
         }
         catch
@@ -104,25 +123,56 @@ public sealed class AuthorizationMatrixCallers : IDisposable
         return client;
     }
 
-    /// <summary>A resident's account opened as issuance opens it, then activated and signed in over HTTP.</summary>
-    private static async Task<HttpClient> SignInMigrantAsync(SecuredApi api, string userName, CancellationToken cancellationToken)
+    /// <summary>
+    /// A holder as the desk makes one: an approved application (arranged behind the API's back), the permit issued by the
+    /// registrar over HTTP, whose answer carries the receipt's activation code; the holder activates and signs in.
+    /// </summary>
+    private static async Task<(HttpClient Client, string PermitNumber)> SignInMigrantAsync(
+        SecuredApi api, HttpClient registrar, string userName, int person, CancellationToken cancellationToken)
     {
-        string code;
-        await using (var db = api.CreateDbContext())
+        var applicationId = await ApprovedApplicationAsync(api, person, cancellationToken);
+        IssuedView issued;
+        using (var response = await registrar.PostAsJsonAsync("/api/permits", new { applicationId }, cancellationToken))
         {
-            code = await MigrantAccounts.IssueActivationCodeAsync(db, Guid.CreateVersion7(), api.Time.GetUtcNow(), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            response.EnsureSuccessStatusCode();
+            issued = (await response.Content.ReadFromJsonAsync<IssuedView>(cancellationToken))!;
         }
 
         var client = api.CreateClient();
         using (var activated = await client.PostAsJsonAsync("/api/self-service/activate",
-            new { activationCode = code, userName, password = SecuredApi.Password }, cancellationToken))
+            new { activationCode = issued.ActivationCode, userName, password = SecuredApi.Password }, cancellationToken))
         {
             activated.EnsureSuccessStatusCode();
         }
 
-        using var response = await client.PostAsJsonAsync("/api/self-service/token", new { userName, password = SecuredApi.Password }, cancellationToken);
-        return await WithBearerAsync(client, response, cancellationToken);
+        using var signedIn = await client.PostAsJsonAsync("/api/self-service/token", new { userName, password = SecuredApi.Password }, cancellationToken);
+        return (await WithBearerAsync(client, signedIn, cancellationToken), issued.Permit.PermitNumber);
+    }
+
+    /// <summary>Resident <paramref name="person"/>, registered for eight months, with an application approved yesterday.</summary>
+    private static async Task<Guid> ApprovedApplicationAsync(SecuredApi api, int person, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(api.Time.GetUtcNow().UtcDateTime);
+        var registeredOn = today.AddMonths(-8);
+        var approvedOn = today.AddDays(-1);
+        var resident = Resident.FromIdCard(new IdentityDetails(
+            CitizenIdNumber.Parse(PermitArrange.IdNumber(person)), "张伟", Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1),
+            "北京市东城区东华门街道1号"));
+        var registration = ResidenceRegistration.Declare(
+            resident.Id, "浙江省宁波市镇海区骆驼街道中街1号", CommunityCode.Parse("330211003001"), registeredOn, registeredOn,
+            ResidenceBasis.Employment, "劳动合同 LC-1", "宁波镇海某公司");
+        var application = PermitApplication.Submit(resident.Id, registration, DistrictExemption.None, approvedOn.AddDays(-1));
+        application.AddDocument(DocumentKind.IdCard, "ID", approvedOn.AddDays(-1));
+        application.AddDocument(DocumentKind.Photo, "PHOTO", approvedOn.AddDays(-1));
+        application.AddDocument(DocumentKind.LabourContract, "LC-1", approvedOn.AddDays(-1));
+        application.Accept(approvedOn.AddDays(-1));
+        application.Approve(new Official("matrix.supervisor", OfficialRole.Supervisor), approvedOn);
+        // The host's own context, so the ID number is protected with the host's keys.
+        await using var scope = api.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
+        db.AddRange(resident, registration, application);
+        await db.SaveChangesAsync(cancellationToken);
+        return application.Id;
     }
 
     private static async Task<HttpClient> WithBearerAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Permit.Api.Features.SelfService;
 
 namespace Permit.Api.Tests.Security;
 
@@ -54,17 +55,22 @@ public sealed partial class AuthorizationMatrixTests
     }
 
     [Fact]
-    public async Task Each_migrant_is_signed_in_as_their_own_resident_and_never_as_the_other()
+    public async Task Each_holder_sees_their_own_permit_and_never_the_other_holders()
     {
         await using var api = new SecuredApi();
         using var callers = await AuthorizationMatrixCallers.SignInAllAsync(api, Ct);
 
-        var own = await callers[Caller.Migrant].GetFromJsonAsync<Permit.Api.Security.SignIn.SignedInUser>("/api/self-service/me", Ct);
-        var other = await callers[Caller.AnotherMigrant].GetFromJsonAsync<Permit.Api.Security.SignIn.SignedInUser>("/api/self-service/me", Ct);
+        var own = await callers[Caller.Migrant].GetFromJsonAsync<SelfServicePermitView>("/api/self-service/permit", Ct);
+        var other = await callers[Caller.AnotherMigrant].GetFromJsonAsync<SelfServicePermitView>("/api/self-service/permit", Ct);
+        using var officersView = await callers[Caller.AnotherMigrant].GetAsync(
+            new Uri($"/api/permits/{callers.MigrantPermitNumber}", UriKind.Relative), Ct);
+        var officersBody = await officersView.Content.ReadAsStringAsync(Ct);
 
-        Assert.False(string.IsNullOrEmpty(own!.ResidentId));
-        Assert.False(string.IsNullOrEmpty(other!.ResidentId));
-        Assert.NotEqual(own.ResidentId, other.ResidentId);
+        Assert.NotEqual(callers.MigrantPermitNumber, callers.AnotherMigrantPermitNumber);
+        Assert.Equal(callers.MigrantPermitNumber, own!.PermitNumber);
+        Assert.Equal(callers.AnotherMigrantPermitNumber, other!.PermitNumber);
+        Assert.Equal(HttpStatusCode.Forbidden, officersView.StatusCode);
+        Assert.DoesNotContain(callers.MigrantPermitNumber, officersBody, StringComparison.Ordinal);
     }
 
     /// <summary>"METHOD /route/pattern" for every route endpoint; an endpoint without method metadata answers any method (health).</summary>
