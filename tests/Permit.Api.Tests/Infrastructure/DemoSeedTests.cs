@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Features.Permits;
 using Permit.Api.Infrastructure.DemoData;
 using Permit.Api.Tests.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Permits;
+using Permit.Domain.Regions;
 
 namespace Permit.Api.Tests.Infrastructure;
 
@@ -33,5 +35,27 @@ public sealed class DemoSeedTests(SqliteTestDatabase database) : IClassFixture<S
         Assert.Contains(ApplicationStatus.Submitted, applications);
         Assert.Contains(ApplicationStatus.Accepted, applications);
         Assert.True(await read.Residents.CountAsync(cancel) > permits.Count + 50, "some residents are only registered");
+    }
+}
+
+public sealed class DemoSeedNumberingTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    private static readonly DateOnly Today = new(2026, 11, 29);
+
+    [Fact]
+    public async Task The_first_permit_issued_after_the_demo_seed_takes_the_next_free_number()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using (var db = database.NewContext())
+            await DemoSeed.SeedAsync(db, Today, cancel);
+        await using var issue = database.NewContext();
+        var seeded = await issue.ResidencePermits.Select(p => p.Number).ToListAsync(cancel);
+        var lastThisYear = seeded.Where(n => n.Value.Substring(6, 4) == "2026").Max(n => int.Parse(n.Value.AsSpan(10, 7), System.Globalization.CultureInfo.InvariantCulture));
+
+        await using var transaction = await issue.Database.BeginTransactionAsync(cancel);
+        var next = await PermitNumberAllocator.NextAsync(issue, RegionCode.Zhenhai, 2026, cancel);
+
+        Assert.DoesNotContain(next, seeded);
+        Assert.Equal(PermitNumber.Create(RegionCode.Zhenhai, 2026, lastThisYear + 1), next);
     }
 }

@@ -16,4 +16,8 @@ public sealed class PermitNumberCounter
     public int Year { get; private set; }
 
     public int LastSerial { get; private set; }
+
+    /// <summary>A counter that continues after numbers given out elsewhere (demo data, records taken over from another system).</summary>
+    public static PermitNumberCounter ContinuingAfter(string region, int year, int lastSerial) =>
+        new() { Region = region, Year = year, LastSerial = lastSerial };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Permit.Api.Features.Permits;
 using Permit.Domain.Identity;
 using Permit.Domain.Regions;
 using Permit.Domain.Registrations;
@@ -64,9 +65,6 @@ public static class DeskFields
         return null;
     }
 
-    public static DateOnly Today(this TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        return DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-    }
+    /// <summary>The desk's date is China's (UTC+8), whatever zone the server runs in, the same as for permits.</summary>
+    public static DateOnly Today(this TimeProvider time) => PermitsClock.Today(time);
 }

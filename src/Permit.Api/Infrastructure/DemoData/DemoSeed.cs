@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
@@ -29,7 +30,7 @@ public static partial class DemoSeed
             return;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
-        var today = ChinaToday(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var today = PermitsClock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
         var added = await SeedAsync(db, today, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
         if (added > 0)
             LogSeeded(app.Logger, added);
@@ -58,6 +59,10 @@ public static partial class DemoSeed
             };
             AddHistory(db, resident, stage, today, people, random, serials);
         }
+
+        // Real issuance must continue after the demo permits' numbers, not collide with them.
+        foreach (var (year, lastSerial) in serials)
+            db.Add(PermitNumberCounter.ContinuingAfter(RegionCode.Zhenhai.Value, year, lastSerial));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return ResidentCount;
     }
@@ -130,8 +135,6 @@ public static partial class DemoSeed
         return CardSerialNumber.FromBytes(serial);
     }
 
-    // The office works on China Standard Time (UTC+8, no daylight saving).
-    private static DateOnly ChinaToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo residents")]
     private static partial void LogSeeded(ILogger logger, int count);
