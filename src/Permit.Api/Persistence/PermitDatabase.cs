@@ -1,9 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Permit.Api.Persistence.Postgres;
 using Permit.Api.Persistence.Sqlite;
 using Permit.Api.Persistence.SqlServer;
+using Permit.Api.Security.Fields;
 
 namespace Permit.Api.Persistence;
 
@@ -14,14 +16,22 @@ namespace Permit.Api.Persistence;
 /// </summary>
 public static class PermitDatabase
 {
-    /// <summary>Creates a context of the provider's subclass (tests, tools, the seed).</summary>
-    public static PermitDbContext CreateContext(DatabaseProvider provider, string connectionString) => provider switch
+    /// <summary>
+    /// Creates a context of the provider's subclass (tests, tools, the seed). <paramref name="protector"/> holds the keys
+    /// citizen ID numbers are encrypted and indexed with: use the host's own (one instance per key set, since each
+    /// instance gets its own cached model).
+    /// </summary>
+    public static PermitDbContext CreateContext(DatabaseProvider provider, string connectionString, CitizenIdProtector protector)
     {
-        DatabaseProvider.Sqlite => new SqlitePermitDbContext(Options<SqlitePermitDbContext>(provider, connectionString)),
-        DatabaseProvider.Postgres => new PostgresPermitDbContext(Options<PostgresPermitDbContext>(provider, connectionString)),
-        DatabaseProvider.SqlServer => new SqlServerPermitDbContext(Options<SqlServerPermitDbContext>(provider, connectionString)),
-        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
-    };
+        ArgumentNullException.ThrowIfNull(protector);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => new SqlitePermitDbContext(Options<SqlitePermitDbContext>(provider, connectionString), protector),
+            DatabaseProvider.Postgres => new PostgresPermitDbContext(Options<PostgresPermitDbContext>(provider, connectionString), protector),
+            DatabaseProvider.SqlServer => new SqlServerPermitDbContext(Options<SqlServerPermitDbContext>(provider, connectionString), protector),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+    }
 
     public static DbContextOptions<TContext> Options<TContext>(DatabaseProvider provider, string connectionString)
         where TContext : PermitDbContext
@@ -44,6 +54,8 @@ public static class PermitDatabase
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.SaveChangesFailed, RelationalEventId.CommandError)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
+        // The model holds the encrypting converter, so it is cached per key set rather than per context type.
+        options.ReplaceService<IModelCacheKeyFactory, CitizenIdProtectedModelCacheKeyFactory>();
         return options;
     }
 

@@ -3,7 +3,9 @@ using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
 using Permit.Api.Persistence.Configurations;
 using Permit.Api.Security.Accounts;
+using Permit.Api.Security.Fields;
 using Permit.Domain.Applications;
+using Permit.Domain.Identity;
 using Permit.Domain.Permits;
 using Permit.Domain.Registrations;
 using Permit.Domain.Residents;
@@ -13,10 +15,22 @@ namespace Permit.Api.Persistence;
 /// <summary>
 /// The one context of the API. The model is provider-neutral; each provider's subclass (<c>Sqlite/</c>,
 /// <c>Postgres/</c>, <c>SqlServer/</c>) only adds its own migrations. Saving applies the aggregate rules that the
-/// database enforces: a fresh concurrency version for every changed aggregate and the live-permit holder column.
+/// database enforces: a fresh concurrency version for every changed aggregate, the live-permit holder column and the
+/// blind index of citizen ID numbers (stored encrypted by <see cref="CitizenIdProtector"/>; null only at design time).
 /// </summary>
-public abstract class PermitDbContext(DbContextOptions options) : DbContext(options)
+public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtector? citizenIdProtector)
+    : DbContext(options), ICitizenIdProtectedContext
 {
+    public CitizenIdProtector? CitizenIdProtector { get; } = citizenIdProtector;
+
+    /// <summary>The residents whose citizen ID number is <paramref name="number"/> (by blind index: none or one).</summary>
+    public IQueryable<Resident> ResidentsWithCitizenId(CitizenIdNumber number) =>
+        Residents.WhereCitizenIdIs(RequireCitizenIdProtector(), number);
+
+    /// <summary>The keys for blind-index lookups; only a design-time context lacks them.</summary>
+    public CitizenIdProtector RequireCitizenIdProtector() => CitizenIdProtector
+        ?? throw new InvalidOperationException("This context was built without citizen ID keys (design time only).");
+
     public DbSet<Resident> Residents => Set<Resident>();
 
     public DbSet<ResidenceRegistration> ResidenceRegistrations => Set<ResidenceRegistration>();
@@ -35,6 +49,19 @@ public abstract class PermitDbContext(DbContextOptions options) : DbContext(opti
         SecurityModel.Configure(modelBuilder);
         AuditModel.Configure(modelBuilder);
         PermitsModel.Configure(modelBuilder);
+        if (CitizenIdProtector is not null)
+            EncryptCitizenIds(modelBuilder, CitizenIdProtector);
+    }
+
+    // The converter needs this context's keys, which a convention cannot take: it replaces the unkeyed one here.
+    private static void EncryptCitizenIds(ModelBuilder modelBuilder, CitizenIdProtector protector)
+    {
+        var converter = new EncryptedCitizenIdNumberConverter(protector);
+        var numbers = modelBuilder.Model.GetEntityTypes()
+            .SelectMany(t => t.GetProperties())
+            .Where(p => p.ClrType == typeof(CitizenIdNumber));
+        foreach (var number in numbers)
+            number.SetValueConverter(converter);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -53,6 +80,8 @@ public abstract class PermitDbContext(DbContextOptions options) : DbContext(opti
     private void ApplyAggregateRules()
     {
         ChangeTracker.DetectChanges();
+        if (CitizenIdProtector is not null)
+            CitizenIdBlindIndex.Apply(ChangeTracker, CitizenIdProtector);
         LivePermitHolder.Apply(ChangeTracker);
         AggregateVersions.Bump(ChangeTracker);
     }

@@ -10,7 +10,7 @@ public sealed record UniqueRule(string Name, string IndexName, string SqliteColu
 public static class UniqueRules
 {
     public static readonly UniqueRule ResidentIdNumber =
-        new("resident-id-number", "UX_Residents_CitizenId", "Residents.CitizenId");
+        new("resident-id-number", "UX_Residents_CitizenId", "Residents.CitizenIdIndex");
 
     public static readonly UniqueRule PermitNumber =
         new("permit-number", "UX_ResidencePermits_Number", "ResidencePermits.Number");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Persistence;
 using Permit.Api.Persistence.Sqlite;
+using Permit.Api.Security.Fields;
 
 namespace Permit.Api.Tests.Infrastructure;
 
@@ -19,7 +20,11 @@ public sealed class PermitApiApplication : WebApplicationFactory<Program>
     public string ConnectionString => $"Data Source={Path.Combine(_directory.FullName, "permit.db")}";
 
     /// <summary>A context on the host's database, for arranging and checking data behind the API's back.</summary>
-    public PermitDbContext CreateDbContext() => PermitDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionString);
+    public PermitDbContext CreateDbContext() => CreateDbContext(Services);
+
+    /// <summary>A context on the host's database with the keys of <paramref name="services"/> (a host derived from this one).</summary>
+    public PermitDbContext CreateDbContext(IServiceProvider services) => PermitDatabase.CreateContext(
+        DatabaseProvider.Sqlite, ConnectionString, services.GetRequiredService<CitizenIdProtector>());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,6 +34,8 @@ public sealed class PermitApiApplication : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Logging:File:Directory", "");
+        // TEST KEYS ONLY: created in the test's own folder, never in the source tree.
+        builder.UseSetting("Keys:Directory", Path.Combine(_directory.FullName, "keys"));
         // Whatever Program read before these settings applied, the context ends up on the test file.
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<SqlitePermitDbContext>(options => options.UseSqlite(ConnectionString)));

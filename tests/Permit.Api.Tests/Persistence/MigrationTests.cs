@@ -12,7 +12,7 @@ public sealed class MigrationTests
     [MemberData(nameof(Providers))]
     public void Each_provider_has_migrations_for_the_current_model(DatabaseProvider provider)
     {
-        using var db = PermitDatabase.CreateContext(provider, ConnectionStringFor(provider));
+        using var db = PermitDatabase.CreateContext(provider, ConnectionStringFor(provider), TestCitizenIdKeys.Protector);
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations are behind the model: add a migration.");

@@ -27,7 +27,7 @@ public abstract class PersistenceSuite(ITestDatabase database)
         }
 
         await using var read = database.NewContext();
-        var loaded = await read.Residents.SingleAsync(r => r.CitizenId == resident.CitizenId, Cancel);
+        var loaded = await read.ResidentsWithCitizenId(resident.CitizenId).SingleAsync(Cancel);
         Assert.Equal(resident.Id, loaded.Id);
         Assert.Equal(resident.CitizenId.Value, loaded.CitizenId.Value);
         Assert.Equal(resident.Sex, loaded.Sex);

@@ -26,7 +26,7 @@ public sealed class PostgresTestDatabase : ITestDatabase, IAsyncLifetime
     {
         if (_unavailable is not null)
             Requirement.Unmet(_unavailable);
-        return PermitDatabase.CreateContext(Provider, ConnectionString);
+        return PermitDatabase.CreateContext(Provider, ConnectionString, TestCitizenIdKeys.Protector);
     }
 
     public async ValueTask InitializeAsync()
@@ -38,7 +38,7 @@ public sealed class PostgresTestDatabase : ITestDatabase, IAsyncLifetime
         }
         try
         {
-            await using var db = PermitDatabase.CreateContext(Provider, ConnectionString);
+            await using var db = PermitDatabase.CreateContext(Provider, ConnectionString, TestCitizenIdKeys.Protector);
             _created = true;
             await db.Database.MigrateAsync();
         }

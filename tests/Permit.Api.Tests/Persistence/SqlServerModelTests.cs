@@ -26,7 +26,7 @@ public sealed class SqlServerModelTests
     {
         var ddl = Generate(source);
 
-        Assert.Contains("CREATE UNIQUE INDEX [UX_Residents_CitizenId] ON [Residents] ([CitizenId])", ddl, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [UX_Residents_CitizenId] ON [Residents] ([CitizenIdIndex])", ddl, StringComparison.Ordinal);
         Assert.Contains("CREATE UNIQUE INDEX [UX_ResidencePermits_Number] ON [ResidencePermits] ([Number])", ddl, StringComparison.Ordinal);
         Assert.Contains("CREATE UNIQUE INDEX [UX_PermitCards_PermitId_Sequence] ON [PermitCards] ([PermitId], [Sequence])", ddl, StringComparison.Ordinal);
         Assert.Contains(
@@ -52,7 +52,7 @@ public sealed class SqlServerModelTests
     [Fact]
     public void The_version_is_a_concurrency_token_on_every_aggregate_root()
     {
-        using var db = PermitDatabase.CreateContext(DatabaseProvider.SqlServer, Unused);
+        using var db = PermitDatabase.CreateContext(DatabaseProvider.SqlServer, Unused, TestCitizenIdKeys.Protector);
 
         // The domain's aggregates; accounts and the append-only audit trail (Security/, Audit/) are not aggregates.
         var roots = db.Model.GetEntityTypes()
@@ -64,7 +64,7 @@ public sealed class SqlServerModelTests
 
     private static string Generate(string source)
     {
-        using var db = PermitDatabase.CreateContext(DatabaseProvider.SqlServer, Unused);
+        using var db = PermitDatabase.CreateContext(DatabaseProvider.SqlServer, Unused, TestCitizenIdKeys.Protector);
         return source == "create-script"
             ? db.Database.GenerateCreateScript()
             : db.GetService<IMigrator>().GenerateScript();

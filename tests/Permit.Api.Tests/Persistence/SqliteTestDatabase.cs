@@ -13,7 +13,7 @@ public sealed class SqliteTestDatabase : ITestDatabase, IAsyncLifetime
 
     private string ConnectionString => $"Data Source={Path.Combine(_directory.FullName, "permit.db")}";
 
-    public PermitDbContext NewContext() => PermitDatabase.CreateContext(Provider, ConnectionString);
+    public PermitDbContext NewContext() => PermitDatabase.CreateContext(Provider, ConnectionString, TestCitizenIdKeys.Protector);
 
     public async ValueTask InitializeAsync()
     {

@@ -41,7 +41,7 @@ public sealed class SecuredApi : IAsyncDisposable
 
     public HttpClient CreateClient() => Factory.CreateClient();
 
-    public PermitDbContext CreateDbContext() => _application.CreateDbContext();
+    public PermitDbContext CreateDbContext() => _application.CreateDbContext(Factory.Services);
 
     public async Task<OfficerAccount> AddOfficerAsync(string userName, OfficerRole role, CancellationToken cancellationToken)
     {

@@ -157,8 +157,7 @@ public static class BulkReportWriter
     {
         if (people.TryGetValue(citizenId.Value, out var known))
             return known;
-        // TODO(security): find by blind index once ID numbers are stored encrypted.
-        var resident = await db.Residents.SingleOrDefaultAsync(r => r.CitizenId == citizenId, cancellationToken);
+        var resident = await db.ResidentsWithCitizenId(citizenId).SingleOrDefaultAsync(cancellationToken);
         var active = resident is null
             ? null
             : await db.ResidenceRegistrations.SingleOrDefaultAsync(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Persistence;
+using Permit.Api.Security.Fields;
 using Permit.Domain.Permits;
 using Permit.Domain.Registrations;
 
@@ -35,9 +36,9 @@ public static class ResidentSearch
             return DeskProblems.Invalid(errors);
 
         var residents = db.Residents.AsNoTracking();
-        // TODO(security): look up by blind index (CitizenIdBlindIndex.WhereCitizenIdIs) once ID numbers are stored encrypted.
+        // Stored encrypted with a random nonce: equality is only answerable through the keyed blind index.
         if (citizenId is not null)
-            residents = residents.Where(r => r.CitizenId == citizenId);
+            residents = residents.WhereCitizenIdIs(db.RequireCitizenIdProtector(), citizenId);
         if (namePrefix is not null)
             residents = residents.Where(r => r.Name.StartsWith(namePrefix));
         if (permit is not null)

@@ -65,7 +65,7 @@ public static class ResidentsApi
 
         var details = new IdentityDetails(citizenId!, name!, sex!.Value, ethnic!, birth!.Value, address!,
             photo is null ? null : PhotoReference(photo));
-        var existing = await db.Residents.SingleOrDefaultAsync(r => r.CitizenId == citizenId, cancellationToken);
+        var existing = await db.ResidentsWithCitizenId(citizenId!).SingleOrDefaultAsync(cancellationToken);
         Resident resident;
         try
         {
@@ -108,7 +108,7 @@ public static class ResidentsApi
         var birth = request.BirthDate is null ? citizenId?.BirthDate : errors.Date("birthDate", request.BirthDate);
         if (errors.Any)
             return DeskProblems.Invalid(errors);
-        if (await db.Residents.AnyAsync(r => r.CitizenId == citizenId, cancellationToken))
+        if (await db.ResidentsWithCitizenId(citizenId!).AnyAsync(cancellationToken))
             return DeskProblems.Conflict("duplicate-id-number", "A resident with this citizen ID number is already recorded.");
 
         Resident resident;

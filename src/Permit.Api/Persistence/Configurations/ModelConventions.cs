@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Security.Fields;
 using Permit.Domain.Identity;
 using Permit.Domain.Permits;
 using Permit.Domain.Regions;
@@ -11,8 +12,9 @@ public static class ModelConventions
     public static void Apply(ModelConfigurationBuilder conventions)
     {
         ArgumentNullException.ThrowIfNull(conventions);
-        conventions.Properties<CitizenIdNumber>().HaveConversion<CitizenIdNumberConverter>()
-            .HaveMaxLength(CitizenIdNumberConverter.StoredLength).AreUnicode(false);
+        // Encrypted (AES-GCM, see CitizenIdProtector): the keyed converter is set by PermitDbContext, which has the keys.
+        conventions.Properties<CitizenIdNumber>().HaveConversion<UnkeyedCitizenIdNumberConverter>()
+            .HaveMaxLength(CitizenIdProtector.StoredMaxLength).AreUnicode(false);
         conventions.Properties<PermitNumber>().HaveConversion<PermitNumberConverter>().HaveMaxLength(18).AreUnicode(false);
         conventions.Properties<CommunityCode>().HaveConversion<CommunityCodeConverter>().HaveMaxLength(12).AreUnicode(false);
         conventions.Properties<EthnicGroup>().HaveConversion<EthnicGroupConverter>().HaveMaxLength(2).AreUnicode(false);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Permit.Api.Security.Fields;
 using Permit.Domain.Residents;
 
 namespace Permit.Api.Persistence.Configurations;
@@ -20,6 +21,7 @@ public sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.PhotoReference).HasMaxLength(200);
         builder.Property(r => r.Contact).HasMaxLength(40);
 
-        builder.HasIndex(r => r.CitizenId).IsUnique().HasDatabaseName(UniqueRules.ResidentIdNumber.IndexName);
+        // The number is stored encrypted with a random nonce: uniqueness and lookups use its keyed blind index.
+        builder.HasCitizenIdBlindIndex(r => r.CitizenId, UniqueRules.ResidentIdNumber.IndexName);
     }
 }

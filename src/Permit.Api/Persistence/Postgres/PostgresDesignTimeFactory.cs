@@ -9,5 +9,5 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
     private const string DesignTimeConnectionString = "Host=localhost;Database=permit_design_time";
 
     public PostgresPermitDbContext CreateDbContext(string[] args) =>
-        new(PermitDatabase.Options<PostgresPermitDbContext>(DatabaseProvider.Postgres, DesignTimeConnectionString));
+        new(PermitDatabase.Options<PostgresPermitDbContext>(DatabaseProvider.Postgres, DesignTimeConnectionString), citizenIdProtector: null);
 }

@@ -1,3 +1,4 @@
+using Permit.Api.Security.Fields;
 using Microsoft.EntityFrameworkCore;
 
 namespace Permit.Api.Persistence.Postgres;
@@ -6,4 +7,5 @@ namespace Permit.Api.Persistence.Postgres;
 /// The PostgreSQL flavour of <see cref="PermitDbContext"/>. It exists so that PostgreSQL has its own migrations (in
 /// <c>Migrations/</c> beside this file); the model itself is the shared one.
 /// </summary>
-public sealed class PostgresPermitDbContext(DbContextOptions<PostgresPermitDbContext> options) : PermitDbContext(options);
+public sealed class PostgresPermitDbContext(DbContextOptions<PostgresPermitDbContext> options, CitizenIdProtector? citizenIdProtector)
+    : PermitDbContext(options, citizenIdProtector);

@@ -9,5 +9,5 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     private const string DesignTimeConnectionString = "Server=localhost;Database=PermitDesignTime;Integrated Security=true;TrustServerCertificate=true";
 
     public SqlServerPermitDbContext CreateDbContext(string[] args) =>
-        new(PermitDatabase.Options<SqlServerPermitDbContext>(DatabaseProvider.SqlServer, DesignTimeConnectionString));
+        new(PermitDatabase.Options<SqlServerPermitDbContext>(DatabaseProvider.SqlServer, DesignTimeConnectionString), citizenIdProtector: null);
 }

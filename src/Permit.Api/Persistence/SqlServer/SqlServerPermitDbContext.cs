@@ -1,3 +1,4 @@
+using Permit.Api.Security.Fields;
 using Microsoft.EntityFrameworkCore;
 
 namespace Permit.Api.Persistence.SqlServer;
@@ -6,4 +7,5 @@ namespace Permit.Api.Persistence.SqlServer;
 /// The SQL Server flavour of <see cref="PermitDbContext"/>. It exists so that SQL Server has its own migrations (in
 /// <c>Migrations/</c> beside this file); the model itself is the shared one.
 /// </summary>
-public sealed class SqlServerPermitDbContext(DbContextOptions<SqlServerPermitDbContext> options) : PermitDbContext(options);
+public sealed class SqlServerPermitDbContext(DbContextOptions<SqlServerPermitDbContext> options, CitizenIdProtector? citizenIdProtector)
+    : PermitDbContext(options, citizenIdProtector);

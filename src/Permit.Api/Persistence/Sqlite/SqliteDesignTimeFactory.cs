@@ -9,5 +9,5 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
     private const string DesignTimeConnectionString = "Data Source=design-time.db";
 
     public SqlitePermitDbContext CreateDbContext(string[] args) =>
-        new(PermitDatabase.Options<SqlitePermitDbContext>(DatabaseProvider.Sqlite, DesignTimeConnectionString));
+        new(PermitDatabase.Options<SqlitePermitDbContext>(DatabaseProvider.Sqlite, DesignTimeConnectionString), citizenIdProtector: null);
 }

@@ -1,3 +1,4 @@
+using Permit.Api.Security.Fields;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -7,7 +8,8 @@ namespace Permit.Api.Persistence.Sqlite;
 /// The SQLite flavour of <see cref="PermitDbContext"/>. It exists so that SQLite has its own migrations (in
 /// <c>Migrations/</c> beside this file); the model itself is the shared one.
 /// </summary>
-public sealed class SqlitePermitDbContext(DbContextOptions<SqlitePermitDbContext> options) : PermitDbContext(options)
+public sealed class SqlitePermitDbContext(DbContextOptions<SqlitePermitDbContext> options, CitizenIdProtector? citizenIdProtector)
+    : PermitDbContext(options, citizenIdProtector)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
+using Permit.Api.Security.Fields;
 using Permit.Api.Security.Tokens;
 using Permit.Api.Tests.Persistence;
 
@@ -54,8 +55,7 @@ public sealed class PermitsHost : WebApplicationFactory<Program>
     /// <summary>A context on the host's database (the host is started first, so the database is migrated).</summary>
     public PermitDbContext NewContext()
     {
-        _ = Services;
-        return PermitDatabase.CreateContext(Provider, ConnectionString);
+        return PermitDatabase.CreateContext(Provider, ConnectionString, Services.GetRequiredService<CitizenIdProtector>());
     }
 
     /// <summary>A client signed in as an officer of <paramref name="role"/>.</summary>

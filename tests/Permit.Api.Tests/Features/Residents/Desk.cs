@@ -12,6 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
+using Permit.Api.Security.Fields;
 using Permit.Api.Tests.Infrastructure;
 using Permit.Api.Tests.Persistence;
 using Permit.Domain.Common;
@@ -71,7 +72,9 @@ public sealed class Desk : IAsyncDisposable
 
     public HttpClient Anonymous() => _factory.CreateClient();
 
-    public PermitDbContext Db() => _postgres is null ? App.CreateDbContext() : PermitDatabase.CreateContext(DatabaseProvider.Postgres, _postgres);
+    public PermitDbContext Db() => _postgres is null
+        ? App.CreateDbContext(_factory.Services)
+        : PermitDatabase.CreateContext(DatabaseProvider.Postgres, _postgres, _factory.Services.GetRequiredService<CitizenIdProtector>());
 
     /// <summary>Row counts of the desk's tables, to show that refused input wrote nothing.</summary>
     public async Task<(int Residents, int Registrations, int Applications)> CountsAsync()

@@ -562,9 +562,16 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     b.Property<string>("CitizenId")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(80)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("CitizenIdIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Permit:BlindIndexOf", "CitizenId");
 
                     b.Property<string>("Contact")
                         .HasMaxLength(40)
@@ -602,7 +609,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CitizenId")
+                    b.HasIndex("CitizenIdIndex")
                         .IsUnique()
                         .HasDatabaseName("UX_Residents_CitizenId");
 

@@ -565,9 +565,16 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.Property<string>("CitizenId")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(80)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(18)");
+                        .HasColumnType("varchar(80)");
+
+                    b.Property<string>("CitizenIdIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .HasAnnotation("Permit:BlindIndexOf", "CitizenId");
 
                     b.Property<string>("Contact")
                         .HasMaxLength(40)
@@ -605,7 +612,7 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CitizenId")
+                    b.HasIndex("CitizenIdIndex")
                         .IsUnique()
                         .HasDatabaseName("UX_Residents_CitizenId");
 

@@ -557,9 +557,16 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.Property<string>("CitizenId")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(80)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenIdIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Permit:BlindIndexOf", "CitizenId");
 
                     b.Property<string>("Contact")
                         .HasMaxLength(40)
@@ -597,7 +604,7 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CitizenId")
+                    b.HasIndex("CitizenIdIndex")
                         .IsUnique()
                         .HasDatabaseName("UX_Residents_CitizenId");
 
