@@ -164,7 +164,7 @@ public sealed class VpcdConnector : ISimulatorControl
                 }
                 else
                 {
-                    socket.Dispose();
+                    HangUp(socket);
                 }
             }
         }
@@ -280,11 +280,29 @@ public sealed class VpcdConnector : ISimulatorControl
     {
         if (_socket is not null)
         {
-            _socket.Dispose();
+            HangUp(_socket);
             _socket = null;
         }
 
         _inserted = false;
+    }
+
+    /// <summary>
+    /// Shuts the connection down before closing it: a receive still pending on another thread holds the handle, and
+    /// then Dispose alone leaves the close (and so vpcd's "card removed") until that receive ends.
+    /// </summary>
+    private static void HangUp(Socket socket)
+    {
+        try
+        {
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Already gone: nothing left to hang up.
+        }
+
+        socket.Dispose();
     }
 
     private void SignalChange()
