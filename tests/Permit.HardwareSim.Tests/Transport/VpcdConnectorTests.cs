@@ -187,10 +187,26 @@ public sealed class VpcdConnectorTests : IAsyncDisposable
     [Fact]
     public async Task Stopping_the_connector_closes_the_socket()
     {
-        using var link = await _vpcd.AcceptAsync(_ct);
+        using var link = await AcceptOwnConnectorAsync();
         await _stop.CancelAsync();
         await _running;
         Assert.True(await link.IsClosedAsync(_ct));
+    }
+
+    /// <summary>
+    /// Accepts connections until one comes from this test's connector (its card answers GET DATA with the test
+    /// serial). While the whole suite runs, emulators of other tests reconnect to ports their own vpcd released, and
+    /// the ephemeral port this fake vpcd listens on can be one of them.
+    /// </summary>
+    private async Task<VpcdLink> AcceptOwnConnectorAsync()
+    {
+        while (true)
+        {
+            var link = await _vpcd.AcceptAsync(_ct);
+            if (await link.TransmitAsync(GetSerial, _ct) == "01 02 03 04 05 06 07 08 90 00")
+                return link;
+            link.Dispose();
+        }
     }
 
     public async ValueTask DisposeAsync()
