@@ -1,7 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace Permit.Domain.Entitlements;
 
@@ -11,18 +8,7 @@ namespace Permit.Domain.Entitlements;
 /// </summary>
 public static class ServiceCatalogueJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        WriteIndented = true,
-        IndentSize = 2,
-        // Chinese names stay readable in the file instead of becoming \u escapes.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
+    private static JsonSerializerOptions Options => Common.PublishedJson.Options;
 
     private static readonly Dictionary<string, ServiceCategory> Categories = new(StringComparer.Ordinal)
     {

@@ -1,7 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace Permit.Domain.Points;
 
@@ -12,18 +9,7 @@ namespace Permit.Domain.Points;
 /// </summary>
 public static class PointsRuleSetJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        WriteIndented = true,
-        IndentSize = 2,
-        // Chinese names stay readable in the file instead of becoming \u escapes.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
+    private static JsonSerializerOptions Options => Common.PublishedJson.Options;
 
     public static PointsRuleSet Parse(string json)
     {
