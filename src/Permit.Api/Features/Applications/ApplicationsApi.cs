@@ -22,7 +22,7 @@ public static class ApplicationsApi
 
     public static RouteGroupBuilder MapApplications(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/applications").WithTags("Applications").RequireAuthorization(Policies.Registrar);
+        var group = routes.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization(Policies.Registrar);
         group.MapPost("/", Submit).WithBodyLimit(RequestLimits.Json).WithName("SubmitApplication")
             .WithSummary("Submits a permit application on the resident's active registration; lists every missing document at once.");
         group.MapGet("/overdue", Overdue).WithName("ListOverdueApplications")
@@ -85,7 +85,7 @@ public static class ApplicationsApi
         db.PermitApplications.Add(application);
         http.Audit("application.submit", residentId, "permit application at the desk");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/applications/{application.Id}", ApplicationResponse.From(application, today));
+        return TypedResults.Created($"/api/applications/{application.Id}", ApplicationResponse.From(application, today));
     }
 
     public static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> Read(

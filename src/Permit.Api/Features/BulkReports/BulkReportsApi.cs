@@ -18,7 +18,7 @@ public static class BulkReportsApi
 
     public static RouteGroupBuilder MapBulkReports(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/bulk-reports").WithTags("Bulk reports").RequireAuthorization(Policies.Registrar);
+        var group = routes.MapGroup("/api/bulk-reports").WithTags("Bulk reports").RequireAuthorization(Policies.Registrar);
         group.MapPost("/", Upload)
             .WithBodyLimit(MaxBytes)
             // One Accepts call: the content-type matcher reads only the last one.

@@ -28,7 +28,7 @@ public static class RegistrationsApi
 
     public static RouteGroupBuilder MapRegistrations(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/registrations").WithTags("Registrations").RequireAuthorization(Policies.Registrar);
+        var group = routes.MapGroup("/api/registrations").WithTags("Registrations").RequireAuthorization(Policies.Registrar);
         group.MapPost("/", Declare).WithBodyLimit(RequestLimits.Json)
             .WithName("DeclareRegistration").WithSummary("Records a migrant's residence registration, dated today.");
         group.MapGet("/{id:guid}", Read).WithName("GetRegistration").WithSummary("Reads a registration and its changes (audited).");
@@ -80,7 +80,7 @@ public static class RegistrationsApi
         db.ResidenceRegistrations.Add(registration);
         http.Audit("registration.declare", residentId, "residence registration at the desk");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/registrations/{registration.Id}", RegistrationResponse.From(registration));
+        return TypedResults.Created($"/api/registrations/{registration.Id}", RegistrationResponse.From(registration));
     }
 
     public static async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Read(

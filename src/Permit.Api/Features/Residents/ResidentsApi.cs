@@ -26,7 +26,7 @@ public static class ResidentsApi
 
     public static RouteGroupBuilder MapResidents(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/residents").WithTags("Residents").RequireAuthorization(Policies.Registrar);
+        var group = routes.MapGroup("/api/residents").WithTags("Residents").RequireAuthorization(Policies.Registrar);
 
         group.MapPost("/from-id-card", FromIdCard).WithBodyLimit(RequestLimits.Json)
             .WithName("CreateResidentFromIdCard")
@@ -92,7 +92,7 @@ public static class ResidentsApi
         http.Audit(existing is null ? "resident.create" : "resident.update", resident.Id, "ID card read at the registration desk");
         await db.SaveChangesAsync(cancellationToken);
         var response = ToResponse(resident);
-        return existing is null ? TypedResults.Created($"/residents/{resident.Id}", response) : TypedResults.Ok(response);
+        return existing is null ? TypedResults.Created($"/api/residents/{resident.Id}", response) : TypedResults.Ok(response);
     }
 
     public static async Task<Results<Created<ResidentResponse>, ValidationProblem, ProblemHttpResult>> TypedIn(
@@ -127,7 +127,7 @@ public static class ResidentsApi
         db.Residents.Add(resident);
         http.Audit("resident.create", resident.Id, "typed in at the registration desk");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/residents/{resident.Id}", ToResponse(resident));
+        return TypedResults.Created($"/api/residents/{resident.Id}", ToResponse(resident));
     }
 
     public static async Task<Results<Ok<ResidentResponse>, ProblemHttpResult>> Read(

@@ -17,10 +17,10 @@ public sealed class RegistrationDeskStoryTests
         using var supervisor = desk.Supervisor();
 
         // Registered from the ID card JSON the card agent prints.
-        using var created = await registrar.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
+        using var created = await registrar.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var residentId = (await created.JsonAsync()).GetProperty("id").GetGuid();
-        using var registered = await registrar.PostJsonAsync("/registrations", Registration(residentId));
+        using var registered = await registrar.PostJsonAsync("/api/registrations", Registration(residentId));
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var registration = await registered.JsonAsync();
         Assert.Equal("2026-03-02", registration.GetProperty("registrationDate").GetString());
@@ -28,7 +28,7 @@ public sealed class RegistrationDeskStoryTests
 
         // Moved on 5 March, declared on 22 March: accepted, flagged late.
         desk.Clock.Advance(TimeSpan.FromDays(20));
-        using var moved = await registrar.PostJsonAsync($"/registrations/{registrationId}/address-changes", new
+        using var moved = await registrar.PostJsonAsync($"/api/registrations/{registrationId}/address-changes", new
         {
             address = "浙江省宁波市镇海区庄市街道新村2号",
             communityCode = "330211004001",
@@ -41,7 +41,7 @@ public sealed class RegistrationDeskStoryTests
 
         // Six months after registering, an application with only the ID card: every missing document named at once.
         desk.Clock.Advance(TimeSpan.FromDays(164));
-        using var submitted = await registrar.PostJsonAsync("/applications", new
+        using var submitted = await registrar.PostJsonAsync("/api/applications", new
         {
             residentId,
             documents = new[] { new { kind = "idCard", reference = "scan/id-front-back.pdf" } },
@@ -51,13 +51,13 @@ public sealed class RegistrationDeskStoryTests
         Assert.Equal(["photo", "proof-of-employment"], Codes(application.GetProperty("missingDocuments")));
         var applicationId = application.GetProperty("id").GetGuid();
 
-        using var refused = await registrar.PostJsonAsync($"/applications/{applicationId}/accept", new { });
+        using var refused = await registrar.PostJsonAsync($"/api/applications/{applicationId}/accept", new { });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var problem = await refused.JsonAsync();
         Assert.Equal("https://permit.example/problems/application-documents-missing", problem.GetProperty("type").GetString());
         Assert.Equal(["photo", "proof-of-employment"], Codes(problem.GetProperty("missingDocuments")));
 
-        using var completed = await registrar.PostJsonAsync($"/applications/{applicationId}/documents", new
+        using var completed = await registrar.PostJsonAsync($"/api/applications/{applicationId}/documents", new
         {
             documents = new[]
             {
@@ -68,18 +68,18 @@ public sealed class RegistrationDeskStoryTests
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal(0, (await completed.JsonAsync()).GetProperty("missingDocuments").GetArrayLength());
 
-        using var accepted = await registrar.PostJsonAsync($"/applications/{applicationId}/accept", new { });
+        using var accepted = await registrar.PostJsonAsync($"/api/applications/{applicationId}/accept", new { });
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var acceptedApplication = await accepted.JsonAsync();
         var today = DateOnly.FromDateTime(desk.Clock.GetUtcNow().DateTime);
         Assert.Equal(today.AddDays(15).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             acceptedApplication.GetProperty("dueDate").GetString());
 
-        using var byRegistrar = await registrar.PostJsonAsync($"/applications/{applicationId}/approve", new { });
+        using var byRegistrar = await registrar.PostJsonAsync($"/api/applications/{applicationId}/approve", new { });
         Assert.Equal(HttpStatusCode.Forbidden, byRegistrar.StatusCode);
         Assert.Equal("application/problem+json", byRegistrar.Content.Headers.ContentType?.MediaType);
 
-        using var approved = await supervisor.PostJsonAsync($"/applications/{applicationId}/approve", new { });
+        using var approved = await supervisor.PostJsonAsync($"/api/applications/{applicationId}/approve", new { });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal("approved", (await approved.JsonAsync()).GetProperty("status").GetString());
     }
@@ -92,9 +92,9 @@ public sealed class RegistrationDeskStoryTests
         var applicationId = await AcceptedTalentApplicationAsync(registrar);
 
         desk.Clock.Advance(TimeSpan.FromDays(15));
-        using var onTime = await registrar.GetPathAsync("/applications/overdue");
+        using var onTime = await registrar.GetPathAsync("/api/applications/overdue");
         desk.Clock.Advance(TimeSpan.FromDays(2));
-        using var late = await registrar.GetPathAsync("/applications/overdue");
+        using var late = await registrar.GetPathAsync("/api/applications/overdue");
 
         Assert.Equal(0, (await onTime.JsonAsync()).GetArrayLength());
         var overdue = await late.JsonAsync();
@@ -109,9 +109,9 @@ public sealed class RegistrationDeskStoryTests
         using var registrar = desk.Registrar();
         var applicationId = await AcceptedTalentApplicationAsync(registrar);
 
-        using var noReason = await registrar.PostJsonAsync($"/applications/{applicationId}/reject", new { reason = " " });
-        using var rejected = await registrar.PostJsonAsync($"/applications/{applicationId}/reject", new { reason = "劳动合同已解除" });
-        using var again = await registrar.PostJsonAsync($"/applications/{applicationId}/reject", new { reason = "again" });
+        using var noReason = await registrar.PostJsonAsync($"/api/applications/{applicationId}/reject", new { reason = " " });
+        using var rejected = await registrar.PostJsonAsync($"/api/applications/{applicationId}/reject", new { reason = "劳动合同已解除" });
+        using var again = await registrar.PostJsonAsync($"/api/applications/{applicationId}/reject", new { reason = "again" });
 
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
@@ -126,10 +126,10 @@ public sealed class RegistrationDeskStoryTests
         await using var desk = new Desk();
         using var registrar = desk.Registrar();
         var residentId = await RegisteredResidentAsync(registrar);
-        using var submitted = await registrar.PostJsonAsync("/applications", new { residentId, documents = AllDocuments });
+        using var submitted = await registrar.PostJsonAsync("/api/applications", new { residentId, documents = AllDocuments });
         var applicationId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
 
-        using var refused = await registrar.PostJsonAsync($"/applications/{applicationId}/accept", new { });
+        using var refused = await registrar.PostJsonAsync($"/api/applications/{applicationId}/accept", new { });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var problem = await refused.JsonAsync();
@@ -157,9 +157,9 @@ public sealed class RegistrationDeskStoryTests
 
     private static async Task<Guid> RegisteredResidentAsync(HttpClient registrar)
     {
-        using var created = await registrar.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
+        using var created = await registrar.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
         var residentId = (await created.JsonAsync()).GetProperty("id").GetGuid();
-        using var registered = await registrar.PostJsonAsync("/registrations", Registration(residentId));
+        using var registered = await registrar.PostJsonAsync("/api/registrations", Registration(residentId));
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         return residentId;
     }
@@ -168,9 +168,9 @@ public sealed class RegistrationDeskStoryTests
     private static async Task<Guid> AcceptedTalentApplicationAsync(HttpClient registrar)
     {
         var residentId = await RegisteredResidentAsync(registrar);
-        using var submitted = await registrar.PostJsonAsync("/applications", new { residentId, exemption = "talent", documents = AllDocuments });
+        using var submitted = await registrar.PostJsonAsync("/api/applications", new { residentId, exemption = "talent", documents = AllDocuments });
         var applicationId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
-        using var accepted = await registrar.PostJsonAsync($"/applications/{applicationId}/accept", new { });
+        using var accepted = await registrar.PostJsonAsync($"/api/applications/{applicationId}/accept", new { });
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         return applicationId;
     }

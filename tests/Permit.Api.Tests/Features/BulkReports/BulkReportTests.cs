@@ -55,7 +55,7 @@ public sealed class BulkReportTests
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"{Header}\ndeparture,{WangWu},王五,,,20260302,某房东,,,,\n"));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "departures.csv");
-        using var response = await client.PostAsync(new Uri("/bulk-reports", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        using var response = await client.PostAsync(new Uri("/api/bulk-reports", UriKind.Relative), form, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (await response.JsonAsync()).GetProperty("acceptedCount").GetInt32());
@@ -127,6 +127,6 @@ public sealed class BulkReportTests
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
-        return client.PostAsync(new Uri("/bulk-reports", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        return client.PostAsync(new Uri("/api/bulk-reports", UriKind.Relative), content, TestContext.Current.CancellationToken);
     }
 }

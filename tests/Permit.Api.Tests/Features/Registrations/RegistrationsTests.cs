@@ -13,7 +13,7 @@ public sealed class RegistrationsTests
         var registrationId = await RegisterAsync(client);
         desk.Clock.Advance(TimeSpan.FromDays(12));
 
-        using var response = await client.PostJsonAsync($"/registrations/{registrationId}/workplace-changes", new
+        using var response = await client.PostJsonAsync($"/api/registrations/{registrationId}/workplace-changes", new
         {
             employerOrLandlord = "宁波另一家公司",
             evidence = "劳动合同 2026-009",
@@ -31,8 +31,8 @@ public sealed class RegistrationsTests
         using var client = desk.Registrar();
         var registrationId = await RegisterAsync(client);
 
-        using var movedOut = await client.PostJsonAsync($"/registrations/{registrationId}/move-out", new { movedOutOn = "20260302" });
-        using var change = await client.PostJsonAsync($"/registrations/{registrationId}/address-changes",
+        using var movedOut = await client.PostJsonAsync($"/api/registrations/{registrationId}/move-out", new { movedOutOn = "20260302" });
+        using var change = await client.PostJsonAsync($"/api/registrations/{registrationId}/address-changes",
             new { address = "别处", communityCode = "330211004001", changedOn = "20260302" });
 
         Assert.Equal(HttpStatusCode.OK, movedOut.StatusCode);
@@ -47,11 +47,11 @@ public sealed class RegistrationsTests
         await using var desk = new Desk();
         using var client = desk.Registrar();
         await RegisterAsync(client);
-        using var resident = await client.GetPathAsync($"/residents?idNumber={DeskData.ZhangSan}");
+        using var resident = await client.GetPathAsync($"/api/residents?idNumber={DeskData.ZhangSan}");
         var residentId = (await resident.JsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
 
-        using var second = await client.PostJsonAsync("/registrations", Registration(residentId, "20260301"));
-        using var future = await client.PostJsonAsync("/registrations", Registration(residentId, "20260401"));
+        using var second = await client.PostJsonAsync("/api/registrations", Registration(residentId, "20260301"));
+        using var future = await client.PostJsonAsync("/api/registrations", Registration(residentId, "20260401"));
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("https://permit.example/problems/registration-already-active", (await second.JsonAsync()).GetProperty("type").GetString());
@@ -64,7 +64,7 @@ public sealed class RegistrationsTests
     {
         await using var desk = new Desk();
         using var client = desk.Registrar();
-        using var created = await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
+        using var created = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
         var residentId = (await created.JsonAsync()).GetProperty("id").GetGuid();
         var registration = new Dictionary<string, object?>
         {
@@ -77,7 +77,7 @@ public sealed class RegistrationsTests
             ["employerOrLandlord"] = "某公司",
         };
 
-        using var response = await client.PostJsonAsync("/registrations", registration);
+        using var response = await client.PostJsonAsync("/api/registrations", registration);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.JsonAsync();
@@ -99,9 +99,9 @@ public sealed class RegistrationsTests
 
     private static async Task<Guid> RegisterAsync(HttpClient client)
     {
-        using var created = await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
+        using var created = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
         var residentId = (await created.JsonAsync()).GetProperty("id").GetGuid();
-        using var registered = await client.PostJsonAsync("/registrations", Registration(residentId, "20260220"));
+        using var registered = await client.PostJsonAsync("/api/registrations", Registration(residentId, "20260220"));
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         return (await registered.JsonAsync()).GetProperty("id").GetGuid();
     }

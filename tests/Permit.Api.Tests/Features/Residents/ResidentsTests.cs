@@ -13,7 +13,7 @@ public sealed class ResidentsTests
         await using var desk = new Desk();
         using var client = desk.Registrar();
 
-        using var response = await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
+        using var response = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var resident = await response.JsonAsync();
@@ -32,7 +32,7 @@ public sealed class ResidentsTests
         using var client = desk.Registrar();
         var wrong = DeskData.WrongCheck(DeskData.ZhangSan);
 
-        using var response = await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(wrong));
+        using var response = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(wrong));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -49,7 +49,7 @@ public sealed class ResidentsTests
         await using var desk = new Desk(provider);
         using var client = desk.Registrar();
 
-        using var response = await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan, birthDate: "19900230"));
+        using var response = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan, birthDate: "19900230"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.JsonAsync();
@@ -68,7 +68,7 @@ public sealed class ResidentsTests
         var card = DeskData.IdCard(DeskData.ZhangSan);
         card["photo"] = new string('A', 10 * 1024 * 1024);
 
-        using var response = await client.PostJsonAsync("/residents/from-id-card", card);
+        using var response = await client.PostJsonAsync("/api/residents/from-id-card", card);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -83,7 +83,7 @@ public sealed class ResidentsTests
         var card = DeskData.IdCard(DeskData.ZhangSan);
         card["cardType"] = "foreigner";
 
-        using var response = await client.PostJsonAsync("/residents/from-id-card", card);
+        using var response = await client.PostJsonAsync("/api/residents/from-id-card", card);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("https://permit.example/problems/id-card-not-resident", (await response.JsonAsync()).GetProperty("type").GetString());
@@ -96,11 +96,11 @@ public sealed class ResidentsTests
     {
         await using var desk = new Desk(provider);
         using var client = desk.Registrar();
-        (await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan))).Dispose();
-        (await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.LiSi, "李四", "19950612", "2"))).Dispose();
+        (await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan))).Dispose();
+        (await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.LiSi, "李四", "19950612", "2"))).Dispose();
 
-        using var byNumber = await client.GetPathAsync($"/residents?idNumber={DeskData.LiSi}");
-        using var byName = await client.GetPathAsync($"/residents?name={Uri.EscapeDataString("张")}");
+        using var byNumber = await client.GetPathAsync($"/api/residents?idNumber={DeskData.LiSi}");
+        using var byName = await client.GetPathAsync($"/api/residents?name={Uri.EscapeDataString("张")}");
 
         var found = (await byNumber.JsonAsync()).GetProperty("items");
         Assert.Equal(1, found.GetArrayLength());
@@ -117,7 +117,7 @@ public sealed class ResidentsTests
         await using var desk = new Desk();
         using var client = desk.Registrar();
 
-        using var response = await client.GetPathAsync("/residents");
+        using var response = await client.GetPathAsync("/api/residents");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("https://permit.example/problems/search-criterion-required", (await response.JsonAsync()).GetProperty("type").GetString());
@@ -129,7 +129,7 @@ public sealed class ResidentsTests
         await using var desk = new Desk();
         using var client = desk.Anonymous();
 
-        using var response = await client.PostAsync(new Uri("/residents/from-id-card", UriKind.Relative),
+        using var response = await client.PostAsync(new Uri("/api/residents/from-id-card", UriKind.Relative),
             new StringContent("{}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -141,10 +141,10 @@ public sealed class ResidentsTests
     {
         await using var desk = new Desk();
         using var client = desk.Registrar();
-        using var created = await client.PostJsonAsync("/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
+        using var created = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
         var id = (await created.JsonAsync()).GetProperty("id").GetGuid();
 
-        (await client.GetPathAsync($"/residents/{id}")).Dispose();
+        (await client.GetPathAsync($"/api/residents/{id}")).Dispose();
 
         await using var db = desk.Db();
         var entries = db.Set<AuditEntry>().Where(e => e.ResidentId == id).OrderBy(e => e.Sequence).ToList();
