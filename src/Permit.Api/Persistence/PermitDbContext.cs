@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
+using Permit.Api.Features.Points;
 using Permit.Api.Persistence.Configurations;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Fields;
@@ -39,6 +40,10 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
 
     public DbSet<ResidencePermit> ResidencePermits => Set<ResidencePermit>();
 
+    public DbSet<PointsBalance> PointsBalances => Set<PointsBalance>();
+
+    public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
 
@@ -49,6 +54,7 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
         SecurityModel.Configure(modelBuilder);
         AuditModel.Configure(modelBuilder);
         PermitsModel.Configure(modelBuilder);
+        PointsModel.Configure(modelBuilder);
         if (CitizenIdProtector is not null)
             EncryptCitizenIds(modelBuilder, CitizenIdProtector);
     }
@@ -83,6 +89,7 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
         if (CitizenIdProtector is not null)
             CitizenIdBlindIndex.Apply(ChangeTracker, CitizenIdProtector);
         LivePermitHolder.Apply(ChangeTracker);
+        PointsLedgerGuard.Apply(ChangeTracker);
         AggregateVersions.Bump(ChangeTracker);
     }
 }

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Permit.Domain.Residents;
+
+namespace Permit.Api.Features.Points;
+
+/// <summary>Tables of the points ledger, applied by the context (<c>PointsModel.Configure(modelBuilder)</c>).</summary>
+public static class PointsModel
+{
+    /// <summary>One accrual per resident, indicator and month; one reversal per entry (see <see cref="PointsEntry.Key"/>).</summary>
+    public const string EntryKeyIndex = "UX_PointsEntries_ResidentId_Key";
+
+    public const int MaxRuleSetVersionLength = 80;
+
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<PointsBalance>(balance =>
+        {
+            balance.ToTable("PointsBalances");
+            balance.HasKey(b => b.ResidentId);
+            balance.Property(b => b.ResidentId).ValueGeneratedNever();
+            balance.HasOne<Resident>().WithOne().HasForeignKey<PointsBalance>(b => b.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            balance.Property(b => b.RuleSetVersion).HasMaxLength(MaxRuleSetVersionLength).IsUnicode(false);
+        });
+
+        modelBuilder.Entity<PointsEntry>(entry =>
+        {
+            entry.ToTable("PointsEntries");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).ValueGeneratedOnAdd();
+            entry.HasOne<Resident>().WithMany().HasForeignKey(e => e.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            entry.HasIndex(e => new { e.ResidentId, e.Key }).IsUnique().HasDatabaseName(EntryKeyIndex);
+            entry.Property(e => e.Indicator).HasMaxLength(PointsEntry.MaxIndicatorLength).IsUnicode(false);
+            entry.Property(e => e.Level).HasMaxLength(PointsEntry.MaxLevelLength).IsUnicode(false);
+            entry.Property(e => e.Period).HasMaxLength(7).IsUnicode(false);
+            entry.Property(e => e.Source).HasMaxLength(40).IsUnicode(false);
+            entry.Property(e => e.RuleSetVersion).HasMaxLength(MaxRuleSetVersionLength).IsUnicode(false);
+            entry.Property(e => e.Officer).HasMaxLength(PointsEntry.MaxTextLength);
+            entry.Property(e => e.EvidenceReference).HasMaxLength(PointsEntry.MaxTextLength);
+            entry.Property(e => e.Key).HasMaxLength(PointsEntry.MaxKeyLength).IsUnicode(false);
+            entry.Ignore(e => e.Points);
+        });
+    }
+}
