@@ -1,6 +1,7 @@
 using Permit.CardAgent.Cards;
 using Permit.CardAgent.Configuration;
 using Permit.CardAgent.IdCards;
+using Permit.CardAgent.Issuing;
 using Permit.CardAgent.Personalization;
 using Permit.CardAgent.Terminals;
 using Permit.CardAgent.Verification;
@@ -22,21 +23,31 @@ public sealed record PermitCardResult(string Reader, PermitCardCheck Check, Oper
 
 public sealed record PersonalizationResult(string Reader, PersonalizedCard Card, OperationFigures Figures);
 
+public sealed record ApiPersonalizationResult(string Reader, ApiPersonalizedCard Card, OperationFigures Figures);
+
 /// <summary>
 /// The agent's use cases, shared by the command line and the loopback service: each picks its reader, connects
 /// (exclusively, for the length of the operation), counts what crosses the channel, and disconnects.
 /// One operation runs at a time.
 /// </summary>
-public sealed class CardOperations(ICardTerminals terminals, AgentSettings settings, TimeProvider time)
+public sealed class CardOperations(ICardTerminals terminals, AgentSettings settings, TimeProvider time) : IDisposable
 {
-    private readonly Lock _gate = new();
+    // A semaphore, not a lock: the API-backed personalization holds the card across awaited HTTP calls.
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     public AgentSettings Settings => settings;
 
     public IReadOnlyList<ReaderInfo> ListReaders()
     {
-        lock (_gate)
+        _gate.Wait();
+        try
+        {
             return terminals.ListReaders();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public IdCardResult ReadIdCard(string? readerName) =>
@@ -54,10 +65,49 @@ public sealed class CardOperations(ICardTerminals terminals, AgentSettings setti
             channel => Personalizer.Personalize(new PermitCardSession(channel), input),
             (reader, card, figures) => new PersonalizationResult(reader, card, figures));
 
+    /// <summary>
+    /// Personalizes the permit's ordered card with files the permit API signs (<see cref="ApiPersonalizer"/>).
+    /// <paramref name="permit"/> was fetched first, so an unknown or ended permit never touches the card.
+    /// </summary>
+    public async Task<ApiPersonalizationResult> PersonalizeWithApiAsync(
+        string? readerName, PermitApiClient api, PermitState permit, byte[] transportCode, Action<string> step, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var reader = ReaderChoice.Choose(ReaderRole.PermitCard, readerName, settings, terminals.ListReaders());
+            using var connection = terminals.Connect(reader);
+            var channel = new CountingChannel(connection);
+            var started = time.GetTimestamp();
+            ApiPersonalizedCard card;
+            try
+            {
+                card = await ApiPersonalizer.PersonalizeAsync(new PermitCardSession(channel), api, permit, transportCode, step, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch
+            {
+                // A reset forgets the verified transport code: an unfinished card is BLANK again for the next try.
+                connection.DisconnectAndReset();
+                throw;
+            }
+
+            var figures = new OperationFigures(channel.ApduCount, channel.BytesSent, channel.BytesReceived, channel.CardTime, time.GetElapsedTime(started));
+            return new ApiPersonalizationResult(reader, card, figures);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
     private TResult Run<T, TResult>(
         ReaderRole role, string? readerName, bool resetOnFailure, Func<CountingChannel, T> work, Func<string, T, OperationFigures, TResult> result)
     {
-        lock (_gate)
+        _gate.Wait();
+        try
         {
             var reader = ReaderChoice.Choose(role, readerName, settings, terminals.ListReaders());
             using var connection = terminals.Connect(reader);
@@ -76,6 +126,10 @@ public sealed class CardOperations(ICardTerminals terminals, AgentSettings setti
 
             var figures = new OperationFigures(channel.ApduCount, channel.BytesSent, channel.BytesReceived, channel.CardTime, time.GetElapsedTime(started));
             return result(reader, value, figures);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 }

@@ -9,7 +9,7 @@ using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 using var terminals = new PcscTerminals();
 var settings = AgentSettings.Load(AppContext.BaseDirectory, Environment.GetEnvironmentVariable);
-var host = new AgentHost(terminals, settings, TimeProvider.System);
+var host = new AgentHost(terminals, settings, TimeProvider.System) { Input = Console.In, Environment = Environment.GetEnvironmentVariable };
 return await AgentCommandLine.RunAsync(args, Console.Out, Console.Error, host, stop.Token);
 
 void Stop(PosixSignalContext context)

@@ -12,9 +12,14 @@ public static class AgentCommandLine
           readers                          the readers, whether a card is in each, its ATR
           watch [--count N] [--timeout S]  card and reader events as they happen (until Ctrl+C)
           read-id [--photo-out FILE]       an ID card's fields
+          personalize --api URL --permit NUMBER [--token T | --user NAME] [--transport-code HEX16]
+                                           personalize the permit's ordered card with files the permit API signs,
+                                           activate it and confirm it (token also from PERMIT_API_TOKEN; with --user
+                                           the password is read from standard input); re-run to finish an interrupted run
           personalize --data permit.json --issuer-key KEY.pem [--photo FILE.jpg] [--transport-code HEX16]
-                                           write, check and activate a blank permit card
-          read-permit --trust ISSUER.pub.pem [--trust ...] [--revocation FILE] [--with-photo] [--photo-out FILE]
+                                           write, check and activate a blank permit card from local files
+          read-permit (--api URL | --trust-list URL|FILE | --trust ISSUER.pub.pem ...) [--revocation FILE]
+                      [--with-photo] [--photo-out FILE]
                                            read a permit card and say whether it is genuine and in force
           serve [--port P]                 the loopback HTTP service for the web pages (127.0.0.1 only)
 
@@ -24,7 +29,8 @@ public static class AgentCommandLine
         PERMIT_AGENT_ID_READER / PERMIT_AGENT_PERMIT_READER.
 
         exit codes: 0 ok, 1 not genuine, 2 usage, 3 no reader or smart-card service, 4 no card or card removed,
-                    5 wrong card, 6 card refused (transport code, not blank, not active...), 7 invalid data
+                    5 wrong card, 6 card refused (transport code, not blank, not active...), 7 invalid data,
+                    8 permit API unreachable or failing, 9 refused by the permit API (sign-in, unknown permit, not pending)
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, AgentHost host, CancellationToken cancellationToken)
@@ -49,8 +55,8 @@ public static class AgentCommandLine
                 "readers" => ReadersCommand.Run(rest, console, host),
                 "watch" => await WatchCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
                 "read-id" => ReadIdCommand.Run(rest, console, host),
-                "personalize" => PersonalizeCommand.Run(rest, console, host),
-                "read-permit" => ReadPermitCommand.Run(rest, console, host),
+                "personalize" => await PersonalizeCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
+                "read-permit" => await ReadPermitCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
                 "serve" => await ServeCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
                 var other => throw AgentException.Usage($"unknown command '{other}'. Try permit-agent --help."),
             };

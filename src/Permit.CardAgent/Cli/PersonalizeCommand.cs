@@ -7,16 +7,25 @@ namespace Permit.CardAgent.Cli;
 
 /// <summary>
 /// <c>personalize</c>: writes permit.json (and the photo) to a blank permit card, signs EF.SIG with the issuer key,
-/// reads everything back and activates. Every input is checked before the card is touched.
+/// reads everything back and activates. Every input is checked before the card is touched. With <c>--api</c> the
+/// permit API supplies and records the files instead (<see cref="PersonalizeFromApiCommand"/>).
 /// </summary>
 public static class PersonalizeCommand
 {
-    public static int Run(IReadOnlyList<string> args, CommandConsole console, AgentHost host)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
         var options = CommandArguments.Parse("personalize", args,
-            ["--reader", "--data", "--photo", "--issuer-key", "--transport-code"], ["--json"]);
+            ["--reader", "--data", "--photo", "--issuer-key", "--transport-code", "--api", "--permit", "--token", "--user"], ["--json"]);
+        if (options.Value("--api") is not null)
+            return await PersonalizeFromApiCommand.RunAsync(options, console, host, cancellationToken).ConfigureAwait(false);
+        foreach (var remote in new[] { "--permit", "--token", "--user" })
+        {
+            if (options.Value(remote) is not null)
+                throw AgentException.Usage($"personalize: {remote} goes with --api URL (personalization by the permit API).");
+        }
+
         var permit = PermitJson.Parse(KeyFiles.ReadText(options.Required("--data"), "permit data"));
         var photo = LoadPhoto(options.Value("--photo"));
         var transportCode = options.Value("--transport-code") is { } hex
@@ -24,7 +33,8 @@ public static class PersonalizeCommand
             : PersonalizationInput.DefaultTransportCode;
         using var issuerKey = KeyFiles.LoadIssuerPrivateKey(options.Required("--issuer-key"));
 
-        var result = host.Operations().Personalize(options.Value("--reader"),
+        using var operations = host.Operations();
+        var result = operations.Personalize(options.Value("--reader"),
             new PersonalizationInput(permit, photo, new EcdsaIssuerSigner(issuerKey), transportCode));
 
         if (console.Json)

@@ -14,7 +14,8 @@ public static class ReadIdCommand
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
         var options = CommandArguments.Parse("read-id", args, ["--reader", "--photo-out"], ["--json"]);
-        var result = host.Operations().ReadIdCard(options.Value("--reader"));
+        using var operations = host.Operations();
+        var result = operations.ReadIdCard(options.Value("--reader"));
         var card = result.Card;
 
         if (options.Value("--photo-out") is { } photoPath && result.Photo.Length > 0)

@@ -1,4 +1,5 @@
 using Permit.CardAgent.Failures;
+using Permit.CardAgent.Issuing;
 using Permit.CardAgent.Verification;
 
 namespace Permit.CardAgent.Cli;
@@ -6,21 +7,25 @@ namespace Permit.CardAgent.Cli;
 /// <summary>
 /// <c>read-permit</c>: reads a permit card, checks the issuer signature (PA), the chip signature over a fresh
 /// challenge (AA), validity and revocation, and prints the fields and a verdict naming each check.
-/// Without <c>--with-photo</c> EF.PHOTO is not read at all. Exit 0 genuine and in force, 1 otherwise.
+/// Without <c>--with-photo</c> EF.PHOTO is not read at all. Exit 0 genuine and in force, 1 otherwise. The trusted
+/// issuer keys come from PEM / JSON files (<c>--trust</c>), the permit API's published trust list (<c>--api</c>), or a
+/// trust list at a URL or in a file (<c>--trust-list</c>).
 /// </summary>
 public static class ReadPermitCommand
 {
-    public static int Run(IReadOnlyList<string> args, CommandConsole console, AgentHost host)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
         var options = CommandArguments.Parse("read-permit", args,
-            ["--reader", "--trust", "--revocation", "--photo-out"], ["--json", "--with-photo"]);
-        var setup = VerifierFiles.Load(options.Values("--trust"), options.Value("--revocation"));
+            ["--reader", "--trust", "--trust-list", "--api", "--revocation", "--photo-out"], ["--json", "--with-photo"]);
+        var published = await PublishedTrustList.LoadAsync(options.Value("--api"), options.Value("--trust-list"), host, cancellationToken).ConfigureAwait(false);
+        var setup = VerifierFiles.Load(options.Values("--trust"), options.Value("--revocation"), published);
         var photoOut = options.Value("--photo-out");
         var withPhoto = options.Flag("--with-photo") || photoOut is not null;
 
-        var result = host.Operations().ReadPermitCard(options.Value("--reader"), setup, withPhoto);
+        using var operations = host.Operations();
+        var result = operations.ReadPermitCard(options.Value("--reader"), setup, withPhoto);
         var verdict = VerdictJson.From(result.Check.Verdict);
         if (photoOut is not null && result.Check.Photo is { Length: > 0 } photo)
             File.WriteAllBytes(photoOut, photo);

@@ -5,14 +5,30 @@ namespace Permit.CardAgent.Events;
 /// <see cref="Type"/>: <c>reader-attached</c>, <c>reader-detached</c>, <c>card-inserted</c>, <c>card-removed</c>,
 /// <c>service-lost</c> (pcscd stopped; readers come back as <c>reader-attached</c> when it returns).
 /// <see cref="Initial"/> marks what was already there when watching began.
+/// <c>personalization</c> (loopback service only): one step of an API-backed personalization, <see cref="Step"/> one of
+/// <see cref="Issuing.PersonalizationSteps"/>, with the permit, and for <c>failed</c> the failure's code and reason.
 /// </summary>
 public sealed record AgentEvent(string Type, string? Reader, string? Atr, bool Initial, DateTimeOffset At)
 {
+    public const string Personalization = "personalization";
+
     public const string ReaderAttached = "reader-attached";
     public const string ReaderDetached = "reader-detached";
     public const string CardInserted = "card-inserted";
     public const string CardRemoved = "card-removed";
     public const string ServiceLost = "service-lost";
+
+    public string? Step { get; init; }
+
+    public string? PermitNumber { get; init; }
+
+    public int? CardSequence { get; init; }
+
+    /// <summary>For <c>failed</c>: the failure's stable code (as in the problem's <c>type</c>).</summary>
+    public string? Code { get; init; }
+
+    /// <summary>For <c>failed</c>: the message for the officer.</summary>
+    public string? Reason { get; init; }
 
     /// <summary>One line for a person.</summary>
     public string Describe() => Type switch
@@ -24,6 +40,7 @@ public sealed record AgentEvent(string Type, string? Reader, string? Atr, bool I
         CardInserted => $"card inserted into \"{Reader}\" (ATR {Atr})",
         CardRemoved => $"card removed from \"{Reader}\"",
         ServiceLost => "the smart-card service is not running; waiting for it to come back",
+        Personalization => Reason is null ? $"personalization: {Step}" : $"personalization: {Step} ({Reason})",
         _ => Type,
     };
 }

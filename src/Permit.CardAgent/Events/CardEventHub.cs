@@ -14,13 +14,31 @@ public sealed class CardEventHub(AgentHost host) : IDisposable
     private readonly Lock _gate = new();
     private CardEventWatcher? _watcher;
 
-    /// <summary>Events from now on, until <paramref name="cancellationToken"/> fires.</summary>
-    public async IAsyncEnumerable<AgentEvent> ListenAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Events from now on, until <paramref name="cancellationToken"/> fires. The listener is registered by this call, not
+    /// by the first read, so nothing published between the call and the first read is missed. Enumerate it once.
+    /// </summary>
+    public IAsyncEnumerable<AgentEvent> ListenAsync(CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
         var channel = Channel.CreateBounded<AgentEvent>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
         _listeners[id] = channel;
+        // Also when the stream is abandoned before it is read (the page left during the snapshot).
+        cancellationToken.Register(() => _listeners.TryRemove(id, out _));
         EnsureWatching();
+        return ReadAsync(id, channel, cancellationToken);
+    }
+
+    /// <summary>Sends an event of the service's own (personalization progress) to every listener now connected.</summary>
+    public void Publish(AgentEvent e)
+    {
+        foreach (var listener in _listeners.Values)
+            listener.Writer.TryWrite(e);
+    }
+
+    private async IAsyncEnumerable<AgentEvent> ReadAsync(
+        Guid id, Channel<AgentEvent> channel, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         try
         {
             while (true)

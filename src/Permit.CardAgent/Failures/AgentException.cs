@@ -23,6 +23,9 @@ public sealed class AgentException : Exception
 
     public int ExitCode { get; }
 
+    /// <summary>The status the loopback service answers with, when the exit code alone does not say it (e.g. 401 passed on).</summary>
+    public int? HttpStatus { get; init; }
+
     public static AgentException Usage(string message) => new("usage", ExitCodes.Usage, message);
 
     public static AgentException DataInvalid(string message, Exception? inner = null) => new("data-invalid", ExitCodes.DataInvalid, message, inner);

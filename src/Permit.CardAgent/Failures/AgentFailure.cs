@@ -16,7 +16,7 @@ public sealed record AgentFailure(int ExitCode, string Code, string Message, int
         ArgumentNullException.ThrowIfNull(exception);
         return exception switch
         {
-            AgentException e => new(e.ExitCode, e.Code, e.Message, StatusFor(e.ExitCode)),
+            AgentException e => new(e.ExitCode, e.Code, e.Message, e.HttpStatus ?? StatusFor(e.ExitCode)),
             CardOperationException e => FromCard(e),
             NoSmartcardException => new(ExitCodes.NoCard, "no-card", "There is no card in the reader. Insert the card and try again.", 409),
             CardRemovedException or ResetCardException or UnpoweredCardException => new(ExitCodes.NoCard, "card-removed",
@@ -58,6 +58,8 @@ public sealed record AgentFailure(int ExitCode, string Code, string Message, int
         ExitCodes.NoReader => 503,
         ExitCodes.NoCard or ExitCodes.CardRefused => 409,
         ExitCodes.WrongCard or ExitCodes.DataInvalid => 422,
+        ExitCodes.ApiUnavailable => 502,
+        ExitCodes.ApiRefused => 409,
         _ => 500,
     };
 }

@@ -28,4 +28,11 @@ public static class ExitCodes
 
     /// <summary>Input data is invalid (permit.json, photo, issuer key, trust list, revocation list) or a card file is malformed.</summary>
     public const int DataInvalid = 7;
+
+    /// <summary>The permit API could not be reached, timed out, or failed on its side (5xx); nothing was recorded there.</summary>
+    public const int ApiUnavailable = 8;
+
+    /// <summary>The permit API refused: not signed in (401), not allowed (403), unknown permit (404), or the permit has
+    /// no card waiting to be personalized (409).</summary>
+    public const int ApiRefused = 9;
 }

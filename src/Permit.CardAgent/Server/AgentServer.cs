@@ -40,7 +40,7 @@ public static class AgentServer
             .WithMethods("GET", "POST")
             .WithHeaders("Content-Type")));
         builder.Services.AddSingleton(host);
-        builder.Services.AddSingleton(host.Operations());
+        builder.Services.AddSingleton(_ => host.Operations());
         builder.Services.AddSingleton<CardEventHub>();
 
         var app = builder.Build();

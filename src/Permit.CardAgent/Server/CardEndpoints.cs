@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,9 +22,15 @@ public sealed record IdCardResponse(string Reader, IdCardReport Card, string? Ph
 
 public sealed record PermitCardResponse(string Reader, VerdictJson Verdict, string? Photo, FiguresJson Figures);
 
-/// <param name="Photo">The JPEG, base64; none = EF.PHOTO holds <c>5F 2E 00</c>.</param>
+/// <param name="Permit">The permit.json fields (local data, signed with the agent's issuer key), or a permit number
+/// (the permit API at <paramref name="Api"/> signs and records the card; <paramref name="Token"/> is the officer's).</param>
+/// <param name="Photo">The JPEG, base64; none = EF.PHOTO holds <c>5F 2E 00</c>. Local data only.</param>
 /// <param name="TransportCode">16 hex digits; none = the manufacturer's default.</param>
-public sealed record PersonalizeRequest(string? Reader, PermitJson? Permit, string? Photo, string? TransportCode);
+public sealed record PersonalizeRequest(string? Reader, JsonElement? Permit, string? Photo, string? TransportCode, string? Api = null, string? Token = null)
+{
+    // The token is a credential: never in a log line or an exception message that prints the request.
+    public override string ToString() => $"PersonalizeRequest {{ Reader = {Reader}, Api = {Api} }}";
+}
 
 public sealed record PersonalizeResponse(string Reader, string Status, string PermitNumber, int CardSequence, string IssuerKeyId, FiguresJson Figures);
 
@@ -59,14 +66,19 @@ internal static class CardEndpoints
             }).ConfigureAwait(false);
         });
 
-        app.MapPost("/permit-card/personalize", async Task<Results<Ok<PersonalizeResponse>, ProblemHttpResult>> (PersonalizeRequest request, CardOperations operations) =>
+        app.MapPost("/permit-card/personalize", async Task<IResult> (
+            HttpContext http, PersonalizeRequest request, CardOperations operations, AgentHost host, Events.CardEventHub hub) =>
         {
+            if (request.Permit is { ValueKind: JsonValueKind.String } number)
+                return (await ApiPersonalizationEndpoint.HandleAsync(http, request, number.GetString()!.Trim(), operations, host, hub).ConfigureAwait(false)).Result;
             if (operations.Settings.IssuerKeyFile is not { } keyFile)
                 return AgentProblems.NotConfigured("no issuer key (Agent:IssuerKeyFile)");
 
             return await AgentProblems.RunAsync(() =>
             {
-                var permit = (request.Permit ?? throw Failures.AgentException.DataInvalid("The request has no \"permit\" object.")).ToCardData();
+                var permit = request.Permit is { ValueKind: JsonValueKind.Object } fields
+                    ? PermitJson.Parse(fields.GetRawText())
+                    : throw Failures.AgentException.DataInvalid("The request has no \"permit\" object (or permit number with \"api\").");
                 var photo = request.Photo is null ? Domain.Credentials.Card.PhotoFile.Encode([]) : EncodePhoto(request.Photo);
                 var code = request.TransportCode is null ? PersonalizationInput.DefaultTransportCode : KeyFiles.ParseTransportCode(request.TransportCode);
                 using var key = KeyFiles.LoadIssuerPrivateKey(keyFile);

@@ -16,6 +16,8 @@ internal static class EventEndpoints
             var stop = context.RequestAborted;
             response.Headers.ContentType = "text/event-stream";
             response.Headers.CacheControl = "no-cache";
+            // Listening before the headers go out: a page that starts a personalization once the stream is open sees every step.
+            var events = hub.ListenAsync(stop);
             await response.Body.FlushAsync(stop).ConfigureAwait(false);
 
             // What is there now, so a page opened after the card went in still knows about it.
@@ -24,7 +26,7 @@ internal static class EventEndpoints
 
             try
             {
-                await foreach (var e in hub.ListenAsync(stop).ConfigureAwait(false))
+                await foreach (var e in events.ConfigureAwait(false))
                     await WriteAsync(response, e, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.Text;
 using Permit.CardAgent.Failures;
 using Permit.CardAgent.Personalization;
+using Permit.Domain.Credentials.Trust;
 using Permit.Domain.Credentials.Verification;
 
 namespace Permit.CardAgent.Verification;
@@ -44,12 +45,19 @@ public sealed record VerdictJson(bool Genuine, string? Reason, IReadOnlyList<str
 /// <summary>Builds a <see cref="VerifierSetup"/> from trust files and an optional signed revocation list file.</summary>
 public static class VerifierFiles
 {
-    public static VerifierSetup Load(IReadOnlyList<string> trustFiles, string? revocationFile)
+    /// <param name="published">Keys from a published trust list (<c>--api</c>, <c>--trust-list</c>), if any.</param>
+    public static VerifierSetup Load(IReadOnlyList<string> trustFiles, string? revocationFile, TrustList? published = null)
     {
         ArgumentNullException.ThrowIfNull(trustFiles);
-        if (trustFiles.Count == 0)
-            throw AgentException.Usage("read-permit: at least one --trust ISSUER.pub.pem is required: a card is only genuine against trusted issuer keys.");
-        var trust = KeyFiles.LoadTrustList(trustFiles);
+        if (trustFiles.Count == 0 && published is null)
+        {
+            throw AgentException.Usage(
+                "read-permit: trusted issuer keys are required (--api URL, --trust-list URL|FILE or --trust ISSUER.pub.pem): a card is only genuine against them.");
+        }
+
+        var trust = trustFiles.Count == 0 ? published! : KeyFiles.LoadTrustList(trustFiles);
+        if (published is not null && trustFiles.Count > 0)
+            trust = new TrustList([.. trust.Keys, .. published.Keys.Where(k => !trust.Keys.Any(known => known.KeyIdHex == k.KeyIdHex))]);
         var revocation = revocationFile is null
             ? RevocationKnowledge.None
             : new RevocationKnowledge(KeyFiles.LoadRevocationList(revocationFile, trust));

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Permit.CardAgent.Failures;
+
+namespace Permit.CardAgent.Issuing;
+
+/// <summary>
+/// The permit API as the agent calls it: the officer's sign-in, the permit, the two personalization calls and the
+/// published trust list. Every failure becomes an <see cref="AgentException"/> saying what the officer can do; the
+/// bearer token is sent in the header only and never appears in a message.
+/// </summary>
+public sealed class PermitApiClient
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    private readonly HttpClient _http;
+    private readonly string? _token;
+
+    /// <param name="http">A client whose <see cref="HttpClient.BaseAddress"/> is the API's root (<c>https://host/</c>).</param>
+    public PermitApiClient(HttpClient http, string? token)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _http = http;
+        _token = token;
+    }
+
+    public Uri Api => _http.BaseAddress!;
+
+    /// <summary>An absolute http(s) URL; the API's paths are resolved against it (a trailing slash is added).</summary>
+    /// <exception cref="AgentException"><c>usage</c>.</exception>
+    public static Uri ParseApiUrl(string text, string option)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query))
+            throw AgentException.Usage($"{option} must be the permit API's http:// or https:// address, e.g. https://permits.example/.");
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
+    }
+
+    /// <summary>POST /api/auth/token: an officer's bearer token for a user name and password.</summary>
+    public async Task<string> SignInAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        var token = await SendAsync<IssuedToken>(HttpMethod.Post, "api/auth/token", new { userName, password }, idempotent: false, cancellationToken)
+            .ConfigureAwait(false);
+        return token.AccessToken;
+    }
+
+    public Task<PermitState> GetPermitAsync(string permitNumber, CancellationToken cancellationToken) =>
+        SendAsync<PermitState>(HttpMethod.Get, PermitPath(permitNumber), body: null, idempotent: false, cancellationToken);
+
+    /// <summary>Step 1 → 2 of the handshake: the chip's serial and EF.CHIPKEY in, the signed files out.</summary>
+    public Task<IssuedCardFiles> PrepareAsync(string permitNumber, int cardSequence, string serialHex, byte[] chipKeyFile, CancellationToken cancellationToken) =>
+        SendAsync<IssuedCardFiles>(HttpMethod.Post, $"{PermitPath(permitNumber)}/cards/{cardSequence}/personalization",
+            new { serial = serialHex, chipKey = Convert.ToBase64String(chipKeyFile) }, idempotent: true, cancellationToken);
+
+    /// <summary>Step 3: the activated card's serial and the hashes of what was read back; only this makes the card issued.</summary>
+    public Task<CardConfirmation> ConfirmAsync(string permitNumber, int cardSequence, string serialHex, ReadBackHashes hashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        return SendAsync<CardConfirmation>(HttpMethod.Post, $"{PermitPath(permitNumber)}/cards/{cardSequence}/confirmation",
+            new
+            {
+                serial = serialHex,
+                permitFileSha256 = hashes.PermitFileSha256,
+                photoFileSha256 = hashes.PhotoFileSha256,
+                chipKeyFileSha256 = hashes.ChipKeyFileSha256,
+                signatureFileSha256 = hashes.SignatureFileSha256,
+            }, idempotent: true, cancellationToken);
+    }
+
+    /// <summary>GET /api/trust-list (anonymous): the issuer public keys as JSON.</summary>
+    public async Task<string> GetTrustListJsonAsync(CancellationToken cancellationToken)
+    {
+        var element = await SendAsync<JsonElement>(HttpMethod.Get, "api/trust-list", body: null, idempotent: false, cancellationToken).ConfigureAwait(false);
+        return element.GetRawText();
+    }
+
+    /// <summary>Any JSON document at <paramref name="url"/> (a trust list published elsewhere), anonymously.</summary>
+    public async Task<string> GetJsonAsync(Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var element = await SendAsync<JsonElement>(HttpMethod.Get, url.ToString(), body: null, idempotent: false, cancellationToken).ConfigureAwait(false);
+        return element.GetRawText();
+    }
+
+    private static string PermitPath(string permitNumber) => "api/permits/" + Uri.EscapeDataString(permitNumber.Trim());
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, bool idempotent, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            var json = JsonSerializer.Serialize(body, AgentJson.Line);
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            // Derived from the request itself: a repeat of the same call (a timeout, a re-run after the answer was lost)
+            // replays the API's first answer, while a new chip key is a new request.
+            if (idempotent)
+                request.Headers.Add(IdempotencyHeader, "permit-agent-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(path + "\n" + json)))[..40]);
+        }
+
+        if (_token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Unavailable("api-unreachable", $"The permit API at {Api} cannot be reached ({e.Message}). Check the address and the network, then repeat.", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable("api-timeout", $"The permit API at {Api} did not answer in time. Repeat the command; nothing is lost.", e);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+                throw await RefusalAsync(response, path, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await response.Content.ReadFromJsonAsync<T>(AgentJson.Input, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("empty answer");
+            }
+            catch (JsonException e)
+            {
+                throw Unavailable("api-answer-invalid", $"The permit API at {Api} answered {path} with something that is not the expected JSON; is it the permit API?", e);
+            }
+        }
+    }
+
+    private async Task<AgentException> RefusalAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    {
+        var problem = await ApiProblem.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => Refused("api-unauthorized", 401,
+                "The permit API did not accept the sign-in: the token is missing, wrong or expired, or the user name or password is wrong. Sign in again."),
+            HttpStatusCode.Forbidden => Refused("api-forbidden", 403,
+                "The signed-in account may not do this: personalizing cards needs an officer (registrar, supervisor or admin)."),
+            HttpStatusCode.NotFound when problem.Code == "permit-not-found" => Refused("permit-not-found", 404,
+                $"The permit API knows no such permit ({problem.Title ?? "not found"}). Check the permit number."),
+            HttpStatusCode.NotFound => Unavailable("api-not-found", $"The permit API at {Api} has no {path}: is this the permit API's address?", null),
+            _ when status >= 500 => Unavailable("api-failed", $"The permit API failed ({status} {problem.Title}). Repeat in a moment; nothing is lost.", null),
+            _ => problem.Code switch
+            {
+                "card-serial-mismatch" or "card-files-mismatch" => new AgentException("wrong-card", ExitCodes.WrongCard,
+                    $"This is not the card the permit API issued for this permit: {problem.Title} Use the card that was being personalized, or a blank one.") { HttpStatus = 409 },
+                "card-already-issued" or "card-not-current" or "permit-already-ended" => Refused("permit-not-pending", 409,
+                    $"The permit has no card waiting to be personalized: {problem.Title}"),
+                _ => Refused("api-" + (problem.Code ?? "refused"), status is 400 or 422 ? 422 : 409,
+                    $"The permit API refused ({status}): {problem.Describe()}"),
+            },
+        };
+    }
+
+    private static AgentException Refused(string code, int httpStatus, string message) =>
+        new(code, ExitCodes.ApiRefused, message) { HttpStatus = httpStatus };
+
+    private static AgentException Unavailable(string code, string message, Exception? inner) =>
+        new(code, ExitCodes.ApiUnavailable, message, inner) { HttpStatus = 502 };
+}

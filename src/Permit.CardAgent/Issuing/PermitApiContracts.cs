@@ -1,0 +1,28 @@
+namespace Permit.CardAgent.Issuing;
+
+/// <summary>The parts of <c>GET /api/permits/{number}</c> the agent needs: which card is waiting to be personalized.</summary>
+public sealed record PermitState(string PermitNumber, string Status, int CurrentCardSequence, IReadOnlyList<PermitCardState> Cards)
+{
+    public const string CardOrdered = "Ordered";
+    public const string CardIssued = "Issued";
+
+    public PermitCardState? CurrentCard => Cards.FirstOrDefault(c => c.Sequence == CurrentCardSequence);
+
+    public bool HasEnded => Status is "Revoked" or "Terminated";
+}
+
+public sealed record PermitCardState(int Sequence, string Status);
+
+/// <summary>The files the API issued for one chip, base64, exactly as UPDATE BINARY writes them.</summary>
+public sealed record IssuedCardFiles(
+    string PermitNumber, int CardSequence, string KeyId, string PermitFile, string PhotoFile, string ChipKeyFile, string SignatureFile);
+
+/// <summary>SHA-256 (lower-case hex) of each file as read back from the card, the whole TLV object each.</summary>
+public sealed record ReadBackHashes(string PermitFileSha256, string PhotoFileSha256, string ChipKeyFileSha256, string SignatureFileSha256);
+
+/// <summary>The API's answer to the confirmation: the card now counts as issued.</summary>
+public sealed record CardConfirmation(
+    string PermitNumber, int CardSequence, string CardStatus, string PermitStatus, DateOnly? IssuedOn, string SerialMasked);
+
+/// <summary>The sign-in answer of <c>POST /api/auth/token</c>.</summary>
+internal sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
