@@ -1,6 +1,7 @@
 using Permit.Api.Infrastructure.DemoData;
 using Permit.Api.Features.Applications;
 using Permit.Api.Features.BulkReports;
+using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
@@ -23,6 +24,7 @@ try
     builder.Services.AddOpenApi();
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddPermitSecurity();
+    builder.Services.AddEntitlements();
 
     var app = builder.Build();
     app.UseSerilogRequestLogging();
@@ -39,6 +41,7 @@ try
     app.MapBulkReports();
     app.MapApplications();
     app.MapPermits();
+    app.MapEntitlements();
     app.MapPermitSecurity();
 
     await app.MigratePermitDatabaseAsync();

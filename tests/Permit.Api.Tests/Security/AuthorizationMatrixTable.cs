@@ -96,6 +96,10 @@ public static class AuthorizationMatrixTable
 
         // Verifier terminals
         new("GET",  "/api/terminals/me",                                           Terminal),
+        new("GET",  "/api/entitlements/services",                                  Terminal),
+        new("GET",  "/api/entitlements/permits/{number}",                          Terminal),
+        new("POST", "/api/entitlements/lookups/qr",                                Terminal),
+        new("POST", "/api/entitlements/lookups/card",                              Terminal),
 
         // Self-service: the holder's own record only (the resident is the token's, never the request's)
         new("GET",  "/api/self-service/me",                                        Holder),

@@ -21,8 +21,44 @@ public static class CredentialVerifier
         RevocationKnowledge revocation,
         DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(chipAuthentication);
+        return VerifyCardFiles(files, trustList, revocation, now,
+            chipKey => (ActiveAuthentication.Verify(chipKey, chipAuthentication.Challenge, chipAuthentication.Response), null));
+    }
+
+    /// <summary>
+    /// A card that a card agent read and sent on (the server's card lookup): the files are judged here exactly as
+    /// <see cref="VerifyCard"/> judges them, but the chip was only ever in front of the agent. Whether the challenge
+    /// was fresh only the agent knows, so the chip check is <paramref name="chip"/>'s: its challenge and answer
+    /// are verified against EF.CHIPKEY when sent, and a chip check the agent reports as failed always refuses.
+    /// </summary>
+    public static CredentialVerdict VerifyCardReadByAgent(
+        CardReadout files,
+        AgentChipReport chip,
+        TrustList trustList,
+        RevocationKnowledge revocation,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(chip);
+        return VerifyCardFiles(files, trustList, revocation, now, chipKey =>
+        {
+            if (!chip.AgentPassed)
+                return (false, null);
+            return chip.Exchange is { } exchange
+                ? (ActiveAuthentication.Verify(chipKey, exchange.Challenge, exchange.Response),
+                    "checked by the card agent; its challenge and answer verify against EF.CHIPKEY, the challenge's freshness is the agent's word")
+                : (true, "checked by the card agent only (its word)");
+        });
+    }
+
+    private static CredentialVerdict VerifyCardFiles(
+        CardReadout files,
+        TrustList trustList,
+        RevocationKnowledge revocation,
+        DateTimeOffset now,
+        Func<ChipPublicKey, (bool Passed, string? PassDetail)> chipCheck)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(trustList);
         ArgumentNullException.ThrowIfNull(revocation);
         var verdict = new VerdictBuilder(VerificationCheck.QrFreshness);
@@ -67,8 +103,8 @@ public static class CredentialVerifier
             return verdict.Build();
         }
 
-        var aaOk = ActiveAuthentication.Verify(chipKey.Value!, chipAuthentication.Challenge, chipAuthentication.Response);
-        if (!verdict.Check(VerificationCheck.ChipSignature, aaOk, RefusalReason.CloneSuspected, "the chip did not sign the challenge with the EF.CHIPKEY key"))
+        var (aaOk, aaDetail) = chipCheck(chipKey.Value!);
+        if (!verdict.Check(VerificationCheck.ChipSignature, aaOk, RefusalReason.CloneSuspected, "the chip did not sign the challenge with the EF.CHIPKEY key", aaDetail))
         {
             return verdict.Build();
         }

@@ -36,6 +36,9 @@ public sealed class CardHandshake : IDisposable
         return (await response.Content.ReadFromJsonAsync<Files>(TestContext.Current.CancellationToken))!;
     }
 
+    /// <summary>What the chip answers to INTERNAL AUTHENTICATE (active authentication) with its own private key.</summary>
+    public byte[] Answer(byte[] challenge) => ActiveAuthentication.Sign(_chipKey, challenge);
+
     public void Dispose() => _chipKey.Dispose();
 
     public static string Hash(string base64) => Convert.ToHexStringLower(SHA256.HashData(Convert.FromBase64String(base64)));

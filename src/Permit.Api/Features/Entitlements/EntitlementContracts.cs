@@ -1,0 +1,93 @@
+using Permit.Api.Features.Permits;
+
+namespace Permit.Api.Features.Entitlements;
+
+/// <summary>
+/// The answer of every entitlement lookup, modelled on openIMIS's eligibility check: the permit's standing, the
+/// decision for the asked service (reason code, and the earliest date when waiting alone would help), the credential
+/// checks, and only what the counter needs to match the person — name and photo reference, never the ID number or an
+/// address. <see cref="Holder"/> and <see cref="Permit"/> are null when the credential is not genuine.
+/// </summary>
+public sealed record EntitlementAnswer(
+    string Service,
+    bool Eligible,
+    string ReasonCode,
+    string Message,
+    string MessageEn,
+    DateOnly? EarliestEligibleOn,
+    DateOnly CheckedOn,
+    PermitStanding? Permit,
+    HolderForCounter? Holder,
+    CredentialAnswer Credential);
+
+/// <summary>The permit as the register holds it today.</summary>
+public sealed record PermitStanding(string Number, string Status, DateOnly ValidUntil);
+
+/// <summary>What a verifier may see of the holder: enough to match the face at the counter.</summary>
+public sealed record HolderForCounter(string Name, string? PhotoReference);
+
+/// <summary>
+/// How the holder was identified. <see cref="Presented"/> is <c>permit-number</c> (nothing to check but the register),
+/// <c>qr</c> or <c>card</c>. <see cref="Genuine"/> is null for a typed permit number; for a QR or card it says whether the
+/// data is the issuer's (format, trusted key, signature, file hashes, chip). <see cref="RefusalReason"/> is the
+/// credential verifier's code when it refused (also for a genuine but revoked, expired or stale credential).
+/// </summary>
+public sealed record CredentialAnswer(
+    string Presented,
+    bool? Genuine,
+    string? RefusalReason,
+    IReadOnlyList<CredentialCheckAnswer> Checks,
+    string? ChipAuthentication = null)
+{
+    public static readonly CredentialAnswer PermitNumber = new("permit-number", null, null, []);
+}
+
+/// <summary>One check of the credential verifier: <c>issuer-signature</c> <c>passed</c>, <c>chip-signature</c> <c>failed</c>…</summary>
+public sealed record CredentialCheckAnswer(string Check, string Outcome, string? Detail);
+
+/// <summary>A service a terminal may ask about, for the counter's service picker.</summary>
+public sealed record TerminalService(string Code, string NameZh, string NameEn, string Category, string Basis);
+
+/// <summary><c>POST /api/entitlements/lookups/qr</c>: the scanned QR text as read (<c>RP1:</c>…).</summary>
+public sealed record QrLookupRequest(string? Qr, string? Service, string? Purpose);
+
+/// <summary>
+/// <c>POST /api/entitlements/lookups/card</c>: what a card agent read (base64 card files) and its verdict (the agent's
+/// <c>read-permit --json</c> verdict as is); optionally the active-authentication challenge it sent and the chip's answer.
+/// </summary>
+public sealed record CardLookupRequest(string? Service, string? Purpose, CardFilesRequest? Files, AgentVerdictRequest? Verdict, ChipExchangeRequest? Chip);
+
+/// <summary>EF.PERMIT, EF.PHOTO (optional), EF.CHIPKEY and EF.SIG as read, base64.</summary>
+public sealed record CardFilesRequest(string? Permit, string? Photo, string? ChipKey, string? Signature);
+
+/// <summary>The agent's verdict; only its <c>chip-signature</c> check is used (the server checks everything else itself).</summary>
+public sealed record AgentVerdictRequest(bool? Genuine, string? Reason, IReadOnlyList<AgentCheckRequest>? Checks);
+
+public sealed record AgentCheckRequest(string? Check, string? Outcome, string? Detail);
+
+/// <summary>The challenge the agent sent to INTERNAL AUTHENTICATE and the chip's r‖s answer, base64.</summary>
+public sealed record ChipExchangeRequest(string? Challenge, string? Response);
+
+/// <summary>Stable reason codes the lookup adds to the entitlement policy's (<see cref="Domain.Entitlements.EntitlementReasons"/>).</summary>
+public static class LookupReasons
+{
+    /// <summary>The QR or card is not the issuer's (malformed, unknown key, bad signature, cloned chip).</summary>
+    public const string CredentialNotGenuine = "credential-not-genuine";
+
+    /// <summary>The holder would qualify, but this card or QR may not be used: an older, revoked card, or a stale QR.</summary>
+    public const string CredentialRefused = "credential-refused";
+}
+
+/// <summary>Problem types of the entitlement lookups.</summary>
+public static class EntitlementProblems
+{
+    public const string OutOfScope = PermitProblems.TypeBase + "entitlement-service-out-of-scope";
+
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ServiceOutOfScope(string service) =>
+        PermitProblems.Problem(StatusCodes.Status403Forbidden, "entitlement-service-out-of-scope",
+            $"This terminal may not ask about '{service}': it serves other kinds of services.");
+
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult AuditUnavailable() =>
+        PermitProblems.Problem(StatusCodes.Status503ServiceUnavailable, "entitlement-audit-unavailable",
+            "The lookup could not be recorded in the audit trail, so no answer is given. Try again.");
+}

@@ -1,0 +1,168 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Permit.Api.Audit;
+using Permit.Api.Features.Permits;
+using Permit.Api.Persistence;
+using Permit.Domain.Credentials.Verification;
+using Permit.Domain.Entitlements;
+using Permit.Domain.Permits;
+
+namespace Permit.Api.Features.Entitlements;
+
+/// <summary>The handlers of <see cref="EntitlementsApi"/>.</summary>
+public static class EntitlementLookups
+{
+    public const string AuditAction = "entitlement.lookup";
+    public const int PurposeMaxLength = 100;
+    private const string DefaultPurpose = "eligibility check at the counter";
+
+    public static Ok<IReadOnlyList<TerminalService>> Services(ClaimsPrincipal user, ServiceCatalogue catalogue) =>
+        TypedResults.Ok<IReadOnlyList<TerminalService>>([.. user.ServicesFor(catalogue).Select(s => new TerminalService(
+            s.Code, s.NameZh, s.NameEn, s.Category.ToString(), s.Basis.ToString()))]);
+
+    public static async Task<Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>> ByPermitNumberAsync(
+        string number, string? service, string? purpose, HttpContext http, PermitDbContext db, ServiceCatalogue catalogue,
+        LookupAuditWriter audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var asked = Ask(http.User, catalogue, service, purpose, time);
+        if (asked.Refusal is not null)
+            return asked.Refusal;
+        if (asked.Service is null)
+            return TypedResults.Ok(asked.Unknown!);
+        if (!PermitNumber.TryParse(number, out var permitNumber))
+            return PermitProblems.Invalid("number", "A permit number is 17 digits and a check character (permit-card.md).");
+
+        var holder = await HolderRecord.FindAsync(db, permitNumber, cancellationToken);
+        if (holder is null)
+            return PermitProblems.NotFound("this number");
+
+        var answer = EntitlementDecider.Decide(asked.Service, holder, asked.Today, CredentialAnswer.PermitNumber);
+        return await AuditedAsync(http, audit, time, answer, holder.ResidentId, asked, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>> ByQrAsync(
+        QrLookupRequest request, HttpContext http, PermitDbContext db, ServiceCatalogue catalogue, IssuerTrust trust,
+        LookupAuditWriter audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(trust);
+        var asked = Ask(http.User, catalogue, request.Service, request.Purpose, time);
+        if (asked.Refusal is not null)
+            return asked.Refusal;
+        if (asked.Service is null)
+            return TypedResults.Ok(asked.Unknown!);
+        if (string.IsNullOrWhiteSpace(request.Qr))
+            return PermitProblems.Invalid("qr", "The scanned QR text is required.");
+
+        var now = time.GetUtcNow();
+        // First the credential alone: until it is proven the issuer's, its permit number is nobody's.
+        var verdict = CredentialVerifier.VerifyQr(request.Qr, trust.List, RevocationKnowledge.None, now);
+        if (verdict.QrClaims is not { } claims)
+        {
+            var refused = EntitlementDecider.NotGenuine(asked.Service, asked.Today, EntitlementDecider.Describe("qr", verdict));
+            return await AuditedAsync(http, audit, time, refused, residentId: null, asked, cancellationToken);
+        }
+
+        var holder = await HolderRecord.FindWithCardAsync(db, PermitNumber.Parse(claims.PermitNumber), claims.CardSequence, cancellationToken);
+        if (holder is null)
+            return PermitProblems.NotFound("the number in this QR code");
+
+        // Then again with the register's word on the permit and this card, which only the server has.
+        verdict = CredentialVerifier.VerifyQr(request.Qr, trust.List, new RevocationKnowledge(null, holder.LiveStatus), now);
+        var answer = EntitlementDecider.Decide(asked.Service, holder, asked.Today, EntitlementDecider.Describe("qr", verdict));
+        return await AuditedAsync(http, audit, time, answer, holder.ResidentId, asked, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>> ByCardAsync(
+        CardLookupRequest request, HttpContext http, PermitDbContext db, ServiceCatalogue catalogue, IssuerTrust trust,
+        LookupAuditWriter audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(trust);
+        var asked = Ask(http.User, catalogue, request.Service, request.Purpose, time);
+        if (asked.Refusal is not null)
+            return asked.Refusal;
+        if (asked.Service is null)
+            return TypedResults.Ok(asked.Unknown!);
+        var read = AgentCardRead.From(request);
+        if (read.Errors is not null)
+            return TypedResults.ValidationProblem(read.Errors, type: PermitProblems.Validation, title: "The card read is not valid.");
+
+        var now = time.GetUtcNow();
+        var verdict = CredentialVerifier.VerifyCardReadByAgent(read.Files!, read.Chip!, trust.List, RevocationKnowledge.None, now);
+        if (verdict.Card is not { } card)
+        {
+            var refused = EntitlementDecider.NotGenuine(asked.Service, asked.Today, EntitlementDecider.Describe("card", verdict, read.ChipAuthentication));
+            return await AuditedAsync(http, audit, time, refused, residentId: null, asked, cancellationToken);
+        }
+
+        var holder = await HolderRecord.FindWithCardAsync(db, PermitNumber.Parse(card.PermitNumber), card.CardSequence, cancellationToken);
+        if (holder is null)
+            return PermitProblems.NotFound("the number on this card");
+
+        verdict = CredentialVerifier.VerifyCardReadByAgent(read.Files!, read.Chip!, trust.List, new RevocationKnowledge(null, holder.LiveStatus), now);
+        var answer = EntitlementDecider.Decide(asked.Service, holder, asked.Today, EntitlementDecider.Describe("card", verdict, read.ChipAuthentication));
+        return await AuditedAsync(http, audit, time, answer, holder.ResidentId, asked, cancellationToken);
+    }
+
+    /// <summary>
+    /// The service asked about, checked against the terminal's categories before any record is read: a service outside
+    /// them is 403; one the catalogue does not know answers <c>unknown-service</c> without reading anyone's record.
+    /// </summary>
+    private static Asked Ask(ClaimsPrincipal user, ServiceCatalogue catalogue, string? code, string? purpose, TimeProvider time)
+    {
+        var today = PermitsClock.Today(time);
+        if (string.IsNullOrWhiteSpace(code))
+            return new Asked(null, today, null, PermitProblems.Invalid("service", "Name the service asked about (see GET /api/entitlements/services)."));
+        if (purpose is { Length: > PurposeMaxLength })
+            return new Asked(null, today, null, PermitProblems.Invalid("purpose", $"A purpose is at most {PurposeMaxLength} characters."));
+
+        var service = catalogue.Find(code);
+        if (service is null)
+        {
+            var unknown = EntitlementPolicy.Evaluate(catalogue, code, UnknownHolder, today);
+            return new Asked(null, today, null, null, new EntitlementAnswer(code, false, unknown.ReasonCode, unknown.MessageZh,
+                unknown.MessageEn, null, today, null, null, CredentialAnswer.PermitNumber));
+        }
+
+        if (!user.Serves(service.Category))
+            return new Asked(null, today, null, EntitlementProblems.ServiceOutOfScope(service.Code));
+        return new Asked(service, today, string.IsNullOrWhiteSpace(purpose) ? DefaultPurpose : purpose.Trim(), null);
+    }
+
+    // The policy needs facts even to say it does not know the service; these are never looked at.
+    private static readonly HolderFacts UnknownHolder = new() { PermitStatus = HolderPermitStatus.Terminated };
+
+    private static async Task<Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>> AuditedAsync(
+        HttpContext http, LookupAuditWriter audit, TimeProvider time, EntitlementAnswer answer, Guid? residentId, Asked asked,
+        CancellationToken cancellationToken)
+    {
+        var actor = http.RequestServices.GetRequiredService<IAuditActorSource>().Current;
+        var entry = AuditEntry.Create(actor, AuditAction, residentId,
+            $"{answer.Service} by {answer.Credential.Presented} → {answer.ReasonCode}: {asked.Purpose}", time.GetUtcNow());
+        try
+        {
+            await audit.RecordAsync(entry, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // No audit line, no answer: the lookup must never be untraceable.
+            return EntitlementProblems.AuditUnavailable();
+        }
+
+        return TypedResults.Ok(answer);
+    }
+
+    private sealed record Asked(PublicService? Service, DateOnly Today, string? Purpose, IResult? RefusalResult, EntitlementAnswer? Unknown = null)
+    {
+        public Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>? Refusal => RefusalResult switch
+        {
+            ProblemHttpResult problem => problem,
+            ValidationProblem validation => validation,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Security.Accounts;
+using Permit.Api.Security.Terminals;
+using Permit.Api.Tests.Features.Permits;
+using Permit.Api.Tests.Features.Personalization;
+using Permit.Domain.Entitlements;
+using Permit.Domain.Permits;
+
+namespace Permit.Api.Tests.Features.Entitlements;
+
+/// <summary>Terminals and permit holders in every state, arranged through the API where it can and behind its back where only time would.</summary>
+public static class EntitlementArrange
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A permit holder: the permit's number, the resident, and the card (chip) the holder carries.</summary>
+    public sealed record Holder(string Number, Guid ResidentId, CardHandshake Chip, CardHandshake.Files Files);
+
+    /// <summary>A client for a terminal serving <paramref name="categories"/>, with its API key.</summary>
+    public static async Task<HttpClient> TerminalAsync(PermitsHost host, string name, params ServiceCategory[] categories)
+    {
+        var key = ApiKey.Generate();
+        await using (var db = host.NewContext())
+        {
+            db.Add(VerifierTerminal.Register(name, categories, key, host.Time.GetUtcNow()));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKey.HeaderName, key.Value);
+        return client;
+    }
+
+    /// <summary>Holder n with an active permit: issued, card personalized and confirmed on 10 March 2026.</summary>
+    public static async Task<Holder> ActiveHolderAsync(PermitsHost host, HttpClient officer, int n)
+    {
+        var holder = await PendingHolderAsync(host, officer, n);
+        using var confirmed = await officer.PostAsJsonAsync(
+            CardHandshake.Route(holder.Number, 1, "confirmation"), CardHandshake.ConfirmationFor(holder.Chip.Serial, holder.Files), Ct);
+        confirmed.EnsureSuccessStatusCode();
+        return holder;
+    }
+
+    /// <summary>Holder n whose permit is issued and whose card is written but not yet confirmed (PendingCard).</summary>
+    public static async Task<Holder> PendingHolderAsync(PermitsHost host, HttpClient officer, int n)
+    {
+        var arranged = (await PermitArrange.ApprovedApplicationsAsync(host, 1, first: n))[0];
+        var number = await PermitArrange.IssueAsync(officer, arranged.ApplicationId);
+        var chip = new CardHandshake($"{n + 1:0000000000000000}");
+        var files = await chip.RequestFilesAsync(officer, number, 1);
+        return new Holder(number, arranged.ResidentId, chip, files);
+    }
+
+    /// <summary>Changes the permit through its own methods, as a counter or the daily job would.</summary>
+    public static async Task ChangePermitAsync(PermitsHost host, string number, Action<ResidencePermit> change)
+    {
+        await using var db = host.NewContext();
+        var permitNumber = PermitNumber.Parse(number);
+        var permit = await db.ResidencePermits.SingleAsync(p => p.Number == permitNumber, Ct);
+        change(permit);
+        await db.SaveChangesAsync(Ct);
+    }
+}
