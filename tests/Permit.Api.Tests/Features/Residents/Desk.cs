@@ -70,6 +70,8 @@ public sealed class Desk : IAsyncDisposable
 
     public HttpClient Supervisor() => Client(Roles.Supervisor);
 
+    public HttpClient Admin() => Client(Roles.Admin);
+
     public HttpClient Anonymous() => _factory.CreateClient();
 
     public PermitDbContext Db() => _postgres is null
