@@ -10,6 +10,7 @@ using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Persistence;
 using Permit.Api.Security;
+using Permit.Api.Web;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -25,10 +26,12 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddPermitSecurity();
     builder.Services.AddEntitlements();
+    builder.Services.AddPermitWeb();
 
     var app = builder.Build();
     app.UseSerilogRequestLogging();
     app.UsePermitProblemDetails();
+    app.UsePermitWebAssets();
     app.UsePermitSecurity();
     if (app.Environment.IsDevelopment())
     {
@@ -43,6 +46,7 @@ try
     app.MapPermits();
     app.MapEntitlements();
     app.MapPermitSecurity();
+    app.MapPermitWeb();
 
     await app.MigratePermitDatabaseAsync();
     if (SecurityCli.IsCommand(args))

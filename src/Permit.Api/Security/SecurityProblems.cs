@@ -8,6 +8,9 @@ public static class SecurityProblems
 {
     private const string Base = "https://permit.example/problems/";
 
+    /// <summary>A signed-in page changed something without the page header (see <c>WebSession</c>).</summary>
+    public const string PageHeaderMissing = Base + "page-header-missing";
+
     /// <summary>Wrong user name, wrong password or a locked account: deliberately one answer for all three.</summary>
     public const string InvalidCredentials = Base + "invalid-credentials";
 

@@ -10,6 +10,8 @@ using Permit.Api.Security.Passwords;
 using Permit.Api.Security.SignIn;
 using Permit.Api.Security.Terminals;
 using Permit.Api.Security.Tokens;
+using Permit.Api.Security.WebSessions;
+using Microsoft.Net.Http.Headers;
 using Serilog.AspNetCore;
 using Serilog.Core;
 
@@ -18,7 +20,7 @@ namespace Permit.Api.Security;
 /// <summary>Keys, sign-in, bearer tokens and API keys, policies, the audit trail and log masking.</summary>
 public static class SecuritySetup
 {
-    /// <summary>Bearer token or API key, whichever the request carries.</summary>
+    /// <summary>Bearer token, API key or the pages' cookie, whichever the request carries.</summary>
     public const string Scheme = "Permit";
 
     public static IServiceCollection AddPermitSecurity(this IServiceCollection services)
@@ -35,11 +37,13 @@ public static class SecuritySetup
             .Configure<IServiceProvider>((options, provider) => options.Logger ??= provider.GetService<Serilog.ILogger>());
 
         services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, "Bearer token or API key", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.ContainsKey(ApiKey.HeaderName)
-                    ? ApiKeyAuthenticationHandler.SchemeName
-                    : JwtBearerDefaults.AuthenticationScheme)
+            .AddPolicyScheme(Scheme, "Bearer token, API key or the pages' cookie", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.ContainsKey(ApiKey.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName
+                : http.Request.Headers.ContainsKey(HeaderNames.Authorization) ? JwtBearerDefaults.AuthenticationScheme
+                : WebSession.Applies(http) ? WebSession.Scheme
+                : JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
+            .AddPermitWebSession()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TokenIssuer>((options, tokens) =>
@@ -62,6 +66,7 @@ public static class SecuritySetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
+        app.UseWebSessionRequestCheck();
         app.UseAuthorization();
         return app;
     }

@@ -32,7 +32,7 @@ public static class SignInApi
         return app;
     }
 
-    private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> SignInOfficer(
+    internal static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> SignInOfficer(
         TokenRequest request, PermitDbContext db, PasswordHasher hasher, TokenIssuer tokens,
         IOptions<PasswordOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public static class SignInApi
         return ok ? TypedResults.Ok(tokens.ForOfficer(officer)) : SecurityProblems.Unauthorized();
     }
 
-    private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> SignInMigrant(
+    internal static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> SignInMigrant(
         TokenRequest request, PermitDbContext db, PasswordHasher hasher, TokenIssuer tokens,
         IOptions<PasswordOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -64,7 +64,7 @@ public static class SignInApi
         return ok ? TypedResults.Ok(tokens.ForMigrant(migrant)) : SecurityProblems.Unauthorized();
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Activate(
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Activate(
         ActivationRequest request, PermitDbContext db, PasswordHasher hasher, IOptions<PasswordOptions> options,
         TimeProvider time, CancellationToken cancellationToken)
     {

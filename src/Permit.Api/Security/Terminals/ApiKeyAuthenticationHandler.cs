@@ -25,15 +25,23 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!Request.Headers.TryGetValue(ApiKey.HeaderName, out var values))
             return AuthenticateResult.NoResult();
 
-        var presented = values.ToString();
+        var principal = await PrincipalForKeyAsync(db, values.ToString(), SchemeName, Context.RequestAborted).ConfigureAwait(false);
+        return principal is null
+            ? AuthenticateResult.Fail("The API key is not valid.")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>The terminal's principal for a presented key, or null when the key is malformed, unknown or revoked.</summary>
+    public static async Task<ClaimsPrincipal?> PrincipalForKeyAsync(
+        PermitDbContext db, string presented, string authenticationType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         if (ApiKey.PrefixOf(presented) is not { } prefix)
-            return AuthenticateResult.Fail("The API key is malformed.");
-
+            return null;
         var terminal = await db.Set<VerifierTerminal>().AsNoTracking()
-            .SingleOrDefaultAsync(t => t.ApiKeyPrefix == prefix, Context.RequestAborted).ConfigureAwait(false);
+            .SingleOrDefaultAsync(t => t.ApiKeyPrefix == prefix, cancellationToken).ConfigureAwait(false);
         if (terminal is null || !terminal.IsActive || !ApiKey.Matches(presented, terminal.ApiKeyHash))
-            return AuthenticateResult.Fail("The API key is not valid.");
-
+            return null;
         var claims = new List<Claim>
         {
             new(PermitClaims.Subject, terminal.Id.ToString()),
@@ -42,7 +50,6 @@ public sealed class ApiKeyAuthenticationHandler(
             new(PermitClaims.Role, Roles.Verifier),
         };
         claims.AddRange(terminal.Categories.Select(c => new Claim(PermitClaims.ServiceCategory, c.ToString())));
-        var identity = new ClaimsIdentity(claims, SchemeName, PermitClaims.Name, PermitClaims.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, PermitClaims.Name, PermitClaims.Role));
     }
 }

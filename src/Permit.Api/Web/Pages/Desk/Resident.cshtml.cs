@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Audit;
+using Permit.Api.Features.Applications;
+using Permit.Api.Features.Permits;
+using Permit.Api.Features.Registrations;
+using Permit.Api.Features.Residents;
+using Permit.Api.Persistence;
+using Permit.Api.Security.Accounts;
+using Permit.Api.Security.Authorization;
+using Permit.Api.Security.Tokens;
+using Permit.Domain.Applications;
+
+namespace Permit.Api.Web.Pages.Desk;
+
+/// <summary>
+/// One resident at the desk: the record, the registration (declare, change address), the application (documents still
+/// missing, accept), and the permit (issue, write the card, exchange, replace, endorse, revoke). The page shows the
+/// state; each action goes to the API through the page script, then the page reloads. Opening it is an audited read.
+/// </summary>
+public sealed class ResidentModel(PermitDbContext db, IAuditTrail audit, TimeProvider time) : PageModel
+{
+    public ResidentResponse? Resident { get; private set; }
+
+    public IReadOnlyList<RegistrationResponse> Registrations { get; private set; } = [];
+
+    public IReadOnlyList<ApplicationResponse> Applications { get; private set; } = [];
+
+    public IReadOnlyList<PermitResponse> Permits { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public RegistrationResponse? ActiveRegistration => Registrations.FirstOrDefault(r => r.Status == "active");
+
+    /// <summary>An application still being handled (submitted or accepted), or approved and waiting for its permit.</summary>
+    public ApplicationResponse? OpenApplication => Applications.FirstOrDefault(a =>
+        a.Status is "submitted" or "accepted" || (a.Status == "approved" && Permits.All(p => p.ApplicationId != a.Id)));
+
+    public static IReadOnlyList<string> DocumentKinds { get; } = [.. Enum.GetValues<DocumentKind>().Select(ApplicationResponse.KindName)];
+
+    public static IReadOnlyList<string> Exemptions { get; } = [.. Enum.GetValues<DistrictExemption>().Select(e => e.ToString().ToLowerInvariant())];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (resident is null)
+            return NotFound();
+        Today = PermitsClock.Today(time);
+        Resident = ResidentsApi.ToResponse(resident);
+        var registrations = await db.ResidenceRegistrations.AsNoTracking()
+            .Where(r => r.ResidentId == id).ToListAsync(cancellationToken);
+        Registrations = [.. registrations.OrderByDescending(r => r.RegistrationDate).Select(RegistrationResponse.From)];
+        var applications = await db.PermitApplications.AsNoTracking()
+            .Where(a => a.ResidentId == id).ToListAsync(cancellationToken);
+        Applications = [.. applications.OrderByDescending(a => a.SubmittedOn).Select(a => ApplicationResponse.From(a, Today))];
+        var permits = await db.ResidencePermits.AsNoTracking()
+            .Where(p => p.ResidentId == id).ToListAsync(cancellationToken);
+        Permits = [.. permits.OrderByDescending(p => p.IssueDate).Select(PermitResponse.From)];
+
+        audit.Record("resident.read", id, "resident page at the registration desk");
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>
+    /// A short-lived bearer token of the signed-in officer for the card agent, which fetches the card files from the API
+    /// itself (the page's cookie is not the agent's to use).
+    /// </summary>
+    public async Task<IActionResult> OnPostAgentTokenAsync([FromServices] TokenIssuer tokens, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(User.FindFirst(PermitClaims.Subject)?.Value, out var officerId))
+            return Forbid();
+        var officer = await db.Set<OfficerAccount>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == officerId, cancellationToken);
+        if (officer is null)
+            return Forbid();
+        var token = tokens.ForOfficer(officer);
+        return new JsonResult(new { token = token.AccessToken, expiresAt = token.ExpiresAt });
+    }
+}

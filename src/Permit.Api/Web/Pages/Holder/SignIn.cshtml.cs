@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Permit.Api.Persistence;
+using Permit.Api.Security.Passwords;
+using Permit.Api.Security.SignIn;
+using Permit.Api.Security.Tokens;
+using Permit.Api.Security.WebSessions;
+
+namespace Permit.Api.Web.Pages.Holder;
+
+/// <summary>A permit holder signs in with the account opened from the receipt code (same check as the token endpoint).</summary>
+public sealed class SignInModel(
+    PermitDbContext db, PasswordHasher hasher, TokenIssuer tokens, IOptions<PasswordOptions> options, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Activated { get; set; }
+
+    public bool Failed { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Activated = false;
+        var result = await SignInApi.SignInMigrant(new TokenRequest(UserName, Password), db, hasher, tokens, options, time, cancellationToken);
+        if (result.Result is not Ok<IssuedToken> { Value: { } token })
+        {
+            Failed = true;
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Page();
+        }
+
+        await WebSession.SignInWithTokenAsync(HttpContext, token, tokens);
+        return LocalRedirect("/me");
+    }
+}

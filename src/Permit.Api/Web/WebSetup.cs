@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Permit.Api.Security.Authorization;
+
+namespace Permit.Api.Web;
+
+/// <summary>
+/// The server-rendered pages (Razor Pages under <c>Web/Pages</c>) for officers, counter terminals and permit holders,
+/// in Chinese with English switchable (a cookie), their static script and style, and who may open which folder.
+/// </summary>
+public static class WebSetup
+{
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>Pages anyone may open: the start page, the three doors and the language switch.</summary>
+    private static readonly string[] OpenPages = ["/Index", "/SignIn", "/SignOut", "/Denied", "/Language", "/Counter/SignIn", "/Holder/SignIn", "/Holder/Activate"];
+
+    public static IServiceCollection AddPermitWeb(this IServiceCollection services)
+    {
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
+        services.AddLocalization();
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Web/Pages";
+            options.Conventions.AuthorizeFolder("/Desk", Policies.Registrar);
+            options.Conventions.AuthorizePage("/Desk/Queue", Policies.Supervisor);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Supervisor);
+            options.Conventions.AuthorizePage("/Admin/Users", Policies.Admin);
+            options.Conventions.AuthorizeFolder("/Counter", Policies.Verifier);
+            options.Conventions.AuthorizeFolder("/Holder", Policies.Migrant);
+            foreach (var open in OpenPages)
+                options.Conventions.AllowAnonymousToPage(open);
+        });
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Chinese);
+            options.SupportedCultures = options.SupportedUICultures = [Chinese, English];
+            // Only the visible switch (a cookie) changes the language: the desk is Chinese whatever the browser says.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    public static WebApplication UsePermitWebAssets(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static WebApplication MapPermitWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+/// <summary>Settings of the pages (section <c>Web</c>).</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    /// <summary>Where the pages' script finds the local card agent (<c>permit-agent serve</c>) on the user's PC.</summary>
+    public string AgentUrl { get; set; } = "http://127.0.0.1:5179";
+}

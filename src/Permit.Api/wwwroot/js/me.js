@@ -1,0 +1,81 @@
+// The holder's own page on a phone: permit status, the next endorsement window and asking for the endorsement,
+// points with each indicator explained and a what-if, and the e-permit QR code that renews itself.
+import { api, once, say, sayError, t } from './permit.js';
+
+const english = document.documentElement.lang === 'en';
+const status = document.getElementById('me-status');
+
+async function loadPermit() {
+  let permit;
+  try {
+    permit = await api('GET', '/api/self-service/permit');
+  } catch (error) {
+    sayError(status, error);
+    return;
+  }
+  document.getElementById('permit-card').hidden = false;
+  document.getElementById('me-number').textContent = permit.permitNumber;
+  document.getElementById('me-permit-status').textContent = t(`Js.PermitStatus.${permit.status}`);
+  document.getElementById('me-valid-until').textContent = permit.validUntil;
+  const w = permit.nextEndorsementWindow;
+  document.getElementById('me-window').textContent = `${w.opens} – ${w.closes}`;
+  document.getElementById('request-endorsement').hidden = !permit.canEndorseToday;
+  document.getElementById('me-no-endorsement').hidden = permit.canEndorseToday;
+}
+
+const request = document.getElementById('request-endorsement');
+request.addEventListener('click', () => once(request, async () => {
+  const result = document.getElementById('endorsement-result');
+  try {
+    const endorsed = await api('POST', '/api/self-service/permit/endorsements');
+    say(result, t('Js.Endorsed', { validUntil: endorsed.validUntil }));
+    await loadPermit();
+  } catch (error) {
+    sayError(result, error);
+  }
+}));
+
+async function loadPoints() {
+  let points;
+  try {
+    points = await api('GET', '/api/self-service/points');
+  } catch {
+    return; // no points offered (yet) for this holder: the section stays hidden
+  }
+  if (!points) return;
+  document.getElementById('points').hidden = false;
+  document.getElementById('points-total').textContent = points.total ?? points.totalPoints ?? '';
+  const body = document.querySelector('#points-table tbody');
+  body.replaceChildren();
+  for (const line of points.indicators ?? points.lines ?? []) {
+    const row = body.insertRow();
+    row.insertCell().textContent = (english ? line.nameEn : line.nameZh) ?? line.name ?? line.indicator ?? line.code;
+    row.insertCell().textContent = line.points ?? '';
+    row.insertCell().textContent = (english ? line.explanationEn : line.explanationZh) ?? line.explanation ?? '';
+  }
+}
+
+async function loadQr() {
+  let qr;
+  try {
+    qr = await api('GET', '/api/self-service/permit/qr');
+  } catch {
+    return;
+  }
+  if (!qr) return;
+  document.getElementById('qr').hidden = false;
+  const box = document.getElementById('qr-image');
+  box.replaceChildren();
+  const img = document.createElement('img');
+  img.alt = t('Js.QrAlt');
+  img.src = qr.svg ? `data:image/svg+xml;base64,${btoa(qr.svg)}` : qr.png ? `data:image/png;base64,${qr.png}` : (qr.imageUrl ?? '');
+  box.append(img);
+  document.getElementById('qr-expires').textContent = qr.expiresAt ?? '';
+  // The code is short-lived: fetch a fresh one before it expires.
+  const expires = qr.expiresAt ? Date.parse(qr.expiresAt) - Date.now() - 5000 : 60000;
+  setTimeout(loadQr, Math.max(expires, 10000));
+}
+
+loadPermit();
+loadPoints();
+loadQr();

@@ -1,0 +1,71 @@
+// A resident at the desk: documents handed in, the permit's receipt code, and writing the permit card through the agent.
+import { agent, agentEvents, api, bodyShapes, once, say, sayError, t } from './permit.js';
+
+bodyShapes.documents = ({ kinds = [] }) => ({ documents: kinds.map(kind => ({ kind, reference: `desk:${kind}` })) });
+
+// Issuing answers the holder's one-time activation code, once: show it for the receipt before reloading.
+const issue = document.getElementById('issue-form');
+issue?.addEventListener('api-done', event => {
+  const code = event.detail?.activationCode;
+  if (!code) { location.reload(); return; }
+  document.getElementById('activation-code').textContent = code;
+  const panel = document.getElementById('activation');
+  panel.hidden = false;
+  issue.hidden = true;
+  document.getElementById('activation-done').focus();
+});
+document.getElementById('activation-done')?.addEventListener('click', () => location.reload());
+
+function antiforgery() {
+  return document.querySelector('input[name="__RequestVerificationToken"]')?.value ?? '';
+}
+
+async function agentToken() {
+  const response = await fetch(`${location.pathname}?handler=AgentToken`, {
+    method: 'POST', credentials: 'same-origin', headers: { RequestVerificationToken: antiforgery() },
+  });
+  if (!response.ok) throw new Error('token');
+  return (await response.json()).token;
+}
+
+function showStep(list, step, state) {
+  list.hidden = false;
+  const key = `Step.${step}`;
+  let item = list.querySelector(`[data-step="${CSS.escape(step)}"]`);
+  if (!item) {
+    item = document.createElement('li');
+    item.dataset.step = step;
+    list.append(item);
+  }
+  item.textContent = t(key) + (state === 'failed' ? ` — ${t('Js.StepFailed')}` : '');
+  item.className = state ?? 'done';
+}
+
+for (const button of document.querySelectorAll('[data-write-card]')) {
+  const section = button.closest('[data-permit]');
+  const steps = section.querySelector('.steps');
+  const status = section.querySelector('.write-card .result');
+  button.addEventListener('click', () => once(button, async () => {
+    steps.replaceChildren();
+    say(status, t('Js.WritingCard'));
+    const stop = agentEvents({
+      'personalize-step': data => { if (data?.step) showStep(steps, data.step, data.status ?? data.state); },
+      'card-removed': () => say(status, t('Js.CardPulled'), { error: true }),
+    });
+    try {
+      const token = await agentToken();
+      await agent('/permit-card/personalize', {
+        api: location.origin, permit: section.dataset.permit, sequence: Number(section.dataset.sequence), token,
+      });
+      say(status, t('Js.CardWritten'));
+      setTimeout(() => location.reload(), 1500);
+    } catch (error) {
+      sayError(status, error);
+      if (['card-removed', 'no-card', 'card-communication'].some(c => (error.problem?.type ?? '').endsWith(c)))
+        say(status, t('Js.CardPulledRecovery'), { error: true, details: [error.message] });
+    } finally {
+      stop();
+    }
+  }));
+}
+export { api };

@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+using Permit.TestRig;
+
+namespace Permit.Web.Tests.Support;
+
+/// <summary>
+/// One headless Chromium for the whole test assembly: Debian's <c>/usr/bin/chromium</c> driven by Playwright (no browser
+/// download). A machine without it skips the browser tests; in CI (<c>CI=true</c>) they fail.
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string? _missing;
+
+    public static (int Width, int Height) Desktop { get; } = (1280, 800);
+
+    public static (int Width, int Height) Phone { get; } = (390, 844);
+
+    public IBrowser Chromium
+    {
+        get
+        {
+            Requirements.Require(_missing);
+            return _browser ?? throw new InvalidOperationException("The browser did not start.");
+        }
+    }
+
+    /// <summary>A fresh browser profile (own cookies) at <paramref name="size"/>, talking to <paramref name="baseUrl"/>.</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl, (int Width, int Height)? size = null)
+    {
+        var (width, height) = size ?? Desktop;
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            IsMobile = width < 600,
+            HasTouch = width < 600,
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        return page;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            _missing = $"Chromium at {ChromiumPath} (apt-get install chromium)";
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
