@@ -8,7 +8,7 @@ using Permit.Domain.Permits;
 namespace Permit.Api.Features.Entitlements;
 
 /// <summary>
-/// The one database read of a lookup: permit → resident (name, photo reference) → points, as a narrow no-tracking
+/// The one database read of a lookup: permit → resident (name, photo reference) → points balance (none: never assessed), as a narrow no-tracking
 /// projection compiled once. It never selects the citizen ID number or an address, so they cannot leak into an answer.
 /// </summary>
 public sealed record HolderRecord(
@@ -19,9 +19,10 @@ public sealed record HolderRecord(
     DateOnly ContinuousResidenceSince,
     string Name,
     string? PhotoReference,
-    int? PointsTotal,
+    int? PointsHundredths,
     bool PointsFrozen,
     DateOnly? PointsFrozenUntil,
+    int SocialInsuranceMonths,
     CardStatus? PresentedCardStatus)
 {
     // A compiled query belongs to one model, and each provider (and each ID-number key) has its own: one set per model.
@@ -46,9 +47,11 @@ public sealed record HolderRecord(
                 (from p in db.ResidencePermits.AsNoTracking()
                  where p.Number == number
                  join r in db.Residents on p.ResidentId equals r.Id
+                 from b in db.PointsBalances.Where(b => b.ResidentId == p.ResidentId).DefaultIfEmpty()
                  select new HolderRecord(
                      p.ResidentId, p.Number, p.Status, p.ValidUntil, p.ContinuousResidenceSince, r.Name, r.PhotoReference,
-                     null, false, null, null))
+                     b == null ? null : b.TotalHundredths, b != null && b.Frozen, b == null ? null : b.FrozenUntil,
+                     b == null ? 0 : b.SocialInsuranceMonths, null))
                 .FirstOrDefault());
 
         // The card and QR paths also need the presented card's own status: an exchanged card is revoked while the permit lives.
@@ -57,9 +60,11 @@ public sealed record HolderRecord(
                 (from p in db.ResidencePermits.AsNoTracking()
                  where p.Number == number
                  join r in db.Residents on p.ResidentId equals r.Id
+                 from b in db.PointsBalances.Where(b => b.ResidentId == p.ResidentId).DefaultIfEmpty()
                  select new HolderRecord(
                      p.ResidentId, p.Number, p.Status, p.ValidUntil, p.ContinuousResidenceSince, r.Name, r.PhotoReference,
-                     null, false, null,
+                     b == null ? null : b.TotalHundredths, b != null && b.Frozen, b == null ? null : b.FrozenUntil,
+                     b == null ? 0 : b.SocialInsuranceMonths,
                      p.Cards.Where(c => c.Sequence == sequence).Select(c => (CardStatus?)c.Status).FirstOrDefault()))
                 .FirstOrDefault());
     }
@@ -77,7 +82,10 @@ public sealed record HolderRecord(
         },
         ValidUntil = ValidUntil,
         HeldUnbrokenSince = ContinuousResidenceSince,
-        PointsTotal = PointsTotal,
+        // The exact total (hundredths), so a message never shows a rounded figure; no balance row means never assessed.
+        PointsTotal = PointsHundredths / 100m,
+        // The ledger counts months of insurance paid; it does not see gaps, so these months stand in for "continuous".
+        SocialInsuranceContinuousMonths = Math.Max(0, SocialInsuranceMonths),
         // A freeze with an end date lifts the day after it.
         PointsFrozen = PointsFrozen && (PointsFrozenUntil is null || today <= PointsFrozenUntil),
     };

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Features.Points;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Terminals;
 using Permit.Api.Tests.Features.Permits;
@@ -51,6 +52,31 @@ public static class EntitlementArrange
         var files = await chip.RequestFilesAsync(officer, number, 1);
         return new Holder(number, arranged.ResidentId, chip, files);
     }
+
+    /// <summary>
+    /// Gives the resident a points balance as the ledger stores it (the ledger alone writes balances, so its setters are
+    /// private: set here by reflection, the way EF materialises it).
+    /// </summary>
+    public static async Task PointsAsync(PermitsHost host, Guid residentId, decimal total, int insuranceMonths = 0, bool frozen = false, DateOnly? frozenUntil = null)
+    {
+        var balance = (PointsBalance)Activator.CreateInstance(typeof(PointsBalance), nonPublic: true)!;
+        var hundredths = (int)(total * 100);
+        Set(balance, nameof(PointsBalance.ResidentId), residentId);
+        Set(balance, nameof(PointsBalance.TotalHundredths), hundredths);
+        Set(balance, nameof(PointsBalance.Total), PointsBalance.WholePoints(hundredths));
+        Set(balance, nameof(PointsBalance.Frozen), frozen);
+        Set(balance, nameof(PointsBalance.FrozenUntil), frozenUntil);
+        Set(balance, nameof(PointsBalance.SocialInsuranceMonths), insuranceMonths);
+        Set(balance, nameof(PointsBalance.RuleSetVersion), "ningbo-zhenhai@1");
+        Set(balance, nameof(PointsBalance.ComputedAt), host.Time.GetUtcNow());
+        Set(balance, nameof(PointsBalance.BirthDate), new DateOnly(1990, 1, 1));
+        await using var db = host.NewContext();
+        db.Add(balance);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private static void Set(object target, string property, object? value) =>
+        target.GetType().GetProperty(property)!.SetValue(target, value);
 
     /// <summary>Changes the permit through its own methods, as a counter or the daily job would.</summary>
     public static async Task ChangePermitAsync(PermitsHost host, string number, Action<ResidencePermit> change)

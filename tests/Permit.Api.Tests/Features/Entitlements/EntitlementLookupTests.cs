@@ -188,6 +188,63 @@ public sealed class EntitlementLookupTests
         Assert.Equal((false, EntitlementReasons.PointsBelowThreshold), (answer!.Eligible, answer.ReasonCode));
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Points_tiered_services_go_by_the_points_balance_a_freeze_and_the_waiting_periods(string provider)
+    {
+        await using var host = PermitsHost.On(provider);
+        using var officer = host.Officer();
+        var enough = await ActiveHolderAsync(host, officer, 0);
+        var tooFew = await ActiveHolderAsync(host, officer, 1);
+        var frozen = await ActiveHolderAsync(host, officer, 2);
+        await PointsAsync(host, enough.ResidentId, 75.5m, insuranceMonths: 3);
+        await PointsAsync(host, tooFew.ResidentId, 29.75m);
+        await PointsAsync(host, frozen.ResidentId, 120m, frozen: true);
+        using var clinic = await TerminalAsync(host, "clinic", ServiceCategory.Health);
+
+        var (_, fresh) = await AskAsync(clinic, enough.Number, "free-health-check");
+        var (_, below) = await AskAsync(clinic, tooFew.Number, "free-health-check");
+        var (_, frozenAnswer) = await AskAsync(clinic, frozen.Number, "free-health-check");
+
+        // Issued 10 March 2026; the health check needs 30 points and the permit held 6 months.
+        Assert.Equal((false, EntitlementReasons.PermitHeldTooBriefly, new DateOnly(2026, 9, 10)),
+            (fresh!.Eligible, fresh.ReasonCode, fresh.EarliestEligibleOn));
+        Assert.Equal((false, EntitlementReasons.PointsBelowThreshold), (below!.Eligible, below.ReasonCode));
+        Assert.Contains("29.75", below.MessageEn, StringComparison.Ordinal);
+        Assert.Equal((false, EntitlementReasons.PointsFrozen, (DateOnly?)null), (frozenAnswer!.Eligible, frozenAnswer.ReasonCode, frozenAnswer.EarliestEligibleOn));
+    }
+
+    [Fact]
+    public async Task School_places_by_points_wait_for_twelve_months_of_insurance_and_a_lifted_freeze_no_longer_counts()
+    {
+        await using var host = PermitsHost.On("Sqlite");
+        using var officer = host.Officer();
+        var uninsured = await ActiveHolderAsync(host, officer, 0);
+        var insured = await ActiveHolderAsync(host, officer, 1);
+        var thawed = await ActiveHolderAsync(host, officer, 2);
+        await PointsAsync(host, uninsured.ResidentId, 75m, insuranceMonths: 3);
+        await PointsAsync(host, insured.ResidentId, 75m, insuranceMonths: 12);
+        await PointsAsync(host, thawed.ResidentId, 120m, frozen: true, frozenUntil: new DateOnly(2026, 3, 31));
+        using var clinic = await TerminalAsync(host, "clinic", ServiceCategory.Health);
+        using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
+        // Endorse in the window so the permit stays valid past its first anniversary.
+        host.Time.Advance(TimeSpan.FromDays(360));
+        foreach (var number in new[] { uninsured.Number, insured.Number, thawed.Number })
+            await ChangePermitAsync(host, number, p => p.Endorse(new DateOnly(2027, 3, 5), holderStillQualifies: true));
+        host.Time.Advance(TimeSpan.FromDays(10));
+
+        var (_, short9) = await AskAsync(school, uninsured.Number, "school-place-by-points");
+        var (_, placed) = await AskAsync(school, insured.Number, "school-place-by-points");
+        var (_, thawedAnswer) = await AskAsync(clinic, thawed.Number, "free-health-check");
+
+        // 15 March 2027: held a year, but 3 of 12 months of insurance, so 9 more months.
+        Assert.Equal((false, EntitlementReasons.SocialInsuranceTooShort, new DateOnly(2027, 12, 15)),
+            (short9!.Eligible, short9.ReasonCode, short9.EarliestEligibleOn));
+        Assert.Equal((true, EntitlementReasons.Eligible), (placed!.Eligible, placed.ReasonCode));
+        Assert.Equal((true, EntitlementReasons.Eligible), (thawedAnswer!.Eligible, thawedAnswer.ReasonCode));
+    }
+
     [Fact]
     public async Task A_service_the_district_does_not_offer_is_answered_as_unknown_without_reading_a_record()
     {
