@@ -3,6 +3,7 @@ using Permit.Api.Features.Applications;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Permits;
+using Permit.Api.Features.Points;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
 using Permit.Api.Infrastructure.Health;
@@ -45,6 +46,8 @@ try
     app.MapApplications();
     app.MapPermits();
     app.MapEntitlements();
+    app.MapPoints();
+    app.MapPointsSelfService();
     app.MapPermitSecurity();
     app.MapPermitWeb();
 

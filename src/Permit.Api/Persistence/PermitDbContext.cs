@@ -44,6 +44,10 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
 
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
 
+    public DbSet<SocialInsuranceCover> SocialInsuranceCovers => Set<SocialInsuranceCover>();
+
+    public DbSet<PointsReview> PointsReviews => Set<PointsReview>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);
 

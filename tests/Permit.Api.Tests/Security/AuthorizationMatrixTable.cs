@@ -83,16 +83,27 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/permits/{number}/cards/{sequence:int}/personalization",  Desk),
         new("POST", "/api/permits/{number}/cards/{sequence:int}/confirmation",     Desk),
         new("POST", "/api/permits/{number}/endorsements",                          Desk),
+        new("GET",  "/api/points/residents/{id:guid}",                             Desk),
+        new("GET",  "/api/points/residents/{id:guid}/entries",                     Desk),
+        new("POST", "/api/points/residents/{id:guid}/entries",                     Desk),
+        new("POST", "/api/points/residents/{id:guid}/social-insurance",            Desk),
+        new("POST", "/api/points/entries/{id:long}/reversal",                      Desk),
+        new("GET",  "/api/points/reviews",                                         Desk),
+        new("POST", "/api/points/reviews/{id:guid}/accept",                        Desk),
+        new("POST", "/api/points/reviews/{id:guid}/reject",                        Desk),
+        new("GET",  "/api/points/rule-sets",                                       Desk),
 
         // Supervisors and admins
         new("POST", "/api/applications/{id:guid}/approve",                             SupervisorUp),
         new("POST", "/api/permits/{number}/revocation",                            SupervisorUp),
+        new("POST", "/api/points/rule-sets",                                       SupervisorUp),
 
         // Admins only
         new("POST", "/api/admin/officers",                                         AdminOnly),
         new("POST", "/api/admin/terminals",                                        AdminOnly),
         new("GET",  "/api/audit/verify",                                           AdminOnly),
         new("POST", "/api/admin/permits/suspend-overdue",                          AdminOnly),
+        new("POST", "/api/points/accruals",                                        AdminOnly),
 
         // Verifier terminals
         new("GET",  "/api/terminals/me",                                           Terminal),
@@ -105,5 +116,9 @@ public static class AuthorizationMatrixTable
         new("GET",  "/api/self-service/me",                                        Holder),
         new("GET",  "/api/self-service/permit/",                                   Holder),
         new("POST", "/api/self-service/permit/endorsements",                       Holder),
+        new("GET",  "/api/self-service/points/",                                   Holder),
+        new("POST", "/api/self-service/points/what-if",                            Holder),
+        new("GET",  "/api/self-service/points/reviews",                            Holder),
+        new("POST", "/api/self-service/points/reviews",                            Holder),
     ];
 }

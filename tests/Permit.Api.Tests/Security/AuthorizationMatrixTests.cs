@@ -95,7 +95,7 @@ public sealed partial class AuthorizationMatrixTests
         var path = RouteParameter().Replace(row.Route, m => m.Groups["constraint"].Value switch
         {
             "guid" => Guid.CreateVersion7().ToString(),
-            "int" => "1",
+            "int" or "long" => "1",
             _ => "MATRIX-0000000",
         });
         var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(path, UriKind.Relative));

@@ -1,27 +1,209 @@
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
+using Permit.Domain.Points;
+using Permit.Domain.Registrations;
 
 namespace Permit.Api.Features.Points;
 
 /// <summary>
-/// Adds a month of social insurance and of residence to every resident who earned it, and moves their balances:
-/// set-based SQL, a few statements in one transaction, never a loop over residents.
+/// Adds a month of social insurance and of residence to every resident who earned it, and moves the balances:
+/// five set-based statements in one transaction (create missing balances, two INSERT … SELECT into the ledger, two
+/// UPDATEs of the balances), never a loop over residents.
 /// </summary>
+/// <remarks>
+/// A month is earned when it lies wholly inside a social-insurance cover (<see cref="SocialInsuranceCover"/>), or
+/// wholly inside a residence registration (registered on or before its first day, not moved out before its last).
+/// A resident frozen at the month's end earns nothing for it: a frozen total does not grow. The totals are scored in
+/// SQL from the balance row (birth date, month counters, the fixed parts the ledger stored) with the same arithmetic
+/// as <see cref="PointsCalculator"/>; <see cref="AccrualRules"/> refuses rule sets the SQL could not score exactly.
+/// </remarks>
 public static class MonthlyAccrual
 {
+    public const string Source = "monthly-accrual";
+
     /// <summary>
     /// Accrues <paramref name="year"/>-<paramref name="month"/>. Idempotent per (resident, indicator, period): running it
     /// again for the same month, or after a crash part-way (the transaction rolled back), never accrues a month twice;
-    /// the ledger's unique key guarantees it even against a concurrent run. Totals are recomputed as of China's date
-    /// at <paramref name="now"/>, under the rule set in force that day.
+    /// the ledger's unique key (<see cref="PointsModel.EntryKeyIndex"/>) guarantees it even against a concurrent run.
+    /// Totals are recomputed as of China's date at <paramref name="now"/>, under the rule set in force that day, for
+    /// every balance on that version (ages move too).
     /// </summary>
-    public static Task<AccrualResult> RunAsync(PermitDbContext db, int year, int month, DateTimeOffset now, CancellationToken ct)
+    public static async Task<AccrualResult> RunAsync(PermitDbContext db, int year, int month, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
-        // First merge: the contract only; the set-based statements follow.
-        _ = now;
-        _ = ct;
-        return Task.FromResult(new AccrualResult($"{year:D4}-{month:D2}", "", 0, 0, 0, 0));
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, 2000);
+        var first = new DateOnly(year, month, 1);
+        var last = first.AddMonths(1).AddDays(-1);
+        now = now.ToUniversalTime();
+        var today = PermitsClock.Today(new FixedTime(now));
+        if (last >= today)
+            throw new ArgumentOutOfRangeException(nameof(month), $"{first:yyyy-MM} has not ended on {today:yyyy-MM-dd}; only ended months accrue.");
+
+        var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
+        var rules = AccrualRules.For(ruleSet);
+        var statements = new AccrualStatements(new AccrualSql(db), rules, RuleSetCatalogue.Label(ruleSet), first, last, today, now, Guid.NewGuid());
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var created = await db.Database.ExecuteSqlRawAsync(statements.CreateMissingBalances(), ct);
+            var insurance = rules.SocialInsurance is { } si
+                ? await db.Database.ExecuteSqlRawAsync(statements.AccrueMonth(si, statements.InsuredAllMonth()), ct)
+                : 0;
+            var residence = rules.Residence is { } res
+                ? await db.Database.ExecuteSqlRawAsync(statements.AccrueMonth(res, statements.RegisteredAllMonth()), ct)
+                : 0;
+            if (insurance + residence > 0)
+                await db.Database.ExecuteSqlRawAsync(statements.CountNewMonths(), ct);
+            var updated = await db.Database.ExecuteSqlRawAsync(statements.ScoreBalances(), ct);
+            await transaction.CommitAsync(ct);
+            return new AccrualResult($"{first:yyyy-MM}", RuleSetCatalogue.Label(ruleSet), created, insurance, residence, updated);
+        });
+    }
+
+    /// <summary>The key that makes a month accrue once per resident and indicator.</summary>
+    public static string KeyFor(DateOnly month, string indicator) => $"accrual:{month:yyyy-MM}:{indicator}";
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>The statements of one run; all values are the run's own.</summary>
+    private sealed class AccrualStatements(
+        AccrualSql sql, AccrualRules rules, string label, DateOnly first, DateOnly last, DateOnly today, DateTimeOffset now, Guid run)
+    {
+        private string B => sql.Table<PointsBalance>();
+
+        private string E => sql.Table<PointsEntry>();
+
+        private string BCol(string property) => sql.Qualified<PointsBalance>(property);
+
+        private string ECol(string property) => $"e.{sql.Column<PointsEntry>(property)}";
+
+        private string ELit(string property, object? value) => sql.Literal<PointsEntry>(property, value);
+
+        private string BLit(string property, object? value) => sql.Literal<PointsBalance>(property, value);
+
+        private string NotFrozen =>
+            $"NOT ({BCol(nameof(PointsBalance.Frozen))} = {BLit(nameof(PointsBalance.Frozen), true)} AND ({BCol(nameof(PointsBalance.FrozenUntil))} IS NULL OR {BCol(nameof(PointsBalance.FrozenUntil))} >= {BLit(nameof(PointsBalance.FrozenUntil), last)}))";
+
+        public string InsuredAllMonth()
+        {
+            var from = $"c.{sql.Column<SocialInsuranceCover>(nameof(SocialInsuranceCover.CoveredFrom))}";
+            var until = $"c.{sql.Column<SocialInsuranceCover>(nameof(SocialInsuranceCover.CoveredUntil))}";
+            return $"EXISTS (SELECT 1 FROM {sql.Table<SocialInsuranceCover>()} c WHERE c.{sql.Column<SocialInsuranceCover>(nameof(SocialInsuranceCover.ResidentId))} = {{resident}}"
+                + $" AND {from} <= {sql.Literal<SocialInsuranceCover>(nameof(SocialInsuranceCover.CoveredFrom), first)}"
+                + $" AND ({until} IS NULL OR {until} >= {sql.Literal<SocialInsuranceCover>(nameof(SocialInsuranceCover.CoveredUntil), last)}))";
+        }
+
+        public string RegisteredAllMonth()
+        {
+            var registered = $"g.{sql.Column<ResidenceRegistration>(nameof(ResidenceRegistration.RegistrationDate))}";
+            var movedOut = $"g.{sql.Column<ResidenceRegistration>(nameof(ResidenceRegistration.MovedOutOn))}";
+            return $"EXISTS (SELECT 1 FROM {sql.Table<ResidenceRegistration>()} g WHERE g.{sql.Column<ResidenceRegistration>(nameof(ResidenceRegistration.ResidentId))} = {{resident}}"
+                + $" AND {registered} <= {sql.Literal<ResidenceRegistration>(nameof(ResidenceRegistration.RegistrationDate), first)}"
+                + $" AND ({movedOut} IS NULL OR {movedOut} > {sql.Literal<ResidenceRegistration>(nameof(ResidenceRegistration.MovedOutOn), last)}))";
+        }
+
+        /// <summary>A zero balance for every resident who earned a month and has none yet; the scoring pass fills it in.</summary>
+        public string CreateMissingBalances()
+        {
+            var residentId = $"r.{sql.Column<Permit.Domain.Residents.Resident>(nameof(Permit.Domain.Residents.Resident.Id))}";
+            var earned = rules.SocialInsurance is null && rules.Residence is null
+                ? "1 = 0"
+                : string.Join(" OR ", new[] { rules.SocialInsurance is null ? null : InsuredAllMonth(), rules.Residence is null ? null : RegisteredAllMonth() }
+                    .OfType<string>().Select(c => c.Replace("{resident}", residentId, StringComparison.Ordinal)));
+            string[] columns =
+            [
+                nameof(PointsBalance.ResidentId), nameof(PointsBalance.Total), nameof(PointsBalance.TotalHundredths), nameof(PointsBalance.Frozen),
+                nameof(PointsBalance.FrozenUntil), nameof(PointsBalance.RuleSetVersion), nameof(PointsBalance.ComputedAt), nameof(PointsBalance.BirthDate),
+                nameof(PointsBalance.SocialInsuranceMonths), nameof(PointsBalance.ResidenceMonths), nameof(PointsBalance.ProvinceFixedHundredths),
+                nameof(PointsBalance.OtherTiersHundredths),
+            ];
+            return $"INSERT INTO {B} ({string.Join(", ", columns.Select(sql.Column<PointsBalance>))})"
+                + $" SELECT {residentId}, 0, 0, {BLit(nameof(PointsBalance.Frozen), false)}, NULL, {BLit(nameof(PointsBalance.RuleSetVersion), label)},"
+                + $" {BLit(nameof(PointsBalance.ComputedAt), now)}, r.{sql.Column<Permit.Domain.Residents.Resident>(nameof(Permit.Domain.Residents.Resident.BirthDate))}, 0, 0, 0, 0"
+                + $" FROM {sql.Table<Permit.Domain.Residents.Resident>()} r"
+                + $" WHERE NOT EXISTS (SELECT 1 FROM {B} b WHERE b.{sql.Column<PointsBalance>(nameof(PointsBalance.ResidentId))} = {residentId}) AND ({earned})";
+        }
+
+        /// <summary>One entry per resident who earned the month and has none for it; its points are the line's change.</summary>
+        public string AccrueMonth(PerUnitRule rule, string earnedCondition)
+        {
+            var months = BCol(rule.Code == IndicatorCodes.SocialInsurance ? nameof(PointsBalance.SocialInsuranceMonths) : nameof(PointsBalance.ResidenceMonths));
+            var key = KeyFor(first, rule.Code);
+            string[] columns =
+            [
+                nameof(PointsEntry.ResidentId), nameof(PointsEntry.Kind), nameof(PointsEntry.Indicator), nameof(PointsEntry.Quantity),
+                nameof(PointsEntry.Level), nameof(PointsEntry.PointsHundredths), nameof(PointsEntry.Period), nameof(PointsEntry.Source),
+                nameof(PointsEntry.RuleSetVersion), nameof(PointsEntry.Officer), nameof(PointsEntry.EvidenceReference), nameof(PointsEntry.CreatedAt),
+                nameof(PointsEntry.ReversesEntryId), nameof(PointsEntry.FrozenUntil), nameof(PointsEntry.Key), nameof(PointsEntry.AccrualRunId),
+            ];
+            var residentId = BCol(nameof(PointsBalance.ResidentId));
+            return $"INSERT INTO {E} ({string.Join(", ", columns.Select(sql.Column<PointsEntry>))})"
+                + $" SELECT {residentId}, {ELit(nameof(PointsEntry.Kind), PointsEntryKind.Accrual)}, {ELit(nameof(PointsEntry.Indicator), rule.Code)}, 1, NULL,"
+                + $" ({Line(rule, $"({months} + 1)")}) - ({Line(rule, months)}), {ELit(nameof(PointsEntry.Period), $"{first:yyyy-MM}")},"
+                + $" {ELit(nameof(PointsEntry.Source), Source)}, {ELit(nameof(PointsEntry.RuleSetVersion), label)}, NULL, NULL, {ELit(nameof(PointsEntry.CreatedAt), now)},"
+                + $" NULL, NULL, {ELit(nameof(PointsEntry.Key), key)}, {ELit(nameof(PointsEntry.AccrualRunId), run)}"
+                + $" FROM {B}"
+                + $" WHERE {NotFrozen} AND {earnedCondition.Replace("{resident}", residentId, StringComparison.Ordinal)}"
+                + $" AND NOT EXISTS (SELECT 1 FROM {E} e WHERE {ECol(nameof(PointsEntry.ResidentId))} = {residentId} AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), key)})";
+        }
+
+        /// <summary>Adds to the month counters exactly the entries this run wrote (a re-run wrote none, so adds nothing).</summary>
+        public string CountNewMonths()
+        {
+            var setters = new List<string>();
+            var wrote = new List<string>();
+            foreach (var (rule, counter) in new[] { (rules.SocialInsurance, nameof(PointsBalance.SocialInsuranceMonths)), (rules.Residence, nameof(PointsBalance.ResidenceMonths)) })
+            {
+                if (rule is null)
+                    continue;
+                var written = $"EXISTS (SELECT 1 FROM {E} e WHERE {ECol(nameof(PointsEntry.ResidentId))} = {BCol(nameof(PointsBalance.ResidentId))}"
+                    + $" AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), KeyFor(first, rule.Code))}"
+                    + $" AND {ECol(nameof(PointsEntry.AccrualRunId))} = {ELit(nameof(PointsEntry.AccrualRunId), run)})";
+                var column = sql.Column<PointsBalance>(counter);
+                setters.Add($"{column} = {column} + CASE WHEN {written} THEN 1 ELSE 0 END");
+                wrote.Add(written);
+            }
+
+            return $"UPDATE {B} SET {string.Join(", ", setters)} WHERE {string.Join(" OR ", wrote)}";
+        }
+
+        /// <summary>Scores every balance on this version from its row, exactly as the calculator would.</summary>
+        public string ScoreBalances()
+        {
+            var province = string.Join(" + ",
+                Age(),
+                rules.SocialInsurance is { } si ? Line(si, BCol(nameof(PointsBalance.SocialInsuranceMonths))) : "0",
+                rules.Residence is { } res ? Line(res, BCol(nameof(PointsBalance.ResidenceMonths))) : "0",
+                BCol(nameof(PointsBalance.ProvinceFixedHundredths)));
+            var total = $"({BCol(nameof(PointsBalance.OtherTiersHundredths))} + ({AccrualSql.Clamp($"({province})", rules.ProvinceCapHundredths)}))";
+            return $"UPDATE {B} SET {sql.Column<PointsBalance>(nameof(PointsBalance.TotalHundredths))} = {total},"
+                + $" {sql.Column<PointsBalance>(nameof(PointsBalance.Total))} = {AccrualSql.FloorHundredths(total)},"
+                + $" {sql.Column<PointsBalance>(nameof(PointsBalance.ComputedAt))} = {BLit(nameof(PointsBalance.ComputedAt), now)}"
+                + $" WHERE {BCol(nameof(PointsBalance.RuleSetVersion))} = {BLit(nameof(PointsBalance.RuleSetVersion), label)}";
+        }
+
+        // Age in full years compared as birth dates: younger than A on `today` exactly when born after today − A years.
+        private string Age()
+        {
+            if (rules.AgePointsFrom.Count == 0)
+                return "0";
+            var birth = BCol(nameof(PointsBalance.BirthDate));
+            var steps = rules.AgePointsFrom;
+            var whens = new List<string>();
+            for (var i = 0; i + 1 < steps.Count; i++)
+                whens.Add($"WHEN {birth} > {BLit(nameof(PointsBalance.BirthDate), today.AddYears(-steps[i + 1].Age))} THEN {steps[i].Hundredths}");
+            return whens.Count == 0 ? $"{steps[0].Hundredths}" : $"(CASE {string.Join(" ", whens)} ELSE {steps[^1].Hundredths} END)";
+        }
+
+        private static string Line(PerUnitRule rule, string months) =>
+            AccrualSql.AtMost(rule.UnitSize == 1 ? $"{months} * {rule.PointsPerUnitHundredths}" : $"({months} / {rule.UnitSize}) * {rule.PointsPerUnitHundredths}", rule.CapHundredths);
     }
 }

@@ -104,4 +104,10 @@ public sealed class PointsEntry
     public Guid? AccrualRunId { get; private set; }
 
     public decimal Points => PointsHundredths / 100m;
+
+    /// <summary>Sets the points of an entry not yet saved (the ledger computes them once the entry's fact is in place).</summary>
+    internal void Score(int pointsHundredths) => PointsHundredths = pointsHundredths;
+
+    /// <summary>Marks an accrual entry with the run that wrote it.</summary>
+    internal void WrittenBy(Guid accrualRunId) => AccrualRunId = accrualRunId;
 }

@@ -21,6 +21,8 @@ public static class PointsModel
             balance.Property(b => b.ResidentId).ValueGeneratedNever();
             balance.HasOne<Resident>().WithOne().HasForeignKey<PointsBalance>(b => b.ResidentId).OnDelete(DeleteBehavior.Restrict);
             balance.Property(b => b.RuleSetVersion).HasMaxLength(MaxRuleSetVersionLength).IsUnicode(false);
+            // Publishing a version finds the balances still to move through it.
+            balance.HasIndex(b => b.RuleSetVersion);
         });
 
         modelBuilder.Entity<PointsEntry>(entry =>
@@ -39,6 +41,39 @@ public static class PointsModel
             entry.Property(e => e.EvidenceReference).HasMaxLength(PointsEntry.MaxTextLength);
             entry.Property(e => e.Key).HasMaxLength(PointsEntry.MaxKeyLength).IsUnicode(false);
             entry.Ignore(e => e.Points);
+        });
+
+        modelBuilder.Entity<PublishedRuleSet>(ruleSet =>
+        {
+            ruleSet.ToTable("PointsRuleSets");
+            ruleSet.HasKey(r => new { r.RuleSetId, r.Version });
+            ruleSet.Property(r => r.RuleSetId).HasMaxLength(64).IsUnicode(false);
+            ruleSet.Property(r => r.PublishedBy).HasMaxLength(PointsEntry.MaxTextLength);
+        });
+
+        modelBuilder.Entity<SocialInsuranceCover>(cover =>
+        {
+            cover.ToTable("SocialInsuranceCovers");
+            cover.HasKey(c => c.Id);
+            cover.Property(c => c.Id).ValueGeneratedNever();
+            cover.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            cover.HasIndex(c => c.ResidentId);
+            cover.Property(c => c.EvidenceReference).HasMaxLength(PointsEntry.MaxTextLength);
+            cover.Property(c => c.RecordedBy).HasMaxLength(PointsEntry.MaxTextLength);
+        });
+
+        modelBuilder.Entity<PointsReview>(review =>
+        {
+            review.ToTable("PointsReviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.Id).ValueGeneratedNever();
+            review.HasOne<Resident>().WithMany().HasForeignKey(r => r.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            review.HasIndex(r => r.ResidentId);
+            review.HasIndex(r => r.Status);
+            review.Property(r => r.Indicator).HasMaxLength(PointsEntry.MaxIndicatorLength).IsUnicode(false);
+            review.Property(r => r.Reason).HasMaxLength(PointsReview.MaxTextLength);
+            review.Property(r => r.Resolution).HasMaxLength(PointsReview.MaxTextLength);
+            review.Property(r => r.ResolvedBy).HasMaxLength(PointsEntry.MaxTextLength);
         });
     }
 }

@@ -239,6 +239,8 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     b.HasKey("ResidentId");
 
+                    b.HasIndex("RuleSetVersion");
+
                     b.ToTable("PointsBalances", (string)null);
                 });
 
@@ -326,6 +328,117 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasDatabaseName("UX_PointsEntries_ResidentId_Key");
 
                     b.ToTable("PointsEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Points.PointsReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("PointsReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Points.PublishedRuleSet", b =>
+                {
+                    b.Property<string>("RuleSetId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("RuleSetId", "Version");
+
+                    b.ToTable("PointsRuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Points.SocialInsuranceCover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CoveredFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CoveredUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EvidenceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("SocialInsuranceCovers", (string)null);
                 });
 
             modelBuilder.Entity("Permit.Api.Security.Accounts.MigrantAccount", b =>
@@ -767,6 +880,24 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Points.PointsEntry", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Points.PointsReview", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Points.SocialInsuranceCover", b =>
                 {
                     b.HasOne("Permit.Domain.Residents.Resident", null)
                         .WithMany()

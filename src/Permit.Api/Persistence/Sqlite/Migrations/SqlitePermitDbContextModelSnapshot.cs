@@ -234,6 +234,8 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.HasKey("ResidentId");
 
+                    b.HasIndex("RuleSetVersion");
+
                     b.ToTable("PointsBalances", (string)null);
                 });
 
@@ -319,6 +321,117 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasDatabaseName("UX_PointsEntries_ResidentId_Key");
 
                     b.ToTable("PointsEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Points.PointsReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("PointsReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Points.PublishedRuleSet", b =>
+                {
+                    b.Property<string>("RuleSetId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RuleSetId", "Version");
+
+                    b.ToTable("PointsRuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Points.SocialInsuranceCover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CoveredFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CoveredUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("SocialInsuranceCovers", (string)null);
                 });
 
             modelBuilder.Entity("Permit.Api.Security.Accounts.MigrantAccount", b =>
@@ -760,6 +873,24 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Points.PointsEntry", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Points.PointsReview", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Points.SocialInsuranceCover", b =>
                 {
                     b.HasOne("Permit.Domain.Residents.Resident", null)
                         .WithMany()
