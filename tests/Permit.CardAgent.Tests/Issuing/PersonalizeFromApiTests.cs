@@ -220,6 +220,68 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         Assert.Equal("Active", (await api.GetPermitAsync(permit)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task When_the_api_drops_out_before_the_files_arrive_the_card_stays_blank_and_a_retry_completes_it()
+    {
+        var permit = await api.IssuePendingPermitAsync();
+        var card = PersonalizeCommandTests.BlankCard();
+        var terminals = new InProcessTerminals(permitReader: new InProcessReader(card));
+        using var losing = new LosingHandler(LosingHandler.Loss.Request, "/personalization");
+        var lossy = Agent.Host(terminals) with { ApiClients = url => new HttpClient(losing, disposeHandler: false) { BaseAddress = url } };
+
+        var lost = await Agent.RunAsync(lossy, "personalize", "--api", api.Url, "--permit", permit, "--token", api.OfficerToken(), "--json");
+        var blankAfterLoss = card.LifeCycle;
+        var again = await PersonalizeAsync(terminals, permit, "--json");
+
+        Assert.Equal(ExitCodes.ApiUnavailable, lost.ExitCode);
+        Assert.Equal("api-unreachable", Code(lost));
+        Assert.Equal(CardLifeCycle.Blank, blankAfterLoss);
+        Assert.True(again.ExitCode == ExitCodes.Ok, again.ToString());
+        Assert.False(again.Json.GetProperty("recovered").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Read_permit_takes_the_trust_list_from_a_url_or_a_file_and_refuses_a_card_no_listed_key_signed()
+    {
+        var permit = await api.IssuePendingPermitAsync();
+        var terminals = new InProcessTerminals(permitReader: new InProcessReader(PersonalizeCommandTests.BlankCard()));
+        Assert.Equal(ExitCodes.Ok, (await PersonalizeAsync(terminals, permit)).ExitCode);
+        var file = Path.Combine(Path.GetTempPath(), $"trust-list-{Guid.NewGuid():N}.json");
+        using var anonymous = new HttpClient();
+        await File.WriteAllTextAsync(file, await anonymous.GetStringAsync(new Uri(api.Url + "api/trust-list"), TestContext.Current.CancellationToken),
+            TestContext.Current.CancellationToken);
+        using var stranger = new TestIssuer();
+
+        try
+        {
+            var byUrl = await Agent.RunAsync(terminals, "read-permit", "--trust-list", api.Url + "api/trust-list", "--json");
+            var byFile = await Agent.RunAsync(terminals, "read-permit", "--trust-list", file, "--json");
+            var strangers = await Agent.RunAsync(terminals, "read-permit", "--trust", stranger.PublicKeyPath, "--json");
+
+            Assert.True(byUrl.ExitCode == ExitCodes.Ok, byUrl.ToString());
+            Assert.True(byFile.ExitCode == ExitCodes.Ok, byFile.ToString());
+            Assert.Equal(ExitCodes.NotGenuine, strangers.ExitCode);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("--data", "permit.json")]
+    [InlineData("--issuer-key", "key.pem")]
+    public async Task Local_files_and_the_api_do_not_mix(string option, string value)
+    {
+        var reader = new InProcessReader(PersonalizeCommandTests.BlankCard());
+
+        var run = await PersonalizeAsync(new InProcessTerminals(permitReader: reader), "330211202600000019", option, value);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains(option, run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, reader.Faults.ApdusAnswered);
+    }
+
     private Task<AgentRun> PersonalizeAsync(InProcessTerminals terminals, string permit, params string[] extra) =>
         Agent.RunAsync(terminals, ["personalize", "--api", api.Url, "--permit", permit, "--token", api.OfficerToken(), .. extra]);
 
