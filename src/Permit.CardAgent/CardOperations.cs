@@ -72,6 +72,7 @@ public sealed class CardOperations(ICardTerminals terminals, AgentSettings setti
     public async Task<ApiPersonalizationResult> PersonalizeWithApiAsync(
         string? readerName, PermitApiClient api, PermitState permit, byte[] transportCode, Action<string> step, CancellationToken cancellationToken)
     {
+        ApiPersonalizer.RequireOpen(permit);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -37,6 +37,17 @@ public sealed record ApiPersonalizedCard(
 /// </summary>
 public static class ApiPersonalizer
 {
+    /// <summary>Refuses, before the card is touched, a permit that takes no card any more (revoked or terminated).</summary>
+    public static void RequireOpen(PermitState permit)
+    {
+        ArgumentNullException.ThrowIfNull(permit);
+        if (permit.HasEnded)
+        {
+            throw new AgentException("permit-not-pending", ExitCodes.ApiRefused,
+                $"Permit {permit.PermitNumber} has ended ({permit.Status}); it takes no card.") { HttpStatus = 409 };
+        }
+    }
+
     public static async Task<ApiPersonalizedCard> PersonalizeAsync(
         PermitCardSession session, PermitApiClient api, PermitState permit, byte[] transportCode, Action<string> step,
         CancellationToken cancellationToken)

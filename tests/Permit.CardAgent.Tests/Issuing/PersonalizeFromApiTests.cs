@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Permit.CardAgent.Failures;
 using Permit.CardAgent.Tests.Personalization;
@@ -148,6 +149,26 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         Assert.Equal(ExitCodes.ApiRefused, run.ExitCode);
         Assert.Equal("permit-not-pending", Code(run));
         Assert.Equal(CardLifeCycle.Blank, blank.LifeCycle);
+    }
+
+    [Fact]
+    public async Task A_terminated_permit_takes_no_card_and_the_card_is_not_touched()
+    {
+        var permit = await api.IssuePendingPermitAsync();
+        using (var officer = api.Officer())
+        {
+            using var ended = await officer.PostAsJsonAsync($"api/permits/{permit}/termination", new { reason = "LocalHukou" }, TestContext.Current.CancellationToken);
+            Assert.True(ended.IsSuccessStatusCode, await ended.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        var reader = new InProcessReader(PersonalizeCommandTests.BlankCard());
+
+        var run = await PersonalizeAsync(new InProcessTerminals(permitReader: reader), permit, "--json");
+
+        Assert.Equal(ExitCodes.ApiRefused, run.ExitCode);
+        Assert.Equal("permit-not-pending", Code(run));
+        Assert.Contains("Terminated", Message(run), StringComparison.Ordinal);
+        Assert.Equal(0, reader.Faults.ApdusAnswered);
     }
 
     [Fact]
