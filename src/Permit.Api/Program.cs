@@ -1,6 +1,7 @@
 using Permit.Api.Infrastructure.DemoData;
 using Permit.Api.Features.Applications;
 using Permit.Api.Features.BulkReports;
+using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
@@ -48,6 +49,7 @@ try
     app.MapEntitlements();
     app.MapPoints();
     app.MapPointsSelfService();
+    app.MapCredentials();
     app.MapPermitSecurity();
     app.MapPermitWeb();
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
+using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
 using Permit.Api.Persistence.Configurations;
@@ -59,6 +60,7 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
         AuditModel.Configure(modelBuilder);
         PermitsModel.Configure(modelBuilder);
         PointsModel.Configure(modelBuilder);
+        CredentialsModel.Configure(modelBuilder);
         if (CitizenIdProtector is not null)
             EncryptCitizenIds(modelBuilder, CitizenIdProtector);
     }

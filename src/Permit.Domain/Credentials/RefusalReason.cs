@@ -27,7 +27,7 @@ public enum RefusalReason
     /// <summary><c>revoked</c>: (permit number, card sequence) is on the revocation list, or the live record says so.</summary>
     Revoked,
 
-    /// <summary><c>suspended</c>: the live permit record (online path only) says the permit is suspended.</summary>
+    /// <summary><c>suspended</c>: the live permit record, or the revocation list's <c>sp</c> entries, say the permit is suspended.</summary>
     Suspended,
 }
 

@@ -53,6 +53,7 @@ public static class AuthorizationMatrixTable
         // Anyone
         new("GET",  "/health",                                                     Public),
         new("GET",  "/api/trust-list",                                             Public),
+        new("GET",  "/api/revocation-list",                                        Public),
         new("POST", "/api/auth/token",                                             Public, MatrixBody.OfficerCredentials),
         new("POST", "/api/self-service/activate",                                  Public),
         new("POST", "/api/self-service/token",                                     Public, MatrixBody.MigrantCredentials),
@@ -104,6 +105,7 @@ public static class AuthorizationMatrixTable
         new("GET",  "/api/audit/verify",                                           AdminOnly),
         new("POST", "/api/admin/permits/suspend-overdue",                          AdminOnly),
         new("POST", "/api/points/accruals",                                        AdminOnly),
+        new("POST", "/api/admin/revocation-list",                                  AdminOnly),
 
         // Verifier terminals
         new("GET",  "/api/terminals/me",                                           Terminal),

@@ -13,9 +13,13 @@ namespace Permit.Domain.Credentials.Revocation;
 ///   "no": uint,                  list version, increasing
 ///   "tu": uint,                  thisUpdate, seconds since the Unix epoch
 ///   "nu": uint,                  nextUpdate, seconds since the Unix epoch
-///   "rv": [ [ pn: tstr(18), cs: uint ], ... ] }   revoked cards, sorted by pn then cs, no duplicates
+///   "rv": [ [ pn: tstr(18), cs: uint ], ... ],    revoked cards, sorted by pn then cs, no duplicates
+///   "sp": [ [ pn, cs ], ... ],                     optional: cards of suspended permits, same order rules
+///   "vx": [ [ pn, cs, vu: tstr "YYYYMMDD" ], ... ] optional: validity extensions, same order rules
+/// }
 /// </code>
-/// Unknown keys are ignored, as in the QR payload.
+/// Unknown keys are ignored, as in the QR payload; <c>sp</c> and <c>vx</c> are written only when not empty, so a
+/// list without them is byte for byte what a reader of the first draft expects.
 /// </summary>
 public static class RevocationListCodec
 {
@@ -28,8 +32,10 @@ public static class RevocationListCodec
     {
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(signer);
+        var suspended = list.Suspended;
+        var extensions = list.Extensions;
         var writer = new CborWriter(CborConformanceMode.Canonical);
-        writer.WriteStartMap(5);
+        writer.WriteStartMap(5 + (suspended.Count > 0 ? 1 : 0) + (extensions.Count > 0 ? 1 : 0));
         writer.WriteTextString("v");
         writer.WriteInt32(FormatVersion);
         writer.WriteTextString("no");
@@ -39,9 +45,37 @@ public static class RevocationListCodec
         writer.WriteTextString("nu");
         writer.WriteInt64(list.NextUpdate.ToUnixTimeSeconds());
         writer.WriteTextString("rv");
-        var revoked = list.Revoked;
-        writer.WriteStartArray(revoked.Count);
-        foreach (var card in revoked)
+        WriteCards(writer, list.Revoked);
+        if (suspended.Count > 0)
+        {
+            writer.WriteTextString("sp");
+            WriteCards(writer, suspended);
+        }
+
+        if (extensions.Count > 0)
+        {
+            writer.WriteTextString("vx");
+            writer.WriteStartArray(extensions.Count);
+            foreach (var extension in extensions)
+            {
+                writer.WriteStartArray(3);
+                writer.WriteTextString(extension.PermitNumber);
+                writer.WriteInt32(extension.CardSequence);
+                writer.WriteTextString(PermitFormats.FormatCompactDate(extension.ValidUntil));
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndMap();
+        return CoseSign1.Sign(writer.Encode(), signer);
+    }
+
+    private static void WriteCards(CborWriter writer, IReadOnlyList<RevokedCard> cards)
+    {
+        writer.WriteStartArray(cards.Count);
+        foreach (var card in cards)
         {
             writer.WriteStartArray(2);
             writer.WriteTextString(card.PermitNumber);
@@ -50,8 +84,6 @@ public static class RevocationListCodec
         }
 
         writer.WriteEndArray();
-        writer.WriteEndMap();
-        return CoseSign1.Sign(writer.Encode(), signer);
     }
 
     /// <summary>Parses the file and checks its signature against <paramref name="trustList"/>.</summary>
@@ -94,6 +126,8 @@ public static class RevocationListCodec
     {
         long? version = null, number = null, thisUpdate = null, nextUpdate = null;
         List<RevokedCard>? revoked = null;
+        List<RevokedCard> suspended = [];
+        List<ValidityExtension> extensions = [];
         reader.ReadStartMap();
         while (reader.PeekState() != CborReaderState.EndMap)
         {
@@ -105,7 +139,9 @@ public static class RevocationListCodec
                 case "no": number = checked((long)reader.ReadUInt64()); break;
                 case "tu": thisUpdate = checked((long)reader.ReadUInt64()); break;
                 case "nu": nextUpdate = checked((long)reader.ReadUInt64()); break;
-                case "rv": revoked = ReadEntries(reader); break;
+                case "rv": revoked = ReadEntries(reader, withDate: false).ConvertAll(e => new RevokedCard(e.PermitNumber, e.CardSequence)); break;
+                case "sp": suspended = ReadEntries(reader, withDate: false).ConvertAll(e => new RevokedCard(e.PermitNumber, e.CardSequence)); break;
+                case "vx": extensions = ReadEntries(reader, withDate: true); break;
                 default: reader.SkipValue(); break;
             }
         }
@@ -117,22 +153,28 @@ public static class RevocationListCodec
         }
 
         var list = new RevocationList(number.Value, DateTimeOffset.FromUnixTimeSeconds(thisUpdate.Value),
-            DateTimeOffset.FromUnixTimeSeconds(nextUpdate.Value), revoked, keyId);
+            DateTimeOffset.FromUnixTimeSeconds(nextUpdate.Value), revoked, suspended, extensions, keyId);
         return new RevocationListReadResult(list, null, null);
     }
 
-    private static List<RevokedCard> ReadEntries(CborReader reader)
+    // Entries of rv and sp are [pn, cs]; of vx [pn, cs, vu]. The date is unused (default) for the first two.
+    private static List<ValidityExtension> ReadEntries(CborReader reader, bool withDate)
     {
-        var entries = new List<RevokedCard>();
+        var entries = new List<ValidityExtension>();
         var count = reader.ReadStartArray();
         while (reader.PeekState() != CborReaderState.EndArray)
         {
-            if (reader.ReadStartArray() != 2)
+            if (reader.ReadStartArray() != (withDate ? 3 : 2))
             {
-                throw new FormatException("An entry is [pn, cs].");
+                throw new FormatException("An entry is [pn, cs] ([pn, cs, vu] for vx).");
             }
 
-            var entry = new RevokedCard(reader.ReadTextString(), checked((int)reader.ReadUInt32()));
+            var permitNumber = reader.ReadTextString();
+            var sequence = checked((int)reader.ReadUInt32());
+            var validUntil = withDate
+                ? PermitFormats.ParseCompactDate(reader.ReadTextString()) ?? throw new FormatException("vu is not YYYYMMDD.")
+                : default;
+            var entry = new ValidityExtension(permitNumber, sequence, validUntil);
             reader.ReadEndArray();
             if (entries.Count > 0 && Compare(entries[^1], entry) >= 0)
             {
@@ -146,7 +188,7 @@ public static class RevocationListCodec
         return count is null || count == entries.Count ? entries : throw new FormatException("Entry count mismatch.");
     }
 
-    private static int Compare(RevokedCard a, RevokedCard b)
+    private static int Compare(ValidityExtension a, ValidityExtension b)
     {
         var byNumber = string.CompareOrdinal(a.PermitNumber, b.PermitNumber);
         return byNumber != 0 ? byNumber : a.CardSequence.CompareTo(b.CardSequence);

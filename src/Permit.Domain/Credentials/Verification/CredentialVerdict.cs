@@ -21,13 +21,13 @@ public enum VerificationCheck
     /// <summary>Active authentication: the chip signed the challenge with the EF.CHIPKEY key (card only).</summary>
     ChipSignature,
 
-    /// <summary>Today in China is not after valid-until.</summary>
+    /// <summary>Today in China is not after valid-until (as extended by the revocation list after an endorsement).</summary>
     ValidityDate,
 
     /// <summary>The QR's <c>exp</c>, when present, has not passed (QR only).</summary>
     QrFreshness,
 
-    /// <summary>(permit number, card sequence) is not on the revocation list.</summary>
+    /// <summary>(permit number, card sequence) is neither revoked nor suspended on the revocation list.</summary>
     Revocation,
 
     /// <summary>The live register (online) says the permit is active.</summary>

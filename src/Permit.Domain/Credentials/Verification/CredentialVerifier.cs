@@ -169,8 +169,14 @@ public static class CredentialVerifier
         VerdictBuilder verdict, string permitNumber, int cardSequence, DateOnly validUntil, DateTimeOffset? expiresAt,
         RevocationKnowledge revocation, DateTimeOffset now)
     {
-        verdict.Check(VerificationCheck.ValidityDate, ChinaDate.Of(now) <= validUntil, RefusalReason.Expired,
-            "today in China is after valid-until");
+        // The card's valid-until (and a printed QR's vu) is the date when it was written; a yearly endorsement since
+        // then is known from the signed list's validity extension (never shortens: shortening is revocation's job).
+        var list = revocation.List;
+        var extended = list?.ExtendedValidUntil(permitNumber, cardSequence);
+        var effectiveUntil = extended is { } e && e > validUntil ? e : validUntil;
+        verdict.Check(VerificationCheck.ValidityDate, ChinaDate.Of(now) <= effectiveUntil, RefusalReason.Expired,
+            extended is null ? "today in China is after valid-until" : "today in China is after the extended valid-until",
+            effectiveUntil > validUntil ? $"valid until extended to {effectiveUntil:yyyy-MM-dd} by the revocation list" : null);
 
         if (expiresAt is { } exp)
         {
@@ -181,15 +187,18 @@ public static class CredentialVerifier
             verdict.Record(VerificationCheck.QrFreshness, CheckOutcome.NotApplicable, "no exp claim");
         }
 
-        var list = revocation.List;
         if (list is null)
         {
             verdict.Record(VerificationCheck.Revocation, CheckOutcome.NotRun, "no revocation list held");
         }
+        else if (list.IsRevoked(permitNumber, cardSequence))
+        {
+            verdict.Check(VerificationCheck.Revocation, false, RefusalReason.Revoked, "the card is on the revocation list");
+        }
         else
         {
-            verdict.Check(VerificationCheck.Revocation, !list.IsRevoked(permitNumber, cardSequence), RefusalReason.Revoked,
-                "the card is on the revocation list");
+            verdict.Check(VerificationCheck.Revocation, !list.IsSuspended(permitNumber, cardSequence), RefusalReason.Suspended,
+                "the list says the permit is suspended (endorsement missed)");
         }
 
         switch (revocation.LiveStatus)

@@ -84,6 +84,41 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Credentials.PublishedRevocationList", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ExtendedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("NextUpdate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RevokedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("SignedList")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("SuspendedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ThisUpdate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("RevocationLists", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Scope")

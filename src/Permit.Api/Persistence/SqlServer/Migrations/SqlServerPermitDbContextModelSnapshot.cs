@@ -84,6 +84,41 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Credentials.PublishedRevocationList", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ExtendedCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<DateTimeOffset>("NextUpdate")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RevokedCount")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("SignedList")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("SuspendedCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ThisUpdate")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("RevocationLists", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Scope")

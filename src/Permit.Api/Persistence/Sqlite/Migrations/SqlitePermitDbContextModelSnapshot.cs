@@ -79,6 +79,41 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Credentials.PublishedRevocationList", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtendedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextUpdate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevokedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SignedList")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("SuspendedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThisUpdate")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("RevocationLists", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Scope")
