@@ -21,7 +21,11 @@ public static class AgentCommandLine
           read-permit (--api URL | --trust-list URL|FILE | --trust ISSUER.pub.pem ...) [--revocation FILE]
                       [--with-photo] [--photo-out FILE]
                                            read a permit card and say whether it is genuine and in force
-          serve [--port P]                 the loopback HTTP service for the web pages (127.0.0.1 only)
+          sync --api URL [--state DIR]     store the API's trust list and signed revocation list for offline checks
+          verify-qr [TEXT|-] [--image FILE] [--state DIR]
+                                           check a QR credential offline against the synchronised lists
+          serve [--port P] [--api URL]     the loopback HTTP service for the web pages (127.0.0.1 only); with an API
+                                           it re-synchronises the offline lists every Agent:SyncMinutes (15)
 
         every command: --reader NAME (else configured, else the 1st reader for ID cards, the 2nd for permit cards),
                        --json (machine-readable output)
@@ -57,6 +61,8 @@ public static class AgentCommandLine
                 "read-id" => ReadIdCommand.Run(rest, console, host),
                 "personalize" => await PersonalizeCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
                 "read-permit" => await ReadPermitCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
+                "sync" => await SyncCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
+                "verify-qr" => VerifyQrCommand.Run(rest, console, host),
                 "serve" => await ServeCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
                 var other => throw AgentException.Usage($"unknown command '{other}'. Try permit-agent --help."),
             };

@@ -22,5 +22,8 @@ public sealed record AgentHost(ICardTerminals Terminals, AgentSettings Settings,
     /// <summary>An HTTP client for the permit API at a base address; tests hand in one bound to an in-process API.</summary>
     public Func<Uri, HttpClient> ApiClients { get; init; } = api => new HttpClient { BaseAddress = api, Timeout = ApiTimeout };
 
+    /// <summary>How often <c>serve</c> synchronises the offline lists when an API is configured.</summary>
+    public TimeSpan SyncInterval => TimeSpan.FromMinutes(Settings.SyncMinutes);
+
     public CardOperations Operations() => new(Terminals, Settings, Time);
 }

@@ -1,4 +1,7 @@
 using Permit.CardAgent.Failures;
+using Permit.CardAgent.Offline;
+using Permit.Domain.Credentials.Revocation;
+using Permit.Domain.Credentials.Verification;
 using Permit.CardAgent.Issuing;
 using Permit.CardAgent.Verification;
 
@@ -18,9 +21,8 @@ public static class ReadPermitCommand
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
         var options = CommandArguments.Parse("read-permit", args,
-            ["--reader", "--trust", "--trust-list", "--api", "--revocation", "--photo-out"], ["--json", "--with-photo"]);
-        var published = await PublishedTrustList.LoadAsync(options.Value("--api"), options.Value("--trust-list"), host, cancellationToken).ConfigureAwait(false);
-        var setup = VerifierFiles.Load(options.Values("--trust"), options.Value("--revocation"), published);
+            ["--reader", "--trust", "--trust-list", "--api", "--revocation", "--photo-out", "--state"], ["--json", "--with-photo"]);
+        var setup = await SetupAsync(options, host, cancellationToken).ConfigureAwait(false);
         var photoOut = options.Value("--photo-out");
         var withPhoto = options.Flag("--with-photo") || photoOut is not null;
 
@@ -47,6 +49,8 @@ public static class ReadPermitCommand
         else
         {
             Print(console, result.Reader, verdict);
+            if (OfflineVerifier.StaleWarning(setup, host.Time.GetUtcNow()) is { } stale)
+                console.WriteLine($"Warning: {stale}");
         }
 
         return verdict.Genuine ? ExitCodes.Ok : ExitCodes.NotGenuine;
@@ -73,7 +77,29 @@ public static class ReadPermitCommand
         console.WriteLine("Checks:");
         foreach (var check in verdict.Checks)
             console.WriteLine($"  {check.Check,-26} {check.Outcome}{(check.Detail is null ? "" : $" ({check.Detail})")}");
-        foreach (var warning in verdict.Warnings)
+        foreach (var warning in verdict.Warnings.Where(w => w != Domain.Credentials.RefusalReasons.RevocationDataStaleWarning))
             console.WriteLine($"Warning: {warning}");
+    }
+
+    /// <summary>
+    /// No key option: offline, from the lists the last <c>sync</c> stored. <c>--api</c>: online, the published trust list
+    /// and the current revocation list (verified against it) unless <c>--revocation</c> names a file.
+    /// </summary>
+    private static async Task<VerifierSetup> SetupAsync(CommandArguments options, AgentHost host, CancellationToken cancellationToken)
+    {
+        var api = options.Value("--api");
+        if (options.Values("--trust").Count == 0 && api is null && options.Value("--trust-list") is null)
+            return OfflineVerifier.Load(AgentState.Store(options.Value("--state"), host), "read-permit");
+
+        var published = await PublishedTrustList.LoadAsync(api, options.Value("--trust-list"), host, cancellationToken).ConfigureAwait(false);
+        var setup = VerifierFiles.Load(options.Values("--trust"), options.Value("--revocation"), published);
+        if (api is null || options.Value("--revocation") is not null)
+            return setup;
+
+        using var http = host.ApiClients(PermitApiClient.ParseApiUrl(api, "--api"));
+        var read = RevocationListCodec.Read(await new PermitApiClient(http, token: null).GetRevocationListAsync(cancellationToken).ConfigureAwait(false), setup.TrustList);
+        return read.IsValid
+            ? setup with { Revocation = new RevocationKnowledge(read.List) }
+            : throw AgentException.DataInvalid($"read-permit: the revocation list from {api} was refused ({read.Error}).");
     }
 }

@@ -13,11 +13,13 @@ public static class ServeCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("serve", args, ["--port", "--id-reader", "--permit-reader"], ["--json"]);
+        var options = CommandArguments.Parse("serve", args, ["--port", "--id-reader", "--permit-reader", "--api", "--state"], ["--json"]);
         var settings = host.Settings with
         {
             IdReader = options.Value("--id-reader") ?? host.Settings.IdReader,
             PermitReader = options.Value("--permit-reader") ?? host.Settings.PermitReader,
+            Api = options.Value("--api") ?? host.Settings.Api,
+            StateDirectory = options.Value("--state") ?? host.Settings.StateDirectory,
         };
         var port = options.PositiveInt("--port") ?? settings.Port;
         if (port > 65535)

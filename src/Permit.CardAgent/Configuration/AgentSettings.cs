@@ -35,6 +35,15 @@ public sealed record AgentSettings
     /// <summary>The issuer private key (PEM file) <c>serve</c> signs EF.SIG with when it personalizes cards, if any.</summary>
     public string? IssuerKeyFile { get; init; }
 
+    /// <summary>Where <c>sync</c> keeps the trust list and revocation list for offline verification; null = the per-user default.</summary>
+    public string? StateDirectory { get; init; }
+
+    /// <summary>The permit API <c>serve</c> synchronises the offline lists from, if any.</summary>
+    public string? Api { get; init; }
+
+    /// <summary>How often <c>serve</c> synchronises, in minutes.</summary>
+    public int SyncMinutes { get; init; } = 15;
+
     /// <summary>Reads <c>appsettings.json</c> in <paramref name="directory"/> and the environment.</summary>
     public static AgentSettings Load(string directory, Func<string, string?> environment)
     {
@@ -55,6 +64,9 @@ public sealed record AgentSettings
             TrustedIssuerKeyFiles = List(agent.GetSection("TrustedIssuerKeyFiles")),
             RevocationFile = Blank(agent["RevocationFile"]),
             IssuerKeyFile = Blank(agent["IssuerKeyFile"]),
+            StateDirectory = Blank(agent["StateDirectory"]),
+            Api = Blank(agent["Api"]),
+            SyncMinutes = int.TryParse(agent["SyncMinutes"], System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 15,
         };
     }
 

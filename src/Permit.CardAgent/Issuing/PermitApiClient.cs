@@ -78,6 +78,35 @@ public sealed class PermitApiClient
         return element.GetRawText();
     }
 
+    /// <summary>GET /api/revocation-list (anonymous): the signed list's bytes, to be verified by the caller.</summary>
+    public async Task<byte[]> GetRevocationListAsync(CancellationToken cancellationToken)
+    {
+        const string path = "api/revocation-list";
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Unavailable("api-unreachable", $"The permit API at {Api} cannot be reached ({e.Message}). Check the address and the network, then repeat.", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable("api-timeout", $"The permit API at {Api} did not answer in time. Repeat the command; nothing is lost.", e);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+                throw await RefusalAsync(response, path, cancellationToken).ConfigureAwait(false);
+            // The codec refuses anything over its limit; do not buffer more than that from a misbehaving server.
+            if (response.Content.Headers.ContentLength > Domain.Credentials.Revocation.RevocationListCodec.MaxBytes)
+                throw Unavailable("api-answer-invalid", $"The permit API at {Api} answered {path} with more than a revocation list can hold.", null);
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Any JSON document at <paramref name="url"/> (a trust list published elsewhere), anonymously.</summary>
     public async Task<string> GetJsonAsync(Uri url, CancellationToken cancellationToken)
     {

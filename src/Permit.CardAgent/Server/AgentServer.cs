@@ -42,6 +42,9 @@ public static class AgentServer
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(_ => host.Operations());
         builder.Services.AddSingleton<CardEventHub>();
+        if (host.Settings.Api is { } api)
+            builder.Services.AddHostedService(sp => new Offline.PeriodicSync(
+                host, Issuing.PermitApiClient.ParseApiUrl(api, "Agent:Api"), sp.GetRequiredService<ILogger<Offline.PeriodicSync>>()));
 
         var app = builder.Build();
         app.Use((context, next) =>
@@ -62,6 +65,7 @@ public static class AgentServer
         app.MapIdCardEndpoints();
         app.MapPermitCardEndpoints();
         app.MapEventEndpoints();
+        app.MapQrEndpoints();
         return app;
     }
 }

@@ -51,15 +51,19 @@ internal static class CardEndpoints
 
     public static void MapPermitCardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/permit-card/read", async Task<Results<Ok<PermitCardResponse>, ProblemHttpResult>> (ReadRequest? request, CardOperations operations) =>
+        app.MapPost("/permit-card/read", async Task<Results<Ok<PermitCardResponse>, ProblemHttpResult>> (ReadRequest? request, CardOperations operations, AgentHost host) =>
         {
             var settings = operations.Settings;
-            if (settings.TrustedIssuerKeyFiles.Count == 0)
-                return AgentProblems.NotConfigured("no trusted issuer keys (Agent:TrustedIssuerKeyFiles)");
+            var store = Offline.AgentState.Store(null, host);
+            if (settings.TrustedIssuerKeyFiles.Count == 0 && !File.Exists(Path.Combine(store.Directory, Offline.OfflineStore.TrustListFile)))
+                return AgentProblems.NotConfigured("no trusted issuer keys (Agent:TrustedIssuerKeyFiles, or run permit-agent sync)");
 
             return await AgentProblems.RunAsync(() =>
             {
-                var setup = VerifierFiles.Load(settings.TrustedIssuerKeyFiles, settings.RevocationFile);
+                // Configured key files win; otherwise the lists the last sync stored (offline verification).
+                var setup = settings.TrustedIssuerKeyFiles.Count > 0
+                    ? VerifierFiles.Load(settings.TrustedIssuerKeyFiles, settings.RevocationFile)
+                    : Offline.OfflineVerifier.Load(store, "permit-card/read");
                 var result = operations.ReadPermitCard(request?.Reader, setup, request?.WithPhoto ?? false);
                 var photo = result.Check.Photo is { Length: > 0 } jpeg ? Convert.ToBase64String(jpeg) : null;
                 return new PermitCardResponse(result.Reader, VerdictJson.From(result.Check.Verdict), photo, FiguresJson.From(result.Figures));

@@ -6,6 +6,9 @@ namespace Permit.Documents.Receipts;
 /// </summary>
 public sealed record IssuanceReceipt
 {
+    /// <summary>The API's codes are 16 characters in groups of four (19 with the dashes); room for a longer scheme.</summary>
+    public const int MaxActivationCodeLength = 24;
+
     /// <summary>The issuing province, printed in the title; null for the national title.</summary>
     public string? Province
     {
@@ -27,13 +30,16 @@ public sealed record IssuanceReceipt
     /// <summary>The last day on which the card can be collected and activated.</summary>
     public required DateOnly DueDate { get; init; }
 
-    /// <summary>The one-time self-service activation code, printed large exactly as given.</summary>
-    public required string ActivationCode
+    /// <summary>
+    /// The one-time self-service activation code, printed large exactly as given; null when the holder's account is
+    /// already active (the receipt then says so instead).
+    /// </summary>
+    public required string? ActivationCode
     {
         get;
-        init => field = Require.Text(value, nameof(ActivationCode)) is { Length: <= 16 } code
+        init => field = value is null ? null : Require.Text(value, nameof(ActivationCode)) is { Length: <= MaxActivationCodeLength } code
             ? code
-            : throw new ArgumentException("An activation code is at most 16 characters.", nameof(ActivationCode));
+            : throw new ArgumentException($"An activation code is at most {MaxActivationCodeLength} characters.", nameof(ActivationCode));
     }
 
     public required string IssuingAuthority { get; init => field = Require.Text(value, nameof(IssuingAuthority)); }

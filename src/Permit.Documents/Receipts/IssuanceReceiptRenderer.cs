@@ -116,7 +116,7 @@ public static class IssuanceReceiptRenderer
         return y;
     }
 
-    private static float DrawActivationCode(SKCanvas canvas, string code, float top)
+    private static float DrawActivationCode(SKCanvas canvas, string? activationCode, float top)
     {
         const float height = 240;
         using var box = new SKRoundRect(new SKRect(Margin, top, Right, top + height), 16);
@@ -126,7 +126,10 @@ public static class IssuanceReceiptRenderer
         canvas.DrawRoundRect(box, border);
 
         using var label = Ink.Font(30, bold: true);
-        Ink.Draw(canvas, "自助激活码（一次性）", Margin + 30, top + 52, label, Heading);
+        Ink.Draw(canvas, activationCode is null ? "自助服务账户" : "自助激活码（一次性）", Margin + 30, top + 52, label, Heading);
+
+        // A reprint after the holder activated their account: there is no code left to give.
+        var code = activationCode ?? "已激活";
 
         // Large, widely spaced characters: the applicant types them at a terminal, often reading aloud.
         using var big = Ink.Font(110, bold: true);
@@ -141,7 +144,8 @@ public static class IssuanceReceiptRenderer
         Ink.DrawTracked(canvas, code, (WidthPixels - width) / 2, top + 165, tracking, big, Ink1);
 
         using var warning = Ink.Font(24);
-        Ink.Draw(canvas, "仅限本人使用一次，请勿拍照外传或告知他人。", WidthPixels / 2f, top + 214, warning, Red, SKTextAlign.Center);
+        Ink.Draw(canvas, activationCode is null ? "请使用您设置的用户名和密码登录。" : "仅限本人使用一次，请勿拍照外传或告知他人。",
+            WidthPixels / 2f, top + 214, warning, Red, SKTextAlign.Center);
         return top + height;
     }
 

@@ -61,6 +61,16 @@ public sealed class IssuanceReceiptRendererTests
     }
 
     [Fact]
+    public void A_reprint_for_an_already_activated_account_renders_without_a_code()
+    {
+        var receipt = Samples.Receipt() with { ActivationCode = null };
+
+        var png = IssuanceReceiptRenderer.RenderPng(receipt);
+
+        Assert.Equal(receipt.QrText, QrReader.ReadImage(png).Text);
+    }
+
+    [Fact]
     public void Dates_out_of_order_are_refused()
     {
         Assert.Throws<ArgumentException>(() => IssuanceReceiptRenderer.RenderPdf(Samples.Receipt() with { IssuedOn = new DateOnly(2026, 11, 1) }));
@@ -68,9 +78,9 @@ public sealed class IssuanceReceiptRendererTests
     }
 
     [Fact]
-    public void An_activation_code_must_be_given_and_short_enough_to_type()
+    public void An_activation_code_is_never_blank_and_short_enough_to_type()
     {
         Assert.Throws<ArgumentException>(() => Samples.Receipt() with { ActivationCode = " " });
-        Assert.Throws<ArgumentException>(() => Samples.Receipt() with { ActivationCode = new string('7', 17) });
+        Assert.Throws<ArgumentException>(() => Samples.Receipt() with { ActivationCode = new string('7', IssuanceReceipt.MaxActivationCodeLength + 1) });
     }
 }

@@ -21,6 +21,21 @@ public static class CredentialsApi
             .WithTags("Credentials")
             .WithName("PublishRevocationList")
             .WithSummary("Publish a new revocation list version now, as the daily job does");
+        app.MapGet("/api/self-service/permit/qr", PermitQrApi.GetAsync)
+            .RequireAuthorization(Policies.Migrant)
+            .WithTags("Self-service")
+            .WithName("GetOwnPermitQr")
+            .WithSummary("The holder's dynamic e-permit QR credential (exp a few minutes ahead): JSON, or ?format=png|svg");
+        app.MapGet("/api/permits/{number}/card-face", PermitDocumentsApi.CardFaceAsync)
+            .RequireAuthorization(Policies.Registrar)
+            .WithTags("Permits")
+            .WithName("GetPermitCardFace")
+            .WithSummary("The printable face of the permit's current card with its QR credential (?format=png|pdf)");
+        app.MapPost("/api/permits/{number}/receipt", PermitDocumentsApi.ReceiptAsync)
+            .RequireAuthorization(Policies.Registrar)
+            .WithTags("Permits")
+            .WithName("PrintIssuanceReceipt")
+            .WithSummary("The issuance receipt PDF with the activation code (the issuance answer's, or a fresh one on a reprint) and the QR");
         return app;
     }
 }

@@ -1,0 +1,45 @@
+using Permit.CardAgent.Failures;
+using Permit.CardAgent.Issuing;
+using Permit.CardAgent.Offline;
+
+namespace Permit.CardAgent.Cli;
+
+/// <summary>
+/// <c>sync --api URL</c>: stores the API's trust list and signed revocation list in the state directory, so
+/// <c>read-permit</c> and <c>verify-qr</c> work with no network. Exit 0 stored or already current; 7 the list was
+/// refused (bad signature, untrusted key, older than the one held); 8 the API cannot be reached.
+/// </summary>
+public static class SyncCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(host);
+        var options = CommandArguments.Parse("sync", args, ["--api", "--state"], ["--json"]);
+        var apiOption = options.Value("--api") ?? host.Settings.Api
+            ?? throw AgentException.Usage("sync: --api URL is required (or Agent:Api in appsettings.json).");
+        var store = AgentState.Store(options.Value("--state"), host);
+        using var http = host.ApiClients(PermitApiClient.ParseApiUrl(apiOption, "--api"));
+        var outcome = await RevocationSync.RunAsync(new PermitApiClient(http, token: null), store, cancellationToken).ConfigureAwait(false);
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                stateDirectory = store.Directory,
+                outcome.TrustedKeys,
+                outcome.PreviousVersion,
+                outcome.Version,
+                outcome.Replaced,
+                outcome.ThisUpdate,
+                outcome.NextUpdate,
+                outcome.Revoked,
+            });
+        }
+        else
+        {
+            console.WriteLine($"permit-agent: {outcome.Describe()} in {store.Directory}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}
