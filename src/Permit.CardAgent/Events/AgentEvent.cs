@@ -5,12 +5,13 @@ namespace Permit.CardAgent.Events;
 /// <see cref="Type"/>: <c>reader-attached</c>, <c>reader-detached</c>, <c>card-inserted</c>, <c>card-removed</c>,
 /// <c>service-lost</c> (pcscd stopped; readers come back as <c>reader-attached</c> when it returns).
 /// <see cref="Initial"/> marks what was already there when watching began.
-/// <c>personalization</c> (loopback service only): one step of an API-backed personalization, <see cref="Step"/> one of
-/// <see cref="Issuing.PersonalizationSteps"/>, with the permit, and for <c>failed</c> the failure's code and reason.
+/// <c>personalize-step</c> (loopback service only): one step of an API-backed personalization, <see cref="Step"/> one of
+/// <see cref="Issuing.PersonalizationSteps"/>, with the permit; <see cref="Status"/> <c>running</c>, <c>done</c> or
+/// <c>failed</c>; for <c>failed</c> the step it failed in, the failure's code and reason.
 /// </summary>
 public sealed record AgentEvent(string Type, string? Reader, string? Atr, bool Initial, DateTimeOffset At)
 {
-    public const string Personalization = "personalization";
+    public const string Personalization = "personalize-step";
 
     public const string ReaderAttached = "reader-attached";
     public const string ReaderDetached = "reader-detached";
@@ -19,6 +20,12 @@ public sealed record AgentEvent(string Type, string? Reader, string? Atr, bool I
     public const string ServiceLost = "service-lost";
 
     public string? Step { get; init; }
+
+    /// <summary><c>running</c> (the step has begun), <c>done</c> (step <c>done</c>) or <c>failed</c> (step <c>failed</c>).</summary>
+    public string? Status { get; init; }
+
+    /// <summary>For <c>failed</c>: the step that was running when it failed.</summary>
+    public string? FailedStep { get; init; }
 
     public string? PermitNumber { get; init; }
 

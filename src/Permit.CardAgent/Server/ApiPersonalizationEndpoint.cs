@@ -16,7 +16,7 @@ public sealed record ApiPersonalizeResponse(
 
 /// <summary>
 /// <c>POST /permit-card/personalize</c> with <c>{api, permit: "NUMBER", token}</c>: the officer's page has the card
-/// personalized with files the permit API signs, and follows the steps as <c>personalization</c> events on
+/// personalized with files the permit API signs, and follows the steps as <c>personalize-step</c> events on
 /// <c>/events</c>. Only callers on this PC are served; the token is used for the API calls and never logged or echoed.
 /// </summary>
 internal static class ApiPersonalizationEndpoint
@@ -31,13 +31,20 @@ internal static class ApiPersonalizationEndpoint
         }
 
         var cancellationToken = http.RequestAborted;
-        void Publish(string step, AgentFailure? failure = null) => hub.Publish(new AgentEvent(AgentEvent.Personalization, request.Reader, null, false, host.Time.GetUtcNow())
+        var current = (string?)null;
+        void Publish(string step, AgentFailure? failure = null)
         {
-            Step = step,
-            PermitNumber = permitNumber,
-            Code = failure?.Code,
-            Reason = failure?.Message,
-        });
+            hub.Publish(new AgentEvent(AgentEvent.Personalization, request.Reader, null, false, host.Time.GetUtcNow())
+            {
+                Step = step,
+                Status = step switch { PersonalizationSteps.Done => "done", PersonalizationSteps.Failed => "failed", _ => "running" },
+                FailedStep = failure is null ? null : current,
+                PermitNumber = permitNumber,
+                Code = failure?.Code,
+                Reason = failure?.Message,
+            });
+            current = step;
+        }
 
         try
         {

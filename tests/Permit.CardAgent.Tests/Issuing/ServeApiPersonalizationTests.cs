@@ -17,7 +17,7 @@ namespace Permit.CardAgent.Tests.Issuing;
 
 /// <summary>
 /// The officer page's "write card": <c>POST /permit-card/personalize {api, permit, token}</c> on the loopback service,
-/// with each step reported on <c>GET /events</c> as a <c>personalization</c> event.
+/// with each step reported on <c>GET /events</c> as a <c>personalize-step</c> event (what the officer page listens for).
 /// </summary>
 public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFixture<PermitApiServer>, IAsyncDisposable
 {
@@ -49,6 +49,8 @@ public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFi
             ["key-pair", "prepare", "write-permit", "write-photo", "write-chipkey", "write-signature", "read-back", "activate", "confirm", "done"],
             steps.Select(s => s.GetProperty("step").GetString()));
         Assert.All(steps, s => Assert.Equal(permit, s.GetProperty("permitNumber").GetString()));
+        Assert.All(steps.SkipLast(1), s => Assert.Equal("running", s.GetProperty("status").GetString()));
+        Assert.Equal("done", steps[^1].GetProperty("status").GetString());
     }
 
     [Fact]
@@ -66,6 +68,7 @@ public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("urn:permit:card-agent:permit-not-found", problem.GetProperty("type").GetString());
         var failed = steps[^1];
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
         Assert.Equal("permit-not-found", failed.GetProperty("code").GetString());
         Assert.Contains("no such permit", failed.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(CardLifeCycle.Blank, _card.LifeCycle);
@@ -102,7 +105,7 @@ public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFi
         return _http;
     }
 
-    /// <summary>The page's <c>EventSource</c>: the <c>personalization</c> events of <c>GET /events</c>.</summary>
+    /// <summary>The page's <c>EventSource</c>: the <c>personalize-step</c> events of <c>GET /events</c>.</summary>
     private sealed class EventStream : IDisposable
     {
         private readonly HttpResponseMessage _response;
@@ -133,7 +136,7 @@ public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFi
                 {
                     type = line["event: ".Length..];
                 }
-                else if (line.StartsWith("data: ", StringComparison.Ordinal) && type == "personalization")
+                else if (line.StartsWith("data: ", StringComparison.Ordinal) && type == "personalize-step")
                 {
                     var step = JsonSerializer.Deserialize<JsonElement>(line["data: ".Length..]);
                     steps.Add(step);
