@@ -3,6 +3,7 @@ using Permit.Api.Features.Applications;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Entitlements;
+using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Registrations;
@@ -29,6 +30,7 @@ try
     builder.Services.AddPermitSecurity();
     builder.Services.AddEntitlements();
     builder.Services.AddPermitWeb();
+    builder.AddPermitJobs();
 
     var app = builder.Build();
     app.UseSerilogRequestLogging();
@@ -50,6 +52,7 @@ try
     app.MapPoints();
     app.MapPointsSelfService();
     app.MapCredentials();
+    app.MapJobs();
     app.MapPermitSecurity();
     app.MapPermitWeb();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
 using Permit.Api.Features.Credentials;
+using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
 using Permit.Api.Persistence.Configurations;
@@ -61,6 +62,7 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
         PermitsModel.Configure(modelBuilder);
         PointsModel.Configure(modelBuilder);
         CredentialsModel.Configure(modelBuilder);
+        JobsModel.Configure(modelBuilder);
         if (CitizenIdProtector is not null)
             EncryptCitizenIds(modelBuilder, CitizenIdProtector);
     }

@@ -33,6 +33,7 @@ public sealed class PermitApiApplication : WebApplicationFactory<Program>
         builder.UseSetting($"ConnectionStrings:{PersistenceSetup.ConnectionStringName}", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("Jobs:SchedulerEnabled", "false");
         builder.UseSetting("Logging:File:Directory", "");
         // TEST KEYS ONLY: created in the test's own folder, never in the source tree.
         builder.UseSetting("Keys:Directory", Path.Combine(_directory.FullName, "keys"));

@@ -19,7 +19,7 @@ public sealed class PostgresTestDatabase : ITestDatabase, IAsyncLifetime
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    private string ConnectionString =>
+    public string ConnectionString =>
         new NpgsqlConnectionStringBuilder(_server) { Database = _name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
 
     public PermitDbContext NewContext()

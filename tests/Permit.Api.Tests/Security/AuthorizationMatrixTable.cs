@@ -108,6 +108,9 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/admin/permits/suspend-overdue",                          AdminOnly),
         new("POST", "/api/points/accruals",                                        AdminOnly),
         new("POST", "/api/admin/revocation-list",                                  AdminOnly),
+        new("GET",  "/api/admin/jobs/",                                            AdminOnly),
+        new("GET",  "/api/admin/jobs/runs",                                        AdminOnly),
+        new("POST", "/api/admin/jobs/{name}/runs",                                 AdminOnly),
 
         // Verifier terminals
         new("GET",  "/api/terminals/me",                                           Terminal),
