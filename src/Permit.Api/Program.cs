@@ -1,3 +1,4 @@
+using Permit.Api.Infrastructure.Bench;
 using Permit.Api.Infrastructure.DemoData;
 using Permit.Api.Features.Applications;
 using Permit.Api.Features.BulkReports;
@@ -53,6 +54,7 @@ try
     app.MapPointsSelfService();
     app.MapCredentials();
     app.MapJobs();
+    app.MapBenchBaseline(app.Configuration);
     app.MapPermitSecurity();
     app.MapPermitWeb();
 

@@ -30,6 +30,7 @@ public static class JobsSetup
         services.AddSingleton<IPermitJob, SuspendOverduePermitsJob>();
         services.AddSingleton<IPermitJob, EndorsementRemindersJob>();
         services.AddSingleton<IPermitJob, OverdueApplicationsReportJob>();
+        services.AddSingleton<IPermitJob, MonthlyAccrualJob>();
 
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (!jobs.SchedulerEnabled)

@@ -46,10 +46,21 @@ public static class MonthlyAccrual
         var rules = AccrualRules.For(ruleSet);
         var statements = new AccrualStatements(new AccrualSql(db), rules, RuleSetCatalogue.Label(ruleSet), first, last, today, now, Guid.NewGuid());
 
+        // Inside a caller's transaction (a scheduled run's period claim, see JobRunner) the statements join it and the
+        // caller commits; on their own they get a transaction of their own.
+        if (db.Database.CurrentTransaction is not null)
+            return await AccrueAsync();
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = await AccrueAsync();
+            await transaction.CommitAsync(ct);
+            return result;
+        });
+
+        async Task<AccrualResult> AccrueAsync()
+        {
             var created = await db.Database.ExecuteSqlRawAsync(statements.CreateMissingBalances(), ct);
             var insurance = rules.SocialInsurance is { } si
                 ? await db.Database.ExecuteSqlRawAsync(statements.AccrueMonth(si, statements.InsuredAllMonth()), ct)
@@ -60,9 +71,8 @@ public static class MonthlyAccrual
             if (insurance + residence > 0)
                 await db.Database.ExecuteSqlRawAsync(statements.CountNewMonths(), ct);
             var updated = await db.Database.ExecuteSqlRawAsync(statements.ScoreBalances(), ct);
-            await transaction.CommitAsync(ct);
             return new AccrualResult($"{first:yyyy-MM}", RuleSetCatalogue.Label(ruleSet), created, insurance, residence, updated);
-        });
+        }
     }
 
     /// <summary>The key that makes a month accrue once per resident and indicator.</summary>

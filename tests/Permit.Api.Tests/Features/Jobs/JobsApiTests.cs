@@ -106,6 +106,26 @@ public sealed class JobsApiTests
         Assert.Contains("2 day(s) overdue", report.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task The_monthly_accrual_job_accrues_a_month_once_and_a_second_run_of_it_is_refused(string provider)
+    {
+        await using var host = PermitsHost.On(provider);
+        await EndorsementTests.ActivePermitAsync(host); // registered since 2025-08-01
+        using var admin = host.Officer(OfficerRole.Admin);
+
+        using var first = await admin.PostAsJsonAsync("/api/admin/jobs/monthly-accrual/runs", new { }, Ct);
+        using var second = await admin.PostAsJsonAsync("/api/admin/jobs/monthly-accrual/runs", new { period = "2026-02" }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var run = await first.Content.ReadFromJsonAsync<JobRunResponse>(Ct);
+        Assert.Equal(("2026-02", 1), (run!.Period, run.Items)); // one residence month for the one registered resident
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        await using var db = host.NewContext();
+        Assert.Equal(1, await db.PointsEntries.CountAsync(Ct));
+    }
+
     [Fact]
     public async Task Unknown_jobs_and_malformed_periods_are_refused_with_their_problem_types()
     {
