@@ -60,7 +60,8 @@ public sealed class Seeder(DatabaseProvider provider, string connectionString, C
         db.Add(resident);
 
         var stage = random.Next(100);
-        var issueDate = today.AddDays(-random.Next(20, 700));
+        // A suspended holder missed the endorsement after the first year; the others were issued within 21 months.
+        var issueDate = stage >= 90 ? today.AddMonths(-13).AddDays(-random.Next(0, 200)) : today.AddDays(-random.Next(20, 640));
         var registered = stage < 20 ? today.AddDays(-random.Next(1, 360)) : issueDate.AddMonths(-7).AddDays(-random.Next(0, 400));
         var community = CommunityCode.Parse(string.Create(CultureInfo.InvariantCulture, $"{Townships[n % Townships.Length]}{(n % 12) + 1:000}"));
         var registration = ResidenceRegistration.Declare(resident.Id, "宁波市镇海区骆驼街道1弄1号101室", community, registered, registered,
