@@ -31,6 +31,7 @@ public static class JobsSetup
         services.AddSingleton<IPermitJob, EndorsementRemindersJob>();
         services.AddSingleton<IPermitJob, OverdueApplicationsReportJob>();
         services.AddSingleton<IPermitJob, MonthlyAccrualJob>();
+        services.AddSingleton<IPermitJob, PublishRevocationListJob>();
 
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (!jobs.SchedulerEnabled)

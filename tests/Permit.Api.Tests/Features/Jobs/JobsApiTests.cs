@@ -127,6 +127,24 @@ public sealed class JobsApiTests
     }
 
     [Fact]
+    public async Task The_revocation_list_is_published_once_a_day_with_the_suspended_card_on_it()
+    {
+        await using var host = PermitsHost.On("Sqlite");
+        await EndorsementTests.ActivePermitAsync(host);
+        host.Time.SetUtcNow(EndorsementTests.At(2027, 3, 20));
+        using var admin = host.Officer(OfficerRole.Admin);
+        using var suspend = await admin.PostAsJsonAsync("/api/admin/jobs/suspend-overdue-permits/runs", new { }, Ct);
+
+        using var first = await admin.PostAsJsonAsync("/api/admin/jobs/revocation-list/runs", new { }, Ct);
+        using var second = await admin.PostAsJsonAsync("/api/admin/jobs/revocation-list/runs", new { }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var run = await first.Content.ReadFromJsonAsync<JobRunResponse>(Ct);
+        Assert.Contains("1 suspended", run!.Summary, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_jobs_and_malformed_periods_are_refused_with_their_problem_types()
     {
         await using var host = PermitsHost.On("Sqlite");
