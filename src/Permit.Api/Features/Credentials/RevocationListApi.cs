@@ -8,7 +8,7 @@ namespace Permit.Api.Features.Credentials;
 
 /// <summary>
 /// <c>GET /api/revocation-list</c>: the latest signed list for offline verifiers, public like the trust list (it names
-/// permit numbers only, which are printed on the cards anyway). <c>POST /api/admin/revocation-list</c>: an admin
+/// permit numbers only, which are printed on the cards anyway); a new version when cards were revoked since. <c>POST /api/admin/revocation-list</c>: an admin
 /// publishes a new version at once (after a mass revocation, or in the demo) instead of waiting for the daily job.
 /// </summary>
 public static class RevocationListApi
@@ -23,8 +23,11 @@ public static class RevocationListApi
     {
         ArgumentNullException.ThrowIfNull(http);
         // Before the daily job's first run there is nothing to serve: publish one rather than answer 404 to verifiers.
-        var latest = await RevocationListPublisher.LatestAsync(db, cancellationToken)
-            ?? await RevocationListPublisher.PublishAsync(db, keys, time.GetUtcNow(), cancellationToken);
+        // A card revoked (or a permit suspended) since the last publication is published at once: a verifier that is
+        // online must not accept a card reported lost this morning until tomorrow's list.
+        var latest = await RevocationListPublisher.LatestAsync(db, cancellationToken);
+        if (latest is null || await RevocationListPublisher.IsBehindAsync(db, latest, cancellationToken))
+            latest = await RevocationListPublisher.PublishAsync(db, keys, time.GetUtcNow(), cancellationToken);
         return Serve(http, latest);
     }
 

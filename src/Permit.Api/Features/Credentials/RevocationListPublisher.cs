@@ -68,6 +68,22 @@ public static class RevocationListPublisher
         }
     }
 
+    /// <summary>
+    /// True when the register has revoked cards or suspended permits that <paramref name="latest"/> does not count
+    /// (revocation is never undone, so a different count means a change; two counting queries, no list building).
+    /// </summary>
+    public static async Task<bool> IsBehindAsync(PermitDbContext db, PublishedRevocationList latest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(latest);
+        var cards = db.ResidencePermits.AsNoTracking().SelectMany(p => p.Cards, (p, c) => new { p.Status, CardStatus = c.Status });
+        var revoked = await cards.CountAsync(x => x.CardStatus == CardStatus.Revoked, cancellationToken);
+        if (revoked != latest.RevokedCount)
+            return true;
+        var suspended = await cards.CountAsync(x => x.Status == PermitStatus.Suspended && x.CardStatus == CardStatus.Issued, cancellationToken);
+        return suspended != latest.SuspendedCount;
+    }
+
     /// <summary>The latest published list, or null before the first.</summary>
     public static Task<PublishedRevocationList?> LatestAsync(PermitDbContext db, CancellationToken cancellationToken)
     {

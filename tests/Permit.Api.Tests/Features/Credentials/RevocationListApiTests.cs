@@ -64,6 +64,24 @@ public sealed class RevocationListApiTests
     }
 
     [Fact]
+    public async Task A_card_reported_lost_is_on_the_very_next_download_without_waiting_for_the_daily_publication()
+    {
+        await using var host = PermitsHost.On("Sqlite");
+        using var officer = host.Officer();
+        using var anonymous = host.CreateClient();
+        var number = await IssuedCardAsync(host, officer);
+        using var first = await anonymous.GetAsync(new Uri("/api/revocation-list", UriKind.Relative), Ct);
+        using var unchanged = await anonymous.GetAsync(new Uri("/api/revocation-list", UriKind.Relative), Ct);
+
+        using var lost = await officer.PostAsync(new Uri($"/api/permits/{number}/cards/replacement", UriKind.Relative), null, Ct);
+        using var next = await anonymous.GetAsync(new Uri("/api/revocation-list", UriKind.Relative), Ct);
+        var list = await ReadAsync(anonymous, next);
+
+        Assert.Equal((await ReadAsync(anonymous, first)).Version, (await ReadAsync(anonymous, unchanged)).Version);
+        Assert.True(list.IsRevoked(number, 1));
+    }
+
+    [Fact]
     public async Task A_terminated_permit_s_card_is_revoked_and_a_suspended_permit_s_card_is_listed_as_suspended()
     {
         await using var host = PermitsHost.On("Sqlite");
