@@ -31,15 +31,46 @@ internal sealed class AccrualSql(PermitDbContext db)
 
     private Microsoft.EntityFrameworkCore.Metadata.IProperty Property<T>(string property) => PropertyOf(db, typeof(T), property);
 
-    /// <summary><c>CASE WHEN x &gt; cap THEN cap ELSE x END</c>; written out because only some providers have LEAST.</summary>
-    public static string AtMost(string expression, int? cap) =>
-        cap is { } c ? $"CASE WHEN {expression} > {c} THEN {c} ELSE {expression} END" : expression;
+    /// <summary>
+    /// The smaller of <paramref name="expression"/> and <paramref name="cap"/>, naming the expression once (it may hold
+    /// the age CASE): SQLite's two-argument MIN, PostgreSQL's LEAST, and on SQL Server a MIN over a VALUES row, which
+    /// every version takes (LEAST arrived only in SQL Server 2022).
+    /// </summary>
+    public string AtMost(string expression, int? cap)
+    {
+        if (cap is not { } c)
+            return expression;
+        return db.Database.ProviderName switch
+        {
+            "Microsoft.EntityFrameworkCore.Sqlite" => $"MIN({expression}, {c})",
+            "Npgsql.EntityFrameworkCore.PostgreSQL" => $"LEAST({expression}, {c})",
+            _ => $"(SELECT MIN(m.v) FROM (VALUES ({expression}), ({c})) AS m(v))",
+        };
+    }
 
-    /// <summary>Clamps to ±cap, as the calculator clamps a tier.</summary>
-    public static string Clamp(string expression, int? cap) =>
-        cap is { } c ? $"CASE WHEN {expression} > {c} THEN {c} WHEN {expression} < {-c} THEN {-c} ELSE {expression} END" : expression;
+    /// <summary>
+    /// How an INSERT … SELECT skips rows the unique key already has: SQLite and PostgreSQL let the insert itself skip
+    /// them (<c>ON CONFLICT … DO NOTHING</c>, one index probe per row); SQL Server has no such clause, so the rows are
+    /// filtered by <paramref name="notExists"/> first. Either way the unique index is what finally guarantees it.
+    /// </summary>
+    public string SkipExisting(string notExists, IReadOnlyList<string> keyColumns) => db.Database.ProviderName switch
+    {
+        "Microsoft.EntityFrameworkCore.Sqlite" or "Npgsql.EntityFrameworkCore.PostgreSQL" =>
+            $" ON CONFLICT ({string.Join(", ", keyColumns)}) DO NOTHING",
+        _ => $" AND {notExists}",
+    };
 
-    /// <summary>Integer hundredths to whole points, rounded down also below zero (integer division truncates).</summary>
-    public static string FloorHundredths(string expression) =>
-        $"CASE WHEN {expression} >= 0 THEN ({expression}) / 100 ELSE -((99 - ({expression})) / 100) END";
+    /// <summary>
+    /// PostgreSQL plans from statistics that a bulk insert leaves stale (a table it thinks empty gets a nested loop over
+    /// a sequential scan, quadratic at a million rows), so after writing many rows the run refreshes them; ANALYZE sees
+    /// the run's own uncommitted rows. SQLite plans by its indexes and SQL Server refreshes statistics itself: null.
+    /// </summary>
+    public string? RefreshStatistics<T>() =>
+        db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? $"ANALYZE {Table<T>()}" : null;
+
+    /// <summary>
+    /// Integer hundredths to whole points rounded down, also below zero. Integer division truncates towards zero in all
+    /// three databases, so the value is shifted to be positive first: valid for totals above −10,000,000 points.
+    /// </summary>
+    public static string FloorHundredths(string expression) => $"(({expression}) + 1000000000) / 100 - 10000000";
 }

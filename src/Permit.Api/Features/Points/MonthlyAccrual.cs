@@ -44,7 +44,14 @@ public static class MonthlyAccrual
 
         var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
         var rules = AccrualRules.For(ruleSet);
-        var statements = new AccrualStatements(new AccrualSql(db), rules, RuleSetCatalogue.Label(ruleSet), first, last, today, now, Guid.NewGuid());
+        var sql = new AccrualSql(db);
+        var statements = new AccrualStatements(sql, rules, RuleSetCatalogue.Label(ruleSet), first, last, today, now, Guid.NewGuid());
+
+        async Task RefreshStatisticsAsync<T>()
+        {
+            if (sql.RefreshStatistics<T>() is { } analyze)
+                await db.Database.ExecuteSqlRawAsync(analyze, ct);
+        }
 
         // Inside a caller's transaction (a scheduled run's period claim, see JobRunner) the statements join it and the
         // caller commits; on their own they get a transaction of their own.
@@ -62,6 +69,10 @@ public static class MonthlyAccrual
         async Task<AccrualResult> AccrueAsync()
         {
             var created = await db.Database.ExecuteSqlRawAsync(statements.CreateMissingBalances(), ct);
+            if (created > 0)
+                await RefreshStatisticsAsync<PointsBalance>();
+            // Entries this run writes get ids above this one: the counters then move by exactly those entries.
+            var lastId = await db.PointsEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0;
             var insurance = rules.SocialInsurance is { } si
                 ? await db.Database.ExecuteSqlRawAsync(statements.AccrueMonth(si, statements.InsuredAllMonth()), ct)
                 : 0;
@@ -69,10 +80,39 @@ public static class MonthlyAccrual
                 ? await db.Database.ExecuteSqlRawAsync(statements.AccrueMonth(res, statements.RegisteredAllMonth()), ct)
                 : 0;
             if (insurance + residence > 0)
-                await db.Database.ExecuteSqlRawAsync(statements.CountNewMonths(), ct);
+                await RefreshStatisticsAsync<PointsEntry>();
+            if (insurance > 0)
+                await db.Database.ExecuteSqlRawAsync(statements.CountNewMonths(rules.SocialInsurance!, lastId), ct);
+            if (residence > 0)
+                await db.Database.ExecuteSqlRawAsync(statements.CountNewMonths(rules.Residence!, lastId), ct);
             var updated = await db.Database.ExecuteSqlRawAsync(statements.ScoreBalances(), ct);
             return new AccrualResult($"{first:yyyy-MM}", RuleSetCatalogue.Label(ruleSet), created, insurance, residence, updated);
         }
+    }
+
+    /// <summary>
+    /// The statements a run for <paramref name="year"/>-<paramref name="month"/> under <paramref name="ruleSet"/> would
+    /// execute, in order, as text (no database is touched): for reading them, and for checking the SQL Server dialect
+    /// where no server runs.
+    /// </summary>
+    public static IReadOnlyList<string> Statements(PermitDbContext db, PointsRuleSet ruleSet, int year, int month, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var first = new DateOnly(year, month, 1);
+        now = now.ToUniversalTime();
+        var rules = AccrualRules.For(ruleSet);
+        var statements = new AccrualStatements(new AccrualSql(db), rules, RuleSetCatalogue.Label(ruleSet), first, first.AddMonths(1).AddDays(-1),
+            PermitsClock.Today(new FixedTime(now)), now, Guid.Empty);
+        return
+        [
+            statements.CreateMissingBalances(),
+            statements.AccrueMonth(rules.SocialInsurance!, statements.InsuredAllMonth()),
+            statements.AccrueMonth(rules.Residence!, statements.RegisteredAllMonth()),
+            statements.CountNewMonths(rules.SocialInsurance!, 0),
+            statements.CountNewMonths(rules.Residence!, 0),
+            statements.ScoreBalances(),
+        ];
     }
 
     /// <summary>The key that makes a month accrue once per resident and indicator.</summary>
@@ -162,27 +202,23 @@ public static class MonthlyAccrual
                 + $" NULL, NULL, {ELit(nameof(PointsEntry.Key), key)}, {ELit(nameof(PointsEntry.AccrualRunId), run)}"
                 + $" FROM {B}"
                 + $" WHERE {NotFrozen} AND {earnedCondition.Replace("{resident}", residentId, StringComparison.Ordinal)}"
-                + $" AND NOT EXISTS (SELECT 1 FROM {E} e WHERE {ECol(nameof(PointsEntry.ResidentId))} = {residentId} AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), key)})";
+                + sql.SkipExisting(
+                    $"NOT EXISTS (SELECT 1 FROM {E} e WHERE {ECol(nameof(PointsEntry.ResidentId))} = {residentId} AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), key)})",
+                    [sql.Column<PointsEntry>(nameof(PointsEntry.ResidentId)), sql.Column<PointsEntry>(nameof(PointsEntry.Key))]);
         }
 
-        /// <summary>Adds to the month counters exactly the entries this run wrote (a re-run wrote none, so adds nothing).</summary>
-        public string CountNewMonths()
+        /// <summary>
+        /// Adds a month to the counter of every resident this run wrote an entry for (ids above
+        /// <paramref name="lastId"/>, this month's key, this run): a re-run wrote none, so it adds nothing. The ids come
+        /// from a range scan of the new rows, and each balance is found by its key, so the cost follows the entries written.
+        /// </summary>
+        public string CountNewMonths(PerUnitRule rule, long lastId)
         {
-            var setters = new List<string>();
-            var wrote = new List<string>();
-            foreach (var (rule, counter) in new[] { (rules.SocialInsurance, nameof(PointsBalance.SocialInsuranceMonths)), (rules.Residence, nameof(PointsBalance.ResidenceMonths)) })
-            {
-                if (rule is null)
-                    continue;
-                var written = $"EXISTS (SELECT 1 FROM {E} e WHERE {ECol(nameof(PointsEntry.ResidentId))} = {BCol(nameof(PointsBalance.ResidentId))}"
-                    + $" AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), KeyFor(first, rule.Code))}"
-                    + $" AND {ECol(nameof(PointsEntry.AccrualRunId))} = {ELit(nameof(PointsEntry.AccrualRunId), run)})";
-                var column = sql.Column<PointsBalance>(counter);
-                setters.Add($"{column} = {column} + CASE WHEN {written} THEN 1 ELSE 0 END");
-                wrote.Add(written);
-            }
-
-            return $"UPDATE {B} SET {string.Join(", ", setters)} WHERE {string.Join(" OR ", wrote)}";
+            var counter = sql.Column<PointsBalance>(rule.Code == IndicatorCodes.SocialInsurance ? nameof(PointsBalance.SocialInsuranceMonths) : nameof(PointsBalance.ResidenceMonths));
+            return $"UPDATE {B} SET {counter} = {counter} + 1 WHERE {BCol(nameof(PointsBalance.ResidentId))} IN"
+                + $" (SELECT {ECol(nameof(PointsEntry.ResidentId))} FROM {E} e WHERE {ECol(nameof(PointsEntry.Id))} > {lastId}"
+                + $" AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), KeyFor(first, rule.Code))}"
+                + $" AND {ECol(nameof(PointsEntry.AccrualRunId))} = {ELit(nameof(PointsEntry.AccrualRunId), run)})";
         }
 
         /// <summary>Scores every balance on this version from its row, exactly as the calculator would.</summary>
@@ -193,7 +229,8 @@ public static class MonthlyAccrual
                 rules.SocialInsurance is { } si ? Line(si, BCol(nameof(PointsBalance.SocialInsuranceMonths))) : "0",
                 rules.Residence is { } res ? Line(res, BCol(nameof(PointsBalance.ResidenceMonths))) : "0",
                 BCol(nameof(PointsBalance.ProvinceFixedHundredths)));
-            var total = $"({BCol(nameof(PointsBalance.OtherTiersHundredths))} + ({AccrualSql.Clamp($"({province})", rules.ProvinceCapHundredths)}))";
+            // The province tier only awards (the rule set is refused otherwise), so its cap bounds it from above only.
+            var total = $"({BCol(nameof(PointsBalance.OtherTiersHundredths))} + {sql.AtMost($"({province})", rules.ProvinceCapHundredths)})";
             return $"UPDATE {B} SET {sql.Column<PointsBalance>(nameof(PointsBalance.TotalHundredths))} = {total},"
                 + $" {sql.Column<PointsBalance>(nameof(PointsBalance.Total))} = {AccrualSql.FloorHundredths(total)},"
                 + $" {sql.Column<PointsBalance>(nameof(PointsBalance.ComputedAt))} = {BLit(nameof(PointsBalance.ComputedAt), now)}"
@@ -213,7 +250,7 @@ public static class MonthlyAccrual
             return whens.Count == 0 ? $"{steps[0].Hundredths}" : $"(CASE {string.Join(" ", whens)} ELSE {steps[^1].Hundredths} END)";
         }
 
-        private static string Line(PerUnitRule rule, string months) =>
-            AccrualSql.AtMost(rule.UnitSize == 1 ? $"{months} * {rule.PointsPerUnitHundredths}" : $"({months} / {rule.UnitSize}) * {rule.PointsPerUnitHundredths}", rule.CapHundredths);
+        private string Line(PerUnitRule rule, string months) =>
+            sql.AtMost(rule.UnitSize == 1 ? $"{months} * {rule.PointsPerUnitHundredths}" : $"({months} / {rule.UnitSize}) * {rule.PointsPerUnitHundredths}", rule.CapHundredths);
     }
 }

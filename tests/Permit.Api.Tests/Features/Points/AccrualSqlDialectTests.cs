@@ -1,0 +1,56 @@
+using Permit.Api.Features.Points;
+using Permit.Api.Persistence;
+using Permit.Api.Tests.Persistence;
+using Permit.Domain.Points;
+
+namespace Permit.Api.Tests.Features.Points;
+
+/// <summary>
+/// No SQL Server runs here, so the accrual's T-SQL is checked as text: bracketed names, bit and date literals SQL Server
+/// accepts, no alias on the UPDATE target, no LEAST/GREATEST (SQL Server 2022 only) and no other dialect's syntax.
+/// </summary>
+public sealed class AccrualSqlDialectTests
+{
+    // Never opened: generating SQL needs no server.
+    private const string Unused = "Server=unused;Database=Permit;Integrated Security=true;TrustServerCertificate=true";
+    private static readonly DateTimeOffset Now = new(2026, 3, 10, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_SQL_Server_accrual_is_T_SQL()
+    {
+        using var db = PermitDatabase.CreateContext(DatabaseProvider.SqlServer, Unused, TestCitizenIdKeys.Protector);
+
+        var statements = MonthlyAccrual.Statements(db, PointsRuleSets.NingboZhenhai2026, 2026, 2, Now);
+
+        var all = string.Join("\n", statements);
+        Assert.DoesNotContain("\"", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("LEAST", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("TRUE", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("::", all, StringComparison.Ordinal);
+        Assert.StartsWith("INSERT INTO [PointsBalances] ([ResidentId], [Total],", statements[0], StringComparison.Ordinal);
+        Assert.Contains("[PointsBalances].[Frozen] = CAST(1 AS bit)", statements[1], StringComparison.Ordinal);
+        Assert.Contains("c.[CoveredFrom] <= '2026-02-01'", statements[1], StringComparison.Ordinal);
+        Assert.Contains("'accrual:2026-02:province.residence'", statements[2], StringComparison.Ordinal);
+        Assert.StartsWith("UPDATE [PointsBalances] SET [SocialInsuranceMonths] = [SocialInsuranceMonths] + 1 WHERE [PointsBalances].[ResidentId] IN (SELECT e.[ResidentId] FROM [PointsEntries] e WHERE e.[Id] > 0 AND", statements[3], StringComparison.Ordinal);
+        // Age 40 or under scores 20: born after 10 March 1985 on 10 March 2026.
+        Assert.Contains("WHEN [PointsBalances].[BirthDate] > '1985-03-10' THEN 2000", statements[5], StringComparison.Ordinal);
+        Assert.Contains("(SELECT MIN(m.v) FROM (VALUES (", statements[5], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_PostgreSQL_and_SQLite_accruals_use_their_own_literals()
+    {
+        using var postgres = PermitDatabase.CreateContext(DatabaseProvider.Postgres, "Host=unused;Database=permit", TestCitizenIdKeys.Protector);
+        using var sqlite = PermitDatabase.CreateContext(DatabaseProvider.Sqlite, "Data Source=:memory:", TestCitizenIdKeys.Protector);
+
+        var pg = MonthlyAccrual.Statements(postgres, PointsRuleSets.NingboZhenhai2026, 2026, 2, Now)[1];
+        var lite = MonthlyAccrual.Statements(sqlite, PointsRuleSets.NingboZhenhai2026, 2026, 2, Now)[1];
+
+        Assert.Contains("\"PointsBalances\".\"Frozen\" = TRUE", pg, StringComparison.Ordinal);
+        Assert.Contains("DATE '2026-02-01'", pg, StringComparison.Ordinal);
+        Assert.Contains("\"PointsBalances\".\"Frozen\" = 1", lite, StringComparison.Ordinal);
+        Assert.Contains("'2026-02-01'", lite, StringComparison.Ordinal);
+        Assert.Contains("LEAST(", pg, StringComparison.Ordinal);
+        Assert.Contains("MIN(", lite, StringComparison.Ordinal);
+    }
+}
