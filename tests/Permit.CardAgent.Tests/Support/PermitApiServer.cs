@@ -106,6 +106,7 @@ public sealed class PermitApiServer : WebApplicationFactory<PermitDbContext>
         builder.UseSetting($"ConnectionStrings:{PersistenceSetup.ConnectionStringName}", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("Jobs:SchedulerEnabled", "false");
         builder.UseSetting("Logging:File:Directory", "");
         // TEST KEYS ONLY: a fresh issuer key created in a temporary directory.
         builder.UseSetting("Keys:Directory", Path.Combine(_directory.FullName, "keys"));

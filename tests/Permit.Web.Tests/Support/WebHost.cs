@@ -89,6 +89,8 @@ public sealed class WebHost : WebApplicationFactory<Program>
         builder.UseSetting($"ConnectionStrings:{PersistenceSetup.ConnectionStringName}", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:Demo", "false");
+        // Scheduled jobs catch up at start and write in their own transactions; the page tests drive the desk alone.
+        builder.UseSetting("Jobs:SchedulerEnabled", "false");
         builder.UseSetting("Logging:File:Directory", "");
         builder.UseSetting("Keys:Directory", KeyDirectory);
         builder.UseSetting("Security:Passwords:Iterations", Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
