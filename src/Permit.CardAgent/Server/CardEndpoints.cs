@@ -20,7 +20,11 @@ public sealed record ReadRequest(string? Reader, bool WithPhoto = false);
 
 public sealed record IdCardResponse(string Reader, IdCardReport Card, string? Photo, FiguresJson Figures);
 
-public sealed record PermitCardResponse(string Reader, VerdictJson Verdict, string? Photo, FiguresJson Figures);
+/// <summary>
+/// <c>POST /permit-card/read</c>: the agent's verdict, and (<see cref="Files"/>, <see cref="Verdict"/>,
+/// <see cref="Chip"/>) what the permit API's card lookup takes as is, so a page forwards them without reshaping.
+/// </summary>
+public sealed record PermitCardResponse(string Reader, VerdictJson Verdict, string? Photo, FiguresJson Figures, CardFilesJson Files, ChipExchangeJson Chip);
 
 /// <param name="Permit">The permit.json fields (local data, signed with the agent's issuer key), or a permit number
 /// (the permit API at <paramref name="Api"/> signs and records the card; <paramref name="Token"/> is the officer's).</param>
@@ -66,7 +70,8 @@ internal static class CardEndpoints
                     : Offline.OfflineVerifier.Load(store, "permit-card/read");
                 var result = operations.ReadPermitCard(request?.Reader, setup, request?.WithPhoto ?? false);
                 var photo = result.Check.Photo is { Length: > 0 } jpeg ? Convert.ToBase64String(jpeg) : null;
-                return new PermitCardResponse(result.Reader, VerdictJson.From(result.Check.Verdict), photo, FiguresJson.From(result.Figures));
+                return new PermitCardResponse(result.Reader, VerdictJson.From(result.Check.Verdict), photo, FiguresJson.From(result.Figures),
+                    CardFilesJson.From(result.Check.Files), ChipExchangeJson.From(result.Check.Chip));
             }).ConfigureAwait(false);
         });
 

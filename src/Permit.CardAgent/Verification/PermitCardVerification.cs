@@ -9,8 +9,12 @@ namespace Permit.CardAgent.Verification;
 /// <summary>What a verifier trusts: issuer keys, and the revocation knowledge it holds.</summary>
 public sealed record VerifierSetup(TrustList TrustList, RevocationKnowledge Revocation);
 
-/// <summary>A permit card read and judged; <see cref="Photo"/> is the JPEG when EF.PHOTO was read and verified.</summary>
-public sealed record PermitCardCheck(CredentialVerdict Verdict, byte[]? Photo);
+/// <summary>
+/// A permit card read and judged; <see cref="Photo"/> is the JPEG when EF.PHOTO was read and verified. <see cref="Files"/>
+/// and <see cref="Chip"/> are the raw files and the challenge sent with the chip's answer, so a server can judge the same
+/// read again (the register's card lookup).
+/// </summary>
+public sealed record PermitCardCheck(CredentialVerdict Verdict, byte[]? Photo, CardReadout Files, ChipChallengeResponse Chip);
 
 /// <summary>
 /// Tap to verdict: SELECT, EF.PERMIT, (EF.PHOTO), EF.CHIPKEY, EF.SIG, INTERNAL AUTHENTICATE with a fresh 16-byte
@@ -42,13 +46,10 @@ public static class PermitCardVerification
 
         var challenge = ActiveAuthentication.NewChallenge();
         var response = session.InternalAuthenticate(challenge);
-        var verdict = CredentialVerifier.VerifyCard(
-            new CardReadout(permit, photo, chipKey, signature),
-            new ChipChallengeResponse(challenge, response),
-            setup.TrustList,
-            setup.Revocation,
-            now);
+        var files = new CardReadout(permit, photo, chipKey, signature);
+        var exchange = new ChipChallengeResponse(challenge, response);
+        var verdict = CredentialVerifier.VerifyCard(files, exchange, setup.TrustList, setup.Revocation, now);
         var jpeg = photo is not null && verdict.Card is not null ? PhotoFile.Decode(photo).Value : null;
-        return new PermitCardCheck(verdict, jpeg);
+        return new PermitCardCheck(verdict, jpeg, files, exchange);
     }
 }

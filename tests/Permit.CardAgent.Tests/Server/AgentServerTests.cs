@@ -5,12 +5,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Permit.Api.Features.Entitlements;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Configuration;
+using Permit.CardAgent.Personalization;
 using Permit.CardAgent.Server;
 using Permit.CardAgent.Tests.Cards;
 using Permit.CardAgent.Tests.Personalization;
 using Permit.CardAgent.Tests.Support;
+using Permit.Domain.Credentials.Verification;
 using Permit.HardwareSim.PermitCards;
 using Permit.HardwareSim.Transport;
 
@@ -93,6 +96,50 @@ public sealed class AgentServerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_card_read_carries_the_files_the_chips_answer_and_the_verdict_as_the_registers_card_lookup_takes_them()
+    {
+        var http = await StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var permit = JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(_issuer.PermitJsonPath));
+        using (var personalize = await http.PostAsJsonAsync("/permit-card/personalize", new { permit, photo = Convert.ToBase64String(TestIssuer.Jpeg) }, ct))
+            Assert.True(personalize.IsSuccessStatusCode, await personalize.Content.ReadAsStringAsync(ct));
+
+        using var read = await http.PostAsJsonAsync("/permit-card/read", new { withPhoto = true }, ct);
+        var json = await read.Content.ReadAsStringAsync(ct);
+        // The page forwards the answer's files, verdict and chip untouched: the API's own request type must read them.
+        var lookup = JsonSerializer.Deserialize<CardLookupRequest>(json, JsonSerializerOptions.Web)!;
+        var agentRead = AgentCardRead.From(lookup);
+        var serverVerdict = CredentialVerifier.VerifyCardReadByAgent(
+            agentRead.Files!, agentRead.Chip!, KeyFiles.LoadTrustList([_issuer.PublicKeyPath]), RevocationKnowledge.None, DateTimeOffset.UtcNow);
+
+        Assert.Null(agentRead.Errors);
+        Assert.True(serverVerdict.Accepted, string.Join(", ", serverVerdict.Checks));
+        Assert.Equal(TestIssuer.SamplePermit.PermitNumber, serverVerdict.Card!.PermitNumber);
+        Assert.Equal(TestIssuer.PhotoFileBytes, agentRead.Files!.Photo);
+        Assert.Equal(16, agentRead.Chip!.Exchange!.Challenge.Length);
+        Assert.Equal(AgentCardRead.CheckedByAgentAnswerVerified, agentRead.ChipAuthentication);
+        Assert.Contains(lookup.Verdict!.Checks!, c => c is { Check: "chip-signature", Outcome: "passed" });
+    }
+
+    [Fact]
+    public async Task Without_the_photo_the_read_sends_no_photo_file_and_a_fresh_challenge_each_time()
+    {
+        var http = await StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var permit = JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(_issuer.PermitJsonPath));
+        using (var personalize = await http.PostAsJsonAsync("/permit-card/personalize", new { permit }, ct))
+            Assert.True(personalize.IsSuccessStatusCode, await personalize.Content.ReadAsStringAsync(ct));
+
+        var first = await ReadCardAsync(http);
+        var second = await ReadCardAsync(http);
+
+        Assert.False(first.GetProperty("files").TryGetProperty("photo", out _));
+        Assert.False(first.TryGetProperty("photo", out _));
+        Assert.NotEqual(first.GetProperty("chip").GetProperty("challenge").GetString(), second.GetProperty("chip").GetProperty("challenge").GetString());
+        Assert.Equal(64, Convert.FromBase64String(first.GetProperty("chip").GetProperty("response").GetString()!).Length);
+    }
+
+    [Fact]
     public async Task A_card_failure_is_a_problem_with_a_stable_type()
     {
         var http = await StartAsync();
@@ -104,6 +151,13 @@ public sealed class AgentServerTests : IAsyncDisposable
 
         Assert.Equal(HttpStatusCode.Conflict, read.StatusCode);
         Assert.Equal("urn:permit:card-agent:no-card", problem.GetProperty("type").GetString());
+    }
+
+    private static async Task<JsonElement> ReadCardAsync(HttpClient http)
+    {
+        using var read = await http.PostAsJsonAsync("/permit-card/read", new { }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        return await read.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
