@@ -79,9 +79,16 @@ export async function agent(path, body) {
   throw new PageError(t('Agent.Failed'), problem?.detail ? [problem.detail] : [], problem);
 }
 
-/** Card events from the agent (server-sent events); returns a function that stops listening. */
+/**
+ * Card events from the agent (server-sent events); returns a function that stops listening, whose <c>opened</c>
+ * promise settles once the stream is connected (or after a few seconds without it).
+ */
 export function agentEvents(handlers) {
   const source = new EventSource(agentUrl + '/events');
+  const opened = new Promise(resolve => {
+    source.addEventListener('open', resolve, { once: true });
+    setTimeout(resolve, 3000);
+  });
   for (const [name, handler] of Object.entries(handlers)) {
     source.addEventListener(name, e => {
       let data = null;
@@ -89,7 +96,9 @@ export function agentEvents(handlers) {
       handler(data);
     });
   }
-  return () => source.close();
+  const stop = () => source.close();
+  stop.opened = opened;
+  return stop;
 }
 
 /** Shows a result or an error in a status area (role=status or role=alert). */

@@ -48,15 +48,19 @@ for (const button of document.querySelectorAll('[data-write-card]')) {
   button.addEventListener('click', () => once(button, async () => {
     steps.replaceChildren();
     say(status, t('Js.WritingCard'));
+    // Listening before starting, so every step shows.
     const stop = agentEvents({
-      'personalize-step': data => { if (data?.step) showStep(steps, data.step, data.status ?? data.state); },
+      personalization: data => {
+        if (!data?.step || (data.permitNumber && data.permitNumber !== section.dataset.permit)) return;
+        if (data.step === 'failed') steps.lastElementChild?.classList.replace('done', 'failed');
+        else showStep(steps, data.step, 'done');
+      },
       'card-removed': () => say(status, t('Js.CardPulled'), { error: true }),
     });
     try {
+      await stop.opened;
       const token = await agentToken();
-      await agent('/permit-card/personalize', {
-        api: location.origin, permit: section.dataset.permit, sequence: Number(section.dataset.sequence), token,
-      });
+      await agent('/permit-card/personalize', { api: location.origin, permit: section.dataset.permit, token });
       say(status, t('Js.CardWritten'));
       setTimeout(() => location.reload(), 1500);
     } catch (error) {
