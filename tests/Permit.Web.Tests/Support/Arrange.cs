@@ -43,6 +43,14 @@ public static class Arrange
         return application.Id;
     }
 
+    /// <summary>Issues the permit of an approved application; returns its number (the card is still to be written).</summary>
+    public static async Task<string> IssueAsync(HttpClient officer, Guid applicationId)
+    {
+        using var issued = await officer.PostAsJsonAsync("/api/permits", new { applicationId }, TestContext.Current.CancellationToken);
+        issued.EnsureSuccessStatusCode();
+        return (await issued.Content.ReadFromJsonAsync<IssuedView>(TestContext.Current.CancellationToken))!.Permit.PermitNumber;
+    }
+
     /// <summary>Issues the permit and confirms a card for it as the agent would; returns the number and the receipt code.</summary>
     public static async Task<(string Number, string ActivationCode)> ActivePermitAsync(HttpClient officer, Guid applicationId)
     {

@@ -75,11 +75,17 @@ public sealed class WebHost : WebApplicationFactory<Program>
     public async Task<HttpClient> BearerClientAsync(string userName)
     {
         var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName));
+        return client;
+    }
+
+    /// <summary>An officer's bearer token, as the officer's page hands it to the agent.</summary>
+    public async Task<string> TokenAsync(string userName)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = Password }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenView>(TestContext.Current.CancellationToken);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
+        return (await response.Content.ReadFromJsonAsync<TokenView>(TestContext.Current.CancellationToken))!.AccessToken;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

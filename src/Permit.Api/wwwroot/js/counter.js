@@ -32,7 +32,7 @@ function show(kind, reason, name, photo) {
   document.getElementById('verdict-name').textContent = name ?? '';
   const img = document.getElementById('verdict-photo');
   img.hidden = !photo;
-  if (photo) img.src = photo.startsWith('data:') || photo.startsWith('/') ? photo : `data:image/jpeg;base64,${photo}`;
+  if (photo) img.src = `data:image/jpeg;base64,${photo}`;
   status.hidden = true;
 }
 
@@ -46,7 +46,7 @@ function fromAnswer(answer, photo) {
   const genuine = answer.credential?.genuine;
   const kind = genuine === false ? 'notGenuine' : answer.eligible ? 'eligible' : 'notEligible';
   const message = english ? answer.messageEn : answer.message;
-  show(kind, message || reasonText(answer.reasonCode, ''), answer.holder?.name, photo ?? answer.holder?.photoReference);
+  show(kind, message || reasonText(answer.reasonCode, ''), answer.holder?.name, photo);
 }
 
 function clear() {
@@ -58,7 +58,7 @@ async function checkCard() {
   say(status, t('Js.ReadingCard'));
   let read;
   try {
-    read = await agent('/permit-card/read', { withPhoto: true, withFiles: true });
+    read = await agent('/permit-card/read', { withPhoto: true });
   } catch (error) {
     sayError(status, error);
     return;
@@ -69,12 +69,13 @@ async function checkCard() {
     show('notGenuine', reasonText(verdict.reason, t('Reason.credential-not-genuine')), null, null);
     return;
   }
+  // The card is the issuer's and its chip is the one the files were signed for; the register says whether the
+  // permit still stands and whether this service is open to the holder.
   try {
-    const answer = await api('POST', '/api/entitlements/lookups/card', {
-      service: service.value || undefined, files: read.files, verdict: { genuine: verdict.genuine, reason: verdict.reason, checks: verdict.checks },
-      chip: read.chip,
-    });
+    const query = service.value ? `?service=${encodeURIComponent(service.value)}` : '';
+    const answer = await api('GET', `/api/entitlements/permits/${encodeURIComponent(permit.permitNumber ?? '')}${query}`);
     fromAnswer(answer, read.photo);
+    if (!answer.holder?.name && permit.name) document.getElementById('verdict-name').textContent = permit.name;
   } catch (error) {
     if (error instanceof PageError && error.problem) { sayError(status, error); return; }
     // No answer from the server: decide from the card alone, as checked by the agent (signature, chip, validity, revocation list).
