@@ -31,6 +31,9 @@ public sealed class PageAccessTests
         ["/desk/queue"] = Policies.Supervisor,
         ["/counter"] = Policies.Verifier,
         ["/me"] = Policies.Migrant,
+        ["/admin"] = Policies.Supervisor,
+        ["/admin/audit/{id:guid}"] = Policies.Supervisor,
+        ["/admin/users"] = Policies.Admin,
     };
 
     [Fact]

@@ -40,20 +40,38 @@ async function loadPoints() {
   try {
     points = await api('GET', '/api/self-service/points');
   } catch {
-    return; // no points offered (yet) for this holder: the section stays hidden
+    return; // no points for this holder (yet): the section stays hidden
   }
   if (!points) return;
   document.getElementById('points').hidden = false;
-  document.getElementById('points-total').textContent = points.total ?? points.totalPoints ?? '';
+  document.getElementById('points-total').textContent = points.total;
   const body = document.querySelector('#points-table tbody');
   body.replaceChildren();
-  for (const line of points.indicators ?? points.lines ?? []) {
+  for (const line of points.lines ?? []) {
     const row = body.insertRow();
-    row.insertCell().textContent = (english ? line.nameEn : line.nameZh) ?? line.name ?? line.indicator ?? line.code;
-    row.insertCell().textContent = line.points ?? '';
-    row.insertCell().textContent = (english ? line.explanationEn : line.explanationZh) ?? line.explanation ?? '';
+    row.insertCell().textContent = line.name;
+    row.insertCell().textContent = line.points;
+    row.insertCell().textContent = line.explanationZh;
   }
+  document.getElementById('what-if').hidden = false;
 }
+
+const whatIf = document.getElementById('what-if');
+whatIf.addEventListener('submit', event => {
+  event.preventDefault();
+  once(whatIf, async () => {
+    const result = document.getElementById('what-if-result');
+    const months = name => Number(whatIf.elements.namedItem(name).value || 0);
+    try {
+      const answer = await api('POST', '/api/self-service/points/what-if', {
+        extraSocialInsuranceMonths: months('insurance'), extraResidenceMonths: months('residence'),
+      });
+      result.textContent = t('Js.WhatIfResult', { total: answer.whatIfTotal, difference: answer.difference });
+    } catch (error) {
+      result.textContent = error.message;
+    }
+  });
+});
 
 async function loadQr() {
   let qr;

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Permit.Api.Security.Accounts;
+using Permit.Domain.Entitlements;
+using Permit.Web.Tests.Support;
+
+namespace Permit.Web.Tests.Pages;
+
+/// <summary>
+/// Every page at desktop (1280×800) and phone (390×844) width, signed in as the user it is for: each must render
+/// without a raw text key or a stack trace, and each is saved as a screenshot (PERMIT_SCREENSHOTS to collect them).
+/// </summary>
+public sealed class PageGalleryTests(Browser browser)
+{
+    [Fact]
+    public async Task Every_page_renders_readable_text_at_desktop_and_phone_width()
+    {
+        await using var host = new WebHost();
+        await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
+        await host.AddOfficerAsync("zhao.admin", OfficerRole.Admin, "赵主任");
+        var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
+        var applicationId = await Arrange.ApprovedApplicationAsync(host, 5, "孙丽");
+        using var registrar = await host.BearerClientAsync("li.registrar");
+        var (_, code) = await Arrange.ActivePermitAsync(registrar, applicationId);
+        using (var anonymous = new HttpClient { BaseAddress = new Uri(host.BaseUrl) })
+        using (var activated = await anonymous.PostAsJsonAsync("/api/self-service/activate",
+                   new { activationCode = code, userName = "sunli", password = WebHost.Password }, TestContext.Current.CancellationToken))
+            activated.EnsureSuccessStatusCode();
+        await using var db = host.NewContext();
+        var residentId = db.PermitApplications.Single(a => a.Id == applicationId).ResidentId;
+
+        foreach (var (size, suffix) in new[] { (Browser.Desktop, "desktop"), (Browser.Phone, "phone") })
+        {
+            var anonymousPage = await browser.NewPageAsync(host.BaseUrl, size);
+            foreach (var (path, name) in new[] { ("/", "home"), ("/signin", "signin"), ("/counter/signin", "counter-signin"), ("/me/signin", "me-signin"), ("/me/activate", "me-activate") })
+                await ShootAsync(anonymousPage, path, $"{name}-{suffix}");
+
+            var officer = await browser.NewPageAsync(host.BaseUrl, size);
+            await SignInAsync(officer, "/signin", ("用户名", "zhao.admin"), ("密码", WebHost.Password));
+            foreach (var (path, name) in new[]
+                     {
+                         ("/desk", "desk"), ($"/desk/residents/{residentId}", "resident"), ("/desk/queue", "queue"),
+                         ("/desk/bulk-reports", "bulk-reports"), ("/admin", "statistics"), ("/admin/users", "users"),
+                         ($"/admin/audit/{residentId}", "audit-trail"),
+                     })
+                await ShootAsync(officer, path, $"{name}-{suffix}");
+            await officer.GotoAsync("/language?culture=en&returnUrl=%2Fdesk");
+            await ShootAsync(officer, $"/desk/residents/{residentId}", $"resident-en-{suffix}");
+            await ShootAsync(officer, "/admin", $"statistics-en-{suffix}");
+
+            var counter = await browser.NewPageAsync(host.BaseUrl, size);
+            await SignInAsync(counter, "/counter/signin", ("终端密钥", clinicKey));
+            await ShootAsync(counter, "/counter", $"counter-{suffix}");
+
+            var holder = await browser.NewPageAsync(host.BaseUrl, size);
+            await SignInAsync(holder, "/me/signin", ("用户名", "sunli"), ("密码", WebHost.Password));
+            await Assertions.Expect(holder.Locator("#me-number")).Not.ToBeEmptyAsync();
+            await ShootAsync(holder, "/me", $"me-{suffix}");
+        }
+    }
+
+    private static async Task SignInAsync(IPage page, string path, params (string Label, string Value)[] fields)
+    {
+        await page.GotoAsync(path);
+        foreach (var (label, value) in fields)
+            await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal));
+    }
+
+    private static async Task ShootAsync(IPage page, string path, string name)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.True(response is { Ok: true }, $"{path}: {response?.Status}");
+        await page.WaitForTimeoutAsync(500); // the page scripts fill in what they fetch
+        await Screenshots.AssertReadableAsync(page);
+        await Screenshots.SaveAsync(page, "page-" + name);
+    }
+}
