@@ -49,12 +49,19 @@ for (const button of document.querySelectorAll('[data-write-card]')) {
     steps.replaceChildren();
     say(status, t('Js.WritingCard'));
     // Listening before starting, so every step shows.
+    const progress = data => {
+      if (!data?.step || (data.permitNumber && data.permitNumber !== section.dataset.permit)) return;
+      if (data.step === 'failed' || data.status === 'failed') {
+        const failed = data.failedStep ? steps.querySelector(`[data-step="${CSS.escape(data.failedStep)}"]`) : steps.lastElementChild;
+        if (failed) failed.className = 'failed';
+        return;
+      }
+      showStep(steps, data.step, 'done');
+    };
     const stop = agentEvents({
-      personalization: data => {
-        if (!data?.step || (data.permitNumber && data.permitNumber !== section.dataset.permit)) return;
-        if (data.step === 'failed') steps.lastElementChild?.classList.replace('done', 'failed');
-        else showStep(steps, data.step, 'done');
-      },
+      // The agent names the event personalize-step (status running/done/failed); older agents said personalization.
+      'personalize-step': progress,
+      personalization: progress,
       'card-removed': () => say(status, t('Js.CardPulled'), { error: true }),
     });
     try {
@@ -72,4 +79,13 @@ for (const button of document.querySelectorAll('[data-write-card]')) {
     }
   }));
 }
-export { api };
+// The receipt is printed by POST (a reprint issues a fresh activation code): fetched here, opened as a PDF.
+for (const button of document.querySelectorAll('[data-receipt]')) {
+  button.addEventListener('click', () => once(button, async () => {
+    const response = await fetch(`/api/permits/${encodeURIComponent(button.dataset.receipt)}/receipt`, {
+      method: 'POST', credentials: 'same-origin', headers: { 'X-Permit-Page': '1', 'Content-Type': 'application/json' }, body: '{}',
+    });
+    if (!response.ok) { window.alert(t('Js.SomethingWentWrong')); return; }
+    window.open(URL.createObjectURL(await response.blob()), '_blank', 'noopener');
+  }));
+}
