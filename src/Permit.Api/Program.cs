@@ -9,6 +9,7 @@ using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
+using Permit.Api.Features.SchoolAdmission;
 using Permit.Api.Infrastructure.Health;
 using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
@@ -55,6 +56,7 @@ try
     app.MapCredentials();
     app.MapJobs();
     app.MapBenchBaseline(app.Configuration);
+    app.MapSchoolAdmission();
     app.MapPermitSecurity();
     app.MapPermitWeb();
 

@@ -4,6 +4,7 @@ using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
+using Permit.Api.Features.SchoolAdmission;
 using Permit.Api.Persistence.Configurations;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Fields;
@@ -63,6 +64,7 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
         PointsModel.Configure(modelBuilder);
         CredentialsModel.Configure(modelBuilder);
         JobsModel.Configure(modelBuilder);
+        SchoolAdmissionModel.Configure(modelBuilder);
         if (CitizenIdProtector is not null)
             EncryptCitizenIds(modelBuilder, CitizenIdProtector);
     }

@@ -95,11 +95,16 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/points/reviews/{id:guid}/accept",                        Desk),
         new("POST", "/api/points/reviews/{id:guid}/reject",                        Desk),
         new("GET",  "/api/points/rule-sets",                                       Desk),
+        new("GET",  "/api/school-admission/rounds/{id:guid}",                      Desk),
+        new("POST", "/api/school-admission/rounds/{id:guid}/applicants",           Desk),
+        new("GET",  "/api/school-admission/rounds/{id:guid}/runs/{runId:guid}",    Desk),
 
         // Supervisors and admins
         new("POST", "/api/applications/{id:guid}/approve",                             SupervisorUp),
         new("POST", "/api/permits/{number}/revocation",                            SupervisorUp),
         new("POST", "/api/points/rule-sets",                                       SupervisorUp),
+        new("POST", "/api/school-admission/rounds/",                               SupervisorUp),
+        new("POST", "/api/school-admission/rounds/{id:guid}/runs",                 SupervisorUp),
 
         // Admins only
         new("POST", "/api/admin/officers",                                         AdminOnly),

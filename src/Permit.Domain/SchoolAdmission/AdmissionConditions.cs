@@ -1,0 +1,46 @@
+using Permit.Domain.Common;
+
+namespace Permit.Domain.SchoolAdmission;
+
+/// <summary>
+/// What a zone asks of an applicant for 积分入学 before points rank them: the parent's months of residence and of social
+/// insurance in the district (as the officer verified them), an optional points floor, and the child's age in whole
+/// years on 31 August of the school year (the usual cut-off: 6 for the first grade of primary school).
+/// </summary>
+public sealed record AdmissionConditions
+{
+    public const string InvalidCode = "admission-conditions-invalid";
+
+    public AdmissionConditions(int residenceMonths, int insuranceMonths, int minimumAge, int maximumAge, decimal? minimumPoints = null)
+    {
+        if (residenceMonths is < 0 or > 600 || insuranceMonths is < 0 or > 600)
+            throw new DomainException(InvalidCode, "Months of residence and insurance are 0 to 600.");
+        if (minimumAge is < 0 or > 18 || maximumAge < minimumAge || maximumAge > 18)
+            throw new DomainException(InvalidCode, "The age window is 0 to 18 years, its lower end not above its upper end.");
+        if (minimumPoints is < 0)
+            throw new DomainException(InvalidCode, "A points floor cannot be negative.");
+        ResidenceMonths = residenceMonths;
+        InsuranceMonths = insuranceMonths;
+        MinimumAge = minimumAge;
+        MaximumAge = maximumAge;
+        MinimumPoints = minimumPoints;
+    }
+
+    public int ResidenceMonths { get; }
+
+    public int InsuranceMonths { get; }
+
+    public int MinimumAge { get; }
+
+    public int MaximumAge { get; }
+
+    public decimal? MinimumPoints { get; }
+
+    /// <summary>The child's age in whole years on 31 August of <paramref name="schoolYear"/> (the year the school year starts).</summary>
+    public static int AgeOnCutOff(DateOnly birthDate, int schoolYear)
+    {
+        var cutOff = new DateOnly(schoolYear, 8, 31);
+        var age = cutOff.Year - birthDate.Year;
+        return birthDate.AddYears(age) > cutOff ? age - 1 : age;
+    }
+}
