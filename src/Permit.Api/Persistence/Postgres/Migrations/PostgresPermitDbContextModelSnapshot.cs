@@ -584,6 +584,138 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("SocialInsuranceCovers", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ChildBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ChildName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("InsuranceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ParentPermitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ParentPermitNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<Guid>("ParentResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ResidenceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentPermitId");
+
+                    b.HasIndex("ParentResidentId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("AdmissionApplicants", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("InsuranceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaximumAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinimumPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResidenceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Zone", "SchoolYear")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AdmissionRounds_Zone_SchoolYear");
+
+                    b.ToTable("AdmissionRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AllocationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AllocationRuns_RoundId_Sequence");
+
+                    b.ToTable("AllocationRuns", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Security.Accounts.MigrantAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1047,6 +1179,107 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
+                {
+                    b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ParentResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Api.Features.SchoolAdmission.AdmissionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AllocationRun", b =>
+                {
+                    b.HasOne("Permit.Api.Features.SchoolAdmission.AdmissionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Permit.Api.Features.SchoolAdmission.AllocationLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("RunId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ApplicantId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("AppliedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateOnly>("ChildBirthDate")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("InsuranceMonths")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("ParentPermitStatus")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<bool>("ParentPermitValid")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("PointsFrozen")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int?>("PointsHundredths")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("Rank")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int>("ResidenceMonths")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("RuleSetVersion")
+                                .HasMaxLength(80)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(80)");
+
+                            b1.Property<string>("TieBreak")
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(20)");
+
+                            b1.HasKey("RunId", "ApplicantId");
+
+                            b1.ToTable("AllocationLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RunId");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Permit.Domain.Applications.PermitApplication", b =>

@@ -584,6 +584,138 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.ToTable("SocialInsuranceCovers", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("ChildBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ChildName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("InsuranceMonths")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ParentPermitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ParentPermitNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(18)");
+
+                    b.Property<Guid>("ParentResidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ResidenceMonths")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentPermitId");
+
+                    b.HasIndex("ParentResidentId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("AdmissionApplicants", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("InsuranceMonths")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MaximumAge")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinimumAge")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MinimumPoints")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResidenceMonths")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Zone", "SchoolYear")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AdmissionRounds_Zone_SchoolYear");
+
+                    b.ToTable("AdmissionRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AllocationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AllocationRuns_RoundId_Sequence");
+
+                    b.ToTable("AllocationRuns", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Security.Accounts.MigrantAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1050,6 +1182,107 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
+                {
+                    b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ParentResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Api.Features.SchoolAdmission.AdmissionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AllocationRun", b =>
+                {
+                    b.HasOne("Permit.Api.Features.SchoolAdmission.AdmissionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Permit.Api.Features.SchoolAdmission.AllocationLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("RunId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("ApplicantId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset>("AppliedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<DateOnly>("ChildBirthDate")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("InsuranceMonths")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(20)");
+
+                            b1.Property<string>("ParentPermitStatus")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(20)");
+
+                            b1.Property<bool>("ParentPermitValid")
+                                .HasColumnType("bit");
+
+                            b1.Property<bool>("PointsFrozen")
+                                .HasColumnType("bit");
+
+                            b1.Property<int?>("PointsHundredths")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("Rank")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(40)");
+
+                            b1.Property<int>("ResidenceMonths")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("RuleSetVersion")
+                                .HasMaxLength(80)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(80)");
+
+                            b1.Property<string>("TieBreak")
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(20)");
+
+                            b1.HasKey("RunId", "ApplicantId");
+
+                            b1.ToTable("AllocationLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RunId");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Permit.Domain.Applications.PermitApplication", b =>

@@ -577,6 +577,138 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("SocialInsuranceCovers", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ChildBirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InsuranceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ParentPermitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentPermitNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParentResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidenceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentPermitId");
+
+                    b.HasIndex("ParentResidentId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("AdmissionApplicants", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InsuranceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaximumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidenceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Zone", "SchoolYear")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AdmissionRounds_Zone_SchoolYear");
+
+                    b.ToTable("AdmissionRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AllocationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AllocationRuns_RoundId_Sequence");
+
+                    b.ToTable("AllocationRuns", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Security.Accounts.MigrantAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1040,6 +1172,107 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
+                {
+                    b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPermitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ParentResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Api.Features.SchoolAdmission.AdmissionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AllocationRun", b =>
+                {
+                    b.HasOne("Permit.Api.Features.SchoolAdmission.AdmissionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Permit.Api.Features.SchoolAdmission.AllocationLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("RunId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ApplicantId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("AppliedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("ChildBirthDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("InsuranceMonths")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ParentPermitStatus")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("ParentPermitValid")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("PointsFrozen")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("PointsHundredths")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Rank")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ResidenceMonths")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("RuleSetVersion")
+                                .HasMaxLength(80)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TieBreak")
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RunId", "ApplicantId");
+
+                            b1.ToTable("AllocationLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RunId");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Permit.Domain.Applications.PermitApplication", b =>
