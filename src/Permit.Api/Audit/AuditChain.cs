@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Permit.Api.Audit;
@@ -5,9 +6,13 @@ namespace Permit.Api.Audit;
 /// <summary>
 /// Links new audit entries onto the chain as part of the save that carries them, so an audited change and its audit
 /// entry are written together or not at all.
-/// <para>Appends are serialised: one lock per process is held from reading the chain's last link until the save
-/// ends, and the unique sequence index stops a second process from appending the same link; when that happens the
-/// save is re-linked onto the new end and retried (<see cref="SaveAsync"/>).</para>
+/// <para>Appends are serialised by one append lock per process. A save on its own holds it from reading the chain's
+/// last link until the save ends. A save inside a transaction holds it until that transaction commits or rolls back
+/// (<see cref="AuditChainTransactions"/>): its links stay invisible to others until the commit, so letting go earlier
+/// would let the next writer link onto a stale end and then wait on this transaction's rows. On SQLite, where the
+/// database has one writer at a time anyway, a transaction takes the lock when it begins, so the two locks are always
+/// taken in the same order. A second process is caught by the unique sequence index: the save is re-linked onto the
+/// new end and retried.</para>
 /// </summary>
 public static class AuditChain
 {
@@ -15,6 +20,12 @@ public static class AuditChain
 
     // One writer per process at a time; other processes are caught by the unique sequence index.
     private static readonly SemaphoreSlim Appending = new(1, 1);
+
+    // Which contexts hold the lock for their open transaction. A context is used by one flow at a time.
+    private static readonly ConditionalWeakTable<DbContext, TransactionLease> Leases = [];
+
+    /// <summary>How long a save waits for another transaction to finish appending before it gives up.</summary>
+    public static TimeSpan AppendWait { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Saves <paramref name="context"/> through <paramref name="save"/>, linking any new audit entries first.</summary>
     public static async Task<int> SaveAsync(DbContext context, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
@@ -25,7 +36,7 @@ public static class AuditChain
         if (pending.Count == 0)
             return await save(cancellationToken).ConfigureAwait(false);
 
-        await Appending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var keepUntilTransactionEnds = await EnterAsync(context, cancellationToken).ConfigureAwait(false);
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -46,7 +57,8 @@ public static class AuditChain
         }
         finally
         {
-            Appending.Release();
+            if (!keepUntilTransactionEnds)
+                ExitSave(context);
         }
     }
 
@@ -59,7 +71,7 @@ public static class AuditChain
         if (pending.Count == 0)
             return save();
 
-        Appending.Wait();
+        var keepUntilTransactionEnds = Enter(context);
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -78,8 +90,93 @@ public static class AuditChain
         }
         finally
         {
+            if (!keepUntilTransactionEnds)
+                ExitSave(context);
+        }
+    }
+
+    /// <summary>
+    /// Takes the append lock for <paramref name="context"/>'s transaction that is about to begin (SQLite), unless the
+    /// context holds it already (for its transaction, or for the save that is starting this transaction).
+    /// </summary>
+    internal static async ValueTask HoldForTransactionAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var lease = Leases.GetOrCreateValue(context);
+        if (lease.Hold != Hold.None)
+            return;
+        await WaitAsync(cancellationToken).ConfigureAwait(false);
+        lease.Hold = Hold.Transaction;
+    }
+
+    /// <inheritdoc cref="HoldForTransactionAsync"/>
+    internal static void HoldForTransaction(DbContext context)
+    {
+        var lease = Leases.GetOrCreateValue(context);
+        if (lease.Hold != Hold.None)
+            return;
+        Wait();
+        lease.Hold = Hold.Transaction;
+    }
+
+    /// <summary>Lets the append lock go when <paramref name="context"/>'s transaction has ended or the context is disposed.</summary>
+    public static void ReleaseTransactionLease(DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Leases.TryGetValue(context, out var lease) && lease.Hold == Hold.Transaction)
+        {
+            lease.Hold = Hold.None;
             Appending.Release();
         }
+    }
+
+    // True when the lock is to be kept until the context's transaction ends; otherwise ExitSave lets it go.
+    private static async ValueTask<bool> EnterAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var lease = Leases.GetOrCreateValue(context);
+        if (context.Database.CurrentTransaction is not null)
+        {
+            await HoldForTransactionAsync(context, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // A transaction that ended without a commit or rollback event (disposed on an exception) left its lease.
+        ReleaseTransactionLease(context);
+        await WaitAsync(cancellationToken).ConfigureAwait(false);
+        lease.Hold = Hold.Save;
+        return false;
+    }
+
+    private static bool Enter(DbContext context)
+    {
+        var lease = Leases.GetOrCreateValue(context);
+        if (context.Database.CurrentTransaction is not null)
+        {
+            HoldForTransaction(context);
+            return true;
+        }
+
+        ReleaseTransactionLease(context);
+        Wait();
+        lease.Hold = Hold.Save;
+        return false;
+    }
+
+    private static void ExitSave(DbContext context)
+    {
+        Leases.GetOrCreateValue(context).Hold = Hold.None;
+        Appending.Release();
+    }
+
+    private static async ValueTask WaitAsync(CancellationToken cancellationToken)
+    {
+        if (!await Appending.WaitAsync(AppendWait, cancellationToken).ConfigureAwait(false))
+            throw new AuditChainBusyException(AppendWait);
+    }
+
+    private static void Wait()
+    {
+        if (!Appending.Wait(AppendWait))
+            throw new AuditChainBusyException(AppendWait);
     }
 
     private static List<AuditEntry> PendingEntries(DbContext context)
@@ -131,4 +228,18 @@ public static class AuditChain
             .Select(e => new LinkRow(e.Sequence, e.Hash));
 
     private sealed record LinkRow(long Sequence, string Hash);
+
+    private sealed class TransactionLease
+    {
+        public Hold Hold { get; set; }
+    }
+
+    // Save: held by one save on its own (its implicit transaction must not take it again).
+    // Transaction: held until the context's explicit transaction ends.
+    private enum Hold
+    {
+        None,
+        Save,
+        Transaction,
+    }
 }

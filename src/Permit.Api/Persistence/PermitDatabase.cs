@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Permit.Api.Audit;
 using Permit.Api.Persistence.Postgres;
 using Permit.Api.Persistence.Sqlite;
 using Permit.Api.Persistence.SqlServer;
@@ -54,6 +55,8 @@ public static class PermitDatabase
                 .ConfigureWarnings(w => w.Ignore(CoreEventId.SaveChangesFailed, RelationalEventId.CommandError)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
+        // An audit entry saved inside a transaction keeps the chain's append lock until that transaction ends.
+        options.AddInterceptors(AuditChainTransactions.Instance);
         // The model holds the encrypting converter, so it is cached per key set rather than per context type.
         options.ReplaceService<IModelCacheKeyFactory, CitizenIdProtectedModelCacheKeyFactory>();
         return options;

@@ -93,6 +93,21 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
         return AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
     }
 
+    // A transaction disposed on an exception (no commit or rollback event) must not keep the audit append lock.
+    public override void Dispose()
+    {
+        AuditChain.ReleaseTransactionLease(this);
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        AuditChain.ReleaseTransactionLease(this);
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     private void ApplyAggregateRules()
     {
         ChangeTracker.DetectChanges();

@@ -52,10 +52,6 @@ public sealed class PostgresTestDatabase : ITestDatabase, IAsyncLifetime
     {
         if (!_created)
             return;
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_server);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        await PostgresTestDrop.DropDatabaseAsync(_server!, _name);
     }
 }

@@ -7,6 +7,7 @@ public static class ProblemDetailsSetup
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseConflictExceptionHandler>();
+        services.AddExceptionHandler<AuditBusyExceptionHandler>();
         return services;
     }
 

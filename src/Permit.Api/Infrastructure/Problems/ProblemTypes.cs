@@ -24,4 +24,7 @@ public static class ProblemTypes
 
     /// <summary>A unique rule of the database was broken that has no more specific type.</summary>
     public const string Duplicate = Base + "duplicate";
+
+    /// <summary>The audit trail was held by another transaction for too long; nothing was saved, try again.</summary>
+    public const string AuditBusy = Base + "audit-busy";
 }

@@ -95,11 +95,7 @@ public sealed class PermitsHost : WebApplicationFactory<Program>
         }
         else
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(_postgresServer);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresTestDrop.DropDatabaseAsync(_postgresServer!, _postgresName!);
         }
 
         _directory.Delete(recursive: true);

@@ -94,12 +94,9 @@ public sealed class Desk : IAsyncDisposable
         await App.DisposeAsync();
         if (_postgres is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            var database = new NpgsqlConnectionStringBuilder(_postgres).Database;
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresTestDatabase.ConnectionVariable));
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresTestDrop.DropDatabaseAsync(
+                Environment.GetEnvironmentVariable(PostgresTestDatabase.ConnectionVariable)!,
+                new NpgsqlConnectionStringBuilder(_postgres).Database!);
         }
     }
 
