@@ -1,6 +1,8 @@
 // The verifier counter: a card tapped on the reader, a QR scanned or pasted, or a permit number typed in gives one
 // large verdict (eligible / not eligible / not genuine), the reason in words, and the photo and name to match the person.
-import { agent, agentEvents, api, once, PageError, say, sayError, t } from './permit.js';
+// Online the register decides (for a card: this very card, so a replaced card's old one is refused); when the server
+// cannot be reached the local agent's verdict against its last synced lists decides, and the page says so.
+import { agent, agentEvents, api, has, once, PageError, say, sayError, t } from './permit.js';
 
 const english = document.documentElement.lang === 'en';
 const status = document.getElementById('counter-status');
@@ -18,40 +20,71 @@ async function loadServices() {
   } catch {
     // Offline or not offered: the counter still tells genuine cards from fakes through the agent.
   }
-  service.closest('label, select').hidden = service.options.length === 0;
+  service.hidden = service.options.length === 0;
   document.querySelector('label[for="service"]').hidden = service.options.length === 0;
 }
 
-function show(kind, reason, name, photo) {
+/** kind: eligible | notEligible | notGenuine; offline: decided by the agent alone. */
+function show(kind, reason, { name, photo, offline = false } = {}) {
   const panel = document.getElementById('verdict');
   panel.hidden = false;
   panel.dataset.verdict = kind;
+  panel.dataset.offline = String(offline);
   panel.className = `verdict ${kind}`;
   document.getElementById('verdict-word').textContent = t(`Verdict.${kind}`);
+  document.getElementById('verdict-mode').hidden = !offline;
   document.getElementById('verdict-reason').textContent = reason ?? '';
-  document.getElementById('verdict-name').textContent = name ?? '';
+  // Name and photo only for a credential proven the issuer's: a fake shows no one.
+  const person = kind !== 'notGenuine';
+  document.getElementById('verdict-name').textContent = person ? name ?? '' : '';
   const img = document.getElementById('verdict-photo');
-  img.hidden = !photo;
-  if (photo) img.src = `data:image/jpeg;base64,${photo}`;
+  img.hidden = !(person && photo);
+  if (person && photo) img.src = `data:image/jpeg;base64,${photo}`;
+  else img.removeAttribute('src');
   status.hidden = true;
-}
-
-function reasonText(code, fallback) {
-  const key = `Reason.${code}`;
-  const text = t(key);
-  return text && code && text !== t('Js.SomethingWentWrong') ? text : fallback;
-}
-
-function fromAnswer(answer, photo) {
-  const genuine = answer.credential?.genuine;
-  const kind = genuine === false ? 'notGenuine' : answer.eligible ? 'eligible' : 'notEligible';
-  const message = english ? answer.messageEn : answer.message;
-  show(kind, message || reasonText(answer.reasonCode, ''), answer.holder?.name, photo);
 }
 
 function clear() {
   document.getElementById('verdict').hidden = true;
 }
+
+/** The plain-words text of a credential refusal code (revoked, expired, clone-suspected…), else the fallback. */
+function refusalText(code, fallback) {
+  return code && has(`Reason.${code}`) ? t(`Reason.${code}`) : fallback;
+}
+
+/** The register's answer (card, QR or number lookup). */
+function fromAnswer(answer, photo) {
+  const credential = answer.credential ?? {};
+  const message = english ? answer.messageEn : answer.message;
+  if (credential.genuine === false) {
+    show('notGenuine', refusalText(credential.refusalReason, t('Reason.credential-not-genuine')));
+    return;
+  }
+  // The holder would qualify but this card or QR may not be used (a replaced card, an expired QR): say why in words.
+  const reason = answer.reasonCode === 'credential-refused' ? refusalText(credential.refusalReason, message) : message;
+  show(answer.eligible ? 'eligible' : 'notEligible', reason || t('Reason.credential-refused'), { name: answer.holder?.name, photo });
+}
+
+/**
+ * The agent's own verdict, for when the server cannot be reached: genuine and in force against the synced trust and
+ * revocation lists is eligible (the service rules need the register); authentic but refused (revoked, expired,
+ * suspended) is not eligible; anything else is not genuine.
+ */
+function fromAgent(verdict, person, photo, offlineReason) {
+  const stale = (verdict.warnings ?? []).includes('revocation-data-stale');
+  if (verdict.genuine) {
+    show('eligible', [offlineReason, stale ? t('Reason.revocation-data-stale') : ''].filter(Boolean).join(' '),
+      { name: person?.name, photo, offline: true });
+  } else if (person) {
+    show('notEligible', refusalText(verdict.reason, t('Reason.credential-refused')), { name: person.name, photo, offline: true });
+  } else {
+    show('notGenuine', refusalText(verdict.reason, t('Reason.credential-not-genuine')), { offline: true });
+  }
+}
+
+/** The API did not answer at all (network down, server stopped): a problem answer is the server speaking. */
+const unreachable = error => error instanceof PageError && !error.problem;
 
 async function checkCard() {
   clear();
@@ -64,23 +97,19 @@ async function checkCard() {
     return;
   }
   const verdict = read.verdict ?? {};
-  const permit = verdict.permit ?? {};
-  if (!verdict.genuine && !['revoked', 'expired'].includes(verdict.reason)) {
-    show('notGenuine', reasonText(verdict.reason, t('Reason.credential-not-genuine')), null, null);
-    return;
-  }
-  // The card is the issuer's and its chip is the one the files were signed for; the register says whether the
-  // permit still stands and whether this service is open to the holder.
+  // The agent's read goes to the register as it stands: the server re-checks the files and the chip's answer and
+  // asks about this card (permit number and card sequence), not only the permit.
   try {
-    const query = service.value ? `?service=${encodeURIComponent(service.value)}` : '';
-    const answer = await api('GET', `/api/entitlements/permits/${encodeURIComponent(permit.permitNumber ?? '')}${query}`);
+    const answer = await api('POST', '/api/entitlements/lookups/card', {
+      service: service.value || undefined,
+      files: read.files,
+      verdict: { genuine: verdict.genuine, reason: verdict.reason, checks: verdict.checks },
+      chip: read.chip,
+    });
     fromAnswer(answer, read.photo);
-    if (!answer.holder?.name && permit.name) document.getElementById('verdict-name').textContent = permit.name;
   } catch (error) {
-    if (error instanceof PageError && error.problem) { sayError(status, error); return; }
-    // No answer from the server: decide from the card alone, as checked by the agent (signature, chip, validity, revocation list).
-    if (verdict.genuine) show('eligible', t('Reason.offline-card'), permit.name, read.photo);
-    else show('notEligible', reasonText(verdict.reason, t('Reason.credential-refused')), permit.name, read.photo);
+    if (!unreachable(error)) { sayError(status, error); return; }
+    fromAgent(verdict, verdict.permit, read.photo, t('Reason.offline-card'));
   }
 }
 
@@ -98,12 +127,10 @@ qrForm.addEventListener('submit', event => {
     try {
       fromAnswer(await api('POST', '/api/entitlements/lookups/qr', { qr, service: service.value || undefined }));
     } catch (error) {
-      if (error instanceof PageError && error.problem) { sayError(status, error); return; }
+      if (!unreachable(error)) { sayError(status, error); return; }
       try {
-        const offline = await agent('/qr/verify', { qr });
-        const v = offline.verdict ?? offline;
-        if (v.genuine) show('eligible', t('Reason.offline-qr'), v.permit?.name, null);
-        else show('notGenuine', reasonText(v.reason, t('Reason.credential-not-genuine')), null, null);
+        const verdict = await agent('/qr/verify', { text: qr });
+        fromAgent(verdict, verdict.claims, null, t('Reason.offline-qr'));
       } catch (offlineError) {
         sayError(status, offlineError);
       }
@@ -122,7 +149,9 @@ numberForm.addEventListener('submit', event => {
       const query = service.value ? `?service=${encodeURIComponent(service.value)}` : '';
       fromAnswer(await api('GET', `/api/entitlements/permits/${encodeURIComponent(number)}${query}`));
     } catch (error) {
-      sayError(status, error);
+      // A typed number proves nothing by itself: only the register can answer, so offline there is no verdict.
+      if (unreachable(error)) say(status, t('Js.NumberNeedsServer'), { error: true });
+      else sayError(status, error);
     }
   });
 });
