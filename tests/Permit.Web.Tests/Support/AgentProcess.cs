@@ -31,7 +31,9 @@ public sealed class AgentProcess : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<AgentProcess> StartAsync(PcscRig rig, WebHost host, int port)
+    /// <param name="syncFromApi">Configured as a verifier's PC is: no key files, the trust and revocation lists synced
+    /// from the API into the copy's own state folder as it starts (returns once both are held).</param>
+    public static async Task<AgentProcess> StartAsync(PcscRig rig, WebHost host, int port, bool syncFromApi = false)
     {
         ArgumentNullException.ThrowIfNull(rig);
         ArgumentNullException.ThrowIfNull(host);
@@ -63,15 +65,18 @@ public sealed class AgentProcess : IAsyncDisposable
                 PermitReader = rig.ReaderName(1),
                 Port = port,
                 AllowedOrigins = new[] { host.BaseUrl },
-                TrustedIssuerKeyFiles = keyFiles,
+                TrustedIssuerKeyFiles = syncFromApi ? [] : keyFiles,
+                Api = syncFromApi ? host.BaseUrl : null,
             },
         }), ct);
+        var state = Path.Combine(directory.FullName, "state");
 
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { Path.Combine(directory.FullName, "permit-agent.dll"), "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(argument);
         foreach (var (name, value) in rig.Environment)
             start.Environment[name] = value;
+        start.Environment["PERMIT_AGENT_STATE"] = state;
         var process = Process.Start(start) ?? throw new InvalidOperationException("permit-agent did not start.");
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
@@ -86,7 +91,7 @@ public sealed class AgentProcess : IAsyncDisposable
             try
             {
                 using var readers = await client.GetAsync(new Uri(agent.Url + "/readers"), ct);
-                if (readers.IsSuccessStatusCode)
+                if (readers.IsSuccessStatusCode && (!syncFromApi || Synced(state)))
                     return agent;
             }
             catch (HttpRequestException)
@@ -103,6 +108,9 @@ public sealed class AgentProcess : IAsyncDisposable
             await Task.Delay(200, ct);
         }
     }
+
+    private static bool Synced(string state) =>
+        File.Exists(Path.Combine(state, "trust-list.json")) && File.Exists(Path.Combine(state, "revocation-list.cose"));
 
     /// <summary>What the agent answers to POST <paramref name="path"/> (for arranging cards without a page).</summary>
     public async Task<JsonElement> PostAsync(string path, object body)
