@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Permit.Api.Features.Jobs;
 using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Permits;
@@ -47,6 +48,21 @@ public sealed class SqlServerModelTests
             create = create[..create.IndexOf(");", StringComparison.Ordinal)];
             Assert.Contains("[Version] uniqueidentifier NOT NULL", create, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_SQL_Server_migrations_create_the_Quartz_store_and_the_school_admission_tables()
+    {
+        var ddl = Generate("migrations-script");
+
+        // Quartz's tables come from its own script through a hand-written migration: an empty statement list (a renamed
+        // resource, a changed separator) would leave the clustered scheduler without a store.
+        foreach (var table in QuartzSchema.Tables)
+            Assert.Contains($"CREATE TABLE {QuartzSchema.TablePrefix}{table} (", ddl, StringComparison.Ordinal);
+        foreach (var table in new[] { "AdmissionRounds", "AdmissionApplicants", "AllocationRuns", "AllocationLines" })
+            Assert.Contains($"CREATE TABLE [{table}]", ddl, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [UX_AdmissionRounds_Zone_SchoolYear] ON [AdmissionRounds] ([Zone], [SchoolYear])", ddl, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [UX_AllocationRuns_RoundId_Sequence] ON [AllocationRuns] ([RoundId], [Sequence])", ddl, StringComparison.Ordinal);
     }
 
     [Fact]

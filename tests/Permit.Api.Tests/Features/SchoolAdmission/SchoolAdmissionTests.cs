@@ -7,6 +7,7 @@ using Permit.Api.Features.SchoolAdmission;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Features.Permits;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;
+using static Permit.Api.Tests.Features.SchoolAdmission.AdmissionArrange;
 
 namespace Permit.Api.Tests.Features.SchoolAdmission;
 
@@ -14,22 +15,6 @@ namespace Permit.Api.Tests.Features.SchoolAdmission;
 public sealed class SchoolAdmissionTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<RoundView> OpenRoundAsync(HttpClient supervisor, int places)
-    {
-        using var response = await supervisor.PostAsJsonAsync("/api/school-admission/rounds", new
-        {
-            zone = "蛟川学区", schoolYear = 2026, places, residenceMonths = 12, insuranceMonths = 12, minimumAge = 6, maximumAge = 6,
-        }, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<RoundView>(Ct))!;
-    }
-
-    private static async Task<HttpResponseMessage> EnterAsync(HttpClient registrar, Guid round, string child, string parentPermit, int residenceMonths = 24, string born = "2020-03-01") =>
-        await registrar.PostAsJsonAsync($"/api/school-admission/rounds/{round}/applicants", new
-        {
-            childName = child, childBirthDate = born, parentPermitNumber = parentPermit, residenceMonths, insuranceMonths = 24,
-        }, Ct);
 
     [Theory]
     [InlineData("Sqlite")]
