@@ -52,8 +52,9 @@ public sealed record TerminalService(string Code, string NameZh, string NameEn, 
 public sealed record QrLookupRequest(string? Qr, string? Service, string? Purpose);
 
 /// <summary>
-/// <c>POST /api/entitlements/lookups/card</c>: what a card agent read (base64 card files) and its verdict (the agent's
-/// <c>read-permit --json</c> verdict as is); optionally the active-authentication challenge it sent and the chip's answer.
+/// <c>POST /api/entitlements/lookups/card</c>: what a card agent read (base64 card files) and its verdict; optionally the
+/// active-authentication challenge it sent and the chip's answer. <c>permit-agent serve</c>'s <c>POST /permit-card/read</c>
+/// answers <c>files</c>, <c>verdict</c> and <c>chip</c> in exactly this shape, so a page forwards them as they stand.
 /// </summary>
 public sealed record CardLookupRequest(string? Service, string? Purpose, CardFilesRequest? Files, AgentVerdictRequest? Verdict, ChipExchangeRequest? Chip);
 
