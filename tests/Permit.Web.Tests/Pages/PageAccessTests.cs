@@ -33,6 +33,7 @@ public sealed class PageAccessTests
         ["/me"] = Policies.Migrant,
         ["/admin"] = Policies.Supervisor,
         ["/admin/audit/{id:guid}"] = Policies.Supervisor,
+        ["/admin/points"] = Policies.Supervisor,
         ["/admin/users"] = Policies.Admin,
     };
 

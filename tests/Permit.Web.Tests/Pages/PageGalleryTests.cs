@@ -28,6 +28,8 @@ public sealed class PageGalleryTests(Browser browser)
             activated.EnsureSuccessStatusCode();
         await using var db = host.NewContext();
         var residentId = db.PermitApplications.Single(a => a.Id == applicationId).ResidentId;
+        // No page may show a key, a code or a password it was given; only a new terminal's key is shown, once, explained.
+        Secrets = [clinicKey, code, WebHost.Password];
 
         foreach (var (size, suffix) in new[] { (Browser.Desktop, "desktop"), (Browser.Phone, "phone") })
         {
@@ -41,12 +43,14 @@ public sealed class PageGalleryTests(Browser browser)
                      {
                          ("/desk", "desk"), ($"/desk/residents/{residentId}", "resident"), ("/desk/queue", "queue"),
                          ("/desk/bulk-reports", "bulk-reports"), ("/admin", "statistics"), ("/admin/users", "users"),
-                         ($"/admin/audit/{residentId}", "audit-trail"),
+                         ($"/admin/audit/{residentId}", "audit-trail"), ("/admin/points", "points-rules"),
                      })
                 await ShootAsync(officer, path, $"{name}-{suffix}");
+            await CreateTerminalAsync(officer, $"/admin/users", $"users-terminal-key-{suffix}", $"学校终端 {suffix}");
             await officer.GotoAsync("/language?culture=en&returnUrl=%2Fdesk");
             await ShootAsync(officer, $"/desk/residents/{residentId}", $"resident-en-{suffix}");
             await ShootAsync(officer, "/admin", $"statistics-en-{suffix}");
+            await ShootAsync(officer, "/admin/points", $"points-rules-en-{suffix}");
 
             var counter = await browser.NewPageAsync(host.BaseUrl, size);
             await SignInAsync(counter, "/counter/signin", ("终端密钥", clinicKey));
@@ -59,6 +63,8 @@ public sealed class PageGalleryTests(Browser browser)
         }
     }
 
+    private string[] Secrets { get; set; } = [];
+
     private static async Task SignInAsync(IPage page, string path, params (string Label, string Value)[] fields)
     {
         await page.GotoAsync(path);
@@ -68,12 +74,38 @@ public sealed class PageGalleryTests(Browser browser)
         await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal));
     }
 
-    private static async Task ShootAsync(IPage page, string path, string name)
+    private async Task ShootAsync(IPage page, string path, string name)
     {
         var response = await page.GotoAsync(path);
         Assert.True(response is { Ok: true }, $"{path}: {response?.Status}");
         await page.WaitForTimeoutAsync(500); // the page scripts fill in what they fetch
+        await AssertNoSecretsAsync(page);
         await Screenshots.AssertReadableAsync(page);
         await Screenshots.SaveAsync(page, "page-" + name);
+    }
+
+    /// <summary>The one place a secret is shown: a new terminal's key, once, with what to do with it.</summary>
+    private async Task CreateTerminalAsync(IPage page, string path, string name, string terminal)
+    {
+        await page.GotoAsync(path);
+        await page.GetByText("新增核验终端").ClickAsync();
+        await page.GetByLabel("终端名称", new() { Exact = true }).FillAsync(terminal);
+        await page.GetByLabel("教育").CheckAsync();
+        await page.Locator("#terminal-form").GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
+        var shown = page.Locator("#terminal-key");
+        await Assertions.Expect(shown).ToBeVisibleAsync();
+        await Assertions.Expect(shown).ToContainTextAsync("只显示这一次");
+        await Assertions.Expect(shown).ToContainTextAsync("离开本页后任何人都无法再查看");
+        Assert.Matches(@"\S{16,}", await page.Locator("#terminal-key-value").InnerTextAsync());
+        await AssertNoSecretsAsync(page);
+        await Screenshots.AssertReadableAsync(page);
+        await Screenshots.SaveAsync(page, "page-" + name);
+    }
+
+    private async Task AssertNoSecretsAsync(IPage page)
+    {
+        var html = await page.ContentAsync();
+        foreach (var secret in Secrets)
+            Assert.False(html.Contains(secret, StringComparison.Ordinal), $"{page.Url} shows a secret it was given");
     }
 }
