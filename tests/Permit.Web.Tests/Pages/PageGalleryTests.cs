@@ -80,6 +80,7 @@ public sealed class PageGalleryTests(Browser browser)
         Assert.True(response is { Ok: true }, $"{path}: {response?.Status}");
         await page.WaitForTimeoutAsync(500); // the page scripts fill in what they fetch
         await AssertNoSecretsAsync(page);
+        await AssertFitsAsync(page);
         await Screenshots.AssertReadableAsync(page);
         await Screenshots.SaveAsync(page, "page-" + name);
     }
@@ -98,8 +99,16 @@ public sealed class PageGalleryTests(Browser browser)
         await Assertions.Expect(shown).ToContainTextAsync("离开本页后任何人都无法再查看");
         Assert.Matches(@"\S{16,}", await page.Locator("#terminal-key-value").InnerTextAsync());
         await AssertNoSecretsAsync(page);
+        await AssertFitsAsync(page);
         await Screenshots.AssertReadableAsync(page);
         await Screenshots.SaveAsync(page, "page-" + name);
+    }
+
+    /// <summary>Nothing wider than the screen: on a phone a page scrolls down, never sideways.</summary>
+    private static async Task AssertFitsAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow} px wider than the screen");
     }
 
     private async Task AssertNoSecretsAsync(IPage page)

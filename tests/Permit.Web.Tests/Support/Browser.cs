@@ -53,6 +53,9 @@ public sealed class Browser : IAsyncLifetime
             return;
         }
 
+        // Five seconds (Playwright's default) is too short on a loaded two-core CI machine: a page's navigation
+        // was seen still finishing after it. Waiting longer changes nothing when the page is right.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
