@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -11,13 +12,16 @@ using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Fields;
 using Permit.Api.Security.Terminals;
 using Permit.Domain.Entitlements;
+using Permit.Domain.Permits;
 
 namespace Permit.Bench.Points;
 
 /// <summary>
-/// Seeds N residents into a fresh SQLite file or PostgreSQL database, times the monthly accrual, starts the API on a
-/// loopback port with that database (or targets <c>--api</c>) and drives many concurrent clients for a fixed time
-/// against the entitlement lookup by permit number and against the bare baseline doing only its database read.
+/// Seeds N residents once (kept in <c>--data</c> and reused with <c>--reuse</c>), copies the seed for the run, times the
+/// monthly accrual on the copy, starts the API as its own process on a loopback port with that copy (or targets
+/// <c>--api</c>) and drives many concurrent clients for a fixed time against the entitlement lookup by permit number
+/// and against the bare baseline doing only its database read. Every figure is printed with the machine's load
+/// average: the cores are shared, and the load generator runs on them too.
 /// </summary>
 public static class PointsBench
 {
@@ -36,53 +40,61 @@ public static class PointsBench
             return 2;
         }
 
+        Directory.CreateDirectory(options.Data);
         var work = Directory.CreateTempSubdirectory("permit-bench-points-");
-        var keys = Path.Combine(work.FullName, "keys");
         var provider = options.Provider == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-        var database = $"permit_bench_{Guid.NewGuid():N}";
-        var connectionString = provider == DatabaseProvider.Sqlite
-            ? $"Data Source={Path.Combine(work.FullName, "permit.db")}"
-            : new NpgsqlConnectionStringBuilder(options.Postgres) { Database = database, MaxPoolSize = 100 }.ConnectionString;
-        // BENCH KEYS ONLY: made in the run's own temporary folder, shared with the API it starts.
+        // BENCH KEYS ONLY: made in the bench's data folder next to the seed they encrypted, shared with the API it starts.
+        var keys = Path.Combine(options.Data, "keys");
         var protector = new CitizenIdProtector(DataProtectionKeys.LoadOrCreate(new KeyDirectory(keys)));
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var runDatabase = $"permit_bench_run_{Guid.NewGuid():N}";
+        Process? api = null;
         try
         {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Permit.Bench.Points: {options.Residents:N0} residents on {provider}, {options.Clients} clients, {options.DurationSeconds} s per load, {Environment.ProcessorCount} cores (shared: load average is printed with each figure)"));
+
+            var seed = await SeedOnceAsync(options, provider, protector, today, now, month);
+            var connectionString = await CopyForRunAsync(options, provider, seed, work.FullName, runDatabase);
             await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
                 await db.Database.MigrateAsync();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Permit.Bench.Points: {options.Residents:N0} residents on {provider}, {options.Clients} clients, {options.DurationSeconds} s per load"));
 
-            var seeder = new Seeder(provider, connectionString, protector);
             var clock = Stopwatch.StartNew();
-            await seeder.SeedAsync(options.Residents, today, now, CancellationToken.None);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed:     {clock.Elapsed.TotalSeconds,8:F1} s ({seeder.PermitNumbers.Count:N0} permits)"));
-
-            var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
-            clock.Restart();
             AccrualResult accrual;
             await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
             {
-                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
                 accrual = await MonthlyAccrual.RunAsync(db, month.Year, month.Month, now, CancellationToken.None);
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"accrual:  {clock.Elapsed.TotalSeconds,8:F1} s for {month:yyyy-MM} ({accrual.BalancesCreated:N0} balances created, {accrual.SocialInsuranceEntries:N0} insurance + {accrual.ResidenceEntries:N0} residence entries, {accrual.BalancesUpdated:N0} rescored; target <= 20 s)"));
+                $"accrual:  {clock.Elapsed.TotalSeconds,8:F1} s for {month:yyyy-MM} ({accrual.BalancesCreated:N0} balances created, {accrual.SocialInsuranceEntries:N0} insurance + {accrual.ResidenceEntries:N0} residence entries, {accrual.BalancesUpdated:N0} rescored; target <= 20 s)  {LoadAverage()}"));
 
             var key = ApiKey.Generate();
+            List<string> numbers;
             await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
             {
                 db.Add(VerifierTerminal.Register("bench clinic", [ServiceCategory.Health], key, now));
                 await db.SaveChangesAsync();
+                numbers = await PermitNumbersAsync(db);
             }
 
-            var api = options.Api ?? StartApi(provider, connectionString, keys, work.FullName);
-            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-            using var http = new HttpClient(handler) { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
-            await WaitForHealthAsync(http);
+            Uri url;
+            if (options.Api is { } given)
+            {
+                url = given;
+            }
+            else
+            {
+                (api, url) = StartApi(options, provider, connectionString, keys, work.FullName);
+            }
 
-            var numbers = seeder.PermitNumbers;
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+            using var http = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+            await WaitForHealthAsync(http, api);
+
             var duration = TimeSpan.FromSeconds(options.DurationSeconds);
             var lookup = await Load.RunAsync(http, options.Clients, duration, random =>
             {
@@ -90,54 +102,194 @@ public static class PointsBench
                 request.Headers.Add(ApiKey.HeaderName, key.Value);
                 return request;
             });
+            var lookupLoad = LoadAverage();
             var baseline = await Load.RunAsync(http, options.Clients, duration,
                 random => new HttpRequestMessage(HttpMethod.Get, $"/bench/baseline/permits/{numbers[random.Next(numbers.Count)]}"));
-            Console.WriteLine(lookup.Describe("lookup  "));
-            Console.WriteLine(baseline.Describe("baseline"));
+            Console.WriteLine(lookup.Describe("lookup  ") + "  " + lookupLoad);
+            Console.WriteLine(baseline.Describe("baseline") + "  " + LoadAverage());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ratio:    {lookup.PerSecond / baseline.PerSecond:F2} (lookup / baseline throughput; target >= 0.7; lookup target >= 20,000/s, p99 <= 10 ms)"));
             return lookup.Errors + baseline.Errors == 0 ? 0 : 1;
         }
         finally
         {
+            if (api is not null)
+            {
+                api.Kill(entireProcessTree: true);
+                await api.WaitForExitAsync();
+                api.Dispose();
+            }
+
             if (provider == DatabaseProvider.Postgres)
             {
                 NpgsqlConnection.ClearAllPools();
                 await using var admin = new NpgsqlConnection(options.Postgres);
                 await admin.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{runDatabase}\" WITH (FORCE)", admin);
                 await drop.ExecuteNonQueryAsync();
             }
 
-            try
-            {
-                work.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // The in-process API may still hold the SQLite file; the temporary folder is left behind.
-            }
+            work.Delete(recursive: true);
         }
     }
 
-    // The API in this process on a free loopback port, quiet (warnings only), with the bench baseline mapped.
-    private static Uri StartApi(DatabaseProvider provider, string connectionString, string keys, string contentRoot)
+    /// <summary>
+    /// The seeded database for this provider and size: kept from an earlier run with <c>--reuse</c>, else made afresh
+    /// (a half-made seed is never taken: it gets its name only when complete). History: the two months before the
+    /// measured one are accrued into it, so the measured accrual meets existing balances and a ledger.
+    /// </summary>
+    private static async Task<string> SeedOnceAsync(BenchOptions options, DatabaseProvider provider, CitizenIdProtector protector, DateOnly today, DateTimeOffset now, DateOnly month)
     {
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        string[] args =
-        [
-            "--urls", url, "--environment", "Production", "--contentRoot", AppContext.BaseDirectory,
+        var name = string.Create(CultureInfo.InvariantCulture, $"permit_bench_seed_{options.Residents}");
+        var sqliteFile = Path.Combine(options.Data, name + ".db");
+        if (options.Reuse && await SeedExistsAsync(options, provider, name, sqliteFile))
+        {
+            Console.WriteLine($"seed:     reused {(provider == DatabaseProvider.Sqlite ? sqliteFile : name)}");
+            return provider == DatabaseProvider.Sqlite ? sqliteFile : name;
+        }
+
+        var loading = name + "_loading";
+        string connectionString;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            foreach (var file in new[] { sqliteFile, Path.Combine(options.Data, loading + ".db") })
+                File.Delete(file);
+            connectionString = $"Data Source={Path.Combine(options.Data, loading + ".db")};Pooling=False";
+        }
+        else
+        {
+            await AdminAsync(options, $"DROP DATABASE IF EXISTS \"{loading}\" WITH (FORCE)", $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{loading}\"");
+            connectionString = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = loading }.ConnectionString;
+        }
+
+        await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
+            await db.Database.MigrateAsync();
+        var clock = Stopwatch.StartNew();
+        var rows = await new Seeder(provider, connectionString, protector).SeedAsync(options.Residents, today, now, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seed:     {clock.Elapsed.TotalSeconds,8:F1} s ({rows:N0} rows, {rows / clock.Elapsed.TotalSeconds:N0} rows/s)  {LoadAverage()}"));
+
+        foreach (var history in new[] { month.AddMonths(-2), month.AddMonths(-1) })
+        {
+            clock.Restart();
+            await using var db = PermitDatabase.CreateContext(provider, connectionString, protector);
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            var result = await MonthlyAccrual.RunAsync(db, history.Year, history.Month, now, CancellationToken.None);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"history:  {clock.Elapsed.TotalSeconds,8:F1} s accrual of {history:yyyy-MM} into the seed ({result.BalancesCreated:N0} balances created, {result.SocialInsuranceEntries + result.ResidenceEntries:N0} entries)  {LoadAverage()}"));
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            SqliteClearPools();
+            File.Move(Path.Combine(options.Data, loading + ".db"), sqliteFile);
+            return sqliteFile;
+        }
+
+        // As autovacuum would have by the time a month ends.
+        await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await AdminAsync(options, $"ALTER DATABASE \"{loading}\" RENAME TO \"{name}\"");
+        return name;
+    }
+
+    private static async Task<bool> SeedExistsAsync(BenchOptions options, DatabaseProvider provider, string name, string sqliteFile)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+            return File.Exists(sqliteFile);
+        await using var admin = new NpgsqlConnection(options.Postgres);
+        await admin.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin);
+        exists.Parameters.AddWithValue("name", name);
+        return await exists.ExecuteScalarAsync() is not null;
+    }
+
+    /// <summary>A copy of the seed for this run (its accrual and audit rows never reach the seed).</summary>
+    private static async Task<string> CopyForRunAsync(BenchOptions options, DatabaseProvider provider, string seed, string work, string runDatabase)
+    {
+        var clock = Stopwatch.StartNew();
+        string connectionString;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(work, "permit.db");
+            File.Copy(seed, file);
+            connectionString = $"Data Source={file}";
+        }
+        else
+        {
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync(options, $"CREATE DATABASE \"{runDatabase}\" TEMPLATE \"{seed}\"");
+            connectionString = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = runDatabase, MaxPoolSize = 200 }.ConnectionString;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"copy:     {clock.Elapsed.TotalSeconds,8:F1} s (the run works on a copy of the seed)"));
+        return connectionString;
+    }
+
+    private static async Task AdminAsync(BenchOptions options, params string[] statements)
+    {
+        await using var admin = new NpgsqlConnection(options.Postgres);
+        await admin.OpenAsync();
+        foreach (var statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, admin) { CommandTimeout = 1800 };
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static void SqliteClearPools() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+    private static async Task<List<string>> PermitNumbersAsync(PermitDbContext db)
+    {
+        var type = db.Model.FindEntityType(typeof(ResidencePermit))!;
+        var column = type.FindProperty(nameof(ResidencePermit.Number))!.GetColumnName();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = $"SELECT \"{column}\" FROM \"{type.GetTableName()}\"";
+        var numbers = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            numbers.Add(reader.GetString(0));
+        return numbers.Count > 0 ? numbers : throw new InvalidOperationException("The seed has no permits.");
+    }
+
+    // The API as its own process (the built Release dll beside this bench's output), quiet, with the baseline mapped.
+    private static (Process Process, Uri Url) StartApi(BenchOptions options, DatabaseProvider provider, string connectionString, string keys, string work)
+    {
+        var dll = options.ApiDll ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Permit.Api", new DirectoryInfo(AppContext.BaseDirectory).Name, "Permit.Api.dll"));
+        if (!File.Exists(dll))
+            throw new FileNotFoundException("Permit.Api.dll not found: build Permit.Api in the same configuration, or pass --api-dll.", dll);
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            dll, "--urls", url, "--environment", "Production", "--contentRoot", Path.GetDirectoryName(dll)!,
             "--Database:Provider", provider.ToString(), $"--ConnectionStrings:{PersistenceSetup.ConnectionStringName}", connectionString,
             "--Keys:Directory", keys, "--Seed:Demo", "false", "--Jobs:SchedulerEnabled", "false", "--Bench:Enabled", "true",
-            "--Logging:File:Directory", "", "--Serilog:MinimumLevel:Default", "Warning",
-        ];
-        _ = contentRoot;
-        var entry = typeof(Permit.Api.Features.Jobs.JobRunner).Assembly.EntryPoint
-            ?? throw new InvalidOperationException("Permit.Api has no entry point.");
-        var thread = new Thread(() => entry.Invoke(null, [args])) { IsBackground = true, Name = "permit-api" };
-        thread.Start();
-        return new Uri(url);
+            "--Logging:File:Directory", Path.Combine(work, "logs"), "--Serilog:MinimumLevel:Default", "Warning",
+        })
+            start.ArgumentList.Add(argument);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
+        var log = new StreamWriter(Path.Combine(work, "api.log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"api:      {url} (pid {process.Id}, {dll})"));
+        _ = options;
+        return (process, new Uri(url));
     }
 
     private static int FreePort()
@@ -147,11 +299,13 @@ public static class PointsBench
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitForHealthAsync(HttpClient http)
+    private static async Task WaitForHealthAsync(HttpClient http, Process? api)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
+            if (api is { HasExited: true })
+                throw new InvalidOperationException($"The API exited with code {api.ExitCode} before answering /health.");
             try
             {
                 using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
@@ -163,8 +317,22 @@ public static class PointsBench
             }
 
             if (DateTime.UtcNow >= deadline)
-                throw new TimeoutException("The API did not answer /health within 2 minutes.");
+                throw new TimeoutException("The API did not answer /health within 3 minutes.");
             await Task.Delay(250);
+        }
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), so a figure says how busy the shared machine was.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return $"[load {fields[0]} {fields[1]} {fields[2]}]";
+        }
+        catch (IOException)
+        {
+            return "[load n/a]";
         }
     }
 }

@@ -25,6 +25,7 @@ public static class AggregateVersions
     internal static void Bump(ChangeTracker changeTracker)
     {
         var entries = changeTracker.Entries().ToList();
+        var principals = new PrincipalLookup(entries);
         var roots = new HashSet<EntityEntry>(ReferenceEqualityComparer.Instance);
         foreach (var entry in entries)
         {
@@ -35,7 +36,7 @@ public static class AggregateVersions
                 if (entry.State is EntityState.Added or EntityState.Modified)
                     roots.Add(entry);
             }
-            else if (FindRoot(entry, entries) is { State: EntityState.Unchanged or EntityState.Modified } root)
+            else if (FindRoot(entry, principals) is { State: EntityState.Unchanged or EntityState.Modified } root)
             {
                 roots.Add(root);
             }
@@ -50,12 +51,12 @@ public static class AggregateVersions
     private static bool IsRoot(IEntityType type) => type.FindProperty(PropertyName)?.IsConcurrencyToken == true;
 
     /// <summary>The aggregate root a child (owned or not) belongs to, followed up its foreign keys.</summary>
-    private static EntityEntry? FindRoot(EntityEntry child, IReadOnlyList<EntityEntry> entries)
+    private static EntityEntry? FindRoot(EntityEntry child, PrincipalLookup principals)
     {
         var current = child;
         for (var depth = 0; depth < 8 && !IsRoot(current.Metadata); depth++)
         {
-            var parent = FindPrincipal(current, entries);
+            var parent = FindPrincipal(current, principals);
             if (parent is null)
                 return null;
             current = parent;
@@ -63,7 +64,7 @@ public static class AggregateVersions
         return IsRoot(current.Metadata) ? current : null;
     }
 
-    private static EntityEntry? FindPrincipal(EntityEntry dependent, IReadOnlyList<EntityEntry> entries)
+    private static EntityEntry? FindPrincipal(EntityEntry dependent, PrincipalLookup principals)
     {
         foreach (var foreignKey in dependent.Metadata.GetForeignKeys())
         {
@@ -73,16 +74,51 @@ public static class AggregateVersions
                 .ToArray();
             if (keyValues.Any(v => v is null))
                 continue;
-
-            foreach (var candidate in entries)
-            {
-                if (!foreignKey.PrincipalEntityType.IsAssignableFrom(candidate.Metadata))
-                    continue;
-                var principalValues = foreignKey.PrincipalKey.Properties.Select(p => candidate.Property(p.Name).CurrentValue);
-                if (principalValues.SequenceEqual(keyValues))
-                    return candidate;
-            }
+            if (principals.Find(foreignKey, keyValues) is { } principal)
+                return principal;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The tracked entries by principal key, indexed once per foreign key on first use: a save of many children
+    /// (a bulk load, a batch of thousands) then finds each parent in constant time instead of scanning every entry.
+    /// </summary>
+    private sealed class PrincipalLookup(IReadOnlyList<EntityEntry> entries)
+    {
+        private readonly Dictionary<IForeignKey, Dictionary<object?[], EntityEntry>> _byForeignKey = [];
+
+        public EntityEntry? Find(IForeignKey foreignKey, object?[] keyValues)
+        {
+            if (!_byForeignKey.TryGetValue(foreignKey, out var index))
+            {
+                index = new Dictionary<object?[], EntityEntry>(KeyValuesComparer.Instance);
+                foreach (var candidate in entries)
+                {
+                    if (!foreignKey.PrincipalEntityType.IsAssignableFrom(candidate.Metadata))
+                        continue;
+                    // The first match wins, as the scan it replaces did.
+                    index.TryAdd([.. foreignKey.PrincipalKey.Properties.Select(p => candidate.Property(p.Name).CurrentValue)], candidate);
+                }
+                _byForeignKey[foreignKey] = index;
+            }
+            return index.GetValueOrDefault(keyValues);
+        }
+    }
+
+    private sealed class KeyValuesComparer : IEqualityComparer<object?[]>
+    {
+        public static readonly KeyValuesComparer Instance = new();
+
+        public bool Equals(object?[]? x, object?[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.SequenceEqual(y));
+
+        public int GetHashCode(object?[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var value in obj)
+                hash.Add(value);
+            return hash.ToHashCode();
+        }
     }
 }

@@ -43,16 +43,25 @@ public static partial class PersistenceSetup
         return builder;
     }
 
-    /// <summary>Applies pending migrations when <c>Database:MigrateOnStartup</c> is true (the default).</summary>
+    /// <summary>
+    /// Applies pending migrations when <c>Database:MigrateOnStartup</c> is true (the default); on SQLite, first switches
+    /// the file to write-ahead logging.
+    /// </summary>
     public static async Task MigratePermitDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
+        // In the default rollback-journal mode every commit (each group of lookup audit lines, say) locks readers out,
+        // and a locked-out reader sleeps in Microsoft.Data.Sqlite's busy loop before it retries: lookups queue behind writes. With
+        // WAL readers never wait for the writer. Persistent in the file (so once is enough); an in-memory database
+        // keeps its own mode. Synchronous stays FULL: a commit is durable when it returns, as the audit requires.
+        if (options.Provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", app.Lifetime.ApplicationStopping).ConfigureAwait(false);
         if (!options.MigrateOnStartup)
             return;
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false)).Count();
         if (pending > 0)
         {

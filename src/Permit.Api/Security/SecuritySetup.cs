@@ -29,6 +29,7 @@ public static class SecuritySetup
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<TerminalKeyCache>();
         services.AddSingleton<CitizenIdProtector>();
         services.AddSingleton<ILogEventEnricher, PersonalDataMasking>();
         // Request logging otherwise writes through the static bootstrap logger, which never sees the host's enrichers

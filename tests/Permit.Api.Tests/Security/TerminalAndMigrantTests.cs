@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Admin;
+using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Security.SignIn;
+using Permit.Api.Security.Terminals;
 using Permit.Api.Security.Tokens;
 
 namespace Permit.Api.Tests.Security;
@@ -56,6 +58,57 @@ public sealed class TerminalAndMigrantTests
             using var response = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_terminal_revoked_in_the_register_is_refused_once_the_remembered_sign_in_expires()
+    {
+        await using var api = new SecuredApi();
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
+            new { name = "Town Clinic", categories = Health }, Ct);
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!.ApiKey);
+        using (var first = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        await using (var db = api.CreateDbContext())
+        {
+            var terminal = await db.Set<VerifierTerminal>().SingleAsync(Ct);
+            terminal.Revoke(api.Time.GetUtcNow());
+            await db.SaveChangesAsync(Ct);
+        }
+
+        api.Time.Advance(TerminalKeyCache.TimeToLive);
+        using var afterwards = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, afterwards.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_terminal_forgotten_on_revocation_is_refused_at_once()
+    {
+        await using var api = new SecuredApi();
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
+            new { name = "Town Clinic", categories = Health }, Ct);
+        var answer = (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!;
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", answer.ApiKey);
+        using (var first = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        await using (var db = api.CreateDbContext())
+        {
+            var terminal = await db.Set<VerifierTerminal>().SingleAsync(Ct);
+            terminal.Revoke(api.Time.GetUtcNow());
+            await db.SaveChangesAsync(Ct);
+        }
+
+        api.Factory.Services.GetRequiredService<TerminalKeyCache>().Forget(answer.Id);
+        using var afterwards = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, afterwards.StatusCode);
     }
 
     [Fact]

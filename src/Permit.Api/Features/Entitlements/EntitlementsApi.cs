@@ -14,6 +14,7 @@ public static class EntitlementsApi
     public static IServiceCollection AddEntitlements(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, EntitlementJson.Default));
         services.AddSingleton(ServiceCatalogues.NingboZhenhai2026);
         services.AddSingleton<IssuerTrust>();
         services.AddSingleton<LookupAuditWriter>();

@@ -12,10 +12,11 @@ namespace Permit.Api.Security.Terminals;
 /// <summary>
 /// Authenticates verifier terminals by the <c>X-Api-Key</c> header: the key's prefix finds the terminal, the SHA-256 of
 /// the key must match in constant time, and a revoked terminal is refused. The principal carries the terminal's id,
-/// name, the <c>verifier</c> role and one claim per service category.
+/// name, the <c>verifier</c> role and one claim per service category. A key that authenticated recently is answered
+/// from <see cref="TerminalKeyCache"/> without reading the database.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PermitDbContext db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TerminalKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -25,7 +26,19 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!Request.Headers.TryGetValue(ApiKey.HeaderName, out var values))
             return AuthenticateResult.NoResult();
 
-        var principal = await PrincipalForKeyAsync(db, values.ToString(), SchemeName, Context.RequestAborted).ConfigureAwait(false);
+        var presented = values.ToString();
+        if (ApiKey.PrefixOf(presented) is null)
+            return AuthenticateResult.Fail("The API key is not valid.");
+        var hash = ApiKey.HashOf(presented);
+        var principal = cache.Find(hash, SchemeName);
+        if (principal is null)
+        {
+            var db = Context.RequestServices.GetRequiredService<PermitDbContext>();
+            principal = await PrincipalForKeyAsync(db, presented, SchemeName, Context.RequestAborted).ConfigureAwait(false);
+            if (principal is not null)
+                cache.Remember(hash, Guid.Parse(principal.FindFirstValue(PermitClaims.TerminalId)!), [.. principal.Claims]);
+        }
+
         return principal is null
             ? AuthenticateResult.Fail("The API key is not valid.")
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
