@@ -34,6 +34,11 @@ public sealed class HolderTests(Browser browser)
 
         await Assertions.Expect(page.Locator("#me-number")).ToHaveTextAsync(number);
         await Assertions.Expect(page.Locator("#me-window")).ToHaveTextAsync("2027-02-02 – 2027-03-01");
+        // The e-permit QR is a picture that loaded, with its expiry in China's time (10:00 + 3 minutes).
+        var qr = page.Locator("#qr-image img");
+        await Assertions.Expect(qr).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#qr-expires")).ToHaveTextAsync("10:03:00");
+        Assert.True(await qr.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the QR image did not render");
         await Screenshots.SaveAsync(page, "holder-2-status");
         var request = page.GetByRole(AriaRole.Button, new() { Name = "申请签注" });
         await request.DblClickAsync();

@@ -14,7 +14,8 @@ using Permit.Domain.Permits;
 namespace Permit.Api.Features.Credentials;
 
 /// <summary>The dynamic e-permit QR as JSON: the credential text and when it goes stale.</summary>
-public sealed record PermitQrResponse(string Text, string PermitNumber, int CardSequence, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+public sealed record PermitQrResponse(
+    string Text, string PermitNumber, int CardSequence, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string Svg);
 
 /// <summary>
 /// <c>GET /api/self-service/permit/qr[?format=json|png|svg]</c>: the holder's e-permit, a QR credential signed now with
@@ -55,7 +56,9 @@ public static class PermitQrApi
             "svg" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(QrImage.ToSvg(text)), "image/svg+xml"),
             _ => TypedResults.Ok(new PermitQrResponse(
                 text, permit.Number.Value, card.Sequence, DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()),
-                DateTimeOffset.FromUnixTimeSeconds((now + Lifetime).ToUnixTimeSeconds()))),
+                DateTimeOffset.FromUnixTimeSeconds((now + Lifetime).ToUnixTimeSeconds()),
+                // The phone page shows the picture of this very code and renews it before this code expires.
+                QrImage.ToSvg(text))),
         };
     }
 }

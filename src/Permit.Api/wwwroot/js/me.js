@@ -86,9 +86,11 @@ async function loadQr() {
   box.replaceChildren();
   const img = document.createElement('img');
   img.alt = t('Js.QrAlt');
-  img.src = qr.svg ? `data:image/svg+xml;base64,${btoa(qr.svg)}` : qr.png ? `data:image/png;base64,${qr.png}` : (qr.imageUrl ?? '');
+  img.src = `data:image/svg+xml;base64,${btoa(qr.svg)}`;
   box.append(img);
-  document.getElementById('qr-expires').textContent = qr.expiresAt ?? '';
+  // China's clock, whatever the phone's zone: the counter judges expiry by the same instant.
+  document.getElementById('qr-expires').textContent = new Date(qr.expiresAt).toLocaleTimeString(english ? 'en-GB' : 'zh-CN',
+    { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit' });
   // The code is short-lived: fetch a fresh one before it expires.
   const expires = qr.expiresAt ? Date.parse(qr.expiresAt) - Date.now() - 5000 : 60000;
   setTimeout(loadQr, Math.max(expires, 10000));
