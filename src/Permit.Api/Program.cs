@@ -35,6 +35,8 @@ try
     builder.AddPermitJobs();
 
     var app = builder.Build();
+    if (Permit.Api.Keys.Trust.TrustRootCli.IsCommand(args))
+        return await Permit.Api.Keys.Trust.TrustRootCli.RunAsync(app.Services, args, Console.Out, Console.Error);
     app.UseSerilogRequestLogging();
     app.UsePermitProblemDetails();
     app.UsePermitWebAssets();

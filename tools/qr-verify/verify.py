@@ -6,11 +6,14 @@ CBOR decoder (RFC 8949, the subset COSE needs), COSE_Sign1 Sig_structure (RFC 90
 library, and ECDSA P-256 verification by the `openssl` command-line tool (the 64-byte r||s signature is re-encoded
 as DER for it). Python 3 standard library only.
 
-usage: verify.py --trust FILE [--now UNIX_SECONDS] [TEXT | -]
-  --trust FILE   the API's trust list JSON ({"keys":[{"spki": base64 DER}]}) or a PEM file of public keys
-  TEXT           the QR text "RP1:..." (read from standard input when absent or "-")
+usage: verify.py (--trust-root ROOT.pem --trust-list LIST.cose | --trust KEYS.pem) [--now UNIX_SECONDS] [TEXT | -]
+  --trust-root ROOT.pem   the pinned trust root's public key (PEM); the trust list must be signed by it
+  --trust-list LIST.cose  the root-signed trust list (GET /api/trust-list, docs/trust-list.md)
+  --trust KEYS.pem        instead: issuer public keys given by hand (PEM blocks), trusted for any region
+  TEXT                    the QR text "RP1:..." (read from standard input when absent or "-")
 Prints one JSON object {"valid": bool, "reason": str|null, "kid": hex, "claims": {...}} and exits 0 when valid,
-1 when refused, 2 on usage errors.
+1 when the QR is refused, 2 on usage errors, 3 when the trust list is refused ("reason": "trust-list-refused").
+An unsigned (JSON) trust list is refused.
 """
 import base64
 import datetime
@@ -148,25 +151,90 @@ def ecdsa_der(raw):
     return b"\x30" + bytes([len(body)]) + body
 
 
+def pem_public_keys(text):
+    spkis, block = [], None
+    for line in text.splitlines():
+        if line.startswith("-----BEGIN PUBLIC KEY-----"):
+            block = []
+        elif line.startswith("-----END PUBLIC KEY-----") and block is not None:
+            spkis.append(base64.b64decode("".join(block)))
+            block = None
+        elif block is not None:
+            block.append(line.strip())
+    return spkis
+
+
 def load_trust(path):
+    """Keys given by hand: PEM only (an unsigned JSON list proves nothing), no status, window or region limits."""
     with open(path, "rb") as f:
-        content = f.read()
-    spkis = []
-    text = content.decode("utf-8", "replace")
+        text = f.read().decode("utf-8", "replace")
     if text.lstrip().startswith("{"):
-        for entry in json.loads(text).get("keys", []):
-            spkis.append(base64.b64decode(entry["spki"]))
-    else:
-        block = None
-        for line in text.splitlines():
-            if line.startswith("-----BEGIN PUBLIC KEY-----"):
-                block = []
-            elif line.startswith("-----END PUBLIC KEY-----") and block is not None:
-                spkis.append(base64.b64decode("".join(block)))
-                block = None
-            elif block is not None:
-                block.append(line.strip())
-    return {hashlib.sha256(spki).digest()[:8]: spki for spki in spkis}
+        raise TrustRefused("malformed", "an unsigned JSON trust list is not accepted: use --trust-root and --trust-list")
+    return {hashlib.sha256(spki).digest()[:8]: {"spki": spki} for spki in pem_public_keys(text)}
+
+
+class TrustRefused(Exception):
+    def __init__(self, code, detail):
+        super().__init__(detail)
+        self.code = code
+
+
+def cose_sign1(data):
+    """(protected bytes, protected map, kid, payload, signature) of a COSE_Sign1, tagged or not."""
+    message = cbor_decode_all(data)
+    if isinstance(message, tuple):
+        if message[1] != 18:
+            raise Refused("malformed", "CBOR tag %d is not COSE_Sign1 (18)" % message[1])
+        message = message[2]
+    if not (isinstance(message, list) and len(message) == 4):
+        raise Refused("malformed", "COSE_Sign1 is not a 4-element array")
+    protected_bytes, unprotected, payload, signature = message
+    if not all(isinstance(x, bytes) for x in (protected_bytes, payload, signature)) or not isinstance(unprotected, dict):
+        raise Refused("malformed", "COSE_Sign1 element types")
+    protected = cbor_decode_all(protected_bytes) if protected_bytes else {}
+    if not isinstance(protected, dict) or protected.get(1) != -7:
+        raise Refused("malformed", "alg is not ES256 (-7)")
+    kid = protected.get(4)
+    if not isinstance(kid, bytes) or len(kid) != 8:
+        raise Refused("malformed", "kid is not 8 bytes")
+    if len(signature) != 64:
+        raise Refused("malformed", "signature is not 64 bytes")
+    return protected_bytes, kid, payload, signature
+
+
+def load_signed_trust(root_path, list_path, now):
+    """The root-signed trust list (docs/trust-list.md), checked against the pinned root: kid -> key entry."""
+    with open(root_path, "rb") as f:
+        roots = pem_public_keys(f.read().decode("utf-8", "replace"))
+    if len(roots) != 1:
+        raise TrustRefused("malformed", "the trust root file must hold exactly one PUBLIC KEY")
+    root = roots[0]
+    with open(list_path, "rb") as f:
+        data = f.read()
+    try:
+        protected_bytes, kid, payload, signature = cose_sign1(data)
+        if kid != hashlib.sha256(root).digest()[:8]:
+            raise TrustRefused("foreign-root", "the trust list is signed by key %s, not the pinned root" % kid.hex())
+        if not openssl_verify(root, sig_structure(protected_bytes, payload), signature):
+            raise TrustRefused("bad-signature", "the trust list's signature does not verify with the pinned root")
+        body = cbor_decode_all(payload)
+    except Refused as refusal:
+        raise TrustRefused("malformed", str(refusal))
+    if not isinstance(body, dict) or body.get("v") != 1 or not isinstance(body.get("no"), int) or body["no"] < 1 \
+            or not isinstance(body.get("ia"), int) or not isinstance(body.get("ks"), list):
+        raise TrustRefused("malformed", "the trust list payload is not a version 1 map")
+    if body["ia"] > now + 300:
+        raise TrustRefused("issued-in-future", "the trust list's issue time is more than 5 minutes ahead")
+    keys = {}
+    for entry in body["ks"]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("kid"), bytes) or not isinstance(entry.get("spki"), bytes) \
+                or entry.get("st") not in ("active", "retired", "revoked") or not isinstance(entry.get("nb"), int) \
+                or not isinstance(entry.get("rg"), list) or ("na" in entry and not isinstance(entry["na"], int)):
+            raise TrustRefused("malformed", "a key entry misses kid, spki, st, nb or rg")
+        if hashlib.sha256(entry["spki"]).digest()[:8] != entry["kid"] or entry["kid"] in keys:
+            raise TrustRefused("malformed", "a key entry's kid does not match its spki, or repeats")
+        keys[entry["kid"]] = entry
+    return keys
 
 
 def openssl_verify(spki, data, raw_signature):
@@ -199,24 +267,7 @@ def verify(text, trust, now):
             raise Refused("malformed", "zlib: %s" % e)
         if inflater.unconsumed_tail or not inflater.eof:
             raise Refused("malformed", "zlib stream incomplete or too large")
-    message = cbor_decode_all(cose)
-    if isinstance(message, tuple):
-        if message[1] != 18:
-            raise Refused("malformed", "CBOR tag %d is not COSE_Sign1 (18)" % message[1])
-        message = message[2]
-    if not (isinstance(message, list) and len(message) == 4):
-        raise Refused("malformed", "COSE_Sign1 is not a 4-element array")
-    protected_bytes, unprotected, payload, signature = message
-    if not all(isinstance(x, bytes) for x in (protected_bytes, payload, signature)) or not isinstance(unprotected, dict):
-        raise Refused("malformed", "COSE_Sign1 element types")
-    protected = cbor_decode_all(protected_bytes) if protected_bytes else {}
-    if protected.get(1) != -7:
-        raise Refused("malformed", "alg is not ES256 (-7)")
-    kid = protected.get(4)
-    if not isinstance(kid, bytes) or len(kid) != 8:
-        raise Refused("malformed", "kid is not 8 bytes")
-    if len(signature) != 64:
-        raise Refused("malformed", "signature is not 64 bytes")
+    protected_bytes, kid, payload, signature = cose_sign1(cose)
     claims = cbor_decode_all(payload)
     if not isinstance(claims, dict) or claims.get("v") != 1:
         raise Refused("malformed", "claims are not a version 1 map")
@@ -225,8 +276,15 @@ def verify(text, trust, now):
             raise Refused("malformed", "claim %s missing or of the wrong type" % key)
     if kid not in trust:
         raise Refused("unknown-key", "kid %s not trusted" % kid.hex())
-    if not openssl_verify(trust[kid], sig_structure(protected_bytes, payload), signature):
+    key = trust[kid]
+    if key.get("st") == "revoked":
+        raise Refused("issuer-key-revoked", "key %s is revoked on the trust list" % kid.hex())
+    if not openssl_verify(key["spki"], sig_structure(protected_bytes, payload), signature):
         raise Refused("bad-signature", "ECDSA signature does not verify")
+    if "rg" in key and not any(claims["pn"].startswith(prefix) for prefix in key["rg"]):
+        raise Refused("issuer-not-authorised-for-region", "key %s may not issue for region %s" % (kid.hex(), claims["pn"][:6]))
+    if claims["iat"] < key.get("nb", 0) or ("na" in key and claims["iat"] > key["na"]):
+        raise Refused("issuer-key-outside-validity", "iat is outside the key's not-before/not-after")
     china_today = datetime.datetime.fromtimestamp(now, datetime.timezone(datetime.timedelta(hours=8))).strftime("%Y%m%d")
     if china_today > claims["vu"]:
         raise Refused("expired", "valid until %s" % claims["vu"])
@@ -237,11 +295,15 @@ def verify(text, trust, now):
 
 def main(argv):
     args = list(argv)
-    trust_path, now, text = None, None, None
+    trust_path, root_path, list_path, now, text = None, None, None, None, None
     while args:
         arg = args.pop(0)
         if arg == "--trust" and args:
             trust_path = args.pop(0)
+        elif arg == "--trust-root" and args:
+            root_path = args.pop(0)
+        elif arg == "--trust-list" and args:
+            list_path = args.pop(0)
         elif arg == "--now" and args:
             now = int(args.pop(0))
         elif text is None and not arg.startswith("--"):
@@ -249,14 +311,20 @@ def main(argv):
         else:
             print(__doc__, file=sys.stderr)
             return 2
-    if trust_path is None:
+    if (trust_path is None) == (root_path is None or list_path is None) or (trust_path is not None and (root_path or list_path)):
         print(__doc__, file=sys.stderr)
         return 2
     if text is None or text == "-":
         text = sys.stdin.read()
     now = now if now is not None else int(datetime.datetime.now(datetime.timezone.utc).timestamp())
     try:
-        kid, claims = verify(text.strip(), load_trust(trust_path), now)
+        trust = load_trust(trust_path) if trust_path else load_signed_trust(root_path, list_path, now)
+    except (TrustRefused, OSError, ValueError, UnicodeDecodeError) as e:
+        code = e.code if isinstance(e, TrustRefused) else "malformed"
+        print(json.dumps({"valid": False, "reason": "trust-list-refused", "detail": "%s: %s" % (code, e)}))
+        return 3
+    try:
+        kid, claims = verify(text.strip(), trust, now)
     except Refused as refusal:
         print(json.dumps({"valid": False, "reason": refusal.reason, "detail": str(refusal)}))
         return 1

@@ -13,15 +13,33 @@ public static class KeysSetup
         services.AddSingleton(sp => DataProtectionKeys.LoadOrCreate(sp.GetRequiredService<KeyDirectory>()));
         services.AddSingleton(sp => IssuerKeyRing.LoadOrCreate(
             sp.GetRequiredService<KeyDirectory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<Trust.TrustOptions>().BindConfiguration(Trust.TrustOptions.Section);
+        services.AddSingleton(sp => Trust.TrustListSource.Load(
+            sp.GetRequiredService<IOptions<Trust.TrustOptions>>(), sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<KeyDirectory>(),
+            sp.GetRequiredService<IssuerKeyRing>(), sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<Trust.TrustListSource>>()));
+        // Read the trust list as the host starts, so a Production API without a valid one refuses to start, clearly.
+        services.AddHostedService<Trust.TrustListStartupCheck>();
         return services;
     }
 
-    /// <summary><c>GET /api/trust-list</c>: the issuer public keys, for verifiers; public by design.</summary>
+    /// <summary>
+    /// <c>GET /api/trust-list</c>: the root-signed trust list (COSE_Sign1, docs/trust-list.md) exactly as the root signed it;
+    /// verifiers accept it only against the root key they pinned. <c>GET /api/issuer-keys</c>: this API's own issuer
+    /// public keys as JSON, for people; it is not a trust anchor (nothing signs it). Both public by design.
+    /// </summary>
     public static IEndpointRouteBuilder MapTrustList(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/trust-list", (IssuerKeyRing ring) => TypedResults.Ok(ring.Publish()))
+        app.MapGet("/api/trust-list", (Trust.TrustListSource source, HttpContext http) =>
+            {
+                http.Response.Headers["Trust-List-Version"] = source.List.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Bytes(source.SignedBytes, Trust.TrustListMedia.ContentType);
+            })
             .AllowAnonymous()
             .WithName("GetTrustList");
+        app.MapGet("/api/issuer-keys", (IssuerKeyRing ring) => TypedResults.Ok(ring.Publish()))
+            .AllowAnonymous()
+            .WithName("GetIssuerKeys");
         return app;
     }
 }

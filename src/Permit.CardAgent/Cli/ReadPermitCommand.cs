@@ -21,7 +21,7 @@ public static class ReadPermitCommand
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
         var options = CommandArguments.Parse("read-permit", args,
-            ["--reader", "--trust", "--trust-list", "--api", "--revocation", "--photo-out", "--state"], ["--json", "--with-photo"]);
+            ["--reader", "--trust", "--trust-list", "--api", "--revocation", "--photo-out", "--state", "--trust-root"], ["--json", "--with-photo"]);
         var setup = await SetupAsync(options, host, cancellationToken).ConfigureAwait(false);
         var photoOut = options.Value("--photo-out");
         var withPhoto = options.Flag("--with-photo") || photoOut is not null;
@@ -88,18 +88,19 @@ public static class ReadPermitCommand
     private static async Task<VerifierSetup> SetupAsync(CommandArguments options, AgentHost host, CancellationToken cancellationToken)
     {
         var api = options.Value("--api");
+        var store = AgentState.Store(options.Value("--state"), host, options.Value("--trust-root"));
         if (options.Values("--trust").Count == 0 && api is null && options.Value("--trust-list") is null)
-            return OfflineVerifier.Load(AgentState.Store(options.Value("--state"), host), "read-permit");
+            return OfflineVerifier.Load(store, "read-permit");
 
-        var published = await PublishedTrustList.LoadAsync(api, options.Value("--trust-list"), host, cancellationToken).ConfigureAwait(false);
-        var setup = VerifierFiles.Load(options.Values("--trust"), options.Value("--revocation"), published);
+        var published = await PublishedTrustList.LoadAsync(api, options.Value("--trust-list"), host, store, cancellationToken).ConfigureAwait(false);
+        var setup = VerifierFiles.Load(options.Values("--trust"), options.Value("--revocation"), published, store.RevocationGrace);
         if (api is null || options.Value("--revocation") is not null)
             return setup;
 
         using var http = host.ApiClients(PermitApiClient.ParseApiUrl(api, "--api"));
         var read = RevocationListCodec.Read(await new PermitApiClient(http, token: null).GetRevocationListAsync(cancellationToken).ConfigureAwait(false), setup.TrustList);
         return read.IsValid
-            ? setup with { Revocation = new RevocationKnowledge(read.List) }
+            ? setup with { Revocation = new RevocationKnowledge(read.List, Grace: store.RevocationGrace) }
             : throw AgentException.DataInvalid($"read-permit: the revocation list from {api} was refused ({read.Error}).");
     }
 }

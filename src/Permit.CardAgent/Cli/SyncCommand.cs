@@ -6,8 +6,10 @@ namespace Permit.CardAgent.Cli;
 
 /// <summary>
 /// <c>sync --api URL</c>: stores the API's trust list and signed revocation list in the state directory, so
-/// <c>read-permit</c> and <c>verify-qr</c> work with no network. Exit 0 stored or already current; 7 the list was
-/// refused (bad signature, untrusted key, older than the one held); 8 the API cannot be reached.
+/// <c>read-permit</c> and <c>verify-qr</c> work with no network. The trust list must be signed by the pinned trust root
+/// (<c>--trust-root FILE</c>, <c>PERMIT_AGENT_TRUST_ROOT</c> or <c>Agent:TrustRootPublicKeyFile</c>). Exit 0 stored or
+/// already current; 7 a list was refused (unsigned, foreign root, bad signature, older than the one held, issued in the
+/// future, revocation list by an untrusted or revoked key); 8 the API cannot be reached.
 /// </summary>
 public static class SyncCommand
 {
@@ -15,12 +17,12 @@ public static class SyncCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("sync", args, ["--api", "--state"], ["--json"]);
+        var options = CommandArguments.Parse("sync", args, ["--api", "--state", "--trust-root"], ["--json"]);
         var apiOption = options.Value("--api") ?? host.Settings.Api
             ?? throw AgentException.Usage("sync: --api URL is required (or Agent:Api in appsettings.json).");
-        var store = AgentState.Store(options.Value("--state"), host);
+        var store = AgentState.Store(options.Value("--state"), host, options.Value("--trust-root"));
         using var http = host.ApiClients(PermitApiClient.ParseApiUrl(apiOption, "--api"));
-        var outcome = await RevocationSync.RunAsync(new PermitApiClient(http, token: null), store, cancellationToken).ConfigureAwait(false);
+        var outcome = await RevocationSync.RunAsync(new PermitApiClient(http, token: null), store, cancellationToken, host.Time).ConfigureAwait(false);
         if (console.Json)
         {
             console.WriteJson(new
@@ -33,6 +35,7 @@ public static class SyncCommand
                 outcome.ThisUpdate,
                 outcome.NextUpdate,
                 outcome.Revoked,
+                outcome.TrustListVersion,
             });
         }
         else

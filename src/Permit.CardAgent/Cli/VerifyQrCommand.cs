@@ -20,13 +20,13 @@ public static class VerifyQrCommand
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
         var positional = args.Count > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : null;
-        var options = CommandArguments.Parse("verify-qr", positional is null ? args : args.Skip(1).ToArray(), ["--image", "--state"], ["--json"]);
+        var options = CommandArguments.Parse("verify-qr", positional is null ? args : args.Skip(1).ToArray(), ["--image", "--state", "--trust-root"], ["--json"]);
         var image = options.Value("--image");
         if (image is not null && positional is not null)
             throw AgentException.Usage("verify-qr: give the QR text or --image FILE, not both.");
 
         var text = image is not null ? ReadImage(image) : positional is null or "-" ? host.Input.ReadToEnd() : positional;
-        var setup = OfflineVerifier.Load(AgentState.Store(options.Value("--state"), host), "verify-qr");
+        var setup = OfflineVerifier.Load(AgentState.Store(options.Value("--state"), host, options.Value("--trust-root")), "verify-qr");
         var now = host.Time.GetUtcNow();
         var verdict = CredentialVerifier.VerifyQr(text.Trim(), setup.TrustList, setup.Revocation, now);
         var json = QrVerdictJson.From(verdict);

@@ -12,6 +12,7 @@ public sealed record AgentSettings
     public const string PermitReaderVariable = "PERMIT_AGENT_PERMIT_READER";
     public const string PortVariable = "PERMIT_AGENT_PORT";
     public const string AllowedOriginsVariable = "PERMIT_AGENT_ALLOWED_ORIGINS";
+    public const string TrustRootVariable = "PERMIT_AGENT_TRUST_ROOT";
     public const int DefaultPort = 5179;
 
     /// <summary>The ID card reader's name; null = the first reader.</summary>
@@ -41,6 +42,15 @@ public sealed record AgentSettings
     /// <summary>The permit API <c>serve</c> synchronises the offline lists from, if any.</summary>
     public string? Api { get; init; }
 
+    /// <summary>
+    /// The trust root's public key (PEM file, P-256): the only key a downloaded trust list is accepted from. Set once when
+    /// the PC is installed, from a copy that did not come over the network the lists come from.
+    /// </summary>
+    public string? TrustRootPublicKeyFile { get; init; }
+
+    /// <summary>How long past its nextUpdate a revocation list still confirms a verdict (with a warning); default 24 h.</summary>
+    public TimeSpan RevocationGrace { get; init; } = Domain.Credentials.Verification.RevocationKnowledge.DefaultGrace;
+
     /// <summary>How often <c>serve</c> synchronises, in minutes.</summary>
     public int SyncMinutes { get; init; } = 15;
 
@@ -66,6 +76,10 @@ public sealed record AgentSettings
             IssuerKeyFile = Blank(agent["IssuerKeyFile"]),
             StateDirectory = Blank(agent["StateDirectory"]),
             Api = Blank(agent["Api"]),
+            TrustRootPublicKeyFile = Blank(environment(TrustRootVariable)) ?? Blank(agent["TrustRootPublicKeyFile"]),
+            RevocationGrace = TimeSpan.TryParse(agent["RevocationGrace"], System.Globalization.CultureInfo.InvariantCulture, out var g) && g >= TimeSpan.Zero
+                ? g
+                : Domain.Credentials.Verification.RevocationKnowledge.DefaultGrace,
             SyncMinutes = int.TryParse(agent["SyncMinutes"], System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 15,
         };
     }

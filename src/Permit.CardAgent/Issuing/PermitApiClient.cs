@@ -71,21 +71,26 @@ public sealed class PermitApiClient
             }, idempotent: true, cancellationToken);
     }
 
-    /// <summary>GET /api/trust-list (anonymous): the issuer public keys as JSON.</summary>
-    public async Task<string> GetTrustListJsonAsync(CancellationToken cancellationToken)
-    {
-        var element = await SendAsync<JsonElement>(HttpMethod.Get, "api/trust-list", body: null, idempotent: false, cancellationToken).ConfigureAwait(false);
-        return element.GetRawText();
-    }
-
     /// <summary>GET /api/revocation-list (anonymous): the signed list's bytes, to be verified by the caller.</summary>
-    public async Task<byte[]> GetRevocationListAsync(CancellationToken cancellationToken)
+    public Task<byte[]> GetRevocationListAsync(CancellationToken cancellationToken) =>
+        GetSignedFileAsync(new Uri("api/revocation-list", UriKind.Relative), Domain.Credentials.Revocation.RevocationListCodec.MaxBytes, cancellationToken);
+
+    /// <summary>
+    /// GET /api/trust-list (anonymous): the root-signed trust list's bytes (COSE_Sign1), to be verified by the caller
+    /// against the trust root it pinned; the API's word alone proves nothing.
+    /// </summary>
+    public Task<byte[]> GetSignedTrustListAsync(CancellationToken cancellationToken) =>
+        GetSignedFileAsync(new Uri("api/trust-list", UriKind.Relative), Domain.Credentials.Trust.TrustListCodec.MaxBytes, cancellationToken);
+
+    /// <summary>A signed file at any address (a trust list published elsewhere), anonymously, at most <paramref name="maxBytes"/>.</summary>
+    public async Task<byte[]> GetSignedFileAsync(Uri url, int maxBytes, CancellationToken cancellationToken)
     {
-        const string path = "api/revocation-list";
+        ArgumentNullException.ThrowIfNull(url);
+        var path = url.ToString();
         HttpResponseMessage response;
         try
         {
-            response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            response = await _http.GetAsync(url, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -100,9 +105,9 @@ public sealed class PermitApiClient
         {
             if (!response.IsSuccessStatusCode)
                 throw await RefusalAsync(response, path, cancellationToken).ConfigureAwait(false);
-            // The codec refuses anything over its limit; do not buffer more than that from a misbehaving server.
-            if (response.Content.Headers.ContentLength > Domain.Credentials.Revocation.RevocationListCodec.MaxBytes)
-                throw Unavailable("api-answer-invalid", $"The permit API at {Api} answered {path} with more than a revocation list can hold.", null);
+            // The codecs refuse anything over their limit; do not buffer more than that from a misbehaving server.
+            if (response.Content.Headers.ContentLength > maxBytes)
+                throw Unavailable("api-answer-invalid", $"The permit API at {Api} answered {path} with more than the file can hold.", null);
             return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
     }

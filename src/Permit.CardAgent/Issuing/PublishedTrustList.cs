@@ -1,26 +1,28 @@
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Failures;
-using Permit.CardAgent.Personalization;
+using Permit.CardAgent.Offline;
 using Permit.Domain.Credentials.Trust;
 
 namespace Permit.CardAgent.Issuing;
 
 /// <summary>
-/// The issuer keys a verifier downloads: the permit API's <c>GET /api/trust-list</c> (<c>--api URL</c>), or a trust
-/// list JSON at any URL or in a file (<c>--trust-list</c>). The list is public; fetching it needs no sign-in.
+/// The issuer keys a verifier downloads: the permit API's root-signed <c>GET /api/trust-list</c> (<c>--api URL</c>), or a
+/// signed trust list at any URL or in a file (<c>--trust-list</c>). Either is accepted only when it verifies against the
+/// pinned trust root (<see cref="OfflineStore.TrustRoot"/>); fetching it needs no sign-in.
 /// </summary>
 public static class PublishedTrustList
 {
     /// <summary>Null when neither option is given.</summary>
-    public static async Task<TrustList?> LoadAsync(string? api, string? trustList, AgentHost host, CancellationToken cancellationToken)
+    public static async Task<TrustList?> LoadAsync(string? api, string? trustList, AgentHost host, OfflineStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(store);
         if (api is not null && trustList is not null)
             throw AgentException.Usage("read-permit: give --api or --trust-list, not both.");
         if (api is not null)
         {
             using var http = host.ApiClients(PermitApiClient.ParseApiUrl(api, "--api"));
-            return Parse(await new PermitApiClient(http, token: null).GetTrustListJsonAsync(cancellationToken).ConfigureAwait(false), api);
+            return Verify(await new PermitApiClient(http, token: null).GetSignedTrustListAsync(cancellationToken).ConfigureAwait(false), api, host, store);
         }
 
         if (trustList is null)
@@ -28,17 +30,28 @@ public static class PublishedTrustList
         if (Uri.TryCreate(trustList, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
         {
             using var http = host.ApiClients(url);
-            return Parse(await new PermitApiClient(http, token: null).GetJsonAsync(url, cancellationToken).ConfigureAwait(false), trustList);
+            return Verify(await new PermitApiClient(http, token: null).GetSignedFileAsync(url, TrustListCodec.MaxBytes, cancellationToken).ConfigureAwait(false),
+                trustList, host, store);
         }
 
-        return Parse(KeyFiles.ReadText(trustList, "trust list"), trustList);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(trustList);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw AgentException.DataInvalid($"Cannot read the trust list {trustList}: {e.Message}", e);
+        }
+
+        return Verify(bytes, trustList, host, store);
     }
 
-    private static TrustList Parse(string json, string source)
+    private static TrustList Verify(byte[] signed, string source, AgentHost host, OfflineStore store)
     {
-        var list = TrustListImport.FromJson(json);
-        if (!list.IsValid || list.Value!.Keys.Count == 0)
-            throw AgentException.DataInvalid($"The trust list from {source} holds no usable issuer key ({list.Error ?? "it is empty"}).");
-        return list.Value;
+        var read = TrustListCodec.Read(signed, store.TrustRoot(), host.Time.GetUtcNow());
+        if (!read.IsValid || read.List!.Keys.Keys.Count == 0)
+            throw AgentException.DataInvalid($"The trust list from {source} was refused ({read.RefusalCode ?? "empty"}: {read.Error ?? "it names no key"}).");
+        return read.List.Keys;
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class PeriodicSync(AgentHost host, Uri api, ILogger<Period
             try
             {
                 using var http = host.ApiClients(api);
-                var outcome = await RevocationSync.RunAsync(new PermitApiClient(http, token: null), AgentState.Store(null, host), stoppingToken)
+                var outcome = await RevocationSync.RunAsync(new PermitApiClient(http, token: null), AgentState.Store(null, host), stoppingToken, host.Time)
                     .ConfigureAwait(false);
                 LogSynced(logger, outcome.Version, outcome.Replaced);
             }

@@ -66,7 +66,7 @@ internal static class CardEndpoints
             {
                 // Configured key files win; otherwise the lists the last sync stored (offline verification).
                 var setup = settings.TrustedIssuerKeyFiles.Count > 0
-                    ? VerifierFiles.Load(settings.TrustedIssuerKeyFiles, settings.RevocationFile)
+                    ? VerifierFiles.Load(settings.TrustedIssuerKeyFiles, settings.RevocationFile, grace: settings.RevocationGrace)
                     : Offline.OfflineVerifier.Load(store, "permit-card/read");
                 var result = operations.ReadPermitCard(request?.Reader, setup, request?.WithPhoto ?? false);
                 var photo = result.Check.Photo is { Length: > 0 } jpeg ? Convert.ToBase64String(jpeg) : null;

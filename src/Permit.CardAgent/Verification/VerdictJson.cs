@@ -46,7 +46,8 @@ public sealed record VerdictJson(bool Genuine, string? Reason, IReadOnlyList<str
 public static class VerifierFiles
 {
     /// <param name="published">Keys from a published trust list (<c>--api</c>, <c>--trust-list</c>), if any.</param>
-    public static VerifierSetup Load(IReadOnlyList<string> trustFiles, string? revocationFile, TrustList? published = null)
+    /// <param name="grace">How long past nextUpdate the revocation list still confirms a verdict (default 24 h).</param>
+    public static VerifierSetup Load(IReadOnlyList<string> trustFiles, string? revocationFile, TrustList? published = null, TimeSpan? grace = null)
     {
         ArgumentNullException.ThrowIfNull(trustFiles);
         if (trustFiles.Count == 0 && published is null)
@@ -60,7 +61,7 @@ public static class VerifierFiles
             trust = new TrustList([.. trust.Keys, .. published.Keys.Where(k => !trust.Keys.Any(known => known.KeyIdHex == k.KeyIdHex))]);
         var revocation = revocationFile is null
             ? RevocationKnowledge.None
-            : new RevocationKnowledge(KeyFiles.LoadRevocationList(revocationFile, trust));
+            : new RevocationKnowledge(KeyFiles.LoadRevocationList(revocationFile, trust), Grace: grace);
         return new VerifierSetup(trust, revocation);
     }
 }

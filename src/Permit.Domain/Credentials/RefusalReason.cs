@@ -29,11 +29,29 @@ public enum RefusalReason
 
     /// <summary><c>suspended</c>: the live permit record, or the revocation list's <c>sp</c> entries, say the permit is suspended.</summary>
     Suspended,
+
+    /// <summary><c>issuer-key-revoked</c>: the trust list marks the signing key revoked (stolen or misused), so nothing it signed counts.</summary>
+    IssuerKeyRevoked,
+
+    /// <summary><c>issuer-not-authorised-for-region</c>: the permit number's region code is outside the signing key's regions on the trust list.</summary>
+    IssuerNotAuthorisedForRegion,
+
+    /// <summary><c>issuer-key-outside-validity</c>: the credential's signed issue date lies outside the signing key's not-before/not-after.</summary>
+    IssuerKeyOutsideValidity,
+
+    /// <summary>
+    /// <c>revocation-data-stale</c>: cannot confirm. No revocation list is held (and no live register answered), or the
+    /// held one is past its nextUpdate by more than the grace. Within the grace the same code is only a warning.
+    /// </summary>
+    RevocationDataStale,
 }
 
 public static class RefusalReasons
 {
-    /// <summary>The warning (not a refusal) given when the revocation data is past its nextUpdate, or absent.</summary>
+    /// <summary>
+    /// The warning given when the revocation list is past its nextUpdate but within the grace; past the grace, or with
+    /// no list at all, the same code is the refusal <see cref="RefusalReason.RevocationDataStale"/>.
+    /// </summary>
     public const string RevocationDataStaleWarning = "revocation-data-stale";
 
     public static string Code(this RefusalReason reason) => reason switch
@@ -46,6 +64,10 @@ public static class RefusalReasons
         RefusalReason.Stale => "stale",
         RefusalReason.Revoked => "revoked",
         RefusalReason.Suspended => "suspended",
+        RefusalReason.IssuerKeyRevoked => "issuer-key-revoked",
+        RefusalReason.IssuerNotAuthorisedForRegion => "issuer-not-authorised-for-region",
+        RefusalReason.IssuerKeyOutsideValidity => "issuer-key-outside-validity",
+        RefusalReason.RevocationDataStale => RevocationDataStaleWarning,
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

@@ -53,6 +53,7 @@ public static class AuthorizationMatrixTable
         // Anyone
         new("GET",  "/health",                                                     Public),
         new("GET",  "/api/trust-list",                                             Public),
+        new("GET",  "/api/issuer-keys",                                            Public),
         new("GET",  "/api/revocation-list",                                        Public),
         new("POST", "/api/auth/token",                                             Public, MatrixBody.OfficerCredentials),
         new("POST", "/api/self-service/activate",                                  Public),

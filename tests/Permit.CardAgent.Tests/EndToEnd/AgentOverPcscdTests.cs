@@ -56,7 +56,7 @@ public sealed class AgentOverPcscdTests(PcscRigFixture fixture) : IDisposable
         await using var slot = await CardInSlot.InsertAsync(card, rig.VpcdPort(1), rig.ReaderName(1));
 
         var personalized = await PersonalizeAsync(rig);
-        var read = await Agent.RunAsync(_terminals, "read-permit", "--trust", _issuer.PublicKeyPath, "--json", "--reader", rig.ReaderName(1));
+        var read = await Agent.RunAsync(_terminals, "read-permit", "--trust", _issuer.PublicKeyPath, "--revocation", _issuer.RevocationPath, "--json", "--reader", rig.ReaderName(1));
 
         Assert.True(personalized.ExitCode == ExitCodes.Ok, personalized.ToString());
         Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
@@ -109,7 +109,7 @@ public sealed class AgentOverPcscdTests(PcscRigFixture fixture) : IDisposable
         var rig = fixture.Rig;
         await using var slot = await CardInSlot.InsertAsync(IdCardSessionTests.SampleIdCard(), rig.VpcdPort(1), rig.ReaderName(1));
 
-        var run = await Agent.RunAsync(_terminals, "read-permit", "--trust", _issuer.PublicKeyPath, "--reader", rig.ReaderName(1));
+        var run = await Agent.RunAsync(_terminals, "read-permit", "--trust", _issuer.PublicKeyPath, "--revocation", _issuer.RevocationPath, "--reader", rig.ReaderName(1));
 
         Assert.Equal(ExitCodes.WrongCard, run.ExitCode);
         Assert.Contains("not a permit card", run.Error, StringComparison.Ordinal);

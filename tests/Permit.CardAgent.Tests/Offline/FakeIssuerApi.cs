@@ -1,23 +1,25 @@
 using System.Net;
 using Permit.Domain.Credentials.Revocation;
 using Permit.Domain.Credentials.Signing;
-using Permit.Domain.Credentials.Trust;
 
 namespace Permit.CardAgent.Tests.Offline;
 
 /// <summary>
-/// The two public documents of a permit API, served in process: the trust list naming one TEST issuer key and the
-/// revocation list the test last published. <see cref="Reachable"/> false answers like a dead network.
+/// The two public documents of a permit API, served in process: the trust list (signed by the TEST root, naming the TEST
+/// issuer key, unless the test serves other bytes) and the revocation list the test last published.
+/// <see cref="Reachable"/> false answers like a dead network.
 /// </summary>
 internal sealed class FakeIssuerApi : HttpMessageHandler
 {
-    private readonly System.Security.Cryptography.ECDsa _key;
-
-    public FakeIssuerApi(System.Security.Cryptography.ECDsa key)
+    public FakeIssuerApi(Support.TestIssuer issuer)
     {
-        _key = key;
-        Signer = new EcdsaIssuerSigner(key);
+        ArgumentNullException.ThrowIfNull(issuer);
+        Signer = new EcdsaIssuerSigner(issuer.Key);
+        TrustList = issuer.SignedTrustList(1);
     }
+
+    /// <summary>The bytes served at /api/trust-list.</summary>
+    public byte[] TrustList { get; set; }
 
     public IIssuerSigner Signer { get; }
 
@@ -27,6 +29,8 @@ internal sealed class FakeIssuerApi : HttpMessageHandler
 
     public void Publish(RevocationList list) => RevocationList = RevocationListCodec.Sign(list, Signer);
 
+    public void Publish(RevocationList list, IIssuerSigner signer) => RevocationList = RevocationListCodec.Sign(list, signer);
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!Reachable)
@@ -34,10 +38,7 @@ internal sealed class FakeIssuerApi : HttpMessageHandler
         var path = request.RequestUri!.AbsolutePath;
         var response = path switch
         {
-            "/api/trust-list" => new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                Content = new StringContent(TrustListImport.ToJson(new TrustList([TrustedIssuerKey.FromKey(_key, "active")])), System.Text.Encoding.UTF8, "application/json"),
-            },
+            "/api/trust-list" => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(TrustList) },
             "/api/revocation-list" => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(RevocationList) },
             _ => new HttpResponseMessage(HttpStatusCode.NotFound),
         };

@@ -24,7 +24,7 @@ public sealed class OfflineVerificationTests : IDisposable
 
     public OfflineVerificationTests()
     {
-        _api = new FakeIssuerApi(_issuer.Key);
+        _api = new FakeIssuerApi(_issuer);
         _api.Publish(List(version: 1));
     }
 
@@ -84,17 +84,17 @@ public sealed class OfflineVerificationTests : IDisposable
         _api.RevocationList = RevocationListCodec.Sign(List(version: 9), new Domain.Credentials.Signing.EcdsaIssuerSigner(forger.Key));
 
         var sync = await RunAsync("sync", "--api", Api);
-        var held = new OfflineStore(_state);
+        var held = new OfflineStore(_state, _issuer.RootPublicKeyPath);
 
         Assert.Equal(ExitCodes.DataInvalid, sync.ExitCode);
         Assert.Equal(1, held.LoadRevocationList(held.LoadTrustList()!)!.Version);
     }
 
     [Fact]
-    public async Task Past_the_lists_next_update_the_verdict_says_revocation_data_stale()
+    public async Task Past_the_lists_next_update_within_the_grace_the_verdict_warns_revocation_data_stale()
     {
         await RunAsync("sync", "--api", Api);
-        _now = _now.AddDays(3);
+        _now = _now.AddDays(1).AddHours(12);
 
         var text = await RunAsync("verify-qr", Qr);
         var json = await RunAsync("verify-qr", Qr, "--json");
@@ -102,6 +102,18 @@ public sealed class OfflineVerificationTests : IDisposable
         Assert.Equal(ExitCodes.Ok, text.ExitCode);
         Assert.Contains("Warning: revocation data stale", text.Output, StringComparison.Ordinal);
         Assert.Contains("revocation-data-stale", json.Json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
+    public async Task Past_the_grace_the_QR_cannot_be_confirmed_and_is_not_accepted()
+    {
+        await RunAsync("sync", "--api", Api);
+        _now = _now.AddDays(3);
+
+        var json = await RunAsync("verify-qr", Qr, "--json");
+
+        Assert.Equal(ExitCodes.NotGenuine, json.ExitCode);
+        Assert.Equal("revocation-data-stale", json.Json.GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -153,7 +165,7 @@ public sealed class OfflineVerificationTests : IDisposable
 
     private RevocationList List(long version, params RevokedCard[] revoked) => new(version, _now, _now.AddDays(1), revoked);
 
-    private AgentHost Host() => new(new InProcessTerminals(), new AgentSettings { StateDirectory = _state }, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(_now))
+    private AgentHost Host() => new(new InProcessTerminals(), new AgentSettings { StateDirectory = _state, TrustRootPublicKeyFile = _issuer.RootPublicKeyPath }, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(_now))
     {
         ApiClients = url => new HttpClient(_api, disposeHandler: false) { BaseAddress = url },
     };

@@ -30,7 +30,7 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
 
     public QrVerifyEndpointTests()
     {
-        _api = new FakeIssuerApi(_issuer.Key);
+        _api = new FakeIssuerApi(_issuer);
         _api.Publish(new RevocationList(3, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1),
             [new RevokedCard(TestIssuer.SamplePermit.PermitNumber, 2)]));
     }
@@ -82,7 +82,7 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
 
     private async Task WaitForSyncAsync()
     {
-        var store = new OfflineStore(_state);
+        var store = new OfflineStore(_state, _issuer.RootPublicKeyPath);
         for (var i = 0; i < 200 && !File.Exists(Path.Combine(store.Directory, OfflineStore.RevocationListFile)); i++)
             await Task.Delay(50, Ct);
         Assert.Equal(3, store.LoadRevocationList(store.LoadTrustList()!)!.Version);
@@ -98,7 +98,7 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
 
     private async Task<HttpClient> StartAsync()
     {
-        var settings = new AgentSettings { StateDirectory = _state, Api = "http://permits.test/" };
+        var settings = new AgentSettings { StateDirectory = _state, Api = "http://permits.test/", TrustRootPublicKeyFile = _issuer.RootPublicKeyPath };
         var host = new AgentHost(new InProcessTerminals(), settings, TimeProvider.System)
         {
             ApiClients = url => new HttpClient(_api, disposeHandler: false) { BaseAddress = url },

@@ -130,5 +130,5 @@ public sealed class PersonalizeCommandTests : IDisposable
         Agent.RunAsync(terminals, ["personalize", "--data", _issuer.PermitJsonPath, "--photo", _issuer.PhotoPath, "--issuer-key", _issuer.PrivateKeyPath, .. extra]);
 
     private Task<AgentRun> ReadAsync(InProcessTerminals terminals, params string[] extra) =>
-        Agent.RunAsync(terminals, ["read-permit", "--trust", _issuer.PublicKeyPath, "--json", .. extra]);
+        Agent.RunAsync(terminals, ["read-permit", "--trust", _issuer.PublicKeyPath, "--revocation", _issuer.RevocationPath, "--json", .. extra]);
 }

@@ -110,7 +110,7 @@ public sealed class AgentServerTests : IAsyncDisposable
         var lookup = JsonSerializer.Deserialize<CardLookupRequest>(json, JsonSerializerOptions.Web)!;
         var agentRead = AgentCardRead.From(lookup);
         var serverVerdict = CredentialVerifier.VerifyCardReadByAgent(
-            agentRead.Files!, agentRead.Chip!, KeyFiles.LoadTrustList([_issuer.PublicKeyPath]), RevocationKnowledge.None, DateTimeOffset.UtcNow);
+            agentRead.Files!, agentRead.Chip!, KeyFiles.LoadTrustList([_issuer.PublicKeyPath]), new RevocationKnowledge(null, LivePermitStatus.Active), DateTimeOffset.UtcNow);
 
         Assert.Null(agentRead.Errors);
         Assert.True(serverVerdict.Accepted, string.Join(", ", serverVerdict.Checks));
@@ -174,6 +174,7 @@ public sealed class AgentServerTests : IAsyncDisposable
         {
             AllowedOrigins = [Origin],
             TrustedIssuerKeyFiles = [_issuer.PublicKeyPath],
+            RevocationFile = _issuer.RevocationPath,
             IssuerKeyFile = _issuer.PrivateKeyPath,
         };
         _app = AgentServer.Build(new AgentHost(_terminals, settings, TimeProvider.System), port: 0);

@@ -2,12 +2,17 @@ using System.Security.Cryptography;
 using Permit.CardAgent.Personalization;
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Card;
+using Permit.Domain.Credentials.Revocation;
+using Permit.Domain.Credentials.Signing;
+using Permit.Domain.Credentials.Trust;
 
 namespace Permit.CardAgent.Tests.Support;
 
 /// <summary>
 /// A TEST issuer: a P-256 key made for this test run only, written as PEM files into a scratch folder with a
-/// permit.json and a photo, as an officer's PC would hold them.
+/// permit.json and a photo, as an officer's PC would hold them; also a TEST trust root (its public key in
+/// <see cref="RootPublicKeyPath"/>) and a current, empty revocation list signed by the issuer (<see cref="RevocationPath"/>),
+/// since a verdict without revocation data cannot be confirmed.
 /// </summary>
 internal sealed class TestIssuer : IDisposable
 {
@@ -19,7 +24,29 @@ internal sealed class TestIssuer : IDisposable
         File.WriteAllText(PublicKeyPath, Key.ExportSubjectPublicKeyInfoPem());
         File.WriteAllText(PermitJsonPath, System.Text.Json.JsonSerializer.Serialize(PermitJson.From(SamplePermit), AgentJson.Output));
         File.WriteAllBytes(PhotoPath, Jpeg);
+        Root = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        File.WriteAllText(RootPublicKeyPath, Root.ExportSubjectPublicKeyInfoPem());
+        var now = DateTimeOffset.UtcNow;
+        File.WriteAllBytes(RevocationPath, RevocationListCodec.Sign(new RevocationList(1, now.AddHours(-1), now.AddYears(10), []), new EcdsaIssuerSigner(Key)));
     }
+
+    /// <summary>TEST KEY: the trust root that signs this run's trust lists.</summary>
+    public ECDsa Root { get; }
+
+    public string RootPublicKeyPath => Path.Combine(Folder, "trust-root.test.pub.pem");
+
+    public string RevocationPath => Path.Combine(Folder, "revocation-list.cose");
+
+    /// <summary>A trust list signed by <see cref="Root"/> naming <paramref name="keys"/> (default: this issuer, active, all of Zhejiang).</summary>
+    public byte[] SignedTrustList(long version, params TrustedIssuerKey[] keys) => SignedTrustList(version, DateTimeOffset.UtcNow, Root, keys);
+
+    public byte[] SignedTrustList(long version, DateTimeOffset issuedAt, ECDsa root, params TrustedIssuerKey[] keys) =>
+        TrustListCodec.Sign(new SignedTrustList(version, issuedAt, new TrustList(keys.Length > 0 ? keys : [Trusted(Key)])), new EcdsaIssuerSigner(root));
+
+    /// <summary>A key as a trust list names it: status, valid from 2020, the region prefixes it may issue for.</summary>
+    public static TrustedIssuerKey Trusted(ECDsa key, TrustedKeyStatus status = TrustedKeyStatus.Active, params string[] regions) =>
+        TrustedIssuerKey.FromKey(key, "test issuer").WithPolicy(status, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), null,
+            regions.Length > 0 ? regions : ["33"]);
 
     /// <summary>A small fake JPEG (SOI ... EOI); its size makes EF.PHOTO take several UPDATE BINARYs.</summary>
     public static byte[] Jpeg { get; } = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Range(0, 700).Select(i => (byte)i), 0xFF, 0xD9];
@@ -60,6 +87,7 @@ internal sealed class TestIssuer : IDisposable
     public void Dispose()
     {
         Key.Dispose();
+        Root.Dispose();
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -67,7 +67,7 @@ public sealed class ReadPermitCommandTests : IDisposable
     {
         var terminals = new InProcessTerminals(permitReader: new InProcessReader(IdCardSessionTests.SampleIdCard()));
 
-        var read = await Agent.RunAsync(terminals, "read-permit", "--trust", _issuer.PublicKeyPath, "--json");
+        var read = await Agent.RunAsync(terminals, "read-permit", "--trust", _issuer.PublicKeyPath, "--revocation", _issuer.RevocationPath, "--json");
 
         Assert.Equal(ExitCodes.WrongCard, read.ExitCode);
         Assert.Equal("not-a-permit-card", read.Json.GetProperty("error").GetProperty("code").GetString());
@@ -78,7 +78,7 @@ public sealed class ReadPermitCommandTests : IDisposable
     {
         var terminals = new InProcessTerminals(permitReader: new InProcessReader(PersonalizeCommandTests.BlankCard()));
 
-        var read = await Agent.RunAsync(terminals, "read-permit", "--trust", _issuer.PublicKeyPath, "--json");
+        var read = await Agent.RunAsync(terminals, "read-permit", "--trust", _issuer.PublicKeyPath, "--revocation", _issuer.RevocationPath, "--json");
 
         Assert.Equal(ExitCodes.CardRefused, read.ExitCode);
         Assert.Equal("card-not-active", read.Json.GetProperty("error").GetProperty("code").GetString());
@@ -100,7 +100,7 @@ public sealed class ReadPermitCommandTests : IDisposable
     public void Dispose() => _issuer.Dispose();
 
     private Task<AgentRun> ReadAsync(InProcessReader reader) =>
-        Agent.RunAsync(new InProcessTerminals(permitReader: reader), "read-permit", "--trust", _issuer.PublicKeyPath, "--json");
+        Agent.RunAsync(new InProcessTerminals(permitReader: reader), "read-permit", "--trust", _issuer.PublicKeyPath, "--revocation", _issuer.RevocationPath, "--json");
 
     private void Personalize(InProcessReader reader)
     {

@@ -1,15 +1,15 @@
-using Permit.Api.Keys;
+using Permit.Api.Keys.Trust;
 using Permit.Domain.Credentials.Trust;
 
 namespace Permit.Api.Features.Entitlements;
 
 /// <summary>
-/// The issuer keys a QR or card must be signed with: this installation's ring, active and retired (cards signed
-/// before a rotation stay genuine). Keys change only with a restart (<c>keys rotate-issuer</c>), so it is built once.
+/// The issuer keys a QR or card must be signed with: the root-signed trust list this API was given (or, outside
+/// Production, the development list), with each key's status, window and regions. A key the list marks revoked makes
+/// what it signed <c>issuer-key-revoked</c>; a permit outside a key's regions is refused. The list changes only with a
+/// restart, so it is read once.
 /// </summary>
-public sealed class IssuerTrust(IssuerKeyRing ring)
+public sealed class IssuerTrust(TrustListSource source)
 {
-    private readonly Lazy<TrustList> _list = new(ring.ToTrustList);
-
-    public TrustList List => _list.Value;
+    public TrustList List => source.List.Keys;
 }

@@ -107,6 +107,11 @@ public static class RevocationListCodec
             return RevocationListReadResult.Refused(RefusalReason.UnknownKey, "the list is signed by a key not on the trust list");
         }
 
+        if (issuerKey.Status == TrustedKeyStatus.Revoked)
+        {
+            return RevocationListReadResult.Refused(RefusalReason.IssuerKeyRevoked, "the list is signed by a key the trust list marks revoked");
+        }
+
         if (!CoseSign1.VerifySignature(cose.Message!, issuerKey))
         {
             return RevocationListReadResult.Refused(RefusalReason.BadSignature, "the list's signature does not verify");

@@ -15,6 +15,12 @@ public enum VerificationCheck
     /// <summary>Passive authentication: the issuer signature over H1‖H2‖H3 (card) or the COSE payload (QR).</summary>
     IssuerSignature,
 
+    /// <summary>
+    /// The signing key may sign this credential: the permit number's region code is within the key's regions and the
+    /// credential's signed issue date within its not-before/not-after (trust list, docs/trust-list.md).
+    /// </summary>
+    IssuerMandate,
+
     /// <summary>Every card file that was read matches its signed hash (card only).</summary>
     FileHashes,
 
@@ -33,7 +39,10 @@ public enum VerificationCheck
     /// <summary>The live register (online) says the permit is active.</summary>
     LiveStatus,
 
-    /// <summary>The revocation list is not past its nextUpdate (a warning, never a refusal).</summary>
+    /// <summary>
+    /// The revocation list is not past its nextUpdate: a warning within the grace, a refusal (<c>revocation-data-stale</c>)
+    /// past it or when there is no list and no live status.
+    /// </summary>
     RevocationDataFreshness,
 }
 

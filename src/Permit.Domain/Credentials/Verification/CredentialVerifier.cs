@@ -79,8 +79,7 @@ public static class CredentialVerifier
         }
 
         var sig = signature.Value!;
-        if (!verdict.Check(VerificationCheck.IssuerKeyKnown, trustList.TryFind(sig.KeyId, out var issuerKey), RefusalReason.UnknownKey,
-            $"key id {IssuerKeyId.ToHex(sig.KeyId)} is not on the trust list"))
+        if (!KeyKnown(verdict, trustList, sig.KeyId, out var issuerKey))
         {
             return verdict.Build();
         }
@@ -92,6 +91,11 @@ public static class CredentialVerifier
         }
 
         if (!verdict.Check(VerificationCheck.IssuerSignature, signatureOk, RefusalReason.BadSignature, "EF.SIG signature does not verify"))
+        {
+            return verdict.Build();
+        }
+
+        if (!Mandate(verdict, issuerKey, permit.Value!.PermitNumber, issuerKey.MaySignOn(permit.Value.IssueDate)))
         {
             return verdict.Build();
         }
@@ -127,8 +131,7 @@ public static class CredentialVerifier
         }
 
         var qr = scanned.Value!;
-        if (!verdict.Check(VerificationCheck.IssuerKeyKnown, trustList.TryFind(qr.KeyId, out var issuerKey), RefusalReason.UnknownKey,
-            $"key id {IssuerKeyId.ToHex(qr.KeyId)} is not on the trust list"))
+        if (!KeyKnown(verdict, trustList, qr.KeyId, out var issuerKey))
         {
             return verdict.Build();
         }
@@ -140,6 +143,11 @@ public static class CredentialVerifier
         }
 
         var claims = qr.Claims;
+        if (!Mandate(verdict, issuerKey, claims.PermitNumber, issuerKey.MaySignAt(claims.IssuedAt)))
+        {
+            return verdict.Build();
+        }
+
         CheckStatus(verdict, claims.PermitNumber, claims.CardSequence, claims.ValidUntil, claims.ExpiresAt, revocation, now);
         return verdict.Build() with { QrClaims = claims };
     }
@@ -152,7 +160,7 @@ public static class CredentialVerifier
     {
         ArgumentNullException.ThrowIfNull(record);
         var verdict = new VerdictBuilder(
-            VerificationCheck.IssuerKeyKnown, VerificationCheck.IssuerSignature, VerificationCheck.FileHashes,
+            VerificationCheck.IssuerKeyKnown, VerificationCheck.IssuerSignature, VerificationCheck.IssuerMandate, VerificationCheck.FileHashes,
             VerificationCheck.ChipSignature, VerificationCheck.QrFreshness);
         var formatError = PermitFormats.CheckPermitNumber(record.PermitNumber);
         if (!verdict.Check(VerificationCheck.Format, formatError is null, RefusalReason.Malformed, formatError))
@@ -217,19 +225,63 @@ public static class CredentialVerifier
                 break;
         }
 
+        // Fail closed: without current revocation data a card revoked since cannot be told from a good one, so past the
+        // grace (or with nothing at all) the answer is "cannot confirm". The live register, when it answered, is current.
         if (list is null && revocation.LiveStatus is not null)
         {
             verdict.Record(VerificationCheck.RevocationDataFreshness, CheckOutcome.NotApplicable, "live status used");
         }
-        else if (list is null || list.IsStale(now))
+        else if (list is null)
+        {
+            verdict.Check(VerificationCheck.RevocationDataFreshness, false, RefusalReason.RevocationDataStale,
+                "no revocation list held: cannot confirm the card is not revoked");
+        }
+        else if (list.IsStale(now) && revocation.LiveStatus is null && now > list.NextUpdate + revocation.EffectiveGrace)
+        {
+            verdict.Check(VerificationCheck.RevocationDataFreshness, false, RefusalReason.RevocationDataStale,
+                $"the revocation list is past its nextUpdate by more than the grace ({revocation.EffectiveGrace.TotalHours:0.##} h): cannot confirm");
+        }
+        else if (list.IsStale(now))
         {
             verdict.Warn(VerificationCheck.RevocationDataFreshness, RefusalReasons.RevocationDataStaleWarning,
-                list is null ? "no revocation list held" : "the revocation list is past its nextUpdate");
+                "the revocation list is past its nextUpdate (within the grace)");
         }
         else
         {
             verdict.Record(VerificationCheck.RevocationDataFreshness, CheckOutcome.Passed);
         }
+    }
+
+    // A revoked key's signatures prove nothing (the key may be in anyone's hands), so its data is never shown as authentic.
+    private static bool KeyKnown(VerdictBuilder verdict, TrustList trustList, byte[] keyId, out TrustedIssuerKey issuerKey)
+    {
+        if (!verdict.Check(VerificationCheck.IssuerKeyKnown, trustList.TryFind(keyId, out issuerKey), RefusalReason.UnknownKey,
+            $"key id {IssuerKeyId.ToHex(keyId)} is not on the trust list"))
+        {
+            return false;
+        }
+
+        if (issuerKey.Status == TrustedKeyStatus.Revoked)
+        {
+            verdict.Record(VerificationCheck.IssuerKeyKnown, CheckOutcome.Failed, $"key id {issuerKey.KeyIdHex} is revoked on the trust list");
+            verdict.Fail(RefusalReason.IssuerKeyRevoked);
+            return false;
+        }
+
+        return true;
+    }
+
+    // The key signed it, but may it sign this? Region first (the stronger statement), then the key's window.
+    private static bool Mandate(VerdictBuilder verdict, TrustedIssuerKey issuerKey, string permitNumber, bool signedInsideWindow)
+    {
+        if (!issuerKey.MayIssueFor(permitNumber))
+        {
+            return verdict.Check(VerificationCheck.IssuerMandate, false, RefusalReason.IssuerNotAuthorisedForRegion,
+                $"key {issuerKey.KeyIdHex} may not issue for region {permitNumber[..Math.Min(6, permitNumber.Length)]}");
+        }
+
+        return verdict.Check(VerificationCheck.IssuerMandate, signedInsideWindow, RefusalReason.IssuerKeyOutsideValidity,
+            $"the credential's issue date is outside key {issuerKey.KeyIdHex}'s not-before/not-after");
     }
 
     // Hashes cover the TLV object as stored (tag through the end of its value); decode already proved each

@@ -5,7 +5,7 @@ internal sealed class VerdictBuilder
 {
     // Among status failures (which all get reported), the most serious one names the refusal.
     private static readonly RefusalReason[] StatusPriority =
-        [RefusalReason.Revoked, RefusalReason.Suspended, RefusalReason.Expired, RefusalReason.Stale];
+        [RefusalReason.Revoked, RefusalReason.Suspended, RefusalReason.Expired, RefusalReason.Stale, RefusalReason.RevocationDataStale];
 
     private readonly Dictionary<VerificationCheck, CheckResult> _results = [];
     private readonly List<RefusalReason> _failures = [];
@@ -35,6 +35,9 @@ internal sealed class VerdictBuilder
 
         return passed;
     }
+
+    /// <summary>Adds a refusal reason for a check already recorded as failed.</summary>
+    public void Fail(RefusalReason reason) => _failures.Add(reason);
 
     public void Warn(VerificationCheck check, string warningCode, string detail)
     {

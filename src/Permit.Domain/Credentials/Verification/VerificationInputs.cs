@@ -30,10 +30,19 @@ public enum LivePermitStatus
 /// </summary>
 public sealed record LivePermitRecord(string PermitNumber, int CardSequence, DateOnly ValidUntil, LivePermitStatus Status);
 
-/// <summary>What a verifier knows about revocation: the last synchronised list, and the live status if online.</summary>
-public sealed record RevocationKnowledge(Revocation.RevocationList? List, LivePermitStatus? LiveStatus = null)
+/// <summary>
+/// What a verifier knows about revocation: the last synchronised list, the live status if online, and how long past the
+/// list's nextUpdate it may still be relied on (<see cref="Grace"/>, default <see cref="DefaultGrace"/>): within the
+/// grace the verdict warns, past it (or with no list and no live status) the verdict is "cannot confirm".
+/// </summary>
+public sealed record RevocationKnowledge(Revocation.RevocationList? List, LivePermitStatus? LiveStatus = null, TimeSpan? Grace = null)
 {
+    public static readonly TimeSpan DefaultGrace = TimeSpan.FromHours(24);
+
+    /// <summary>Nothing known: every verdict made with it is refused as <c>revocation-data-stale</c> (fail closed).</summary>
     public static RevocationKnowledge None { get; } = new(List: null);
+
+    public TimeSpan EffectiveGrace => Grace is { } g && g >= TimeSpan.Zero ? g : DefaultGrace;
 }
 
 /// <summary>The date in China (Asia/Shanghai is UTC+8 all year; China has no daylight saving time).</summary>

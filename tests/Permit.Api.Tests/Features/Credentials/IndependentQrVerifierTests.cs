@@ -25,7 +25,8 @@ public sealed class IndependentQrVerifierTests
         using var holder = host.Migrant(card.ResidentId);
         var qr = (await holder.GetFromJsonAsync<JsonElement>("/api/self-service/permit/qr", Ct)).GetProperty("text").GetString()!;
         var trust = Path.GetTempFileName();
-        await File.WriteAllTextAsync(trust, await host.CreateClient().GetStringAsync(new Uri("/api/trust-list", UriKind.Relative), Ct), Ct);
+        await File.WriteAllBytesAsync(trust, await host.CreateClient().GetByteArrayAsync(new Uri("/api/trust-list", UriKind.Relative), Ct), Ct);
+        var root = TrustList.VerifiedTrustList.RootPublicKeyFile(host.Services);
         var now = host.Time.GetUtcNow().ToUnixTimeSeconds();
         // One Base45 character changed in the middle: the deflated bytes, and so the claims or signature, differ.
         var middle = qr.Length / 2;
@@ -33,9 +34,9 @@ public sealed class IndependentQrVerifierTests
 
         try
         {
-            var genuine = await VerifyAsync(python!, trust, now, qr);
-            var damaged = await VerifyAsync(python!, trust, now, tampered);
-            var stale = await VerifyAsync(python!, trust, now + 600, qr);
+            var genuine = await VerifyAsync(python!, root, trust, now, qr);
+            var damaged = await VerifyAsync(python!, root, trust, now, tampered);
+            var stale = await VerifyAsync(python!, root, trust, now + 600, qr);
 
             Assert.True(genuine.GetProperty("valid").GetBoolean(), genuine.ToString());
             Assert.Equal(card.Number, genuine.GetProperty("claims").GetProperty("pn").GetString());
@@ -48,10 +49,10 @@ public sealed class IndependentQrVerifierTests
         }
     }
 
-    private static async Task<JsonElement> VerifyAsync(string python, string trust, long now, string qr)
+    private static async Task<JsonElement> VerifyAsync(string python, string root, string trust, long now, string qr)
     {
         var script = Path.Combine(RepositoryRoot(), "tools", "qr-verify", "verify.py");
-        var start = new ProcessStartInfo(python, [script, "--trust", trust, "--now", now.ToString(System.Globalization.CultureInfo.InvariantCulture), qr])
+        var start = new ProcessStartInfo(python, [script, "--trust-root", root, "--trust-list", trust, "--now", now.ToString(System.Globalization.CultureInfo.InvariantCulture), qr])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

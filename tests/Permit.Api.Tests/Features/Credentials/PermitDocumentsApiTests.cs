@@ -123,7 +123,7 @@ public sealed class PermitDocumentsApiTests
     }
 
     private static CredentialVerdict Verify(PermitsHost host, string text, DateTimeOffset now) =>
-        CredentialVerifier.VerifyQr(text, host.Services.GetRequiredService<IssuerKeyRing>().ToTrustList(), RevocationKnowledge.None, now);
+        CredentialVerifier.VerifyQr(text, host.Services.GetRequiredService<IssuerKeyRing>().ToTrustList(), new RevocationKnowledge(null, LivePermitStatus.Active), now);
 
     private sealed record QrView(string Text, string PermitNumber, int CardSequence, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
 }

@@ -27,7 +27,7 @@ public sealed class RevocationListApiTests
         using var anonymous = host.CreateClient();
 
         using var response = await anonymous.GetAsync(new Uri("/api/revocation-list", UriKind.Relative), Ct);
-        var list = await ReadAsync(anonymous, response);
+        var list = await ReadAsync(host, anonymous, response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/cose", response.Content.Headers.ContentType!.MediaType);
@@ -52,8 +52,8 @@ public sealed class RevocationListApiTests
         using var lost = await officer.PostAsync(new Uri($"/api/permits/{number}/cards/replacement", UriKind.Relative), null, Ct);
         using var published = await admin.PostAsync(new Uri("/api/admin/revocation-list", UriKind.Relative), null, Ct);
         using var latest = await anonymous.GetAsync(new Uri("/api/revocation-list", UriKind.Relative), Ct);
-        var before = await ReadAsync(anonymous, first);
-        var after = await ReadAsync(anonymous, latest);
+        var before = await ReadAsync(host, anonymous, first);
+        var after = await ReadAsync(host, anonymous, latest);
 
         Assert.Equal(HttpStatusCode.OK, lost.StatusCode);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
@@ -75,9 +75,9 @@ public sealed class RevocationListApiTests
 
         using var lost = await officer.PostAsync(new Uri($"/api/permits/{number}/cards/replacement", UriKind.Relative), null, Ct);
         using var next = await anonymous.GetAsync(new Uri("/api/revocation-list", UriKind.Relative), Ct);
-        var list = await ReadAsync(anonymous, next);
+        var list = await ReadAsync(host, anonymous, next);
 
-        Assert.Equal((await ReadAsync(anonymous, first)).Version, (await ReadAsync(anonymous, unchanged)).Version);
+        Assert.Equal((await ReadAsync(host, anonymous, first)).Version, (await ReadAsync(host, anonymous, unchanged)).Version);
         Assert.True(list.IsRevoked(number, 1));
     }
 
@@ -94,7 +94,7 @@ public sealed class RevocationListApiTests
         using var laterAdmin = host.Officer(OfficerRole.Admin);
         using var suspended = await laterAdmin.PostAsJsonAsync("/api/admin/permits/suspend-overdue", new { }, Ct);
         using var published = await laterAdmin.PostAsync(new Uri("/api/admin/revocation-list", UriKind.Relative), null, Ct);
-        var list = await ReadAsync(laterAdmin, published);
+        var list = await ReadAsync(host, laterAdmin, published);
 
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
         Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
@@ -117,7 +117,7 @@ public sealed class RevocationListApiTests
         using var endorsed = await laterOfficer.PostAsync(new Uri($"/api/permits/{number}/endorsements", UriKind.Relative), null, Ct);
         var permit = await laterOfficer.GetFromJsonAsync<PermitView>($"/api/permits/{number}", Ct);
         using var published = await laterAdmin.PostAsync(new Uri("/api/admin/revocation-list", UriKind.Relative), null, Ct);
-        var list = await ReadAsync(laterAdmin, published);
+        var list = await ReadAsync(host, laterAdmin, published);
 
         Assert.Equal(HttpStatusCode.OK, endorsed.StatusCode);
         Assert.True(permit!.ValidUntil > card!.ValidUntil);
@@ -149,10 +149,10 @@ public sealed class RevocationListApiTests
     }
 
     /// <summary>Reads the answer as a verifier would: against the anonymous trust list, refusing anything unsigned.</summary>
-    private static async Task<RevocationList> ReadAsync(HttpClient client, HttpResponseMessage response)
+    private static async Task<RevocationList> ReadAsync(PermitsHost host, HttpClient client, HttpResponseMessage response)
     {
         response.EnsureSuccessStatusCode();
-        var trust = TrustListImport.FromJson(await client.GetStringAsync(new Uri("/api/trust-list", UriKind.Relative), Ct)).Value!;
+        var trust = await TrustList.VerifiedTrustList.ReadAsync(host.Services, client);
         var read = RevocationListCodec.Read(await response.Content.ReadAsByteArrayAsync(Ct), trust);
         Assert.True(read.IsValid, read.Error);
         return read.List!;

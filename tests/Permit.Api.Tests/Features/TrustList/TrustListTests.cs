@@ -25,7 +25,7 @@ public sealed class TrustListTests
         using var response = await anonymous.GetAsync(new Uri("/api/trust-list", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var trustList = TrustListImport.FromJson(await response.Content.ReadAsStringAsync(Ct)).Value!;
+        var trustList = await VerifiedTrustList.ReadAsync(host.Services, anonymous);
         var security = SecurityObject.Decode(Convert.FromBase64String(files.SignatureFile)).Value!;
         Assert.True(trustList.TryFind(security.KeyId, out var key));
         using var verification = key.CreateVerificationKey();

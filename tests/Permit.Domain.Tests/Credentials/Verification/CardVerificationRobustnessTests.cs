@@ -1,3 +1,4 @@
+using Permit.Domain.Credentials.Revocation;
 using Permit.Domain.Credentials.Verification;
 
 namespace Permit.Domain.Tests.Credentials.Verification;
@@ -28,7 +29,8 @@ public class CardVerificationRobustnessTests
 
             files[which] = damaged;
             var verdict = CredentialVerifier.VerifyCard(
-                new CardReadout(files[0], files[1], files[2], files[3]), aa, TestKeys.TrustsIssuer(), RevocationKnowledge.None, Examples.Now);
+                new CardReadout(files[0], files[1], files[2], files[3]), aa, TestKeys.TrustsIssuer(),
+                new RevocationKnowledge(new RevocationList(1, Examples.Now.AddDays(-1), Examples.Now.AddDays(6), [])), Examples.Now);
 
             Assert.False(verdict.Accepted, $"damage {i} to file {which} went unnoticed");
             Assert.Contains(verdict.ReasonCode, SecurityRefusals);

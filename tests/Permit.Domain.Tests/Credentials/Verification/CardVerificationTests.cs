@@ -154,8 +154,9 @@ public class CardVerificationTests
         var card = Examples.Card();
         var lastMomentInChina = new DateTimeOffset(2031, 1, 14, 15, 59, 59, TimeSpan.Zero);   // 23:59:59 UTC+8
 
-        Assert.True(Verify(card.Files, card.Authenticate(), now: lastMomentInChina).Accepted);
-        var verdict = Verify(card.Files, card.Authenticate(), now: lastMomentInChina.AddSeconds(1));
+        var current = new RevocationList(9, lastMomentInChina.AddDays(-1), lastMomentInChina.AddDays(1), []);
+        Assert.True(Verify(card.Files, card.Authenticate(), current, now: lastMomentInChina).Accepted);
+        var verdict = Verify(card.Files, card.Authenticate(), current, now: lastMomentInChina.AddSeconds(1));
 
         Assert.Equal("expired", verdict.ReasonCode);
         Assert.Equal(Examples.Permit, verdict.Card);
@@ -195,9 +196,9 @@ public class CardVerificationTests
     }
 
     [Fact]
-    public void A_stale_revocation_list_gives_a_warning_not_a_refusal()
+    public void A_revocation_list_past_its_next_update_but_within_the_grace_gives_a_warning_not_a_refusal()
     {
-        var staleList = new RevocationList(1, Examples.Now.AddDays(-10), Examples.Now.AddDays(-3), []);
+        var staleList = new RevocationList(1, Examples.Now.AddDays(-10), Examples.Now.AddHours(-23), []);
         var card = Examples.Card();
 
         var verdict = Verify(card.Files, card.Authenticate(), staleList);
@@ -208,15 +209,61 @@ public class CardVerificationTests
     }
 
     [Fact]
-    public void No_revocation_list_at_all_is_warned_about_as_stale_data()
+    public void A_revocation_list_past_the_grace_makes_the_card_not_confirmable_though_its_data_is_shown()
+    {
+        var staleList = new RevocationList(1, Examples.Now.AddDays(-10), Examples.Now.AddHours(-25), []);
+        var card = Examples.Card();
+
+        var verdict = Verify(card.Files, card.Authenticate(), staleList);
+
+        Assert.False(verdict.Accepted);
+        Assert.Equal("revocation-data-stale", verdict.ReasonCode);
+        Assert.Equal(CheckOutcome.Failed, verdict[VerificationCheck.RevocationDataFreshness].Outcome);
+        Assert.Equal(Examples.Permit, verdict.Card);
+    }
+
+    [Fact]
+    public void The_grace_is_configurable()
+    {
+        var staleList = new RevocationList(1, Examples.Now.AddDays(-10), Examples.Now.AddHours(-2), []);
+        var card = Examples.Card();
+
+        var verdict = CredentialVerifier.VerifyCard(card.Files, card.Authenticate(), TestKeys.TrustsIssuer(),
+            new RevocationKnowledge(staleList, Grace: TimeSpan.FromHours(1)), Examples.Now);
+
+        Assert.Equal("revocation-data-stale", verdict.ReasonCode);
+    }
+
+    [Fact]
+    public void A_revoked_card_on_a_list_past_the_grace_is_still_refused_as_revoked()
+    {
+        var staleList = new RevocationList(1, Examples.Now.AddDays(-10), Examples.Now.AddDays(-5), [new RevokedCard(Examples.Permit.PermitNumber, 1)]);
+        var card = Examples.Card();
+
+        Assert.Equal("revoked", Verify(card.Files, card.Authenticate(), staleList).ReasonCode);
+    }
+
+    [Fact]
+    public void No_revocation_list_at_all_cannot_confirm_the_card()
     {
         var card = Examples.Card();
 
         var verdict = CredentialVerifier.VerifyCard(card.Files, card.Authenticate(), TestKeys.TrustsIssuer(), RevocationKnowledge.None, Examples.Now);
 
-        Assert.True(verdict.Accepted);
-        Assert.Equal([RefusalReasons.RevocationDataStaleWarning], verdict.Warnings);
+        Assert.False(verdict.Accepted);
+        Assert.Equal(RefusalReasons.RevocationDataStaleWarning, verdict.ReasonCode);
         Assert.Equal(CheckOutcome.NotRun, verdict[VerificationCheck.Revocation].Outcome);
+    }
+
+    [Fact]
+    public void With_the_live_register_and_no_list_the_card_is_confirmed_by_the_register()
+    {
+        var card = Examples.Card();
+
+        var verdict = CredentialVerifier.VerifyCard(card.Files, card.Authenticate(), TestKeys.TrustsIssuer(),
+            new RevocationKnowledge(null, LivePermitStatus.Active), Examples.Now);
+
+        Assert.True(verdict.Accepted);
     }
 
     [Fact]

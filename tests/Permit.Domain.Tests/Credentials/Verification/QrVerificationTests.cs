@@ -94,14 +94,26 @@ public class QrVerificationTests
         Assert.Equal("suspended", Verify(Issue(), live: LivePermitStatus.Suspended).ReasonCode);
 
     [Fact]
-    public void A_QR_checked_against_a_stale_list_is_accepted_with_a_warning()
+    public void A_QR_checked_against_a_list_just_past_its_next_update_is_accepted_with_a_warning()
     {
-        var stale = new RevocationList(1, Examples.Now.AddDays(-9), Examples.Now.AddDays(-2), []);
+        var stale = new RevocationList(1, Examples.Now.AddDays(-9), Examples.Now.AddHours(-2), []);
 
         var verdict = Verify(Issue(), stale);
 
         Assert.True(verdict.Accepted);
         Assert.Equal(["revocation-data-stale"], verdict.Warnings);
+    }
+
+    [Fact]
+    public void A_QR_checked_against_a_list_past_the_grace_cannot_be_confirmed()
+    {
+        var stale = new RevocationList(1, Examples.Now.AddDays(-9), Examples.Now.AddDays(-2), []);
+
+        var verdict = Verify(Issue(), stale);
+
+        Assert.False(verdict.Accepted);
+        Assert.Equal("revocation-data-stale", verdict.ReasonCode);
+        Assert.NotNull(verdict.QrClaims);
     }
 
     [Fact]
