@@ -91,7 +91,7 @@ public static class RevocationListPublisher
             return true;
         // A chip abandoned after the list was made is not on it (abandoning is never undone either).
         var listMade = latest.ThisUpdate;
-        return await db.Set<Personalization.CardPersonalization>().AnyAsync(p => p.AbandonedAt != null && p.AbandonedAt >= listMade, cancellationToken);
+        return await db.Set<Personalization.CardPersonalization>().AnyAsync(p => p.AbandonedAt != null && p.AbandonedAt > listMade, cancellationToken);
     }
 
     /// <summary>The latest published list, or null before the first.</summary>

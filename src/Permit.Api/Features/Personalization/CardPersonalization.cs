@@ -108,7 +108,9 @@ public sealed class CardPersonalization
             throw new InvalidOperationException("An issued card is reported lost, not abandoned.");
         if (IsAbandoned)
             throw new InvalidOperationException("This chip was already abandoned.");
-        AbandonedAt = now;
+        // Whole seconds, as the status list's thisUpdate, so that the list published right after this (same second)
+        // counts as having it (RevocationListPublisher.IsBehindAsync).
+        AbandonedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
         AbandonReason = reason.Trim() is { Length: <= AbandonReasonMaxLength } trimmed
             ? trimmed
             : throw new ArgumentException($"A reason is at most {AbandonReasonMaxLength} characters.", nameof(reason));
