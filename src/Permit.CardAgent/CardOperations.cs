@@ -55,9 +55,11 @@ public sealed class CardOperations(ICardTerminals terminals, AgentSettings setti
             channel => new IdCardSession(channel).Read(),
             (reader, read, figures) => new IdCardResult(reader, IdCardReport.From(read), read.Photo, figures));
 
-    public PermitCardResult ReadPermitCard(string? readerName, VerifierSetup setup, bool withPhoto) =>
+    /// <param name="serverChallenge">A challenge the permit API issued, for the chip to answer too (the API's card lookup
+    /// needs that answer); the agent's own verdict always rests on its own fresh challenge.</param>
+    public PermitCardResult ReadPermitCard(string? readerName, VerifierSetup setup, bool withPhoto, byte[]? serverChallenge = null) =>
         Run(ReaderRole.PermitCard, readerName, resetOnFailure: false,
-            channel => PermitCardVerification.ReadAndVerify(new PermitCardSession(channel), setup, withPhoto, time.GetUtcNow()),
+            channel => PermitCardVerification.ReadAndVerify(new PermitCardSession(channel), setup, withPhoto, time.GetUtcNow(), serverChallenge),
             (reader, check, figures) => new PermitCardResult(reader, check, figures));
 
     public PersonalizationResult Personalize(string? readerName, PersonalizationInput input) =>

@@ -29,11 +29,14 @@ public sealed record ApiPersonalizedCard(
 /// <summary>
 /// Personalizes the permit's ordered card with files the permit API signs for this very chip (issue #4's handshake):
 /// SELECT → GET DATA serial → VERIFY → GENERATE KEY PAIR → API: serial + EF.CHIPKEY → EF.PERMIT, EF.PHOTO, EF.SIG →
-/// UPDATE each → read every file back and compare → ACTIVATE (last) → API: serial + hashes of what was read back.
-/// Only that confirmation makes the card issued. Recovery follows from the card's life cycle: a card pulled before
-/// ACTIVATE is BLANK again at the next power-on (the verified transport code is gone), so a re-run personalizes it
-/// afresh (a new chip key, new files); a card that is already ACTIVE answers VERIFY with 69 85, and a re-run reads its
-/// files back and confirms them, which is how a lost confirmation is recovered.
+/// UPDATE each → read every file back and compare → ACTIVATE (last) → API: a fresh challenge → INTERNAL AUTHENTICATE →
+/// API: serial + hashes of what was read back + the chip's answer. Only that confirmation makes the card issued.
+/// The API binds the first chip key it signs for to the card. Recovery follows from the card's life cycle: a card
+/// pulled before ACTIVATE is BLANK again at the next power-on (the verified transport code is gone), and its next run
+/// makes a new chip key, which the API refuses (<c>card-chip-bound</c>) until the officer abandons the earlier chip;
+/// a re-run after a lost answer to prepare, with the same key, gets the files again; a card that is already ACTIVE
+/// answers VERIFY with 69 85, and a re-run reads its files back and confirms them, which is how a lost confirmation is
+/// recovered.
 /// </summary>
 public static class ApiPersonalizer
 {
@@ -114,7 +117,7 @@ public static class ApiPersonalizer
         session.Activate();
 
         step(PersonalizationSteps.Confirm);
-        var confirmation = await ConfirmAfterActivationAsync(api, permit.PermitNumber, sequence, serial, readBack.Hashes(), cancellationToken)
+        var confirmation = await ConfirmAfterActivationAsync(session, api, permit.PermitNumber, sequence, serial, readBack.Hashes(), cancellationToken)
             .ConfigureAwait(false);
         return Result(confirmation, issued.KeyId, recovered: false);
     }
@@ -134,17 +137,28 @@ public static class ApiPersonalizer
         }
 
         step(PersonalizationSteps.Confirm);
-        var confirmation = await api.ConfirmAsync(permit.PermitNumber, permit.CurrentCardSequence, serial, readBack.Hashes(), cancellationToken)
+        var confirmation = await ConfirmWithChipAsync(session, api, permit.PermitNumber, permit.CurrentCardSequence, serial, readBack.Hashes(), cancellationToken)
             .ConfigureAwait(false);
         return Result(confirmation, SecurityObject.Decode(readBack.Signature).Value is { } sig ? Convert.ToHexStringLower(sig.KeyId) : null, recovered: true);
     }
 
+    /// <summary>The API's own challenge, answered by the chip: the API checks the answer against the key it bound at prepare.</summary>
+    private static async Task<CardConfirmation> ConfirmWithChipAsync(
+        PermitCardSession session, PermitApiClient api, string permitNumber, int sequence, string serial, ReadBackHashes hashes,
+        CancellationToken cancellationToken)
+    {
+        var challenge = await api.GetChallengeAsync(cancellationToken).ConfigureAwait(false);
+        var response = session.InternalAuthenticate(challenge);
+        return await api.ConfirmAsync(permitNumber, sequence, serial, hashes, challenge, response, cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<CardConfirmation> ConfirmAfterActivationAsync(
-        PermitApiClient api, string permitNumber, int sequence, string serial, ReadBackHashes hashes, CancellationToken cancellationToken)
+        PermitCardSession session, PermitApiClient api, string permitNumber, int sequence, string serial, ReadBackHashes hashes,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return await api.ConfirmAsync(permitNumber, sequence, serial, hashes, cancellationToken).ConfigureAwait(false);
+            return await ConfirmWithChipAsync(session, api, permitNumber, sequence, serial, hashes, cancellationToken).ConfigureAwait(false);
         }
         catch (AgentException e)
         {

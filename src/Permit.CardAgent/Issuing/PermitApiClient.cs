@@ -56,10 +56,34 @@ public sealed class PermitApiClient
         SendAsync<IssuedCardFiles>(HttpMethod.Post, $"{PermitPath(permitNumber)}/cards/{cardSequence}/personalization",
             new { serial = serialHex, chipKey = Convert.ToBase64String(chipKeyFile) }, idempotent: true, cancellationToken);
 
-    /// <summary>Step 3: the activated card's serial and the hashes of what was read back; only this makes the card issued.</summary>
-    public Task<CardConfirmation> ConfirmAsync(string permitNumber, int cardSequence, string serialHex, ReadBackHashes hashes, CancellationToken cancellationToken)
+    /// <summary>POST /api/card-challenges: a fresh, single-use challenge for the chip to sign.</summary>
+    public async Task<byte[]> GetChallengeAsync(CancellationToken cancellationToken)
+    {
+        var issued = await SendAsync<IssuedChallenge>(HttpMethod.Post, "api/card-challenges", new { }, idempotent: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var challenge = Convert.FromBase64String(issued.Challenge);
+            if (challenge.Length is >= Domain.Credentials.Card.ActiveAuthentication.MinChallengeLength and <= Domain.Credentials.Card.ActiveAuthentication.MaxChallengeLength)
+                return challenge;
+        }
+        catch (FormatException)
+        {
+            // Reported below, as any other unusable answer.
+        }
+
+        throw Unavailable("api-answer-invalid", $"The permit API at {Api} answered api/card-challenges with something that is not a challenge.", null);
+    }
+
+    /// <summary>
+    /// Step 3: the activated card's serial, the hashes of what was read back, and the chip's answer to
+    /// <paramref name="challenge"/> (from <see cref="GetChallengeAsync"/>); only this makes the card issued.
+    /// </summary>
+    public Task<CardConfirmation> ConfirmAsync(
+        string permitNumber, int cardSequence, string serialHex, ReadBackHashes hashes, byte[] challenge, byte[] response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hashes);
+        ArgumentNullException.ThrowIfNull(challenge);
+        ArgumentNullException.ThrowIfNull(response);
         return SendAsync<CardConfirmation>(HttpMethod.Post, $"{PermitPath(permitNumber)}/cards/{cardSequence}/confirmation",
             new
             {
@@ -68,6 +92,8 @@ public sealed class PermitApiClient
                 photoFileSha256 = hashes.PhotoFileSha256,
                 chipKeyFileSha256 = hashes.ChipKeyFileSha256,
                 signatureFileSha256 = hashes.SignatureFileSha256,
+                challenge = Convert.ToBase64String(challenge),
+                response = Convert.ToBase64String(response),
             }, idempotent: true, cancellationToken);
     }
 
@@ -187,6 +213,14 @@ public sealed class PermitApiClient
             {
                 "card-serial-mismatch" or "card-files-mismatch" => new AgentException("wrong-card", ExitCodes.WrongCard,
                     $"This is not the card the permit API issued for this permit: {problem.Title} Use the card that was being personalized, or a blank one.") { HttpStatus = 409 },
+                "card-chip-bound" => Refused("card-chip-bound", 409,
+                    "This card already has files for another chip. A card pulled out before activation makes a new key when it is " +
+                    "personalized again, so it counts as another chip too. Abandon the earlier chip first (the permit page's " +
+                    "\"Abandon the earlier chip\", with a reason), then run the same command again."),
+                "card-chip-key-used" => Refused("card-chip-key-used", 409,
+                    $"The permit API refused this chip's key: {problem.Title} Take the card out, put it back and run the command again (a new key is made)."),
+                "card-chip-not-proven" => new AgentException("wrong-card", ExitCodes.WrongCard,
+                    $"This chip did not prove it holds the key its files were signed for: {problem.Title}") { HttpStatus = 409 },
                 "card-already-issued" or "card-not-current" or "permit-already-ended" => Refused("permit-not-pending", 409,
                     $"The permit has no card waiting to be personalized: {problem.Title}"),
                 _ => Refused("api-" + (problem.Code ?? "refused"), status is 400 or 422 ? 422 : 409,

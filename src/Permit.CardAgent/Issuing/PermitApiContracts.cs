@@ -26,3 +26,6 @@ public sealed record CardConfirmation(
 
 /// <summary>The sign-in answer of <c>POST /api/auth/token</c>.</summary>
 internal sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>The answer of <c>POST /api/card-challenges</c>: base64 challenge bytes, single use, until <see cref="ExpiresAt"/>.</summary>
+internal sealed record IssuedChallenge(string Challenge, DateTimeOffset ExpiresAt);

@@ -16,7 +16,9 @@ public sealed record ReadersResponse(IReadOnlyList<ReaderJson> Readers);
 
 public sealed record ReaderJson(string Name, bool CardPresent, string? Atr);
 
-public sealed record ReadRequest(string? Reader, bool WithPhoto = false);
+/// <param name="Challenge">For <c>/permit-card/read</c>: a challenge from the permit API (<c>POST /api/card-challenges</c>,
+/// base64, 8..32 bytes) for the chip to answer; the answer comes back in <c>chip</c> for the API's card lookup.</param>
+public sealed record ReadRequest(string? Reader, bool WithPhoto = false, string? Challenge = null);
 
 public sealed record IdCardResponse(string Reader, IdCardReport Card, string? Photo, FiguresJson Figures);
 
@@ -68,7 +70,7 @@ internal static class CardEndpoints
                 var setup = settings.TrustedIssuerKeyFiles.Count > 0
                     ? VerifierFiles.Load(settings.TrustedIssuerKeyFiles, settings.RevocationFile, grace: settings.RevocationGrace)
                     : Offline.OfflineVerifier.Load(store, "permit-card/read");
-                var result = operations.ReadPermitCard(request?.Reader, setup, request?.WithPhoto ?? false);
+                var result = operations.ReadPermitCard(request?.Reader, setup, request?.WithPhoto ?? false, ServerChallenge(request?.Challenge));
                 var photo = result.Check.Photo is { Length: > 0 } jpeg ? Convert.ToBase64String(jpeg) : null;
                 return new PermitCardResponse(result.Reader, VerdictJson.From(result.Check.Verdict), photo, FiguresJson.From(result.Figures),
                     CardFilesJson.From(result.Check.Files), ChipExchangeJson.From(result.Check.Chip));
@@ -96,6 +98,18 @@ internal static class CardEndpoints
                     result.Card.IssuerKeyId, FiguresJson.From(result.Figures));
             }).ConfigureAwait(false);
         });
+    }
+
+    /// <summary>The API's challenge, checked before the card is touched; null when none was sent.</summary>
+    private static byte[]? ServerChallenge(string? base64)
+    {
+        if (base64 is null)
+            return null;
+        var buffer = new byte[Domain.Credentials.Card.ActiveAuthentication.MaxChallengeLength + 3];
+        return base64.Length <= 48 && Convert.TryFromBase64String(base64, buffer, out var written)
+            && written is >= Domain.Credentials.Card.ActiveAuthentication.MinChallengeLength and <= Domain.Credentials.Card.ActiveAuthentication.MaxChallengeLength
+            ? buffer[..written]
+            : throw Failures.AgentException.DataInvalid("\"challenge\" is the permit API's challenge: 8 to 32 bytes, base64.");
     }
 
     private static byte[] EncodePhoto(string base64)

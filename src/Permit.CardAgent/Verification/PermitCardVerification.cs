@@ -11,19 +11,21 @@ public sealed record VerifierSetup(TrustList TrustList, RevocationKnowledge Revo
 
 /// <summary>
 /// A permit card read and judged; <see cref="Photo"/> is the JPEG when EF.PHOTO was read and verified. <see cref="Files"/>
-/// and <see cref="Chip"/> are the raw files and the challenge sent with the chip's answer, so a server can judge the same
-/// read again (the register's card lookup).
+/// and <see cref="Chip"/> are the raw files and a challenge with the chip's answer, so a server can judge the same read
+/// again (the register's card lookup): the server's challenge when one was given, else the agent's own.
 /// </summary>
 public sealed record PermitCardCheck(CredentialVerdict Verdict, byte[]? Photo, CardReadout Files, ChipChallengeResponse Chip);
 
 /// <summary>
 /// Tap to verdict: SELECT, EF.PERMIT, (EF.PHOTO), EF.CHIPKEY, EF.SIG, INTERNAL AUTHENTICATE with a fresh 16-byte
 /// challenge, then <see cref="CredentialVerifier.VerifyCard"/> (the one verification implementation) judges.
-/// Without the photo that is 8 APDUs for files under 256 bytes.
+/// Without the photo that is 8 APDUs for files under 256 bytes; one more INTERNAL AUTHENTICATE when the permit API's
+/// challenge is to be answered too (never used for the agent's own verdict: a page could choose it, and a relay that
+/// recorded answers could replay them).
 /// </summary>
 public static class PermitCardVerification
 {
-    public static PermitCardCheck ReadAndVerify(PermitCardSession session, VerifierSetup setup, bool withPhoto, DateTimeOffset now)
+    public static PermitCardCheck ReadAndVerify(PermitCardSession session, VerifierSetup setup, bool withPhoto, DateTimeOffset now, byte[]? serverChallenge = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(setup);
@@ -50,6 +52,7 @@ public static class PermitCardVerification
         var exchange = new ChipChallengeResponse(challenge, response);
         var verdict = CredentialVerifier.VerifyCard(files, exchange, setup.TrustList, setup.Revocation, now);
         var jpeg = photo is not null && verdict.Card is not null ? PhotoFile.Decode(photo).Value : null;
-        return new PermitCardCheck(verdict, jpeg, files, exchange);
+        var forServer = serverChallenge is null ? exchange : new ChipChallengeResponse(serverChallenge, session.InternalAuthenticate(serverChallenge));
+        return new PermitCardCheck(verdict, jpeg, files, forServer);
     }
 }

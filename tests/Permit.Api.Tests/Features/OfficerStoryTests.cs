@@ -71,7 +71,7 @@ public sealed class OfficerStoryTests
         var files = await chip.RequestFilesAsync(registrar, number, 1);
         Assert.Equal(number, files.Permit.PermitNumber);
         Assert.Equal(DeskData.ZhangSan, files.Permit.IdNumber);
-        using var confirmed = await registrar.PostJsonAsync(CardHandshake.Route(number, 1, "confirmation"), CardHandshake.ConfirmationFor(chip.Serial, files));
+        using var confirmed = await registrar.PostJsonAsync(CardHandshake.Route(number, 1, "confirmation"), await chip.ConfirmationAsync(registrar, files));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal("Active", (await confirmed.JsonAsync()).GetProperty("permitStatus").GetString());
 

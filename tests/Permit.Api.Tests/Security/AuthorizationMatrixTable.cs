@@ -47,6 +47,7 @@ public static class AuthorizationMatrixTable
     private static readonly Access[] AdminOnly =     [U,   F,  F,  A,  F,     F,     F,      F];
     private static readonly Access[] Terminal =      [U,   F,  F,  F,  A,     A,     F,      F];
     private static readonly Access[] Holder =        [U,   F,  F,  F,  F,     F,     A,      A];
+    private static readonly Access[] CardReaders =   [U,   A,  A,  A,  A,     A,     F,      F];
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -84,6 +85,8 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/permits/{number}/termination",                           Desk),
         new("POST", "/api/permits/{number}/cards/{sequence:int}/personalization",  Desk),
         new("POST", "/api/permits/{number}/cards/{sequence:int}/confirmation",     Desk),
+        new("POST", "/api/permits/{number}/cards/{sequence:int}/personalization/abandon", Desk),
+        new("POST", "/api/card-challenges",                                        CardReaders),
         new("POST", "/api/permits/{number}/endorsements",                          Desk),
         new("GET",  "/api/permits/{number}/card-face",                             Desk),
         new("POST", "/api/permits/{number}/receipt",                               Desk),

@@ -21,6 +21,12 @@ public static class CredentialsApi
             .WithTags("Credentials")
             .WithName("PublishRevocationList")
             .WithSummary("Publish a new revocation list version now, as the daily job does");
+        app.MapPost("/api/card-challenges", CardChallengeApi.IssueAsync)
+            .RequireAuthorization(p => p.RequireAuthenticatedUser()
+                .RequireClaim(PermitClaims.Role, Roles.Registrar, Roles.Supervisor, Roles.Admin, Roles.Verifier))
+            .WithTags("Credentials")
+            .WithName("IssueCardChallenge")
+            .WithSummary("A fresh challenge (16 bytes, base64, single use, 2 minutes) for a permit card to sign: card confirmation and card lookups need one");
         app.MapGet("/api/self-service/permit/qr", PermitQrApi.GetAsync)
             .RequireAuthorization(Policies.Migrant)
             .WithTags("Self-service")

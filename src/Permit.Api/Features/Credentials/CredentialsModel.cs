@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Permit.Api.Features.Credentials;
 
-/// <summary>The credential features' table: published revocation lists. Applied by the context like <c>PermitsModel</c>.</summary>
+/// <summary>The credential features' tables: published revocation lists and outstanding card challenges. Applied by the context like <c>PermitsModel</c>.</summary>
 public static class CredentialsModel
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -14,6 +14,14 @@ public static class CredentialsModel
             list.HasKey(l => l.Version);
             list.Property(l => l.Version).ValueGeneratedNever();
             list.Property(l => l.KeyId).HasMaxLength(16).IsUnicode(false);
+        });
+        modelBuilder.Entity<CardChallenge>(challenge =>
+        {
+            challenge.ToTable("CardChallenges");
+            challenge.HasKey(c => c.Nonce);
+            challenge.Property(c => c.Nonce).HasMaxLength(CardChallenge.Length * 2).IsUnicode(false);
+            challenge.Property(c => c.IssuedTo).HasMaxLength(CardChallenge.IssuedToMaxLength).IsUnicode(false);
+            challenge.HasIndex(c => c.ExpiresAt).HasDatabaseName("IX_CardChallenges_ExpiresAt");
         });
     }
 }

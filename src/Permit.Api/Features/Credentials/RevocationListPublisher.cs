@@ -15,6 +15,8 @@ namespace Permit.Api.Features.Credentials;
 /// <item><c>sp</c>: the issued card of every suspended permit (endorsement missed), refused as <c>suspended</c>.</item>
 /// <item><c>vx</c>: the current valid-until of every active permit's issued card that was written before the permit's
 ///   latest endorsement, since an active card cannot be rewritten (its EF.PERMIT tag 8C keeps the old date).</item>
+/// <item><c>ac</c>: the chip key (SHA-256 of EF.CHIPKEY) of every chip abandoned at personalization, whose signed files
+///   must count nowhere although they name a card in force.</item>
 /// </list>
 /// The daily job calls <see cref="PublishAsync"/>; <c>GET /api/revocation-list</c> serves the latest version.
 /// </summary>
@@ -39,6 +41,8 @@ public static class RevocationListPublisher
             .Where(x => x.Status == PermitStatus.Active && x.Card.Status == CardStatus.Issued
                 && x.Permit.Endorsements.Any(e => e.EndorsedOn >= x.Card.IssuedOn))
             .Select(x => new { x.Number, x.Card.Sequence, x.ValidUntil }).ToListAsync(cancellationToken);
+        var abandoned = await db.Set<Personalization.CardPersonalization>().AsNoTracking()
+            .Where(p => p.AbandonedAt != null).Select(p => p.ChipKeyFileHash).ToListAsync(cancellationToken);
 
         // Whole seconds: the list carries Unix seconds, and the stored row should say what the list says.
         var thisUpdate = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
@@ -50,7 +54,8 @@ public static class RevocationListPublisher
                 (latest ?? 0) + 1, thisUpdate, thisUpdate + Lifetime,
                 revoked.Select(c => new RevokedCard(c.Number.Value, c.Sequence)),
                 suspended.Select(c => new RevokedCard(c.Number.Value, c.Sequence)),
-                extended.Select(c => new ValidityExtension(c.Number.Value, c.Sequence, c.ValidUntil)));
+                extended.Select(c => new ValidityExtension(c.Number.Value, c.Sequence, c.ValidUntil)),
+                abandoned.Select(Convert.FromHexString));
             var row = new PublishedRevocationList(
                 list.Version, list.ThisUpdate, list.NextUpdate, keys.Active.KeyId, revoked.Count, suspended.Count, extended.Count,
                 RevocationListCodec.Sign(list, keys.ActiveSigner));
@@ -70,7 +75,8 @@ public static class RevocationListPublisher
 
     /// <summary>
     /// True when the register has revoked cards or suspended permits that <paramref name="latest"/> does not count
-    /// (revocation is never undone, so a different count means a change; two counting queries, no list building).
+    /// (revocation is never undone, so a different count means a change; two counting queries, no list building), or
+    /// a chip abandoned since it was made.
     /// </summary>
     public static async Task<bool> IsBehindAsync(PermitDbContext db, PublishedRevocationList latest, CancellationToken cancellationToken)
     {
@@ -81,7 +87,11 @@ public static class RevocationListPublisher
         if (revoked != latest.RevokedCount)
             return true;
         var suspended = await cards.CountAsync(x => x.Status == PermitStatus.Suspended && x.CardStatus == CardStatus.Issued, cancellationToken);
-        return suspended != latest.SuspendedCount;
+        if (suspended != latest.SuspendedCount)
+            return true;
+        // A chip abandoned after the list was made is not on it (abandoning is never undone either).
+        var listMade = latest.ThisUpdate;
+        return await db.Set<Personalization.CardPersonalization>().AnyAsync(p => p.AbandonedAt != null && p.AbandonedAt > listMade, cancellationToken);
     }
 
     /// <summary>The latest published list, or null before the first.</summary>

@@ -1,3 +1,4 @@
+using Permit.Api.Features.Credentials;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Verification;
 
@@ -5,16 +6,13 @@ namespace Permit.Api.Features.Entitlements;
 
 /// <summary>
 /// A card lookup's request made into verifier inputs: the four files decoded from base64 (each within its spec size),
-/// and what the agent says about the chip. Only the agent's <c>chip-signature</c> check is taken from its verdict;
-/// everything else is judged again here.
+/// and the chip's answer to a server challenge. The agent's own verdict is not taken: everything, the chip included, is
+/// judged again here.
 /// </summary>
-public sealed record AgentCardRead(CardReadout? Files, AgentChipReport? Chip, string? ChipAuthentication, Dictionary<string, string[]>? Errors)
+public sealed record AgentCardRead(CardReadout? Files, ChipAnswer? Chip, Dictionary<string, string[]>? Errors)
 {
-    /// <summary>The chip was checked by the agent only; the server could not see it.</summary>
-    public const string CheckedByAgent = "checked-by-agent";
-
-    /// <summary>The agent's challenge and the chip's answer were sent and verify here; their freshness is the agent's word.</summary>
-    public const string CheckedByAgentAnswerVerified = "checked-by-agent-answer-verified";
+    /// <summary>The chip answered a challenge this API issued (single use, unexpired), verified against the confirmed chip key.</summary>
+    public const string ServerChallenge = "server-challenge";
 
     public static AgentCardRead From(CardLookupRequest request)
     {
@@ -28,24 +26,14 @@ public sealed record AgentCardRead(CardReadout? Files, AgentChipReport? Chip, st
         var chipKey = Decode(files?.ChipKey, "files.chipKey", CardFiles.ChipKeyMaxBytes, required: true, errors);
         var signature = Decode(files?.Signature, "files.signature", CardFiles.SignatureMaxBytes, required: true, errors);
 
-        var chipCheck = request.Verdict?.Checks?.FirstOrDefault(c => string.Equals(c.Check, "chip-signature", StringComparison.Ordinal));
-        if (request.Verdict is null)
-            errors["verdict"] = ["The agent's verdict is required: only the agent saw the chip."];
-        var challenge = Decode(request.Chip?.Challenge, "chip.challenge", ActiveAuthentication.MaxChallengeLength, required: false, errors);
-        var response = Decode(request.Chip?.Response, "chip.response", 64, required: false, errors);
-        if ((challenge is null) != (response is null))
-            errors["chip"] = ["Send both the challenge and the chip's answer, or neither."];
+        // Only the chip's answer to our own nonce proves it is in front of the terminal now; the agent's word does not.
+        var chip = ChipAnswer.From(request.Chip?.Challenge, request.Chip?.Response);
+        if (chip.Error is not null)
+            errors["chip"] = ["The chip's answer to a server challenge is required: fetch one (POST /api/card-challenges), send it to the agent's /permit-card/read as \"challenge\", and forward its \"chip\"."];
         if (errors.Count > 0)
-            return new AgentCardRead(null, null, null, errors);
+            return new AgentCardRead(null, null, errors);
 
-        var exchange = challenge is null ? null : new ChipChallengeResponse(challenge, response!);
-        // The agent's verdict counts only when it says the chip passed; anything else (failed, not run) refuses.
-        var agentPassed = string.Equals(chipCheck?.Outcome, "passed", StringComparison.Ordinal);
-        return new AgentCardRead(
-            new CardReadout(permit!, photo, chipKey!, signature!),
-            new AgentChipReport(agentPassed, exchange),
-            exchange is null ? CheckedByAgent : CheckedByAgentAnswerVerified,
-            null);
+        return new AgentCardRead(new CardReadout(permit!, photo, chipKey!, signature!), chip, null);
     }
 
     private static byte[]? Decode(string? base64, string field, int maxBytes, bool required, Dictionary<string, string[]> errors)

@@ -52,21 +52,23 @@ public sealed record TerminalService(string Code, string NameZh, string NameEn, 
 public sealed record QrLookupRequest(string? Qr, string? Service, string? Purpose);
 
 /// <summary>
-/// <c>POST /api/entitlements/lookups/card</c>: what a card agent read (base64 card files) and its verdict; optionally the
-/// active-authentication challenge it sent and the chip's answer. <c>permit-agent serve</c>'s <c>POST /permit-card/read</c>
-/// answers <c>files</c>, <c>verdict</c> and <c>chip</c> in exactly this shape, so a page forwards them as they stand.
+/// <c>POST /api/entitlements/lookups/card</c>: what a card agent read (base64 card files) and the chip's answer to a
+/// server challenge (<c>chip</c>: a challenge from <c>POST /api/card-challenges</c>, unused and unexpired, and the r‖s
+/// answer). <c>permit-agent serve</c>'s <c>POST /permit-card/read</c> with <c>{"challenge": …}</c> answers <c>files</c>,
+/// <c>verdict</c> and <c>chip</c> in exactly this shape, so a page forwards them as they stand; <c>verdict</c> is the
+/// agent's and is not used here.
 /// </summary>
 public sealed record CardLookupRequest(string? Service, string? Purpose, CardFilesRequest? Files, AgentVerdictRequest? Verdict, ChipExchangeRequest? Chip);
 
 /// <summary>EF.PERMIT, EF.PHOTO (optional), EF.CHIPKEY and EF.SIG as read, base64.</summary>
 public sealed record CardFilesRequest(string? Permit, string? Photo, string? ChipKey, string? Signature);
 
-/// <summary>The agent's verdict; only its <c>chip-signature</c> check is used (the server checks everything else itself).</summary>
+/// <summary>The agent's verdict, accepted for the page's convenience and ignored: the server judges the card itself.</summary>
 public sealed record AgentVerdictRequest(bool? Genuine, string? Reason, IReadOnlyList<AgentCheckRequest>? Checks);
 
 public sealed record AgentCheckRequest(string? Check, string? Outcome, string? Detail);
 
-/// <summary>The challenge the agent sent to INTERNAL AUTHENTICATE and the chip's r‖s answer, base64.</summary>
+/// <summary>The server challenge the agent sent to INTERNAL AUTHENTICATE and the chip's r‖s answer, base64.</summary>
 public sealed record ChipExchangeRequest(string? Challenge, string? Response);
 
 /// <summary>Stable reason codes the lookup adds to the entitlement policy's (<see cref="Domain.Entitlements.EntitlementReasons"/>).</summary>

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Permit.Api.Audit;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Permits;
+using Permit.Api.Features.Personalization;
 using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Verification;
 using Permit.Domain.Entitlements;
@@ -92,20 +95,41 @@ public static class EntitlementLookups
             return TypedResults.ValidationProblem(read.Errors, type: PermitProblems.Validation, title: "The card read is not valid.");
 
         var now = time.GetUtcNow();
-        var verdict = CredentialVerifier.VerifyCardReadByAgent(read.Files!, read.Chip!, trust.List, RevocationKnowledge.None, now);
+        if (!await CardChallenge.RedeemAsync(db, http.User, read.Chip!.Challenge!, now, cancellationToken))
+            return ChipAnswer.UnknownChallenge();
+
+        var exchange = read.Chip.Exchange;
+        var verdict = CredentialVerifier.VerifyCard(read.Files!, exchange, trust.List, RevocationKnowledge.None, now);
         if (verdict.Card is not { } card)
         {
-            var refused = EntitlementDecider.NotGenuine(asked.Service, asked.Today, EntitlementDecider.Describe("card", verdict, read.ChipAuthentication));
+            var refused = EntitlementDecider.NotGenuine(asked.Service, asked.Today, EntitlementDecider.Describe("card", verdict, AgentCardRead.ServerChallenge));
             return await AuditedAsync(http, audit, time, refused, residentId: null, asked, cancellationToken);
         }
 
-        var holder = await HolderRecord.FindWithCardAsync(db, PermitNumber.Parse(card.PermitNumber), card.CardSequence, cancellationToken);
+        var permitNumber = PermitNumber.Parse(card.PermitNumber);
+        var holder = await HolderRecord.FindWithCardAsync(db, permitNumber, card.CardSequence, cancellationToken);
         if (holder is null)
             return PermitProblems.NotFound("the number on this card");
 
-        verdict = CredentialVerifier.VerifyCardReadByAgent(read.Files!, read.Chip!, trust.List, new RevocationKnowledge(null, holder.LiveStatus), now);
-        var answer = EntitlementDecider.Decide(asked.Service, holder, asked.Today, EntitlementDecider.Describe("card", verdict, read.ChipAuthentication));
+        // The chip must be the one confirmed for this card: genuine files on another chip are a clone.
+        var confirmedChipKey = await ConfirmedChipKeyAsync(db, permitNumber, card.CardSequence, cancellationToken);
+        verdict = CredentialVerifier.VerifyCard(read.Files!, exchange, trust.List, new RevocationKnowledge(null, holder.LiveStatus), now, confirmedChipKey);
+        var credential = EntitlementDecider.Describe("card", verdict, AgentCardRead.ServerChallenge);
+        var answer = verdict.Card is null
+            ? EntitlementDecider.NotGenuine(asked.Service, asked.Today, credential)
+            : EntitlementDecider.Decide(asked.Service, holder, asked.Today, credential);
         return await AuditedAsync(http, audit, time, answer, holder.ResidentId, asked, cancellationToken);
+    }
+
+    /// <summary>SHA-256 of the EF.CHIPKEY recorded when this card's issue was confirmed; empty when none was.</summary>
+    private static async Task<byte[]> ConfirmedChipKeyAsync(PermitDbContext db, PermitNumber number, int sequence, CancellationToken cancellationToken)
+    {
+        var hash = await (from p in db.ResidencePermits.AsNoTracking()
+                          where p.Number == number
+                          join c in db.Set<CardPersonalization>() on p.Id equals c.PermitId
+                          where c.CardSequence == sequence && c.ConfirmedAt != null && c.AbandonedAt == null
+                          select c.ChipKeyFileHash).FirstOrDefaultAsync(cancellationToken);
+        return hash is null ? [] : Convert.FromHexString(hash);
     }
 
     /// <summary>

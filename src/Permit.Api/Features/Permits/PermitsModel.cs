@@ -36,8 +36,12 @@ public static class PermitsModel
             personalization.HasKey(p => p.Id);
             personalization.Property(p => p.Id).ValueGeneratedNever();
             personalization.HasOne<ResidencePermit>().WithMany().HasForeignKey(p => p.PermitId).OnDelete(DeleteBehavior.Restrict);
-            personalization.HasIndex(p => new { p.PermitId, p.CardSequence, p.Serial }).IsUnique()
-                .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Serial");
+            // One chip per attempt: two officers binding different chips to one card at once cannot both succeed.
+            personalization.HasIndex(p => new { p.PermitId, p.CardSequence, p.Attempt }).IsUnique()
+                .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Attempt");
+            personalization.HasIndex(p => p.ChipKeyFileHash).HasDatabaseName("IX_CardPersonalizations_ChipKeyFileHash");
+            personalization.Property(p => p.ChipKey).HasMaxLength(Domain.Credentials.Card.ChipKeyFile.EncodedLength);
+            personalization.Property(p => p.AbandonReason).HasMaxLength(CardPersonalization.AbandonReasonMaxLength);
             personalization.Property(p => p.KeyId).HasMaxLength(16).IsUnicode(false);
             foreach (var hash in new[] { nameof(CardPersonalization.PermitFileHash), nameof(CardPersonalization.PhotoFileHash),
                          nameof(CardPersonalization.ChipKeyFileHash), nameof(CardPersonalization.SignatureFileHash) })

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
+using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Permits.Idempotency;
 using Permit.Api.Keys;
@@ -12,9 +13,11 @@ namespace Permit.Api.Features.Personalization;
 
 /// <summary>
 /// The card personalization handshake with <c>permit-agent</c>: (1) the agent reports the blank chip's serial and the
-/// EF.CHIPKEY it generated, (2) the API answers EF.PERMIT, EF.PHOTO and EF.SIG signed by the active issuer key, (3) the
-/// agent writes, reads back, activates and confirms with the hashes of what it read back. Only a confirmation matching
-/// the files issued for that chip makes the card issued; repeating it answers the same.
+/// EF.CHIPKEY it generated, and the first such chip is bound to the card (another chip is refused until the officer
+/// abandons the first), (2) the API answers EF.PERMIT, EF.PHOTO and EF.SIG signed by the active issuer key, (3) the
+/// agent writes, reads back, activates and confirms with the hashes of what it read back and the chip's answer to a
+/// server challenge (<c>POST /api/card-challenges</c>). Only a confirmation matching the files issued for the bound chip,
+/// signed by that chip's key, makes the card issued; repeating it answers the same.
 /// </summary>
 public static class PersonalizationApi
 {
@@ -26,9 +29,12 @@ public static class PersonalizationApi
         permits.MapPost("/{number}/cards/{sequence:int}/personalization", PrepareAsync)
             .WithName("PreparePermitCardFiles")
             .WithSummary("Card files (EF.PERMIT, EF.PHOTO, EF.SIG) for a blank chip, signed for its own chip key");
+        permits.MapPost("/{number}/cards/{sequence:int}/personalization/abandon", PersonalizationAbandon.AbandonAsync)
+            .WithName("AbandonPermitCardChip")
+            .WithSummary("Give up on the chip bound to this card before it was confirmed (a reason is required); its key goes on the status list at once");
         permits.MapPost("/{number}/cards/{sequence:int}/confirmation", ConfirmAsync)
             .WithName("ConfirmPermitCardIssued")
-            .WithSummary("The agent confirms the activated card with the hashes it read back; the card then counts as issued");
+            .WithSummary("The agent confirms the activated card with the hashes it read back and the chip's answer to a server challenge; the card then counts as issued");
         return permits;
     }
 
@@ -55,15 +61,37 @@ public static class PersonalizationApi
         if (OrderedCard(permit, sequence) is { } refusal)
             return refusal;
 
-        var personalization = await db.Set<CardPersonalization>()
-            .SingleOrDefaultAsync(p => p.PermitId == permit.Id && p.CardSequence == sequence && p.Serial == serial, cancellationToken);
+        // One chip per card: the first prepare binds its key; another chip waits until the officer abandons that one.
+        var chipKeyHash = CardFileSet.Hash(chipKeyFile);
+        var attempts = await db.Set<CardPersonalization>()
+            .Where(p => (p.PermitId == permit.Id && p.CardSequence == sequence) || p.ChipKeyFileHash == chipKeyHash)
+            .ToListAsync(cancellationToken);
+        if (attempts.Any(p => p.ChipKeyFileHash == chipKeyHash && (p.IsAbandoned || p.PermitId != permit.Id || p.CardSequence != sequence)))
+        {
+            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-chip-key-used",
+                "This chip key was abandoned or belongs to another card; it gets no files. Personalize the card afresh (a new key).");
+        }
+
+        var personalization = attempts.SingleOrDefault(p => p.PermitId == permit.Id && p.CardSequence == sequence && !p.IsAbandoned);
+        if (personalization is not null && !personalization.IsBoundTo(serial, chipKeyFile))
+        {
+            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-chip-bound",
+                "Card files for this card were already issued to another chip (or to this card before it was pulled out and made a new key). " +
+                "Abandon that chip first (POST …/personalization/abandon with a reason), then personalize again.");
+        }
+
         var data = await PermitCardDataSource.ForAsync(db, permit, sequence, cancellationToken);
         var files = CardFileSet.Build(data, [], chipKeyFile, issuerKeys.ActiveSigner);
         var now = time.GetUtcNow();
         if (personalization is null)
-            db.Add(new CardPersonalization(permit.Id, sequence, serial, files, now));
+        {
+            var attempt = attempts.Where(p => p.PermitId == permit.Id && p.CardSequence == sequence).Select(p => p.Attempt).DefaultIfEmpty(0).Max() + 1;
+            db.Add(new CardPersonalization(permit.Id, sequence, attempt, serial, files, now));
+        }
         else
+        {
             personalization.Prepare(files, now);
+        }
 
         audit.Record("permit.card-personalize", permit.ResidentId, $"permit {permit.Number.Value} card {sequence}");
         var response = new PersonalizationResponse(
@@ -86,12 +114,16 @@ public static class PersonalizationApi
     }
 
     public static async Task<Results<Ok<CardConfirmationResponse>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
-        string number, int sequence, CardConfirmationRequest request, PermitDbContext db, IAuditTrail audit,
+        string number, int sequence, CardConfirmationRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit,
         TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(http);
         if (!CardSerialNumber.TryParse(request.Serial, out var serial))
             return PermitProblems.Invalid("serial", "The card serial is GET DATA's 8 bytes as 16 hex digits.");
+        var chipAnswer = ChipAnswer.From(request.Challenge, request.Response);
+        if (chipAnswer.Error is { } answerError)
+            return answerError;
         foreach (var (field, value) in new[]
                  {
                      ("permitFileSha256", request.PermitFileSha256), ("photoFileSha256", request.PhotoFileSha256),
@@ -109,15 +141,24 @@ public static class PersonalizationApi
         if (card is null)
             return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-not-current", "The permit has no card with this sequence.");
 
+        if (!await CardChallenge.RedeemAsync(db, http.User, chipAnswer.Challenge!, time.GetUtcNow(), cancellationToken))
+            return ChipAnswer.UnknownChallenge();
         var personalization = await db.Set<CardPersonalization>()
-            .SingleOrDefaultAsync(p => p.PermitId == permit.Id && p.CardSequence == sequence && p.Serial == serial, cancellationToken);
-        if (personalization is null)
+            .SingleOrDefaultAsync(p => p.PermitId == permit.Id && p.CardSequence == sequence && p.AbandonedAt == null, cancellationToken);
+        if (personalization is null || personalization.Serial != serial)
             return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-serial-mismatch", "No card files were issued for this chip.");
         var readBack = new ReadBackHashes(request.PermitFileSha256, request.PhotoFileSha256, request.ChipKeyFileSha256, request.SignatureFileSha256);
         if (!personalization.Matches(readBack))
         {
             return PermitProblems.Problem(
                 StatusCodes.Status409Conflict, "card-files-mismatch", "The files read back from the card are not the ones issued for it.");
+        }
+
+        // The hashes are the agent's word; the chip's signature over our own nonce, by the bound key, is not.
+        if (!chipAnswer.VerifiedBy(personalization.ChipKey))
+        {
+            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-chip-not-proven",
+                "The chip did not sign the server's challenge with the key bound to this card: it is not the card the files were issued for.");
         }
 
         if (card.Status == CardStatus.Issued)

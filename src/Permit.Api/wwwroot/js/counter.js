@@ -89,21 +89,32 @@ const unreachable = error => error instanceof PageError && !error.problem;
 async function checkCard() {
   clear();
   say(status, t('Js.ReadingCard'));
+  // A fresh challenge from the register first: the chip must answer the server's own nonce, single use, for the
+  // online lookup to count. Without the server (offline) the agent's verdict with its own challenge decides.
+  let challenge;
+  try {
+    challenge = (await api('POST', '/api/card-challenges', {})).challenge;
+  } catch (error) {
+    if (!unreachable(error)) { sayError(status, error); return; }
+  }
   let read;
   try {
-    read = await agent('/permit-card/read', { withPhoto: true });
+    read = await agent('/permit-card/read', challenge ? { withPhoto: true, challenge } : { withPhoto: true });
   } catch (error) {
     sayError(status, error);
     return;
   }
   const verdict = read.verdict ?? {};
-  // The agent's read goes to the register as it stands: the server re-checks the files and the chip's answer and
-  // asks about this card (permit number and card sequence), not only the permit.
+  if (!challenge) {
+    fromAgent(verdict, verdict.permit, read.photo, t('Reason.offline-card'));
+    return;
+  }
+  // The agent's read goes to the register as it stands: the server re-checks the files and the chip's answer to its
+  // challenge against the chip key confirmed for this card (permit number and card sequence), not only the permit.
   try {
     const answer = await api('POST', '/api/entitlements/lookups/card', {
       service: service.value || undefined,
       files: read.files,
-      verdict: { genuine: verdict.genuine, reason: verdict.reason, checks: verdict.checks },
       chip: read.chip,
     });
     fromAnswer(answer, read.photo);

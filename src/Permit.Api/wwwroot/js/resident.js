@@ -72,8 +72,16 @@ for (const button of document.querySelectorAll('[data-write-card]')) {
       setTimeout(() => location.reload(), 1500);
     } catch (error) {
       sayError(status, error);
-      if (['card-removed', 'no-card', 'card-communication'].some(c => (error.problem?.type ?? '').endsWith(c)))
+      const type = error.problem?.type ?? '';
+      // A card taken off before activation makes a new chip key next time: the earlier chip is abandoned first.
+      const abandon = section.querySelector('[data-abandon-chip]');
+      if (['card-removed', 'no-card', 'card-communication'].some(c => type.endsWith(c))) {
         say(status, t('Js.CardPulledRecovery'), { error: true, details: [error.message] });
+        if (abandon) abandon.hidden = false;
+      } else if (type.endsWith('card-chip-bound')) {
+        say(status, t('Js.ChipBound'), { error: true, details: [error.message] });
+        if (abandon) abandon.hidden = false;
+      }
     } finally {
       stop();
     }

@@ -20,11 +20,15 @@ public sealed class RevocationList
     private readonly HashSet<RevokedCard> _revoked;
     private readonly HashSet<RevokedCard> _suspended;
     private readonly Dictionary<RevokedCard, DateOnly> _extensions;
+    private readonly HashSet<string> _abandonedChipKeys;
+
+    /// <summary>The length of an <c>ac</c> entry: SHA-256 of the EF.CHIPKEY object, the same bytes as EF.SIG's H3.</summary>
+    public const int AbandonedChipKeyHashLength = 32;
 
     /// <param name="version">Increases with every list the issuer publishes, so a verifier never goes back to an older one.</param>
     /// <exception cref="ArgumentException">nextUpdate is not after thisUpdate, or an entry is not a valid permit number and sequence.</exception>
     public RevocationList(long version, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, IEnumerable<RevokedCard> revoked)
-        : this(version, thisUpdate, nextUpdate, revoked, [], [], issuerKeyId: null)
+        : this(version, thisUpdate, nextUpdate, revoked, [], [], [], issuerKeyId: null)
     {
     }
 
@@ -33,14 +37,25 @@ public sealed class RevocationList
     public RevocationList(
         long version, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, IEnumerable<RevokedCard> revoked,
         IEnumerable<RevokedCard> suspended, IEnumerable<ValidityExtension> extensions)
-        : this(version, thisUpdate, nextUpdate, revoked, suspended, extensions, issuerKeyId: null)
+        : this(version, thisUpdate, nextUpdate, revoked, suspended, extensions, [], issuerKeyId: null)
+    {
+    }
+
+    /// <param name="abandonedChipKeys">SHA-256 (32 bytes) of the EF.CHIPKEY object of every chip the issuer signed files
+    /// for and then abandoned before its card was issued: files carrying one of these keys are refused everywhere.</param>
+    public RevocationList(
+        long version, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, IEnumerable<RevokedCard> revoked,
+        IEnumerable<RevokedCard> suspended, IEnumerable<ValidityExtension> extensions, IEnumerable<byte[]> abandonedChipKeys)
+        : this(version, thisUpdate, nextUpdate, revoked, suspended, extensions, abandonedChipKeys, issuerKeyId: null)
     {
     }
 
     internal RevocationList(
         long version, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, IEnumerable<RevokedCard> revoked,
-        IEnumerable<RevokedCard> suspended, IEnumerable<ValidityExtension> extensions, byte[]? issuerKeyId)
+        IEnumerable<RevokedCard> suspended, IEnumerable<ValidityExtension> extensions, IEnumerable<byte[]> abandonedChipKeys,
+        byte[]? issuerKeyId)
     {
+        ArgumentNullException.ThrowIfNull(abandonedChipKeys);
         ArgumentNullException.ThrowIfNull(revoked);
         ArgumentNullException.ThrowIfNull(suspended);
         ArgumentNullException.ThrowIfNull(extensions);
@@ -59,6 +74,18 @@ public sealed class RevocationList
             {
                 throw new ArgumentException("A card has at most one validity extension.", nameof(extensions));
             }
+        }
+
+        // Kept as lower-case hex: ordinal order of the hex is bytewise order of the hashes (the encoding order).
+        _abandonedChipKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var hash in abandonedChipKeys)
+        {
+            if (hash is not { Length: AbandonedChipKeyHashLength })
+            {
+                throw new ArgumentException("An abandoned chip key is the 32-byte SHA-256 of its EF.CHIPKEY object.", nameof(abandonedChipKeys));
+            }
+
+            _abandonedChipKeys.Add(Convert.ToHexStringLower(hash));
         }
 
         Version = version;
@@ -85,6 +112,14 @@ public sealed class RevocationList
     /// <summary>Validity extensions, in encoding order (by permit number, then card sequence).</summary>
     public IReadOnlyList<ValidityExtension> Extensions =>
         [.. Sorted(_extensions.Keys).Select(c => new ValidityExtension(c.PermitNumber, c.CardSequence, _extensions[c]))];
+
+    /// <summary>The abandoned chip keys (SHA-256 of EF.CHIPKEY), sorted bytewise, as encoded (<c>ac</c>).</summary>
+    public IReadOnlyList<byte[]> AbandonedChipKeys =>
+        [.. _abandonedChipKeys.Order(StringComparer.Ordinal).Select(Convert.FromHexString)];
+
+    /// <summary>True when a chip with this EF.CHIPKEY hash (EF.SIG's H3) was abandoned at personalization.</summary>
+    public bool IsChipAbandoned(ReadOnlySpan<byte> chipKeyHash) =>
+        chipKeyHash.Length == AbandonedChipKeyHashLength && _abandonedChipKeys.Contains(Convert.ToHexStringLower(chipKeyHash));
 
     public bool IsRevoked(string permitNumber, int cardSequence) => _revoked.Contains(new RevokedCard(permitNumber, cardSequence));
 

@@ -16,9 +16,10 @@ namespace Permit.Domain.Credentials.Revocation;
 ///   "rv": [ [ pn: tstr(18), cs: uint ], ... ],    revoked cards, sorted by pn then cs, no duplicates
 ///   "sp": [ [ pn, cs ], ... ],                     optional: cards of suspended permits, same order rules
 ///   "vx": [ [ pn, cs, vu: tstr "YYYYMMDD" ], ... ] optional: validity extensions, same order rules
+///   "ac": [ bstr(32), ... ]                        optional: SHA-256 of abandoned chips' EF.CHIPKEY, sorted bytewise, no duplicates
 /// }
 /// </code>
-/// Unknown keys are ignored, as in the QR payload; <c>sp</c> and <c>vx</c> are written only when not empty, so a
+/// Unknown keys are ignored, as in the QR payload; <c>sp</c>, <c>vx</c> and <c>ac</c> are written only when not empty, so a
 /// list without them is byte for byte what a reader of the first draft expects.
 /// </summary>
 public static class RevocationListCodec
@@ -34,10 +35,24 @@ public static class RevocationListCodec
         ArgumentNullException.ThrowIfNull(signer);
         var suspended = list.Suspended;
         var extensions = list.Extensions;
+        var abandoned = list.AbandonedChipKeys;
         var writer = new CborWriter(CborConformanceMode.Canonical);
-        writer.WriteStartMap(5 + (suspended.Count > 0 ? 1 : 0) + (extensions.Count > 0 ? 1 : 0));
+        writer.WriteStartMap(5 + (suspended.Count > 0 ? 1 : 0) + (extensions.Count > 0 ? 1 : 0) + (abandoned.Count > 0 ? 1 : 0));
         writer.WriteTextString("v");
         writer.WriteInt32(FormatVersion);
+        // Canonical key order is shorter first, then bytewise: "ac" sorts right after "v".
+        if (abandoned.Count > 0)
+        {
+            writer.WriteTextString("ac");
+            writer.WriteStartArray(abandoned.Count);
+            foreach (var hash in abandoned)
+            {
+                writer.WriteByteString(hash);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteTextString("no");
         writer.WriteInt64(list.Version);
         writer.WriteTextString("tu");
@@ -133,6 +148,7 @@ public static class RevocationListCodec
         List<RevokedCard>? revoked = null;
         List<RevokedCard> suspended = [];
         List<ValidityExtension> extensions = [];
+        List<byte[]> abandoned = [];
         reader.ReadStartMap();
         while (reader.PeekState() != CborReaderState.EndMap)
         {
@@ -147,6 +163,7 @@ public static class RevocationListCodec
                 case "rv": revoked = ReadEntries(reader, withDate: false).ConvertAll(e => new RevokedCard(e.PermitNumber, e.CardSequence)); break;
                 case "sp": suspended = ReadEntries(reader, withDate: false).ConvertAll(e => new RevokedCard(e.PermitNumber, e.CardSequence)); break;
                 case "vx": extensions = ReadEntries(reader, withDate: true); break;
+                case "ac": abandoned = ReadChipKeyHashes(reader); break;
                 default: reader.SkipValue(); break;
             }
         }
@@ -158,7 +175,7 @@ public static class RevocationListCodec
         }
 
         var list = new RevocationList(number.Value, DateTimeOffset.FromUnixTimeSeconds(thisUpdate.Value),
-            DateTimeOffset.FromUnixTimeSeconds(nextUpdate.Value), revoked, suspended, extensions, keyId);
+            DateTimeOffset.FromUnixTimeSeconds(nextUpdate.Value), revoked, suspended, extensions, abandoned, keyId);
         return new RevocationListReadResult(list, null, null);
     }
 
@@ -191,6 +208,31 @@ public static class RevocationListCodec
 
         reader.ReadEndArray();
         return count is null || count == entries.Count ? entries : throw new FormatException("Entry count mismatch.");
+    }
+
+    // Entries of ac are 32-byte strings, strictly increasing bytewise (sorted, no duplicates).
+    private static List<byte[]> ReadChipKeyHashes(CborReader reader)
+    {
+        var hashes = new List<byte[]>();
+        var count = reader.ReadStartArray();
+        while (reader.PeekState() != CborReaderState.EndArray)
+        {
+            var hash = reader.ReadByteString();
+            if (hash.Length != RevocationList.AbandonedChipKeyHashLength)
+            {
+                throw new FormatException("An ac entry is a 32-byte SHA-256.");
+            }
+
+            if (hashes.Count > 0 && hashes[^1].AsSpan().SequenceCompareTo(hash) >= 0)
+            {
+                throw new FormatException("ac entries must be sorted and distinct.");
+            }
+
+            hashes.Add(hash);
+        }
+
+        reader.ReadEndArray();
+        return count is null || count == hashes.Count ? hashes : throw new FormatException("Entry count mismatch.");
     }
 
     private static int Compare(ValidityExtension a, ValidityExtension b)

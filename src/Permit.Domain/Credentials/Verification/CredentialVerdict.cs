@@ -27,6 +27,12 @@ public enum VerificationCheck
     /// <summary>Active authentication: the chip signed the challenge with the EF.CHIPKEY key (card only).</summary>
     ChipSignature,
 
+    /// <summary>
+    /// The chip key is the one the issuer bound to this card: not abandoned at personalization (status list <c>ac</c>),
+    /// and, online, the key the register recorded when the card was confirmed (card only).
+    /// </summary>
+    ChipKeyBinding,
+
     /// <summary>Today in China is not after valid-until (as extended by the revocation list after an endorsement).</summary>
     ValidityDate,
 

@@ -14,41 +14,20 @@ namespace Permit.Domain.Credentials.Verification;
 /// </summary>
 public static class CredentialVerifier
 {
+    /// <param name="confirmedChipKeyHash">Online only: SHA-256 of the EF.CHIPKEY the register recorded when this card's
+    /// issue was confirmed (an empty array when it has none). A card presenting any other chip key is
+    /// <c>clone-suspected</c>, whatever its files say. Null offline, where only the status list's <c>ac</c> is checked.</param>
     public static CredentialVerdict VerifyCard(
         CardReadout files,
         ChipChallengeResponse chipAuthentication,
         TrustList trustList,
         RevocationKnowledge revocation,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        byte[]? confirmedChipKeyHash = null)
     {
         ArgumentNullException.ThrowIfNull(chipAuthentication);
-        return VerifyCardFiles(files, trustList, revocation, now,
-            chipKey => (ActiveAuthentication.Verify(chipKey, chipAuthentication.Challenge, chipAuthentication.Response), null));
-    }
-
-    /// <summary>
-    /// A card that a card agent read and sent on (the server's card lookup): the files are judged here exactly as
-    /// <see cref="VerifyCard"/> judges them, but the chip was only ever in front of the agent. Whether the challenge
-    /// was fresh only the agent knows, so the chip check is <paramref name="chip"/>'s: its challenge and answer
-    /// are verified against EF.CHIPKEY when sent, and a chip check the agent reports as failed always refuses.
-    /// </summary>
-    public static CredentialVerdict VerifyCardReadByAgent(
-        CardReadout files,
-        AgentChipReport chip,
-        TrustList trustList,
-        RevocationKnowledge revocation,
-        DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(chip);
-        return VerifyCardFiles(files, trustList, revocation, now, chipKey =>
-        {
-            if (!chip.AgentPassed)
-                return (false, null);
-            return chip.Exchange is { } exchange
-                ? (ActiveAuthentication.Verify(chipKey, exchange.Challenge, exchange.Response),
-                    "checked by the card agent; its challenge and answer verify against EF.CHIPKEY, the challenge's freshness is the agent's word")
-                : (true, "checked by the card agent only (its word)");
-        });
+        return VerifyCardFiles(files, trustList, revocation, now, confirmedChipKeyHash,
+            chipKey => ActiveAuthentication.Verify(chipKey, chipAuthentication.Challenge, chipAuthentication.Response));
     }
 
     private static CredentialVerdict VerifyCardFiles(
@@ -56,7 +35,8 @@ public static class CredentialVerifier
         TrustList trustList,
         RevocationKnowledge revocation,
         DateTimeOffset now,
-        Func<ChipPublicKey, (bool Passed, string? PassDetail)> chipCheck)
+        byte[]? confirmedChipKeyHash,
+        Func<ChipPublicKey, bool> chipCheck)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(trustList);
@@ -107,8 +87,14 @@ public static class CredentialVerifier
             return verdict.Build();
         }
 
-        var (aaOk, aaDetail) = chipCheck(chipKey.Value!);
-        if (!verdict.Check(VerificationCheck.ChipSignature, aaOk, RefusalReason.CloneSuspected, "the chip did not sign the challenge with the EF.CHIPKEY key", aaDetail))
+        if (!verdict.Check(VerificationCheck.ChipSignature, chipCheck(chipKey.Value!), RefusalReason.CloneSuspected,
+            "the chip did not sign the challenge with the EF.CHIPKEY key"))
+        {
+            return verdict.Build();
+        }
+
+        // A genuine chip holding genuinely signed files is still a clone when it is not the chip the card was issued on.
+        if (!CheckChipKeyBinding(verdict, sig.ChipKeyHash, revocation.List, confirmedChipKeyHash))
         {
             return verdict.Build();
         }
@@ -122,7 +108,7 @@ public static class CredentialVerifier
     {
         ArgumentNullException.ThrowIfNull(trustList);
         ArgumentNullException.ThrowIfNull(revocation);
-        var verdict = new VerdictBuilder(VerificationCheck.FileHashes, VerificationCheck.ChipSignature);
+        var verdict = new VerdictBuilder(VerificationCheck.FileHashes, VerificationCheck.ChipSignature, VerificationCheck.ChipKeyBinding);
 
         var scanned = QrCredential.Read(text);
         if (!verdict.Check(VerificationCheck.Format, scanned.IsValid, RefusalReason.Malformed, scanned.Error))
@@ -161,7 +147,7 @@ public static class CredentialVerifier
         ArgumentNullException.ThrowIfNull(record);
         var verdict = new VerdictBuilder(
             VerificationCheck.IssuerKeyKnown, VerificationCheck.IssuerSignature, VerificationCheck.IssuerMandate, VerificationCheck.FileHashes,
-            VerificationCheck.ChipSignature, VerificationCheck.QrFreshness);
+            VerificationCheck.ChipSignature, VerificationCheck.ChipKeyBinding, VerificationCheck.QrFreshness);
         var formatError = PermitFormats.CheckPermitNumber(record.PermitNumber);
         if (!verdict.Check(VerificationCheck.Format, formatError is null, RefusalReason.Malformed, formatError))
         {
@@ -282,6 +268,30 @@ public static class CredentialVerifier
 
         return verdict.Check(VerificationCheck.IssuerMandate, signedInsideWindow, RefusalReason.IssuerKeyOutsideValidity,
             $"the credential's issue date is outside key {issuerKey.KeyIdHex}'s not-before/not-after");
+    }
+
+    // chipKeyHash is EF.SIG's H3, which the file-hash check proved to be SHA-256 of the EF.CHIPKEY read.
+    private static bool CheckChipKeyBinding(VerdictBuilder verdict, byte[] chipKeyHash, Revocation.RevocationList? list, byte[]? confirmedChipKeyHash)
+    {
+        if (list is not null && list.IsChipAbandoned(chipKeyHash))
+        {
+            return verdict.Check(VerificationCheck.ChipKeyBinding, false, RefusalReason.CloneSuspected,
+                "the chip key was abandoned at personalization (status list ac): these files belong to no issued card");
+        }
+
+        if (confirmedChipKeyHash is not null)
+        {
+            return verdict.Check(VerificationCheck.ChipKeyBinding,
+                CryptographicOperations.FixedTimeEquals(chipKeyHash, confirmedChipKeyHash), RefusalReason.CloneSuspected,
+                confirmedChipKeyHash.Length == 0
+                    ? "the register has no confirmed chip key for this card"
+                    : "the chip key is not the one recorded when this card was issued",
+                "the chip key is the one recorded when this card was issued");
+        }
+
+        verdict.Record(VerificationCheck.ChipKeyBinding, list is null ? CheckOutcome.NotRun : CheckOutcome.Passed,
+            list is null ? "no status list held" : "not on the status list's abandoned chip keys");
+        return true;
     }
 
     // Hashes cover the TLV object as stored (tag through the end of its value); decode already proved each

@@ -10,12 +10,6 @@ public sealed record CardReadout(byte[] Permit, byte[]? Photo, byte[] ChipKey, b
 /// <summary>The INTERNAL AUTHENTICATE exchange: the challenge the verifier sent and the card's <c>r‖s</c> answer.</summary>
 public sealed record ChipChallengeResponse(byte[] Challenge, byte[] Response);
 
-/// <summary>
-/// What a card agent says about the chip it had in front of it: whether active authentication passed and, when it
-/// sends them, the challenge it chose and the chip's answer.
-/// </summary>
-public sealed record AgentChipReport(bool AgentPassed, ChipChallengeResponse? Exchange);
-
 /// <summary>The permit's status in the issuer's live register, for verifiers that are online.</summary>
 public enum LivePermitStatus
 {

@@ -20,7 +20,7 @@ public static class CredentialArrange
         var serial = $"A1B2C3D4E5F6071{resident}";
         using var chip = new CardHandshake(serial);
         var files = await chip.RequestFilesAsync(officer, number, 1);
-        using var confirmed = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), CardHandshake.ConfirmationFor(serial, files), ct);
+        using var confirmed = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), await chip.ConfirmationAsync(officer, files), ct);
         confirmed.EnsureSuccessStatusCode();
         return new IssuedCard(number, residentId, issued.ActivationCode!);
     }

@@ -104,7 +104,7 @@ public sealed class EndorsementTests
         var number = await PermitArrange.IssueAsync(officer, arranged.ApplicationId);
         using var chip = new CardHandshake("A1B2C3D4E5F60718");
         var files = await chip.RequestFilesAsync(officer, number, 1);
-        using var confirmed = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), CardHandshake.ConfirmationFor(chip.Serial, files), Ct);
+        using var confirmed = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), await chip.ConfirmationAsync(officer, files), Ct);
         confirmed.EnsureSuccessStatusCode();
         return (number, arranged);
     }

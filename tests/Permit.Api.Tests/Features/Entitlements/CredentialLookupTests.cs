@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Keys;
 using Permit.Api.Tests.Features.Permits;
+using Permit.Api.Tests.Features.Personalization;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Credentials.Signing;
@@ -24,17 +25,20 @@ public sealed class CredentialLookupTests
         return (response.StatusCode, response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<EntitlementAnswer>(Ct) : null);
     }
 
-    private static object CardRead(Holder holder, string chipOutcome = "passed", bool withExchange = true, string? permitFile = null)
+    /// <summary>What the counter page posts: the card's files and its chip's answer to a challenge the terminal fetched.</summary>
+    private static async Task<object> CardReadAsync(HttpClient terminal, Holder holder, string? permitFile = null, Func<byte[], byte[]>? chip = null)
     {
-        var challenge = ActiveAuthentication.NewChallenge();
-        return new
-        {
-            service = "compulsory-education",
-            files = new { permit = permitFile ?? holder.Files.PermitFile, photo = holder.Files.PhotoFile, chipKey = holder.Files.ChipKeyFile, signature = holder.Files.SignatureFile },
-            verdict = new { genuine = chipOutcome == "passed", checks = new[] { new { check = "chip-signature", outcome = chipOutcome } } },
-            chip = withExchange ? new { challenge = Convert.ToBase64String(challenge), response = Convert.ToBase64String(holder.Chip.Answer(challenge)) } : null,
-        };
+        var challenge = await CardHandshake.ChallengeAsync(terminal);
+        return CardRead(holder, challenge, (chip ?? holder.Chip.Answer)(challenge), permitFile);
     }
+
+    private static object CardRead(Holder holder, byte[] challenge, byte[] response, string? permitFile = null) => new
+    {
+        service = "compulsory-education",
+        files = new { permit = permitFile ?? holder.Files.PermitFile, photo = holder.Files.PhotoFile, chipKey = holder.Files.ChipKeyFile, signature = holder.Files.SignatureFile },
+        verdict = new { genuine = true, checks = new[] { new { check = "chip-signature", outcome = "passed" } } },
+        chip = new { challenge = Convert.ToBase64String(challenge), response = Convert.ToBase64String(response) },
+    };
 
     private static async Task<(HttpStatusCode Status, EntitlementAnswer? Answer)> ByCardAsync(HttpClient terminal, object read)
     {
@@ -105,25 +109,24 @@ public sealed class CredentialLookupTests
     }
 
     [Fact]
-    public async Task A_genuine_card_read_by_the_agent_is_eligible_and_the_chip_check_is_recorded_as_the_agents()
+    public async Task A_genuine_card_answering_the_servers_challenge_is_eligible()
     {
         await using var host = PermitsHost.On("Sqlite");
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
 
-        var (status, answer) = await ByCardAsync(school, CardRead(holder));
-        var (_, withoutExchange) = await ByCardAsync(school, CardRead(holder, withExchange: false));
+        var (status, answer) = await ByCardAsync(school, await CardReadAsync(school, holder));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal((true, "card", true), (answer!.Eligible, answer.Credential.Presented, answer.Credential.Genuine));
-        Assert.Equal(AgentCardRead.CheckedByAgentAnswerVerified, answer.Credential.ChipAuthentication);
+        Assert.Equal(AgentCardRead.ServerChallenge, answer.Credential.ChipAuthentication);
         Assert.Contains(answer.Credential.Checks, c => c is { Check: "file-hashes", Outcome: "passed" });
-        Assert.Equal((true, AgentCardRead.CheckedByAgent), (withoutExchange!.Eligible, withoutExchange.Credential.ChipAuthentication));
+        Assert.Contains(answer.Credential.Checks, c => c is { Check: "chip-key-binding", Outcome: "passed" });
     }
 
     [Fact]
-    public async Task A_card_whose_chip_failed_at_the_agent_or_whose_files_were_altered_is_not_genuine()
+    public async Task A_card_whose_chip_cannot_answer_or_whose_files_were_altered_is_not_genuine()
     {
         await using var host = PermitsHost.On("Sqlite");
         using var officer = host.Officer();
@@ -131,9 +134,10 @@ public sealed class CredentialLookupTests
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
         var permitFile = Convert.FromBase64String(holder.Files.PermitFile);
         permitFile[^1] ^= 0x01;
+        using var copyist = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-        var (_, cloned) = await ByCardAsync(school, CardRead(holder, chipOutcome: "failed", withExchange: false));
-        var (_, altered) = await ByCardAsync(school, CardRead(holder, permitFile: Convert.ToBase64String(permitFile)));
+        var (_, cloned) = await ByCardAsync(school, await CardReadAsync(school, holder, chip: c => ActiveAuthentication.Sign(copyist, c)));
+        var (_, altered) = await ByCardAsync(school, await CardReadAsync(school, holder, permitFile: Convert.ToBase64String(permitFile)));
 
         Assert.Equal((false, LookupReasons.CredentialNotGenuine, "clone-suspected"), (cloned!.Eligible, cloned.ReasonCode, cloned.Credential.RefusalReason));
         Assert.Equal((false, LookupReasons.CredentialNotGenuine), (altered!.Eligible, altered.ReasonCode));
@@ -152,7 +156,7 @@ public sealed class CredentialLookupTests
         using (var exchange = await officer.PostAsync(new Uri($"/api/permits/{holder.Number}/cards/exchange", UriKind.Relative), null, Ct))
             exchange.EnsureSuccessStatusCode();
 
-        var (_, answer) = await ByCardAsync(school, CardRead(holder));
+        var (_, answer) = await ByCardAsync(school, await CardReadAsync(school, holder));
 
         Assert.Equal((false, LookupReasons.CredentialRefused, "revoked"), (answer!.Eligible, answer.ReasonCode, answer.Credential.RefusalReason));
     }

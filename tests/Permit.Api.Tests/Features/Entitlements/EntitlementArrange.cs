@@ -38,7 +38,7 @@ public static class EntitlementArrange
     {
         var holder = await PendingHolderAsync(host, officer, n);
         using var confirmed = await officer.PostAsJsonAsync(
-            CardHandshake.Route(holder.Number, 1, "confirmation"), CardHandshake.ConfirmationFor(holder.Chip.Serial, holder.Files), Ct);
+            CardHandshake.Route(holder.Number, 1, "confirmation"), await holder.Chip.ConfirmationAsync(officer, holder.Files), Ct);
         confirmed.EnsureSuccessStatusCode();
         return holder;
     }

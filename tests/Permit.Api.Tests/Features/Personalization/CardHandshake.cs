@@ -19,15 +19,38 @@ public sealed class CardHandshake : IDisposable
 
     public static string Route(string permitNumber, int sequence, string step) => $"/api/permits/{permitNumber}/cards/{sequence}/{step}";
 
-    /// <summary>The confirmation the agent sends after reading back exactly the files it was given.</summary>
-    public static object ConfirmationFor(string serial, Files files) => new
+    /// <summary>
+    /// The confirmation the agent sends after reading back exactly the files it was given: it fetches a server
+    /// challenge and this chip answers it (<paramref name="serial"/>: another chip's serial, for attacks).
+    /// </summary>
+    public async Task<object> ConfirmationAsync(HttpClient officer, Files files, string? serial = null)
+    {
+        var challenge = await ChallengeAsync(officer);
+        return ConfirmationFor(serial ?? Serial, files, challenge, Answer(challenge));
+    }
+
+    /// <summary>The confirmation with a given challenge and answer.</summary>
+    public static object ConfirmationFor(string serial, Files files, byte[] challenge, byte[] response) => new
     {
         serial,
         permitFileSha256 = Hash(files.PermitFile),
         photoFileSha256 = Hash(files.PhotoFile),
         chipKeyFileSha256 = Hash(files.ChipKeyFile),
         signatureFileSha256 = Hash(files.SignatureFile),
+        challenge = Convert.ToBase64String(challenge),
+        response = Convert.ToBase64String(response),
     };
+
+    /// <summary><c>POST /api/card-challenges</c> as the caller: a fresh server challenge.</summary>
+    public static async Task<byte[]> ChallengeAsync(HttpClient caller)
+    {
+        using var response = await caller.PostAsJsonAsync("/api/card-challenges", new { }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var issued = await response.Content.ReadFromJsonAsync<IssuedChallenge>(TestContext.Current.CancellationToken);
+        return Convert.FromBase64String(issued!.Challenge);
+    }
+
+    public sealed record IssuedChallenge(string Challenge, DateTimeOffset ExpiresAt);
 
     public async Task<Files> RequestFilesAsync(HttpClient officer, string permitNumber, int sequence)
     {

@@ -51,8 +51,8 @@ public sealed class PersonalizationTests
         using var chip = new CardHandshake(Serial);
         var files = await chip.RequestFilesAsync(officer, number, 1);
 
-        using var confirmed = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), CardHandshake.ConfirmationFor(Serial, files), Ct);
-        using var repeated = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), CardHandshake.ConfirmationFor(Serial, files), Ct);
+        using var confirmed = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), await chip.ConfirmationAsync(officer, files), Ct);
+        using var repeated = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), await chip.ConfirmationAsync(officer, files), Ct);
 
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
@@ -72,8 +72,8 @@ public sealed class PersonalizationTests
         var files = await chip.RequestFilesAsync(officer, number, 1);
         var altered = files with { PermitFile = Convert.ToBase64String([.. Convert.FromBase64String(files.PermitFile)[..^1], 0x02]) };
 
-        using var response = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), CardHandshake.ConfirmationFor(Serial, altered), Ct);
-        using var otherChip = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), CardHandshake.ConfirmationFor("0000000000000001", files), Ct);
+        using var response = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), await chip.ConfirmationAsync(officer, altered), Ct);
+        using var otherChip = await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), await chip.ConfirmationAsync(officer, files, serial: "0000000000000001"), Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.EndsWith("/card-files-mismatch", await PermitIssuanceTests.ProblemTypeAsync(response));
@@ -93,7 +93,7 @@ public sealed class PersonalizationTests
         var number = await IssueAsync(host, officer);
         using var chip = new CardHandshake(Serial);
         var files = await chip.RequestFilesAsync(officer, number, 1);
-        (await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), CardHandshake.ConfirmationFor(Serial, files), Ct)).Dispose();
+        (await officer.PostAsJsonAsync(CardHandshake.Route(number, 1, "confirmation"), await chip.ConfirmationAsync(officer, files), Ct)).Dispose();
 
         using var exchange = await officer.PostAsync(new Uri($"/api/permits/{number}/cards/exchange", UriKind.Relative), null, Ct);
         using var secondChip = new CardHandshake("0102030405060708");

@@ -84,6 +84,33 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Credentials.CardChallenge", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedTo")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("IX_CardChallenges_ExpiresAt");
+
+                    b.ToTable("CardChallenges", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Credentials.PublishedRevocationList", b =>
                 {
                     b.Property<long>("Version")
@@ -282,8 +309,22 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AbandonReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("AbandonedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CardSequence")
                         .HasColumnType("integer");
+
+                    b.Property<byte[]>("ChipKey")
+                        .HasMaxLength(70)
+                        .HasColumnType("bytea");
 
                     b.Property<string>("ChipKeyFileHash")
                         .IsRequired()
@@ -332,9 +373,12 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PermitId", "CardSequence", "Serial")
+                    b.HasIndex("ChipKeyFileHash")
+                        .HasDatabaseName("IX_CardPersonalizations_ChipKeyFileHash");
+
+                    b.HasIndex("PermitId", "CardSequence", "Attempt")
                         .IsUnique()
-                        .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Serial");
+                        .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Attempt");
 
                     b.ToTable("CardPersonalizations", (string)null);
                 });

@@ -84,6 +84,33 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Credentials.CardChallenge", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IssuedTo")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(80)");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("IX_CardChallenges_ExpiresAt");
+
+                    b.ToTable("CardChallenges", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Credentials.PublishedRevocationList", b =>
                 {
                     b.Property<long>("Version")
@@ -282,8 +309,22 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AbandonReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("AbandonedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("int");
+
                     b.Property<int>("CardSequence")
                         .HasColumnType("int");
+
+                    b.Property<byte[]>("ChipKey")
+                        .HasMaxLength(70)
+                        .HasColumnType("varbinary(70)");
 
                     b.Property<string>("ChipKeyFileHash")
                         .IsRequired()
@@ -332,9 +373,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PermitId", "CardSequence", "Serial")
+                    b.HasIndex("ChipKeyFileHash")
+                        .HasDatabaseName("IX_CardPersonalizations_ChipKeyFileHash");
+
+                    b.HasIndex("PermitId", "CardSequence", "Attempt")
                         .IsUnique()
-                        .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Serial");
+                        .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Attempt");
 
                     b.ToTable("CardPersonalizations", (string)null);
                 });

@@ -79,6 +79,33 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Credentials.CardChallenge", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedTo")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("IX_CardChallenges_ExpiresAt");
+
+                    b.ToTable("CardChallenges", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Credentials.PublishedRevocationList", b =>
                 {
                     b.Property<long>("Version")
@@ -277,8 +304,22 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AbandonReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AbandonedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CardSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ChipKey")
+                        .HasMaxLength(70)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("ChipKeyFileHash")
                         .IsRequired()
@@ -327,9 +368,12 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PermitId", "CardSequence", "Serial")
+                    b.HasIndex("ChipKeyFileHash")
+                        .HasDatabaseName("IX_CardPersonalizations_ChipKeyFileHash");
+
+                    b.HasIndex("PermitId", "CardSequence", "Attempt")
                         .IsUnique()
-                        .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Serial");
+                        .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Attempt");
 
                     b.ToTable("CardPersonalizations", (string)null);
                 });
