@@ -24,9 +24,11 @@ public static class PersonalizationApi
     {
         ArgumentNullException.ThrowIfNull(permits);
         permits.MapPost("/{number}/cards/{sequence:int}/personalization", PrepareAsync)
+            .WithMetadata(Security.Agents.AgentTicketScope.Personalization)
             .WithName("PreparePermitCardFiles")
             .WithSummary("Card files (EF.PERMIT, EF.PHOTO, EF.SIG) for a blank chip, signed for its own chip key");
         permits.MapPost("/{number}/cards/{sequence:int}/confirmation", ConfirmAsync)
+            .WithMetadata(Security.Agents.AgentTicketScope.Personalization)
             .WithName("ConfirmPermitCardIssued")
             .WithSummary("The agent confirms the activated card with the hashes it read back; the card then counts as issued");
         return permits;
