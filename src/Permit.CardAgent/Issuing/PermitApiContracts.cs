@@ -26,3 +26,8 @@ public sealed record CardConfirmation(
 
 /// <summary>The sign-in answer of <c>POST /api/auth/token</c>.</summary>
 internal sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>The API's answer to pairing: this agent's id, desk or counter, and the public keys to pin (SPKI, base64).</summary>
+public sealed record PairingAnswer(Guid AgentId, string Kind, string Name, PinnedKeyAnswer TicketKey, PinnedKeyAnswer SealKey);
+
+public sealed record PinnedKeyAnswer(string? Kid, string Spki);
