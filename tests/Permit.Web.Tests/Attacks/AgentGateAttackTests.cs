@@ -34,7 +34,7 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         // The page at evil.example re-pointed its own name to 127.0.0.1: the browser now calls the agent as "evil.example".
         using var request = Post(agent, "/id-card/read", ticket, origin: null);
         request.Headers.Host = $"evil.example:{new Uri(agent.Url).Port}";
-        var (status, body) = await agent.SendAsync(request);
+        var (status, body) = await AgentProcess.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.MisdirectedRequest, status);
         Assert.Contains("urn:permit:card-agent:misdirected-request", body, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         // A form or fetch(no-cors) from any site: a "simple" request, no preflight, no body.
         using var request = new HttpRequestMessage(HttpMethod.Post, agent.Url + "/id-card/read");
         request.Headers.Add("Origin", "https://evil.example");
-        var (status, body) = await agent.SendAsync(request);
+        var (status, body) = await AgentProcess.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Contains("origin-not-allowed", body, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         await using var _ = slot;
 
         using var request = Post(agent, "/id-card/read", ticket: null, origin: host.BaseUrl);
-        var (status, body) = await agent.SendAsync(request);
+        var (status, body) = await AgentProcess.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Contains("ticket-required", body, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         await using (await CardSlot.InsertAsync(pcsc.Rig, 1, second))
         {
             using var replay = Post(agent, "/permit-card/personalize", ticket, host.BaseUrl, new { permit = number });
-            var (status, body) = await agent.SendAsync(replay);
+            var (status, body) = await AgentProcess.SendAsync(replay);
 
             Assert.Equal(HttpStatusCode.Forbidden, status);
             Assert.Contains("ticket-replayed", body, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         var (idCard, slot) = await InsertIdCardAsync();
         await using var _ = slot;
 
-        var (status, body) = await agent.SendAsync(Post(agent, "/id-card/read", ticket, host.BaseUrl));
+        var (status, body) = await AgentProcess.SendAsync(Post(agent, "/id-card/read", ticket, host.BaseUrl));
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Contains("other-agent", body, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         var (idCard, slot) = await InsertIdCardAsync();
         await using var _ = slot;
 
-        var (status, body) = await agent.SendAsync(Post(agent, "/id-card/read", forged, host.BaseUrl));
+        var (status, body) = await AgentProcess.SendAsync(Post(agent, "/id-card/read", forged, host.BaseUrl));
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Contains("bad-signature", body, StringComparison.Ordinal);

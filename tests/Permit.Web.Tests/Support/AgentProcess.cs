@@ -168,7 +168,7 @@ public sealed class AgentProcess : IAsyncDisposable
         await PostAsync("/permit-card/personalize", new { permit = permitNumber }, await TicketAsync("personalize", permitNumber));
 
     /// <summary>What the agent answers (status and body) to a request, for attack tests.</summary>
-    public async Task<(System.Net.HttpStatusCode Status, string Body)> SendAsync(HttpRequestMessage request)
+    public static async Task<(System.Net.HttpStatusCode Status, string Body)> SendAsync(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
