@@ -114,6 +114,10 @@ SCHOOL_KEY=$(terminal "Zhenhai No. 2 primary school" Education)
 echo "officers admin, registrar, supervisor signed in; terminals for a clinic (Health) and a school (Education)"
 reg() { curl -sS --fail-with-body -H "Authorization: Bearer $REGISTRAR" -H 'Content-Type: application/json' "$@"; }
 
+say "Pair this PC's card agent with the API (permit-agent pair: the registrar signs in once; the agent pins the ticket key)"
+export PERMIT_AGENT_STATE="$work/agent-state"
+printf '%s\n' 'demo-registrar-pw' | agent pair --api "$API" --user registrar --name "demo desk"
+
 say "Read the migrant's ID card in the ID reader (permit-sim id)"
 id_port=$vpcd_port
 dotnet run --project hardware-sim/Permit.HardwareSim --no-build -- id --port "$id_port" --data docs/samples/id-card.json >"$work/id-sim.log" 2>&1 &
@@ -122,6 +126,24 @@ wait_for 30 "the ID card inserted" grep -q "card inserted" "$work/id-sim.log"
 agent read-id --json >"$work/id-read.json"
 jq -c '{name: (.card.name // .name), idNumber: (.card.idNumber // .idNumber)}' "$work/id-read.json"
 jq '.card // .' "$work/id-read.json" >"$work/id-card.json"
+
+say "The desk page's way: permit-agent serve answers the page only with a ticket from the paired API"
+agent_port=$(free_port)
+AGENT="http://127.0.0.1:$agent_port"
+PERMIT_AGENT_ALLOWED_ORIGINS="$API" agent serve --port "$agent_port" >"$work/agent-serve.log" 2>&1 &
+pids+=($!)
+wait_for 60 "the agent answering /health" curl -fsS "$AGENT/health"
+AGENT_ID=$(curl -fsS "$AGENT/health" | jq -er .agentId)
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: rebound.example:$agent_port" "$AGENT/health")
+[ "$code" = 421 ] || fail "the agent answered $code to a DNS-rebound Host"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Origin: https://evil.example" "$AGENT/id-card/read")
+[ "$code" = 403 ] || fail "the agent answered $code to another site's page"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Origin: $API" -H 'Content-Type: application/json' -d '{}' "$AGENT/id-card/read")
+[ "$code" = 401 ] || fail "the agent answered $code without a ticket"
+echo "rebound Host: 421, another site: 403, no ticket: 401"
+TICKET=$(reg -X POST "$API/api/agent-tickets" -d "{\"agentId\":\"$AGENT_ID\",\"operation\":\"read-id\"}" | jq -er .ticket)
+curl -sS --fail-with-body -X POST "$AGENT/id-card/read" -H "Origin: $API" -H "Permit-Agent-Ticket: $TICKET" -H 'Content-Type: application/json' -d '{}' \
+    | jq -c '{ticketed_read: .card.name}'
 
 say "Register the resident from the card and declare the residence (居住登记)"
 RESIDENT=$(reg -X POST "$API/api/residents/from-id-card" -d @"$work/id-card.json" | jq -er .id)
@@ -168,7 +190,6 @@ QR=$(curl -sS --fail-with-body "$API/api/self-service/permit/qr" -H "Authorizati
 echo "QR text ${QR:0:24}… (${#QR} characters), image out/demo/permit-qr.png"
 
 say "The agent synchronises the trust list and revocation list for offline use"
-export PERMIT_AGENT_STATE="$work/agent-state"
 agent sync --api "$API"
 
 say "A clinic checks the card: the agent verifies it (PA + AA), the clinic asks the register for basic medical care"

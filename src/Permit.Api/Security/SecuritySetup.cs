@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Permit.Api.Audit;
 using Permit.Api.Keys;
 using Permit.Api.Security.Admin;
+using Permit.Api.Security.Agents;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Fields;
 using Permit.Api.Security.Logging;
@@ -26,6 +27,7 @@ public static class SecuritySetup
     public static IServiceCollection AddPermitSecurity(this IServiceCollection services)
     {
         services.AddPermitKeys();
+        services.AddPermitAgents();
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<TokenIssuer>();
@@ -40,12 +42,14 @@ public static class SecuritySetup
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Bearer token, API key or the pages' cookie", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.ContainsKey(ApiKey.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName
+                : AgentTicketAuthenticationHandler.Applies(http) ? AgentTicketAuthenticationHandler.SchemeName
                 : http.Request.Headers.ContainsKey(HeaderNames.Authorization) ? JwtBearerDefaults.AuthenticationScheme
                 : WebSession.Applies(http) ? WebSession.Scheme
                 : JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
             .AddPermitWebSession()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddAgentTickets();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TokenIssuer>((options, tokens) =>
             {
@@ -78,6 +82,7 @@ public static class SecuritySetup
         app.MapTrustList();
         app.MapSignIn();
         app.MapSecurityAdmin();
+        app.MapPermitAgents();
         return app;
     }
 }

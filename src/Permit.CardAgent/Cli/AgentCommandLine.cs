@@ -18,14 +18,21 @@ public static class AgentCommandLine
                                            the password is read from standard input); re-run to finish an interrupted run
           personalize --data permit.json --issuer-key KEY.pem [--photo FILE.jpg] [--transport-code HEX16]
                                            write, check and activate a blank permit card from local files
+                                           (development tooling: issuer keys never live on desk PCs)
           read-permit (--api URL | --trust-list URL|FILE | --trust ISSUER.pub.pem ...) [--revocation FILE]
                       [--with-photo] [--photo-out FILE]
                                            read a permit card and say whether it is genuine and in force
           sync --api URL [--state DIR]     store the API's trust list and signed revocation list for offline checks
           verify-qr [TEXT|-] [--image FILE] [--state DIR]
                                            check a QR credential offline against the synchronised lists
-          serve [--port P] [--api URL]     the loopback HTTP service for the web pages (127.0.0.1 only); with an API
-                                           it re-synchronises the offline lists every Agent:SyncMinutes (15)
+          pair --api URL (--user NAME | --terminal) [--name LABEL]
+                                           pair this PC's agent with the permit API (password, or the counter
+                                           terminal's API key, on standard input); https:// unless the API is on loopback
+          serve [--port P] [--api URL] [--dev-local-issuer-key]
+                                           the loopback HTTP service for the web pages (127.0.0.1 only; every route but
+                                           /health needs an allowed Origin and a ticket from the paired API); with an API
+                                           it re-synchronises the offline lists every Agent:SyncMinutes (15); refuses a
+                                           local issuer key (Agent:IssuerKeyFile) unless --dev-local-issuer-key
 
         every command: --reader NAME (else configured, else the 1st reader for ID cards, the 2nd for permit cards),
                        --json (machine-readable output)
@@ -63,6 +70,7 @@ public static class AgentCommandLine
                 "read-permit" => await ReadPermitCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
                 "sync" => await SyncCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
                 "verify-qr" => VerifyQrCommand.Run(rest, console, host),
+                "pair" => await PairCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
                 "serve" => await ServeCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
                 var other => throw AgentException.Usage($"unknown command '{other}'. Try permit-agent --help."),
             };

@@ -9,11 +9,14 @@ namespace Permit.CardAgent.Cli;
 /// </summary>
 public static class ServeCommand
 {
+    /// <summary>Lets serve personalize from local data with <c>Agent:IssuerKeyFile</c>: development only.</summary>
+    public const string DevLocalIssuerKeyFlag = "--dev-local-issuer-key";
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("serve", args, ["--port", "--id-reader", "--permit-reader", "--api", "--state"], ["--json"]);
+        var options = CommandArguments.Parse("serve", args, ["--port", "--id-reader", "--permit-reader", "--api", "--state"], ["--json", DevLocalIssuerKeyFlag]);
         var settings = host.Settings with
         {
             IdReader = options.Value("--id-reader") ?? host.Settings.IdReader,
@@ -21,6 +24,13 @@ public static class ServeCommand
             Api = options.Value("--api") ?? host.Settings.Api,
             StateDirectory = options.Value("--state") ?? host.Settings.StateDirectory,
         };
+        // Issuer keys never live on desk PCs: a configured one is a development set-up, and must say so on the command line.
+        if (settings.IssuerKeyFile is not null && !options.Flag(DevLocalIssuerKeyFlag))
+        {
+            throw AgentException.Usage(
+                $"serve: Agent:IssuerKeyFile is set, but issuer keys do not belong on a desk PC. Remove it (the permit API signs the card files), or start serve with {DevLocalIssuerKeyFlag} on a development machine.");
+        }
+
         var port = options.PositiveInt("--port") ?? settings.Port;
         if (port > 65535)
             throw AgentException.Usage("serve: --port must be 1..65535.");
@@ -36,6 +46,8 @@ public static class ServeCommand
         }
 
         await console.Error.WriteLineAsync($"permit-agent: serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)").ConfigureAwait(false);
+        if (settings.IssuerKeyFile is not null)
+            await console.Error.WriteLineAsync("permit-agent: DEVELOPMENT: a local issuer key signs cards written from local data.").ConfigureAwait(false);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);

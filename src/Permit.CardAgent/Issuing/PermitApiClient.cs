@@ -17,15 +17,24 @@ public sealed class PermitApiClient
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
+    /// <summary>A counter terminal's credential (its API key), used by <c>pair --terminal</c> only.</summary>
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>The scheme a page's personalize ticket is sent with to the API.</summary>
+    public const string TicketScheme = "PermitAgentTicket";
+
     private readonly HttpClient _http;
     private readonly string? _token;
+    private readonly string _scheme;
 
     /// <param name="http">A client whose <see cref="HttpClient.BaseAddress"/> is the API's root (<c>https://host/</c>).</param>
-    public PermitApiClient(HttpClient http, string? token)
+    /// <param name="scheme"><c>Bearer</c> (an officer's token, the CLI) or <c>PermitAgentTicket</c> (a page's personalize ticket).</param>
+    public PermitApiClient(HttpClient http, string? token, string scheme = "Bearer")
     {
         ArgumentNullException.ThrowIfNull(http);
         _http = http;
         _token = token;
+        _scheme = scheme;
     }
 
     public Uri Api => _http.BaseAddress!;
@@ -47,6 +56,10 @@ public sealed class PermitApiClient
             .ConfigureAwait(false);
         return token.AccessToken;
     }
+
+    /// <summary>POST /api/agents: registers this agent; the answer names its id and the keys to pin.</summary>
+    public Task<PairingAnswer> PairAsync(string name, CancellationToken cancellationToken) =>
+        SendAsync<PairingAnswer>(HttpMethod.Post, "api/agents", new { name }, idempotent: false, cancellationToken);
 
     public Task<PermitState> GetPermitAsync(string permitNumber, CancellationToken cancellationToken) =>
         SendAsync<PermitState>(HttpMethod.Get, PermitPath(permitNumber), body: null, idempotent: false, cancellationToken);
@@ -161,8 +174,10 @@ public sealed class PermitApiClient
                 request.Headers.Add(IdempotencyHeader, "permit-agent-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(path + "\n" + json)))[..40]);
         }
 
-        if (_token is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        if (_token is not null && _scheme == ApiKeyHeader)
+            request.Headers.Add(ApiKeyHeader, _token);
+        else if (_token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue(_scheme, _token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
         HttpResponseMessage response;

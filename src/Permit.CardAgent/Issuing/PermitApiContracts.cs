@@ -29,3 +29,8 @@ internal sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt)
 
 /// <summary>The answer of <c>POST /api/card-challenges</c>: base64 challenge bytes, single use, until <see cref="ExpiresAt"/>.</summary>
 internal sealed record IssuedChallenge(string Challenge, DateTimeOffset ExpiresAt);
+
+/// <summary>The API's answer to pairing: this agent's id, desk or counter, and the public keys to pin (SPKI, base64).</summary>
+public sealed record PairingAnswer(Guid AgentId, string Kind, string Name, PinnedKeyAnswer TicketKey, PinnedKeyAnswer SealKey);
+
+public sealed record PinnedKeyAnswer(string? Kid, string Spki);

@@ -14,7 +14,8 @@ namespace Permit.CardAgent.Server;
 /// <summary>
 /// <c>serve</c>: the loopback HTTP service the web pages call. It binds 127.0.0.1 only, allows the configured
 /// origins (CORS) and answers Chrome's private-network preflight, so a page served from the intranet may call
-/// a service on the officer's own PC.
+/// a service on the officer's own PC. Every request passes <see cref="AgentGate"/> first (loopback Host, allowed
+/// Origin, a ticket from the paired API).
 /// </summary>
 public static class AgentServer
 {
@@ -26,6 +27,10 @@ public static class AgentServer
     {
         ArgumentNullException.ThrowIfNull(host);
         var origins = host.Settings.AllowedOrigins.Select(o => o.TrimEnd('/')).ToArray();
+        var stateDirectory = Offline.AgentState.Store(null, host).Directory;
+        // Read at each request: pairing while serve runs takes effect without a restart, and a damaged file refuses.
+        Pairing.AgentPairing? Paired() => Pairing.AgentPairing.Load(stateDirectory);
+        var gate = new AgentGate(origins, Paired, host.Time);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -38,7 +43,7 @@ public static class AgentServer
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
             .WithMethods("GET", "POST")
-            .WithHeaders("Content-Type")));
+            .WithHeaders("Content-Type", AgentGate.TicketHeader)));
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(_ => host.Operations());
         builder.Services.AddSingleton<CardEventHub>();
@@ -47,6 +52,7 @@ public static class AgentServer
                 host, Issuing.PermitApiClient.ParseApiUrl(api, "Agent:Api"), sp.GetRequiredService<ILogger<Offline.PeriodicSync>>()));
 
         var app = builder.Build();
+        app.Use(AgentGate.CheckHostAsync);
         app.Use((context, next) =>
         {
             // Chrome's Private Network Access: a public or intranet page may reach 127.0.0.1 only if the preflight says so.
@@ -61,6 +67,8 @@ public static class AgentServer
             return next(context);
         });
         app.UseCors();
+        app.Use(gate.InvokeAsync);
+        app.MapHealthEndpoint(Paired);
         app.MapReaderEndpoints();
         app.MapIdCardEndpoints();
         app.MapPermitCardEndpoints();

@@ -5,6 +5,7 @@ using Permit.CardAgent.Cli;
 using Permit.CardAgent.Events;
 using Permit.CardAgent.Failures;
 using Permit.CardAgent.Issuing;
+using Permit.CardAgent.Pairing;
 using Permit.CardAgent.Personalization;
 
 namespace Permit.CardAgent.Server;
@@ -15,12 +16,25 @@ public sealed record ApiPersonalizeResponse(
     string Serial, string? IssuerKeyId, bool Recovered, FiguresJson Figures);
 
 /// <summary>
-/// <c>POST /permit-card/personalize</c> with <c>{api, permit: "NUMBER", token}</c>: the officer's page has the card
-/// personalized with files the permit API signs, and follows the steps as <c>personalize-step</c> events on
-/// <c>/events</c>. Only callers on this PC are served; the token is used for the API calls and never logged or echoed.
+/// <c>POST /permit-card/personalize</c> with <c>{permit: "NUMBER"}</c> and a <c>personalize</c> ticket: the officer's
+/// page has the card personalized with files the paired permit API signs, and follows the steps as
+/// <c>personalize-step</c> events on <c>/events</c>. The ticket (scoped to this permit and card, spent by the gate) is
+/// the agent's credential for the API calls and is never logged or echoed; an <c>api</c> other than the paired one is refused.
 /// </summary>
 internal static class ApiPersonalizationEndpoint
 {
+    private static bool SameApi(string named, Uri paired)
+    {
+        try
+        {
+            return PermitApiClient.ParseApiUrl(named, "\"api\"") == paired;
+        }
+        catch (AgentException)
+        {
+            return false;
+        }
+    }
+
     public static async Task<Results<Ok<ApiPersonalizeResponse>, ProblemHttpResult>> HandleAsync(
         HttpContext http, PersonalizeRequest request, string permitNumber, CardOperations operations, AgentHost host, CardEventHub hub)
     {
@@ -48,16 +62,21 @@ internal static class ApiPersonalizationEndpoint
 
         try
         {
-            if (string.IsNullOrWhiteSpace(request.Api))
-                throw AgentException.Usage("\"api\" (the permit API's address) is required with a permit number.");
-            if (string.IsNullOrWhiteSpace(request.Token))
-                throw AgentException.Usage("\"token\" (the officer's bearer token for the permit API) is required.");
+            // The page's ticket, checked and spent by the gate, is the agent's only credential: the officer's token never comes here.
+            if (AgentGate.Ticket(http) is not { } ticket || AgentGate.TicketText(http) is not { } ticketText || AgentGate.Pairing(http) is not { } pairing)
+                throw new AgentException("ticket-required", ExitCodes.Usage, "A personalize ticket is required.") { HttpStatus = 401 };
+            if (request.Token is not null)
+                throw AgentException.Usage("\"token\" is no longer accepted: the page sends a personalize ticket from the permit API instead.");
+            var api = AgentPairing.RequireSecure(pairing.ApiUri, "the paired API");
+            if (request.Api is not null && !SameApi(request.Api, api))
+                throw new AgentException("api-not-paired", ExitCodes.Usage, "This agent writes cards only with the permit API it was paired with.") { HttpStatus = 403 };
+            if (!string.Equals(ticket.PermitNumber, permitNumber, StringComparison.Ordinal))
+                throw new AgentException("ticket-wrong-permit", ExitCodes.Usage, "The personalize ticket names another permit.") { HttpStatus = 403 };
             if (request.Photo is not null)
                 throw AgentException.Usage("\"photo\" is for local data; the permit API supplies the files.");
-            var api = PermitApiClient.ParseApiUrl(request.Api, "\"api\"");
             var code = request.TransportCode is null ? PersonalizationInput.DefaultTransportCode : KeyFiles.ParseTransportCode(request.TransportCode);
             using var client = host.ApiClients(api);
-            var permitApi = new PermitApiClient(client, request.Token.Trim());
+            var permitApi = new PermitApiClient(client, ticketText, PermitApiClient.TicketScheme);
             var permit = await permitApi.GetPermitAsync(permitNumber, cancellationToken).ConfigureAwait(false);
             var result = await operations.PersonalizeWithApiAsync(request.Reader, permitApi, permit, code, step => Publish(step), cancellationToken)
                 .ConfigureAwait(false);

@@ -26,7 +26,9 @@ public sealed record IdCardResponse(string Reader, IdCardReport Card, string? Ph
 /// <c>POST /permit-card/read</c>: the agent's verdict, and (<see cref="Files"/>, <see cref="Verdict"/>,
 /// <see cref="Chip"/>) what the permit API's card lookup takes as is, so a page forwards them without reshaping.
 /// </summary>
-public sealed record PermitCardResponse(string Reader, VerdictJson Verdict, string? Photo, FiguresJson Figures, CardFilesJson Files, ChipExchangeJson Chip);
+/// <param name="SealedFiles">At a counter: the files sealed for the paired API instead of <paramref name="Files"/> (see <see cref="CounterView"/>).</param>
+public sealed record PermitCardResponse(string Reader, VerdictJson Verdict, string? Photo, FiguresJson Figures, CardFilesJson? Files, ChipExchangeJson Chip,
+    string? SealedFiles = null);
 
 /// <param name="Permit">The permit.json fields (local data, signed with the agent's issuer key), or a permit number
 /// (the permit API at <paramref name="Api"/> signs and records the card; <paramref name="Token"/> is the officer's).</param>
@@ -57,8 +59,10 @@ internal static class CardEndpoints
 
     public static void MapPermitCardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/permit-card/read", async Task<Results<Ok<PermitCardResponse>, ProblemHttpResult>> (ReadRequest? request, CardOperations operations, AgentHost host) =>
+        app.MapPost("/permit-card/read", async Task<Results<Ok<PermitCardResponse>, ProblemHttpResult>> (
+            HttpContext http, ReadRequest? request, CardOperations operations, AgentHost host) =>
         {
+            var counter = CounterView.Applies(AgentGate.Ticket(http), AgentGate.Pairing(http)) ? AgentGate.Pairing(http) : null;
             var settings = operations.Settings;
             var store = Offline.AgentState.Store(null, host);
             if (settings.TrustedIssuerKeyFiles.Count == 0 && !File.Exists(Path.Combine(store.Directory, Offline.OfflineStore.TrustListFile)))
@@ -72,8 +76,9 @@ internal static class CardEndpoints
                     : Offline.OfflineVerifier.Load(store, "permit-card/read");
                 var result = operations.ReadPermitCard(request?.Reader, setup, request?.WithPhoto ?? false, ServerChallenge(request?.Challenge));
                 var photo = result.Check.Photo is { Length: > 0 } jpeg ? Convert.ToBase64String(jpeg) : null;
-                return new PermitCardResponse(result.Reader, VerdictJson.From(result.Check.Verdict), photo, FiguresJson.From(result.Figures),
+                var read = new PermitCardResponse(result.Reader, VerdictJson.From(result.Check.Verdict), photo, FiguresJson.From(result.Figures),
                     CardFilesJson.From(result.Check.Files), ChipExchangeJson.From(result.Check.Chip));
+                return counter is null ? read : CounterView.Redact(read, counter);
             }).ConfigureAwait(false);
         });
 

@@ -48,6 +48,7 @@ public static class AuthorizationMatrixTable
     private static readonly Access[] Terminal =      [U,   F,  F,  F,  A,     A,     F,      F];
     private static readonly Access[] Holder =        [U,   F,  F,  F,  F,     F,     A,      A];
     private static readonly Access[] CardReaders =   [U,   A,  A,  A,  A,     A,     F,      F];
+    private static readonly Access[] DeskOrCounter = [U,   A,  A,  A,  A,     A,     F,      F];
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -110,7 +111,13 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/school-admission/rounds/",                               SupervisorUp),
         new("POST", "/api/school-admission/rounds/{id:guid}/runs",                 SupervisorUp),
 
+        // Officers and counter terminals: pairing their PC's card agent, tickets for it
+        new("POST", "/api/agents",                                                 DeskOrCounter),
+        new("POST", "/api/agent-tickets",                                          DeskOrCounter),
+
         // Admins only
+        new("GET",  "/api/admin/agents/",                                          AdminOnly),
+        new("DELETE", "/api/admin/agents/{id:guid}",                               AdminOnly),
         new("POST", "/api/admin/officers",                                         AdminOnly),
         new("POST", "/api/admin/terminals",                                        AdminOnly),
         new("GET",  "/api/audit/verify",                                           AdminOnly),

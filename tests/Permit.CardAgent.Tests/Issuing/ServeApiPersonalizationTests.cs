@@ -22,8 +22,10 @@ namespace Permit.CardAgent.Tests.Issuing;
 public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFixture<PermitApiServer>, IAsyncDisposable
 {
     private readonly PermitCard _card = PersonalizeCommandTests.BlankCard();
+    private readonly string _state = Directory.CreateTempSubdirectory("permit-agent-serve-").FullName;
     private WebApplication? _app;
     private HttpClient? _http;
+    private ApiTickets? _tickets;
 
     [Fact]
     public async Task The_page_gets_every_step_as_an_event_and_the_issued_card_as_the_answer()
@@ -31,10 +33,10 @@ public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFi
         var http = await StartAsync();
         var ct = TestContext.Current.CancellationToken;
         var permit = await api.IssuePendingPermitAsync();
-        var token = api.OfficerToken();
         using var events = await EventStream.OpenAsync(http, ct);
+        var ticket = await _tickets!.MintAsync("personalize", permit);
 
-        using var response = await http.PostAsJsonAsync("/permit-card/personalize", new { api = api.Url, permit, token }, ct);
+        using var response = await SendAsync(http, new { permit }, ticket);
         var body = await response.Content.ReadAsStringAsync(ct);
         var steps = await events.StepsUntilAsync("done", ct);
 
@@ -43,7 +45,7 @@ public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFi
         Assert.Equal("issued", result.GetProperty("status").GetString());
         Assert.Equal(permit, result.GetProperty("permitNumber").GetString());
         Assert.Equal("Active", result.GetProperty("permitStatus").GetString());
-        Assert.DoesNotContain(token, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ticket, body, StringComparison.Ordinal);
         Assert.Equal(CardLifeCycle.Active, _card.LifeCycle);
         Assert.Equal(
             ["key-pair", "prepare", "write-permit", "write-photo", "write-chipkey", "write-signature", "read-back", "activate", "confirm", "done"],
@@ -60,32 +62,45 @@ public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFi
         var ct = TestContext.Current.CancellationToken;
         using var events = await EventStream.OpenAsync(http, ct);
 
-        using var response = await http.PostAsJsonAsync("/permit-card/personalize",
-            new { api = api.Url, permit = TestIssuer.WithCheck("33021120269999999"), token = api.OfficerToken() }, ct);
+        // The API issues no ticket for an unknown permit; the agent's own refusal is the API's answer to the ticket's permit.
+        var unknown = TestIssuer.WithCheck("33021120269999999");
+        var permit = await api.IssuePendingPermitAsync();
+        using var response = await SendAsync(http, new { permit = unknown }, await _tickets!.MintAsync("personalize", permit));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         var steps = await events.StepsUntilAsync("failed", ct);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("urn:permit:card-agent:permit-not-found", problem.GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("urn:permit:card-agent:ticket-wrong-permit", problem.GetProperty("type").GetString());
         var failed = steps[^1];
         Assert.Equal("failed", failed.GetProperty("status").GetString());
-        Assert.Equal("permit-not-found", failed.GetProperty("code").GetString());
-        Assert.Contains("no such permit", failed.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ticket-wrong-permit", failed.GetProperty("code").GetString());
         Assert.Equal(CardLifeCycle.Blank, _card.LifeCycle);
     }
 
     [Fact]
-    public async Task A_missing_token_is_a_usage_problem_and_local_permit_data_still_works_as_before()
+    public async Task An_officer_token_or_another_api_in_the_body_is_refused_and_the_card_stays_blank()
     {
         var http = await StartAsync();
         var ct = TestContext.Current.CancellationToken;
+        var permit = await api.IssuePendingPermitAsync();
 
-        using var noToken = await http.PostAsJsonAsync("/permit-card/personalize", new { api = api.Url, permit = "330211202600000019" }, ct);
-        var problem = await noToken.Content.ReadFromJsonAsync<JsonElement>(ct);
+        using var withToken = await SendAsync(http, new { permit, token = api.OfficerToken() }, await _tickets!.MintAsync("personalize", permit));
+        using var otherApi = await SendAsync(http, new { permit, api = "https://evil.example/" }, await _tickets.MintAsync("personalize", permit));
+        var tokenProblem = await withToken.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var apiProblem = await otherApi.Content.ReadFromJsonAsync<JsonElement>(ct);
 
-        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
-        Assert.Equal("urn:permit:card-agent:usage", problem.GetProperty("type").GetString());
-        Assert.Contains("token", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, withToken.StatusCode);
+        Assert.Contains("token", tokenProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, otherApi.StatusCode);
+        Assert.Equal("urn:permit:card-agent:api-not-paired", apiProblem.GetProperty("type").GetString());
+        Assert.Equal(CardLifeCycle.Blank, _card.LifeCycle);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, object body, string ticket)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/permit-card/personalize") { Content = JsonContent.Create(body) };
+        request.Headers.Add(AgentGate.TicketHeader, ticket);
+        return await http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -93,15 +108,18 @@ public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFi
         _http?.Dispose();
         if (_app is not null)
             await _app.DisposeAsync();
+        _tickets?.Dispose();
+        Directory.Delete(_state, recursive: true);
     }
 
     private async Task<HttpClient> StartAsync()
     {
         var terminals = new InProcessTerminals(permitReader: new InProcessReader(_card));
-        _app = AgentServer.Build(new AgentHost(terminals, new AgentSettings(), TimeProvider.System), port: 0);
+        _tickets = await TestTickets.PairWithApiAsync(api, _state);
+        _app = AgentServer.Build(new AgentHost(terminals, new AgentSettings { StateDirectory = _state }, TimeProvider.System), port: 0);
         await _app.StartAsync(TestContext.Current.CancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
+        _http = _tickets.Client(address);
         return _http;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Offline;
+using Permit.CardAgent.Pairing;
 using Permit.CardAgent.Server;
 using Permit.CardAgent.Tests.Support;
 using Permit.Documents.Qr;
@@ -27,6 +28,7 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
     private readonly string _state = Directory.CreateTempSubdirectory("permit-agent-serve-").FullName;
     private WebApplication? _app;
     private HttpClient? _http;
+    private TestTickets? _tickets;
 
     public QrVerifyEndpointTests()
     {
@@ -77,7 +79,9 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
             await _app.DisposeAsync();
         _api.Dispose();
         _issuer.Dispose();
-        Directory.Delete(_state, recursive: true);
+        _tickets?.Dispose();
+        if (Directory.Exists(_state))
+            Directory.Delete(_state, recursive: true);
     }
 
     private async Task WaitForSyncAsync()
@@ -98,6 +102,7 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
 
     private async Task<HttpClient> StartAsync()
     {
+        _tickets ??= new TestTickets(AgentPairing.Counter, stateDirectory: _state);
         var settings = new AgentSettings { StateDirectory = _state, Api = "http://permits.test/", TrustRootPublicKeyFile = _issuer.RootPublicKeyPath };
         var host = new AgentHost(new InProcessTerminals(), settings, TimeProvider.System)
         {
@@ -106,7 +111,7 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
         _app = AgentServer.Build(host, port: 0);
         await _app.StartAsync(Ct);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
+        _http = _tickets.Client(address);
         return _http;
     }
 }

@@ -23,6 +23,7 @@ public sealed class AgentServerTests : IAsyncDisposable
 {
     private const string Origin = "https://permits.example.test";
     private readonly TestIssuer _issuer = new();
+    private readonly TestTickets _tickets = new();
     private readonly InProcessTerminals _terminals = new(
         idReader: new InProcessReader(IdCardSessionTests.SampleIdCard()),
         permitReader: new InProcessReader(PersonalizeCommandTests.BlankCard()));
@@ -166,6 +167,7 @@ public sealed class AgentServerTests : IAsyncDisposable
         if (_app is not null)
             await _app.DisposeAsync();
         _issuer.Dispose();
+        _tickets.Dispose();
     }
 
     private async Task<HttpClient> StartAsync()
@@ -176,11 +178,12 @@ public sealed class AgentServerTests : IAsyncDisposable
             TrustedIssuerKeyFiles = [_issuer.PublicKeyPath],
             RevocationFile = _issuer.RevocationPath,
             IssuerKeyFile = _issuer.PrivateKeyPath,
+            StateDirectory = _tickets.StateDirectory,
         };
         _app = AgentServer.Build(new AgentHost(_terminals, settings, TimeProvider.System), port: 0);
         await _app.StartAsync(TestContext.Current.CancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
+        _http = _tickets.Client(address);
         return _http;
     }
 }

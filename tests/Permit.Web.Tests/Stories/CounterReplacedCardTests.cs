@@ -46,7 +46,7 @@ public sealed class CounterReplacedCardTests(Browser browser, PcscRigFixture pcs
         }
 
         // The counter's agent syncs the trust and revocation lists from the API as it starts (card 1 is on the list now).
-        await using var counterAgent = await AgentProcess.StartAsync(rig, host, counterAgentPort, syncFromApi: true);
+        await using var counterAgent = await AgentProcess.StartAsync(rig, host, counterAgentPort, syncFromApi: true, terminalKey: clinicKey);
         var qr = await PhoneQrAsync(host, activationCode);
         var counter = await browser.NewPageAsync(host.BaseUrl);
         await counter.GotoAsync("/counter");
@@ -98,7 +98,7 @@ public sealed class CounterReplacedCardTests(Browser browser, PcscRigFixture pcs
     {
         var card = Cards.Blank(cardFile);
         await using (await CardSlot.InsertAsync(rig, 1, card))
-            await agent.PostAsync("/permit-card/personalize", new { api = host.BaseUrl, permit = number, token = await host.TokenAsync("li.registrar") });
+            await agent.PersonalizeAsync(number);
         Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
     }
 

@@ -25,15 +25,17 @@ public sealed class CounterStoryTests(Browser browser, PcscRigFixture pcsc)
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         await host.AddOfficerAsync("zhao.supervisor", OfficerRole.Supervisor, "赵科长");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
-        await using var agent = await AgentProcess.StartAsync(rig, host, agentPort);
         using var registrar = await host.BearerClientAsync("li.registrar");
         var number = await Arrange.IssueAsync(registrar, await Arrange.ApprovedApplicationAsync(host, 3, "陈明"));
         var cardFile = Path.Combine(folder.FullName, "card.json");
         var card = Cards.Blank(cardFile);
+        // The card is written at the registration desk (a desk agent); the counter's own agent, paired by the clinic's terminal, reads it.
+        await using (var deskAgent = await AgentProcess.StartAsync(rig, host, AgentProcess.FreePort()))
         await using (await CardSlot.InsertAsync(rig, 1, card))
-            await agent.PostAsync("/permit-card/personalize", new { api = host.BaseUrl, permit = number, token = await host.TokenAsync("li.registrar") });
+            await deskAgent.PersonalizeAsync(number);
         Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
 
+        await using var agent = await AgentProcess.StartAsync(rig, host, agentPort, terminalKey: clinicKey);
         var counter = await browser.NewPageAsync(host.BaseUrl);
         await counter.GotoAsync("/counter");
         await counter.GetByLabel("终端密钥").FillAsync(clinicKey);

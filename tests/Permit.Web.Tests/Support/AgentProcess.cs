@@ -7,21 +7,32 @@ namespace Permit.Web.Tests.Support;
 
 /// <summary>
 /// The real <c>permit-agent serve</c> as a child process on the private pcscd: its own copy of the build output with
-/// an <c>appsettings.json</c> naming the rig's readers, the page's origin (CORS) and the API's published issuer key.
+/// an <c>appsettings.json</c> naming the rig's readers, the page's origin (CORS) and the API's published issuer key,
+/// paired with the API first by the real <c>permit-agent pair</c> (an officer's password, or a counter terminal's API
+/// key, on standard input), as on a desk or counter PC.
 /// </summary>
 public sealed class AgentProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly DirectoryInfo _directory;
 
-    private AgentProcess(Process process, DirectoryInfo directory, string url)
+    private readonly WebHost _host;
+
+    private AgentProcess(Process process, DirectoryInfo directory, string url, WebHost host)
     {
         _process = process;
         _directory = directory;
+        _host = host;
         Url = url;
     }
 
     public string Url { get; }
+
+    /// <summary>This agent's id from pairing (what the pages read from <c>GET /health</c>).</summary>
+    public Guid AgentId { get; private set; }
+
+    /// <summary>The officer whose password paired a desk agent (and whose tickets <see cref="PersonalizeAsync"/> uses).</summary>
+    public const string Officer = "li.registrar";
 
     /// <summary>A loopback port nobody listens on right now (the page must know the agent's address before it starts).</summary>
     public static int FreePort()
@@ -33,7 +44,8 @@ public sealed class AgentProcess : IAsyncDisposable
 
     /// <param name="syncFromApi">Configured as a verifier's PC is: no key files, the trust and revocation lists synced
     /// from the API into the copy's own state folder as it starts (returns once both are held).</param>
-    public static async Task<AgentProcess> StartAsync(PcscRig rig, WebHost host, int port, bool syncFromApi = false)
+    /// <param name="terminalKey">Pair as this counter terminal (its API key) instead of as the officer <see cref="Officer"/>.</param>
+    public static async Task<AgentProcess> StartAsync(PcscRig rig, WebHost host, int port, bool syncFromApi = false, string? terminalKey = null)
     {
         ArgumentNullException.ThrowIfNull(rig);
         ArgumentNullException.ThrowIfNull(host);
@@ -70,6 +82,7 @@ public sealed class AgentProcess : IAsyncDisposable
             },
         }), ct);
         var state = Path.Combine(directory.FullName, "state");
+        await PairAsync(directory.FullName, state, host, terminalKey, ct);
 
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { Path.Combine(directory.FullName, "permit-agent.dll"), "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
@@ -83,16 +96,20 @@ public sealed class AgentProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var agent = new AgentProcess(process, directory, $"http://127.0.0.1:{port}");
+        var agent = new AgentProcess(process, directory, $"http://127.0.0.1:{port}", host);
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             try
             {
-                using var readers = await client.GetAsync(new Uri(agent.Url + "/readers"), ct);
-                if (readers.IsSuccessStatusCode && (!syncFromApi || Synced(state)))
+                using var health = await client.GetAsync(new Uri(agent.Url + "/health"), ct);
+                if (health.IsSuccessStatusCode && (!syncFromApi || Synced(state)))
+                {
+                    var answer = await health.Content.ReadFromJsonAsync<JsonElement>(ct);
+                    agent.AgentId = answer.GetProperty("agentId").GetGuid();
                     return agent;
+                }
             }
             catch (HttpRequestException)
             {
@@ -102,20 +119,71 @@ public sealed class AgentProcess : IAsyncDisposable
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 await agent.DisposeAsync();
-                throw new InvalidOperationException("permit-agent serve did not answer /readers:\n" + string.Join('\n', log));
+                throw new InvalidOperationException("permit-agent serve did not answer /health:\n" + string.Join('\n', log));
             }
 
             await Task.Delay(200, ct);
         }
     }
 
+    /// <summary><c>permit-agent pair --api URL --user li.registrar</c> (or <c>--terminal</c>), the secret on standard input.</summary>
+    private static async Task PairAsync(string directory, string state, WebHost host, string? terminalKey, CancellationToken ct)
+    {
+        var pair = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { Path.Combine(directory, "permit-agent.dll"), "pair", "--api", host.BaseUrl, "--name", "test PC", "--state", state })
+            pair.ArgumentList.Add(argument);
+        if (terminalKey is null)
+        {
+            pair.ArgumentList.Add("--user");
+            pair.ArgumentList.Add(Officer);
+        }
+        else
+        {
+            pair.ArgumentList.Add("--terminal");
+        }
+
+        using var process = Process.Start(pair) ?? throw new InvalidOperationException("permit-agent pair did not start.");
+        await process.StandardInput.WriteLineAsync(terminalKey ?? WebHost.Password);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        Assert.True(process.ExitCode == 0, $"permit-agent pair: exit {process.ExitCode}\n{await output}\n{await error}");
+    }
+
+    /// <summary>A ticket from the API for this agent, asked with the officer's bearer token (or the terminal's API key).</summary>
+    public async Task<string> TicketAsync(string operation, string? permitNumber = null, string? terminalKey = null)
+    {
+        using var client = terminalKey is null ? await _host.BearerClientAsync(Officer) : new HttpClient { BaseAddress = new Uri(_host.BaseUrl) };
+        if (terminalKey is not null)
+            client.DefaultRequestHeaders.Add("X-Api-Key", terminalKey);
+        using var response = await client.PostAsJsonAsync("/api/agent-tickets", new { agentId = AgentId, operation, permitNumber }, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"agent ticket: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("ticket").GetString()!;
+    }
+
+    /// <summary>Writes the permit's ordered card in the permit reader as the desk page does: a personalize ticket, then the agent.</summary>
+    public async Task<JsonElement> PersonalizeAsync(string permitNumber) =>
+        await PostAsync("/permit-card/personalize", new { permit = permitNumber }, await TicketAsync("personalize", permitNumber));
+
+    /// <summary>What the agent answers (status and body) to a request, for attack tests.</summary>
+    public static async Task<(System.Net.HttpStatusCode Status, string Body)> SendAsync(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     private static bool Synced(string state) =>
         File.Exists(Path.Combine(state, "trust-list.json")) && File.Exists(Path.Combine(state, "revocation-list.cose"));
 
-    /// <summary>What the agent answers to POST <paramref name="path"/> (for arranging cards without a page).</summary>
-    public async Task<JsonElement> PostAsync(string path, object body)
+    /// <summary>What the agent answers to POST <paramref name="path"/> with a ticket (for arranging cards without a page).</summary>
+    public async Task<JsonElement> PostAsync(string path, object body, string ticket)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Add("Permit-Agent-Ticket", ticket);
         using var response = await client.PostAsJsonAsync(new Uri(Url + path), body, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"agent {path}: {(int)response.StatusCode} {text}");

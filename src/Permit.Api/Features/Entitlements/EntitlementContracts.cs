@@ -58,7 +58,10 @@ public sealed record QrLookupRequest(string? Qr, string? Service, string? Purpos
 /// <c>verdict</c> and <c>chip</c> in exactly this shape, so a page forwards them as they stand; <c>verdict</c> is the
 /// agent's and is not used here.
 /// </summary>
-public sealed record CardLookupRequest(string? Service, string? Purpose, CardFilesRequest? Files, AgentVerdictRequest? Verdict, ChipExchangeRequest? Chip);
+/// <param name="SealedFiles">The files sealed for the API by a counter's agent (so the page never sees the ID number);
+/// used when <paramref name="Files"/> is absent (docs/agent-tickets.md).</param>
+public sealed record CardLookupRequest(string? Service, string? Purpose, CardFilesRequest? Files, AgentVerdictRequest? Verdict, ChipExchangeRequest? Chip,
+    string? SealedFiles = null);
 
 /// <summary>EF.PERMIT, EF.PHOTO (optional), EF.CHIPKEY and EF.SIG as read, base64.</summary>
 public sealed record CardFilesRequest(string? Permit, string? Photo, string? ChipKey, string? Signature);

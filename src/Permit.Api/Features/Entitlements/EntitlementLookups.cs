@@ -85,6 +85,7 @@ public static class EntitlementLookups
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(trust);
+        request = Security.Agents.SealedLookupFiles.Open(request, http.RequestServices.GetRequiredService<Security.Agents.AgentKeys>());
         var asked = Ask(http.User, catalogue, request.Service, request.Purpose, time);
         if (asked.Refusal is not null)
             return asked.Refusal;

@@ -15,12 +15,13 @@ public static class PermitsApi
     public static IEndpointRouteBuilder MapPermits(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var permits = app.MapGroup("/api/permits").RequireAuthorization(Policies.Registrar).WithTags("Permits");
+        var permits = app.MapGroup("/api/permits").RequireAuthorization(Policies.RegistrarOrCardTicket).WithTags("Permits");
 
         permits.MapPost("/", IssuePermit.HandleAsync)
             .WithName("IssuePermit")
             .WithSummary("Issue the permit of an approved application (number allocated gap-free; Idempotency-Key honoured)");
         permits.MapGet("/{number}", PermitLifeCycle.GetAsync)
+            .WithMetadata(Security.Agents.AgentTicketScope.Personalization)
             .WithName("GetPermit")
             .WithSummary("A permit with its cards, validity and endorsement window");
         permits.MapPost("/{number}/cards/exchange", PermitLifeCycle.ExchangeAsync)

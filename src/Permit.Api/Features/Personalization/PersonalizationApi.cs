@@ -27,12 +27,14 @@ public static class PersonalizationApi
     {
         ArgumentNullException.ThrowIfNull(permits);
         permits.MapPost("/{number}/cards/{sequence:int}/personalization", PrepareAsync)
+            .WithMetadata(Security.Agents.AgentTicketScope.Personalization)
             .WithName("PreparePermitCardFiles")
             .WithSummary("Card files (EF.PERMIT, EF.PHOTO, EF.SIG) for a blank chip, signed for its own chip key");
         permits.MapPost("/{number}/cards/{sequence:int}/personalization/abandon", PersonalizationAbandon.AbandonAsync)
             .WithName("AbandonPermitCardChip")
             .WithSummary("Give up on the chip bound to this card before it was confirmed (a reason is required); its key goes on the status list at once");
         permits.MapPost("/{number}/cards/{sequence:int}/confirmation", ConfirmAsync)
+            .WithMetadata(Security.Agents.AgentTicketScope.Personalization)
             .WithName("ConfirmPermitCardIssued")
             .WithSummary("The agent confirms the activated card with the hashes it read back and the chip's answer to a server challenge; the card then counts as issued");
         return permits;

@@ -42,6 +42,16 @@ public static class SecurityModel
             terminal.Property(t => t.ApiKeyHash).HasMaxLength(64).IsUnicode(false);
         });
 
+        modelBuilder.Entity<Agents.PairedAgent>(agent =>
+        {
+            agent.ToTable("PairedAgents");
+            agent.HasKey(a => a.Id);
+            agent.Property(a => a.Id).ValueGeneratedNever();
+            agent.Property(a => a.Name).HasMaxLength(Agents.PairedAgent.NameMaxLength);
+            agent.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
+            agent.Ignore(a => a.IsPaired);
+        });
+
         modelBuilder.Entity<MigrantAccount>(migrant =>
         {
             migrant.ToTable("MigrantAccounts");

@@ -18,6 +18,12 @@ public static class Policies
 
     public const string Admin = nameof(Admin);
 
+    /// <summary>The permits desk: registrars and above, or a card agent's personalize ticket on its own permit's card endpoints.</summary>
+    public const string RegistrarOrCardTicket = nameof(RegistrarOrCardTicket);
+
+    /// <summary>An officer or a verifier terminal: pairing card agents and asking for agent tickets.</summary>
+    public const string OfficerOrTerminal = nameof(OfficerOrTerminal);
+
     /// <summary>Any verifier terminal.</summary>
     public const string Verifier = nameof(Verifier);
 
@@ -36,6 +42,9 @@ public static class Policies
         options.AddPolicy(Registrar, p => p.RequireAuthenticatedUser().RequireClaim(PermitClaims.Role, Roles.Registrar, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Supervisor, p => p.RequireAuthenticatedUser().RequireClaim(PermitClaims.Role, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireClaim(PermitClaims.Role, Roles.Admin));
+        options.AddPolicy(RegistrarOrCardTicket, p => p.RequireAssertion(Agents.AgentTicketScope.Allows));
+        options.AddPolicy(OfficerOrTerminal, p => p.RequireAuthenticatedUser()
+            .RequireClaim(PermitClaims.Role, Roles.Registrar, Roles.Supervisor, Roles.Admin, Roles.Verifier));
         options.AddPolicy(Verifier, p => p.RequireAuthenticatedUser().RequireClaim(PermitClaims.Role, Roles.Verifier));
         options.AddPolicy(SchoolVerifier, p => p.RequireAuthenticatedUser().RequireClaim(PermitClaims.Role, Roles.Verifier)
             .RequireClaim(PermitClaims.ServiceCategory, nameof(ServiceCategory.Education)));

@@ -62,13 +62,53 @@ export async function api(method, url, body, { contentType = 'application/json',
 
 export const agentUrl = (settings.agentUrl ?? 'http://127.0.0.1:5179').replace(/\/$/, '');
 
-/** Calls the card agent on this PC; its failures (no reader, no card, card pulled) come back in words. */
-export async function agent(path, body) {
+// Which ticket operation opens which agent route (docs/agent-tickets.md).
+const agentOperations = {
+  '/id-card/read': 'read-id',
+  '/permit-card/read': 'read-permit',
+  '/qr/verify': 'read-permit',
+  '/permit-card/personalize': 'personalize',
+  '/events': 'events',
+};
+
+let agentIdentity;
+
+/** The agent's id from pairing (GET /health, the only route without a ticket); asked once per page. */
+async function agentId() {
+  if (!agentIdentity) {
+    agentIdentity = (async () => {
+      let response;
+      try {
+        response = await fetch(agentUrl + '/health');
+      } catch {
+        throw new PageError(t('Agent.Unreachable'));
+      }
+      const health = response.ok ? await response.json() : {};
+      if (!health.agentId) throw new PageError(has('Agent.not-paired') ? t('Agent.not-paired') : t('Agent.Failed'));
+      return health.agentId;
+    })();
+    agentIdentity.catch(() => { agentIdentity = undefined; });
+  }
+  return agentIdentity;
+}
+
+/**
+ * A two-minute ticket from the API for one operation on this PC's agent (the page's session asks; the agent checks
+ * it against the key it pinned at pairing). scope: { permitNumber, cardSequence } for personalize.
+ */
+export async function agentTicket(operation, scope = {}) {
+  const issued = await api('POST', '/api/agent-tickets', { agentId: await agentId(), operation, ...scope });
+  return issued.ticket;
+}
+
+/** Calls the card agent on this PC with a fresh ticket; its failures (no reader, no card, card pulled) come back in words. */
+export async function agent(path, body, scope) {
+  const ticket = await agentTicket(agentOperations[path] ?? 'events', scope);
   let response;
   try {
     response = await fetch(agentUrl + path, body === undefined
-      ? { method: 'GET' }
-      : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      ? { method: 'GET', headers: { 'Permit-Agent-Ticket': ticket } }
+      : { method: 'POST', headers: { 'Content-Type': 'application/json', 'Permit-Agent-Ticket': ticket }, body: JSON.stringify(body) });
   } catch {
     throw new PageError(t('Agent.Unreachable'));
   }
@@ -81,22 +121,36 @@ export async function agent(path, body) {
 
 /**
  * Card events from the agent (server-sent events); returns a function that stops listening, whose <c>opened</c>
- * promise settles once the stream is connected (or after a few seconds without it).
+ * promise settles once the stream is connected (or after a few seconds without it). EventSource sends no headers, so
+ * the events ticket rides in the URL; when the stream drops for good (the ticket expired) a new ticket reopens it.
  */
 export function agentEvents(handlers) {
-  const source = new EventSource(agentUrl + '/events');
+  let source;
+  let stopped = false;
+  let resolveOpened;
   const opened = new Promise(resolve => {
-    source.addEventListener('open', resolve, { once: true });
+    resolveOpened = resolve;
     setTimeout(resolve, 3000);
   });
-  for (const [name, handler] of Object.entries(handlers)) {
-    source.addEventListener(name, e => {
-      let data = null;
-      try { data = JSON.parse(e.data); } catch { /* a malformed event is ignored */ }
-      handler(data);
+  const connect = async () => {
+    let ticket;
+    try { ticket = await agentTicket('events'); } catch { resolveOpened(); return; }
+    if (stopped) return;
+    source = new EventSource(`${agentUrl}/events?ticket=${encodeURIComponent(ticket)}`);
+    source.addEventListener('open', () => resolveOpened(), { once: true });
+    source.addEventListener('error', () => {
+      if (!stopped && source.readyState === EventSource.CLOSED) setTimeout(connect, 1000);
     });
-  }
-  const stop = () => source.close();
+    for (const [name, handler] of Object.entries(handlers)) {
+      source.addEventListener(name, e => {
+        let data = null;
+        try { data = JSON.parse(e.data); } catch { /* a malformed event is ignored */ }
+        handler(data);
+      });
+    }
+  };
+  connect();
+  const stop = () => { stopped = true; source?.close(); };
   stop.opened = opened;
   return stop;
 }

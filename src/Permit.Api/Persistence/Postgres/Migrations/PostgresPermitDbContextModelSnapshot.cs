@@ -899,6 +899,36 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("VerifierTerminals", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Security.Agents.PairedAgent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PairedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("UnpairedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PairedAgents", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Domain.Applications.PermitApplication", b =>
                 {
                     b.Property<Guid>("Id")

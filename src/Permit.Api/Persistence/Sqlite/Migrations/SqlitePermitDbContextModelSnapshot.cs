@@ -892,6 +892,36 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("VerifierTerminals", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Security.Agents.PairedAgent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PairedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PairedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnpairedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PairedAgents", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Domain.Applications.PermitApplication", b =>
                 {
                     b.Property<Guid>("Id")

@@ -7,9 +7,6 @@ using Permit.Api.Features.Permits;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
-using Permit.Api.Security.Authorization;
-using Permit.Api.Security.Tokens;
 using Permit.Domain.Applications;
 
 namespace Permit.Api.Web.Pages.Desk;
@@ -61,20 +58,5 @@ public sealed class ResidentModel(PermitDbContext db, IAuditTrail audit, TimePro
         audit.Record("resident.read", id, "resident page at the registration desk");
         await db.SaveChangesAsync(cancellationToken);
         return Page();
-    }
-
-    /// <summary>
-    /// A short-lived bearer token of the signed-in officer for the card agent, which fetches the card files from the API
-    /// itself (the page's cookie is not the agent's to use).
-    /// </summary>
-    public async Task<IActionResult> OnPostAgentTokenAsync([FromServices] TokenIssuer tokens, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(User.FindFirst(PermitClaims.Subject)?.Value, out var officerId))
-            return Forbid();
-        var officer = await db.Set<OfficerAccount>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == officerId, cancellationToken);
-        if (officer is null)
-            return Forbid();
-        var token = tokens.ForOfficer(officer);
-        return new JsonResult(new { token = token.AccessToken, expiresAt = token.ExpiresAt });
     }
 }
