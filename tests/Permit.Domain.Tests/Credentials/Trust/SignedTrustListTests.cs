@@ -122,8 +122,9 @@ public sealed class SignedTrustListTests : IDisposable
 
         var cardVerdict = CredentialVerifier.VerifyCard(card.Files, card.Authenticate(), trust, Current, Examples.Now);
         var qrVerdict = CredentialVerifier.VerifyQr(qr, trust, Current, Examples.Now);
-        var online = CredentialVerifier.VerifyCardReadByAgent(card.Files, new AgentChipReport(true, card.Authenticate()), trust,
-            new RevocationKnowledge(null, LivePermitStatus.Active), Examples.Now);
+        var online = CredentialVerifier.VerifyCard(card.Files, card.Authenticate(), trust,
+            new RevocationKnowledge(null, LivePermitStatus.Active), Examples.Now,
+            confirmedChipKeyHash: System.Security.Cryptography.SHA256.HashData(card.Files.ChipKey));
 
         Assert.Equal("issuer-key-revoked", cardVerdict.ReasonCode);
         Assert.Equal("issuer-key-revoked", qrVerdict.ReasonCode);
