@@ -4,7 +4,7 @@
 # the card, a clinic checks the card and a school the phone's QR, the card is reported lost and replaced, and the old
 # card is then refused online and (after the agent's next sync) offline.
 # Leaves in out/demo/: issuer.pub.pem, card-1.json and card-2.json (the emulated cards), permit-qr.png, card-face.png,
-# receipt.pdf, trust-list.json, revocation-list.cose and transcript.txt. Prints each step and a final verdict line.
+# receipt.pdf, trust-root.pub.pem (the demo's TEST trust root), trust-list.cose, revocation-list.cose and transcript.txt. Prints each step and a final verdict line.
 # Needs: root (pcscd runs in its own mount namespace), pcscd, vsmartcard-vpcd, dotnet, curl, jq, python3, openssl.
 set -euo pipefail
 
@@ -94,6 +94,12 @@ api_port=$(free_port)
 API="http://127.0.0.1:$api_port"
 export ASPNETCORE_ENVIRONMENT=Development Seed__Demo=false
 export ConnectionStrings__Permit="Data Source=$work/permit.db" Keys__Directory="$work/keys" Logging__File__Directory="$work/logs"
+# The trust root as production has it, made here for the demo (TEST material, thrown away with $work): the root signs the
+# trust list naming the API's issuer key, the API serves that list, and every verifier pins the root's public key.
+api_cli keys root init --out "$work/trust-root"
+api_cli keys sign-trust-list --root "$work/trust-root/trust-root.key.pem" --out "$work/trust-list.cose" --local
+cp "$work/trust-root/trust-root.pub.pem" "$out/trust-root.pub.pem"
+export Trust__ListFile="$work/trust-list.cose" Trust__RootPublicKeyFile="$work/trust-root/trust-root.pub.pem"
 dotnet run --project src/Permit.Api --no-build --no-launch-profile -- --urls "$API" >"$work/api.log" 2>&1 &
 api_pid=$!
 pids+=($api_pid)
@@ -177,8 +183,8 @@ reg "$API/api/permits/$PERMIT" | jq -c '{status, cards: [.cards[] | {sequence, s
 say "Print the card face, the issuance receipt (with the activation code of the issuance) and publish the issuer key"
 reg "$API/api/permits/$PERMIT/card-face?format=png" -o "$out/card-face.png"
 reg -X POST "$API/api/permits/$PERMIT/receipt" -d "{\"activationCode\":\"$CODE\"}" -o "$out/receipt.pdf"
-curl -sS --fail-with-body "$API/api/trust-list" >"$out/trust-list.json"
-jq -er '.keys[] | select(.label == "active") | .spkiPem' "$out/trust-list.json" >"$out/issuer.pub.pem"
+curl -sS --fail-with-body "$API/api/trust-list" -o "$out/trust-list.cose"
+curl -sS --fail-with-body "$API/api/issuer-keys" | jq -er '.keys[] | select(.label == "active") | .spkiPem' >"$out/issuer.pub.pem"
 openssl pkey -pubin -in "$out/issuer.pub.pem" -noout && echo "issuer.pub.pem: a P-256 SubjectPublicKeyInfo"
 ls -l "$out/card-face.png" "$out/receipt.pdf" | awk '{print $5, $9}'
 
@@ -189,7 +195,8 @@ curl -sS --fail-with-body "$API/api/self-service/permit/qr?format=png" -H "Autho
 QR=$(curl -sS --fail-with-body "$API/api/self-service/permit/qr" -H "Authorization: Bearer $HOLDER" | jq -er .text)
 echo "QR text ${QR:0:24}… (${#QR} characters), image out/demo/permit-qr.png"
 
-say "The agent synchronises the trust list and revocation list for offline use"
+say "The agent synchronises the root-signed trust list and the revocation list for offline use"
+export PERMIT_AGENT_STATE="$work/agent-state" PERMIT_AGENT_TRUST_ROOT="$out/trust-root.pub.pem"
 agent sync --api "$API"
 
 say "A clinic checks the card: the agent verifies it (PA + AA), the clinic asks the register for basic medical care"
@@ -203,7 +210,7 @@ say "A school checks the phone's QR: the API, the agent offline from the picture
 curl -sS --fail-with-body -X POST "$API/api/entitlements/lookups/qr" -H "X-Api-Key: $SCHOOL_KEY" -H 'Content-Type: application/json' \
     -d "{\"qr\":\"$QR\",\"service\":\"compulsory-education\"}" | jq -ce '{eligible, reasonCode, genuine: .credential.genuine} | select(.eligible)'
 agent verify-qr --image "$out/permit-qr.png" | sed -n 1p
-python3 tools/qr-verify/verify.py --trust "$out/trust-list.json" "$QR" | jq -ce '{valid, pn: .claims.pn} | select(.valid)'
+python3 tools/qr-verify/verify.py --trust-root "$out/trust-root.pub.pem" --trust-list "$out/trust-list.cose" "$QR" | jq -ce '{valid, pn: .claims.pn} | select(.valid)'
 
 say "The holder reports the card lost (补领): card 1 is revoked, card 2 is written on a new blank card"
 reg -X POST "$API/api/permits/$PERMIT/cards/replacement" | jq -c '{cards: [.cards[] | {sequence, status}]}'

@@ -27,7 +27,7 @@ public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, Per
         await using var slot = await CardInSlot.InsertAsync(card, rig.VpcdPort(1), rig.ReaderName(1));
 
         var personalized = await PersonalizeAsync(rig, permit);
-        var read = await Agent.RunAsync(_terminals, "read-permit", "--api", api.Url, "--json", "--reader", rig.ReaderName(1));
+        var read = await Agent.RunAsync(Agent.Host(_terminals) with { Time = api.Time }, "read-permit", "--api", api.Url, "--trust-root", api.TrustRootFile, "--json", "--reader", rig.ReaderName(1));
 
         Assert.True(personalized.ExitCode == ExitCodes.Ok, personalized.ToString());
         Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
@@ -68,7 +68,7 @@ public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, Per
             Assert.True(retried.ExitCode == ExitCodes.Ok, retried.ToString());
             Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
             Assert.Equal("Active", await StatusAsync(permit));
-            var read = await Agent.RunAsync(_terminals, "read-permit", "--api", api.Url, "--json", "--reader", rig.ReaderName(1));
+            var read = await Agent.RunAsync(Agent.Host(_terminals) with { Time = api.Time }, "read-permit", "--api", api.Url, "--trust-root", api.TrustRootFile, "--json", "--reader", rig.ReaderName(1));
             Assert.True(read.ExitCode == ExitCodes.Ok, read.ToString());
         }
         finally

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Permit.CardAgent.Failures;
 using Permit.CardAgent.Tests.Personalization;
 using Permit.CardAgent.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         var terminals = new InProcessTerminals(permitReader: new InProcessReader(card));
 
         var run = await PersonalizeAsync(terminals, permit, "--json");
-        var read = await Agent.RunAsync(terminals, "read-permit", "--api", api.Url, "--json");
+        var read = await Agent.RunAsync(Agent.Host(terminals) with { Time = api.Time }, "read-permit", "--api", api.Url, "--trust-root", api.TrustRootFile, "--json");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
@@ -210,7 +211,7 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
             var retried = await PersonalizeAsync(terminals, permit, "--json");
             Assert.True(retried.ExitCode == ExitCodes.Ok, $"retry after APDU {position}: {retried}");
             Assert.Equal("Active", (await api.GetPermitAsync(permit)).GetProperty("status").GetString());
-            var read = await Agent.RunAsync(terminals, "read-permit", "--api", api.Url, "--json");
+            var read = await Agent.RunAsync(Agent.Host(terminals) with { Time = api.Time }, "read-permit", "--api", api.Url, "--trust-root", api.TrustRootFile, "--json");
             Assert.True(read.ExitCode == ExitCodes.Ok, $"read after APDU {position}: {read}");
         }
     }
@@ -267,25 +268,34 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         var permit = await api.IssuePendingPermitAsync();
         var terminals = new InProcessTerminals(permitReader: new InProcessReader(PersonalizeCommandTests.BlankCard()));
         Assert.Equal(ExitCodes.Ok, (await PersonalizeAsync(terminals, permit)).ExitCode);
-        var file = Path.Combine(Path.GetTempPath(), $"trust-list-{Guid.NewGuid():N}.json");
+        var file = Path.Combine(Path.GetTempPath(), $"trust-list-{Guid.NewGuid():N}.cose");
         using var anonymous = new HttpClient();
-        await File.WriteAllTextAsync(file, await anonymous.GetStringAsync(new Uri(api.Url + "api/trust-list"), TestContext.Current.CancellationToken),
+        await File.WriteAllBytesAsync(file, await anonymous.GetByteArrayAsync(new Uri(api.Url + "api/trust-list"), TestContext.Current.CancellationToken),
             TestContext.Current.CancellationToken);
+        // The test API's development root (TEST material), pinned as an installer would pin the real one.
+        var root = api.Services.GetRequiredService<Permit.Api.Keys.KeyDirectory>().PathOf(Permit.Api.Keys.Trust.TrustListSource.DevelopmentRootPublicFile);
         using var stranger = new TestIssuer();
 
         try
         {
-            var byUrl = await Agent.RunAsync(terminals, "read-permit", "--trust-list", api.Url + "api/trust-list", "--json");
-            var byFile = await Agent.RunAsync(terminals, "read-permit", "--trust-list", file, "--json");
+            // Without revocation data nothing is confirmed: the API's current list goes along (read on the API's clock).
+            await File.WriteAllBytesAsync(file + ".rl", await anonymous.GetByteArrayAsync(new Uri(api.Url + "api/revocation-list"), TestContext.Current.CancellationToken),
+                TestContext.Current.CancellationToken);
+            var onApiClock = Agent.Host(terminals) with { Time = api.Time };
+            var byUrl = await Agent.RunAsync(onApiClock, "read-permit", "--trust-list", api.Url + "api/trust-list", "--trust-root", root, "--revocation", file + ".rl", "--json");
+            var byFile = await Agent.RunAsync(onApiClock, "read-permit", "--trust-list", file, "--trust-root", root, "--revocation", file + ".rl", "--json");
+            var foreignRoot = await Agent.RunAsync(terminals, "read-permit", "--trust-list", file, "--trust-root", stranger.RootPublicKeyPath, "--json");
             var strangers = await Agent.RunAsync(terminals, "read-permit", "--trust", stranger.PublicKeyPath, "--json");
 
             Assert.True(byUrl.ExitCode == ExitCodes.Ok, byUrl.ToString());
             Assert.True(byFile.ExitCode == ExitCodes.Ok, byFile.ToString());
             Assert.Equal(ExitCodes.NotGenuine, strangers.ExitCode);
+            Assert.Equal(ExitCodes.DataInvalid, foreignRoot.ExitCode);
         }
         finally
         {
             File.Delete(file);
+            File.Delete(file + ".rl");
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed class FakeIssuerApi : HttpMessageHandler
     {
         ArgumentNullException.ThrowIfNull(issuer);
         Signer = new EcdsaIssuerSigner(issuer.Key);
-        TrustList = issuer.SignedTrustList(1);
+        TrustList = issuer.SignedTrustList(1, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), issuer.Root);
     }
 
     /// <summary>The bytes served at /api/trust-list.</summary>

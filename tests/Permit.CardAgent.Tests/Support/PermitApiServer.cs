@@ -49,6 +49,9 @@ public sealed class PermitApiServer : WebApplicationFactory<PermitDbContext>
 
     public FakeTimeProvider Time { get; } = new(Start);
 
+    /// <summary>The public key of the development trust root the API made in its key directory (TEST material), to pin.</summary>
+    public string TrustRootFile => Services.GetRequiredService<Permit.Api.Keys.KeyDirectory>().PathOf(Permit.Api.Keys.Trust.TrustListSource.DevelopmentRootPublicFile);
+
     private string ConnectionString => $"Data Source={Path.Combine(_directory.FullName, "permit.db")}";
 
     /// <summary>A bearer token of a registrar (minted by the API's own token issuer, no password involved).</summary>

@@ -60,7 +60,9 @@ public sealed class AgentProcess : IAsyncDisposable
         }
 
         using var client = new HttpClient();
-        using var trust = JsonDocument.Parse(await client.GetStringAsync(new Uri(host.BaseUrl + "/api/trust-list"), ct));
+        // The officer's PC is given the API's issuer public keys by hand (the human-readable list); the counter's PC pins the
+        // trust root instead (here the development root the test API made: TEST material) and syncs the signed lists.
+        using var trust = JsonDocument.Parse(await client.GetStringAsync(new Uri(host.BaseUrl + "/api/issuer-keys"), ct));
         var keyFiles = new List<string>();
         foreach (var key in trust.RootElement.GetProperty("keys").EnumerateArray())
         {
@@ -79,6 +81,7 @@ public sealed class AgentProcess : IAsyncDisposable
                 AllowedOrigins = new[] { host.BaseUrl },
                 TrustedIssuerKeyFiles = syncFromApi ? [] : keyFiles,
                 Api = syncFromApi ? host.BaseUrl : null,
+                TrustRootPublicKeyFile = Path.Combine(host.KeyDirectory, "trust-root.dev.pub.pem"),
             },
         }), ct);
         var state = Path.Combine(directory.FullName, "state");
@@ -177,7 +180,7 @@ public sealed class AgentProcess : IAsyncDisposable
     }
 
     private static bool Synced(string state) =>
-        File.Exists(Path.Combine(state, "trust-list.json")) && File.Exists(Path.Combine(state, "revocation-list.cose"));
+        File.Exists(Path.Combine(state, "trust-list.cose")) && File.Exists(Path.Combine(state, "revocation-list.cose"));
 
     /// <summary>What the agent answers to POST <paramref name="path"/> with a ticket (for arranging cards without a page).</summary>
     public async Task<JsonElement> PostAsync(string path, object body, string ticket)

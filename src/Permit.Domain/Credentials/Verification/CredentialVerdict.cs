@@ -9,20 +9,20 @@ public enum VerificationCheck
     /// <summary>Card files or QR text decode exactly as the spec says.</summary>
     Format,
 
-    /// <summary>The issuer key id is on the trust list.</summary>
+    /// <summary>The issuer key id is on the trust list, and not marked revoked there.</summary>
     IssuerKeyKnown,
 
     /// <summary>Passive authentication: the issuer signature over H1‖H2‖H3 (card) or the COSE payload (QR).</summary>
     IssuerSignature,
+
+    /// <summary>Every card file that was read matches its signed hash (card only).</summary>
+    FileHashes,
 
     /// <summary>
     /// The signing key may sign this credential: the permit number's region code is within the key's regions and the
     /// credential's signed issue date within its not-before/not-after (trust list, docs/trust-list.md).
     /// </summary>
     IssuerMandate,
-
-    /// <summary>Every card file that was read matches its signed hash (card only).</summary>
-    FileHashes,
 
     /// <summary>Active authentication: the chip signed the challenge with the EF.CHIPKEY key (card only).</summary>
     ChipSignature,

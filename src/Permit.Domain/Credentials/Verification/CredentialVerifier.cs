@@ -75,14 +75,15 @@ public static class CredentialVerifier
             return verdict.Build();
         }
 
-        if (!Mandate(verdict, issuerKey, permit.Value!.PermitNumber, issuerKey.MaySignOn(permit.Value.IssueDate)))
+        var hashError = CompareHashes(files, sig);
+        if (!verdict.Check(VerificationCheck.FileHashes, hashError is null, RefusalReason.BadSignature, hashError,
+            files.Photo is null ? "EF.PHOTO not read, its hash not checked" : null))
         {
             return verdict.Build();
         }
 
-        var hashError = CompareHashes(files, sig);
-        if (!verdict.Check(VerificationCheck.FileHashes, hashError is null, RefusalReason.BadSignature, hashError,
-            files.Photo is null ? "EF.PHOTO not read, its hash not checked" : null))
+        // Only now is EF.PERMIT proven to be what the key signed, so its permit number and issue date can be judged.
+        if (!Mandate(verdict, issuerKey, permit.Value!.PermitNumber, issuerKey.MaySignOn(permit.Value.IssueDate)))
         {
             return verdict.Build();
         }
