@@ -26,6 +26,9 @@ public static class AgentCommandLine
                                            check a QR credential offline against the synchronised lists
           serve [--port P] [--api URL]     the loopback HTTP service for the web pages (127.0.0.1 only); with an API
                                            it re-synchronises the offline lists every Agent:SyncMinutes (15)
+          serve --simulated [--simulated-cards DIR] [--allow-simulated]
+                                           the same service on SIMULATED in-process readers (no pcscd), switched from
+                                           its panel at /simulated; Development only unless --allow-simulated
 
         every command: --reader NAME (else configured, else the 1st reader for ID cards, the 2nd for permit cards),
                        --json (machine-readable output)

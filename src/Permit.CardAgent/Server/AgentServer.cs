@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Events;
+using Permit.CardAgent.Simulated;
 
 namespace Permit.CardAgent.Server;
 
@@ -20,6 +21,9 @@ public static class AgentServer
 {
     public const string PrivateNetworkRequestHeader = "Access-Control-Request-Private-Network";
     public const string PrivateNetworkAllowHeader = "Access-Control-Allow-Private-Network";
+
+    /// <summary>On every answer of <c>serve --simulated</c>: what the page shows came from emulated cards.</summary>
+    public const string SimulatedHeader = "Permit-Agent-Simulated";
 
     /// <param name="port">0 picks a free port (tests read it back from the server's addresses).</param>
     public static WebApplication Build(AgentHost host, int port)
@@ -38,7 +42,8 @@ public static class AgentServer
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
             .WithMethods("GET", "POST")
-            .WithHeaders("Content-Type")));
+            .WithHeaders("Content-Type")
+            .WithExposedHeaders(SimulatedHeader)));
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(_ => host.Operations());
         builder.Services.AddSingleton<CardEventHub>();
@@ -58,9 +63,15 @@ public static class AgentServer
                 context.Response.Headers[PrivateNetworkAllowHeader] = "true";
             }
 
+            if (host.Simulated is not null)
+                context.Response.Headers[SimulatedHeader] = "true";
             return next(context);
         });
         app.UseCors();
+        // Open to every caller, for the API's launcher and monitoring: says only that the agent runs and whether it is simulated.
+        app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok", host.Simulated is not null)));
+        if (host.Simulated is { } simulated)
+            app.MapSimulatedPanel(simulated, origins);
         app.MapReaderEndpoints();
         app.MapIdCardEndpoints();
         app.MapPermitCardEndpoints();
@@ -69,3 +80,5 @@ public static class AgentServer
         return app;
     }
 }
+
+public sealed record HealthResponse(string Status, bool Simulated);
