@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Infrastructure;
@@ -29,6 +31,7 @@ public sealed class DemoProductionTests
         Assert.Empty(await db.Set<MigrantAccount>().ToListAsync(ct));
         Assert.Equal(0, await db.Residents.CountAsync(ct));
         Assert.Empty(demoDirectory.EnumerateFileSystemInfos());
+        Assert.DoesNotContain(production.Services.GetServices<IHostedService>(), s => s.GetType().Name == "SimulatedAgentLauncher");
         demoDirectory.Delete(recursive: true);
     }
 }

@@ -90,6 +90,29 @@ public sealed class SimulatedServeTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_page_listening_for_card_events_hears_the_panel_pull_the_card()
+    {
+        var http = await StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        using var events = await http.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead, ct);
+        using var reader = new StreamReader(await events.Content.ReadAsStreamAsync(ct));
+        // The snapshot first: both simulated readers with their cards.
+        string? line;
+        var snapshot = 0;
+        while (snapshot < 4 && (line = await reader.ReadLineAsync(ct)) is not null)
+            snapshot += line.StartsWith("event: ", StringComparison.Ordinal) ? 1 : 0;
+
+        (await http.PostAsJsonAsync("/simulated/permit-card/pull", new { }, ct)).Dispose();
+        var next = await reader.ReadLineAsync(ct);
+        while (next is not null && !next.StartsWith("event: ", StringComparison.Ordinal))
+            next = await reader.ReadLineAsync(ct);
+        var data = await reader.ReadLineAsync(ct);
+
+        Assert.Equal("event: card-removed", next);
+        Assert.Contains(SimulatedReaders.PermitReaderName, data, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_page_of_another_origin_cannot_switch_the_simulated_cards()
     {
         var http = await StartAsync();

@@ -55,6 +55,7 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo) :
         // Start-up, then these eight requests: one line each at most, and no secret in any of them.
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         var lines = demo.Lines.Where(l => !l.Line.StartsWith("stderr: ", StringComparison.Ordinal)).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{lines.Count} console lines from the start to the last sign-in");
         Assert.True(lines.Count < 50, $"{lines.Count} console lines:\n" + string.Join('\n', lines.Select(l => l.Line)));
         var logged = string.Join('\n', Directory.EnumerateFiles(Path.Combine(demo.DataDirectory, "logs")).Select(ReadShared));
         Assert.All(demo.Accounts.Values, a => Assert.DoesNotContain(a.Secret, logged, StringComparison.Ordinal));
