@@ -12,7 +12,8 @@ namespace Permit.Web.Tests.Stories;
 /// clinic's verdict on the card the desk wrote and the holder's phone page. (Tests of one class run one after another,
 /// so the console count sees only its own requests.)
 /// </summary>
-public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo) : IClassFixture<ReadmeCommand>
+[Collection(ReadmeCommand.Collection)]
+public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
 {
     private static readonly string[] Roles = ["registrar", "supervisor", "admin", "clinic", "school", "holder"];
 

@@ -15,7 +15,18 @@ namespace Permit.Web.Tests.Support;
 /// </summary>
 public sealed partial class ReadmeCommand : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
+    /// <summary>Alone, after the other classes: its build and its console count are not shared with other tests' load.</summary>
+    public const string Collection = "README's first command";
+}
+
+[CollectionDefinition(ReadmeCommand.Collection, DisableParallelization = true)]
+public sealed class ReadmeCommandGroup : ICollectionFixture<ReadmeCommand>;
+
+public sealed partial class ReadmeCommand
+{
+    // dotnet run builds first: on a loaded two-core machine even an up-to-date check of the API, the agent and their
+    // references has been seen to take minutes. Waiting longer changes nothing when the command is right.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(15);
     private readonly ConcurrentQueue<(TimeSpan At, string Line)> _lines = new();
     private readonly Stopwatch _clock = new();
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("permit-readme-");
