@@ -33,6 +33,7 @@ try
     builder.Services.AddEntitlements();
     builder.Services.AddPermitWeb();
     builder.AddPermitJobs();
+    builder.AddPermitDemo();
 
     var app = builder.Build();
     if (Permit.Api.Keys.Trust.TrustRootCli.IsCommand(args))

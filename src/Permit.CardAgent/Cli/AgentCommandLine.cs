@@ -33,6 +33,9 @@ public static class AgentCommandLine
                                            /health needs an allowed Origin and a ticket from the paired API); with an API
                                            it re-synchronises the offline lists every Agent:SyncMinutes (15); refuses a
                                            local issuer key (Agent:IssuerKeyFile) unless --dev-local-issuer-key
+          serve --simulated [--simulated-cards DIR] [--allow-simulated]
+                                           the same service on SIMULATED in-process readers (no pcscd), switched from
+                                           its panel at /simulated; Development only unless --allow-simulated
 
         every command: --reader NAME (else configured, else the 1st reader for ID cards, the 2nd for permit cards),
                        --json (machine-readable output)

@@ -25,5 +25,8 @@ public sealed record AgentHost(ICardTerminals Terminals, AgentSettings Settings,
     /// <summary>How often <c>serve</c> synchronises the offline lists when an API is configured.</summary>
     public TimeSpan SyncInterval => TimeSpan.FromMinutes(Settings.SyncMinutes);
 
+    /// <summary><c>serve --simulated</c>: the in-process readers <see cref="Terminals"/> is; null on real PC/SC.</summary>
+    public Simulated.SimulatedReaders? Simulated { get; init; }
+
     public CardOperations Operations() => new(Terminals, Settings, Time);
 }

@@ -5,7 +5,9 @@ namespace Permit.CardAgent.Cli;
 
 /// <summary>
 /// <c>serve</c>: runs the loopback HTTP service until Ctrl+C. <c>--id-reader</c> / <c>--permit-reader</c> override
-/// the configured readers (a request may still name its own).
+/// the configured readers (a request may still name its own). <c>--simulated</c> serves in-process permit-sim readers
+/// instead of PC/SC (<see cref="Simulated.SimulatedReaders"/>): only in Development (<c>DOTNET_ENVIRONMENT</c> or
+/// <c>ASPNETCORE_ENVIRONMENT</c>) unless <c>--allow-simulated</c> says so explicitly; never the default.
 /// </summary>
 public static class ServeCommand
 {
@@ -16,7 +18,8 @@ public static class ServeCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("serve", args, ["--port", "--id-reader", "--permit-reader", "--api", "--state"], ["--json", DevLocalIssuerKeyFlag]);
+        var options = CommandArguments.Parse("serve", args, ["--port", "--id-reader", "--permit-reader", "--api", "--state", "--simulated-cards"],
+            ["--json", DevLocalIssuerKeyFlag, "--simulated", "--allow-simulated"]);
         var settings = host.Settings with
         {
             IdReader = options.Value("--id-reader") ?? host.Settings.IdReader,
@@ -35,7 +38,13 @@ public static class ServeCommand
         if (port > 65535)
             throw AgentException.Usage("serve: --port must be 1..65535.");
 
-        await using var app = AgentServer.Build(host with { Settings = settings }, port);
+        host = host with { Settings = settings };
+        if (options.Flag("--simulated"))
+            host = WithSimulatedReaders(host, options);
+        else if (options.Flag("--allow-simulated") || options.Value("--simulated-cards") is not null)
+            throw AgentException.Usage("serve: --allow-simulated and --simulated-cards go with --simulated.");
+
+        await using var app = AgentServer.Build(host, port);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -45,7 +54,10 @@ public static class ServeCommand
             throw new AgentException("port-in-use", ExitCodes.Usage, $"serve: cannot listen on 127.0.0.1:{port} ({e.Message}).", e);
         }
 
-        await console.Error.WriteLineAsync($"permit-agent: serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)").ConfigureAwait(false);
+        await console.Error.WriteLineAsync(host.Simulated is null
+            ? $"permit-agent: serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)"
+            : $"permit-agent: serving SIMULATED readers (permit-sim in process, no pcscd) on http://127.0.0.1:{port}/, panel at /simulated (Ctrl+C to stop)")
+            .ConfigureAwait(false);
         if (settings.IssuerKeyFile is not null)
             await console.Error.WriteLineAsync("permit-agent: DEVELOPMENT: a local issuer key signs cards written from local data.").ConfigureAwait(false);
         try
@@ -59,5 +71,30 @@ public static class ServeCommand
 
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return ExitCodes.Ok;
+    }
+
+    private static AgentHost WithSimulatedReaders(AgentHost host, CommandArguments options)
+    {
+        var environment = host.Environment("DOTNET_ENVIRONMENT") ?? host.Environment("ASPNETCORE_ENVIRONMENT");
+        if (!string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase) && !options.Flag("--allow-simulated"))
+        {
+            throw AgentException.Usage(
+                "serve: --simulated readers are for Development only (DOTNET_ENVIRONMENT=Development); "
+                + "add --allow-simulated to run them elsewhere on purpose.");
+        }
+
+        if (options.Value("--id-reader") is not null || options.Value("--permit-reader") is not null)
+            throw AgentException.Usage("serve: --simulated brings its own readers; leave out --id-reader and --permit-reader.");
+        var readers = new Simulated.SimulatedReaders(host.Time, options.Value("--simulated-cards"));
+        return host with
+        {
+            Terminals = readers,
+            Simulated = readers,
+            Settings = host.Settings with
+            {
+                IdReader = Simulated.SimulatedReaders.IdReaderName,
+                PermitReader = Simulated.SimulatedReaders.PermitReaderName,
+            },
+        };
     }
 }

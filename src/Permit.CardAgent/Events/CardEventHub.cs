@@ -13,6 +13,7 @@ public sealed class CardEventHub(AgentHost host) : IDisposable
     private readonly ConcurrentDictionary<Guid, Channel<AgentEvent>> _listeners = new();
     private readonly Lock _gate = new();
     private CardEventWatcher? _watcher;
+    private bool _simulatedWatched;
 
     /// <summary>
     /// Events from now on, until <paramref name="cancellationToken"/> fires. The listener is registered by this call, not
@@ -75,8 +76,16 @@ public sealed class CardEventHub(AgentHost host) : IDisposable
     {
         lock (_gate)
         {
-            if (_watcher is not null)
+            if (_watcher is not null || _simulatedWatched)
                 return;
+            if (host.Simulated is { } simulated)
+            {
+                // No PC/SC to watch: the simulated readers say themselves when the panel moves a card.
+                simulated.Changed += (_, e) => Publish(e);
+                _simulatedWatched = true;
+                return;
+            }
+
             _watcher = new CardEventWatcher(host.Time, host.PcscApi, host.MonitorRecoveryDelay);
             _watcher.Raised += (_, e) =>
             {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Events;
+using Permit.CardAgent.Simulated;
 
 namespace Permit.CardAgent.Server;
 
@@ -21,6 +22,9 @@ public static class AgentServer
 {
     public const string PrivateNetworkRequestHeader = "Access-Control-Request-Private-Network";
     public const string PrivateNetworkAllowHeader = "Access-Control-Allow-Private-Network";
+
+    /// <summary>On every answer of <c>serve --simulated</c>: what the page shows came from emulated cards.</summary>
+    public const string SimulatedHeader = "Permit-Agent-Simulated";
 
     /// <param name="port">0 picks a free port (tests read it back from the server's addresses).</param>
     public static WebApplication Build(AgentHost host, int port)
@@ -43,7 +47,8 @@ public static class AgentServer
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
             .WithMethods("GET", "POST")
-            .WithHeaders("Content-Type", AgentGate.TicketHeader)));
+            .WithHeaders("Content-Type", AgentGate.TicketHeader)
+            .WithExposedHeaders(SimulatedHeader)));
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(_ => host.Operations());
         builder.Services.AddSingleton<CardEventHub>();
@@ -64,11 +69,24 @@ public static class AgentServer
                 context.Response.Headers[PrivateNetworkAllowHeader] = "true";
             }
 
+            if (host.Simulated is not null)
+                context.Response.Headers[SimulatedHeader] = "true";
             return next(context);
         });
         app.UseCors();
-        app.Use(gate.InvokeAsync);
-        app.MapHealthEndpoint(Paired);
+        // The simulated readers' panel (Development only) switches emulated cards, never a real reader: it keeps the Host
+        // check and refuses foreign origins itself, but needs no ticket, so a newcomer can open it straight from the link.
+        if (host.Simulated is { } simulated)
+        {
+            app.UseWhen(http => !http.Request.Path.StartsWithSegments("/simulated", StringComparison.Ordinal), gated => gated.Use(gate.InvokeAsync));
+            app.MapSimulatedPanel(simulated, origins);
+        }
+        else
+        {
+            app.Use(gate.InvokeAsync);
+        }
+
+        app.MapHealthEndpoint(Paired, host.Simulated is not null);
         app.MapReaderEndpoints();
         app.MapIdCardEndpoints();
         app.MapPermitCardEndpoints();
@@ -77,3 +95,4 @@ public static class AgentServer
         return app;
     }
 }
+

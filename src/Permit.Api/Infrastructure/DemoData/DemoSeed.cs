@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
 using Permit.Domain.Applications;
@@ -22,18 +23,40 @@ public static partial class DemoSeed
     private const string Authority = "宁波市公安局镇海分局";
     private static readonly Official DemoSupervisor = new("demo-supervisor", OfficialRole.Supervisor);
 
-    /// <summary>Seeds when <c>Seed:Demo</c> is true (appsettings.Development.json).</summary>
+    /// <summary>
+    /// Seeds when <c>Seed:Demo</c> is true (appsettings.Development.json), in Development only: elsewhere the setting is
+    /// ignored with a warning and no demo resident or demo account is made. Then the demo accounts (<see cref="DemoAccounts"/>).
+    /// </summary>
     public static async Task SeedDemoDataAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (!app.Configuration.GetValue<bool>("Seed:Demo"))
             return;
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
-        var today = PermitsClock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        var added = await SeedAsync(db, today, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
-        if (added > 0)
-            LogSeeded(app.Logger, added);
+        if (!app.Environment.IsDevelopment())
+        {
+            LogDemoRefused(app.Logger, app.Environment.EnvironmentName);
+            return;
+        }
+
+        var stopping = app.Lifetime.ApplicationStopping;
+        DateOnly today;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
+            today = PermitsClock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            var added = await SeedAsync(db, today, stopping).ConfigureAwait(false);
+            if (added > 0)
+                LogSeeded(app.Logger, added);
+        }
+
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        var directory = demo.FullDirectory(app.Environment.ContentRootPath);
+        var block = app.Services.GetRequiredService<DemoStartBlock>();
+        var file = Path.Combine(directory, DemoAccounts.FileName);
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        block.AccountsFile = relative.StartsWith("..", StringComparison.Ordinal) ? file : relative;
+        block.Accounts = await DemoAccounts.EnsureAsync(app.Services, directory, today, stopping).ConfigureAwait(false);
+        LogDemoAccounts(app.Logger, block.AccountsFile);
     }
 
     /// <summary>Returns the number of residents added (0 when the database already had residents).</summary>
@@ -135,6 +158,12 @@ public static partial class DemoSeed
         return CardSerialNumber.FromBytes(serial);
     }
 
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed:Demo is ignored in {Environment}: demo data and demo accounts are made in Development only")]
+    private static partial void LogDemoRefused(ILogger logger, string environment);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo accounts of this database (Development only): passwords and keys in {File}")]
+    private static partial void LogDemoAccounts(ILogger logger, string file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo residents")]
     private static partial void LogSeeded(ILogger logger, int count);

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Audit;
+using Permit.Api.Features.Permits;
+using Permit.Api.Keys;
+using Permit.Api.Persistence;
+using Permit.Api.Security.Accounts;
+using Permit.Api.Security.Passwords;
+using Permit.Api.Security.Terminals;
+using Permit.Domain.Entitlements;
+
+namespace Permit.Api.Infrastructure.DemoData;
+
+/// <summary>
+/// The demo's people at the doors, made once per database in Development only: a registrar, a supervisor and an admin,
+/// a clinic's and a school's counter terminal, and a holder with an active permit, a written card and an open phone
+/// account. Passwords and keys are drawn here for this database and written only to <see cref="FileName"/> (0600, in the
+/// demo directory next to the database) and the start-up block, never to the log.
+/// </summary>
+internal static class DemoAccounts
+{
+    public const string FileName = "demo-accounts.txt";
+    public const string CardFolder = "demo-cards";
+    public const string Registrar = "demo.registrar";
+    public const string Supervisor = "demo.supervisor";
+    public const string Admin = "demo.admin";
+    public const string Holder = "demo.holder";
+    public const string ClinicName = "镇海区骆驼街道社区卫生服务中心（演示）";
+    public const string SchoolName = "镇海区骆驼街道中心学校（演示）";
+
+    /// <summary>Crockford-style: no I, L, O, U, nothing to misread when typing it from the console.</summary>
+    private const string PasswordAlphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+
+    /// <summary>The accounts' lines (as in the file), made now if this database has none; null when they exist but the file is gone.</summary>
+    public static async Task<string?> EnsureAsync(IServiceProvider services, string directory, DateOnly today, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(directory, FileName);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
+        if (await db.Set<OfficerAccount>().AnyAsync(o => o.UserName == Registrar, cancellationToken).ConfigureAwait(false))
+            return File.Exists(file) ? await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false) : null;
+
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var hasher = scope.ServiceProvider.GetRequiredService<PasswordHasher>();
+        var now = time.GetUtcNow();
+        var audit = new AuditTrail(db, new DemoSeedActor(), time);
+        var lines = new StringBuilder();
+
+        foreach (var (user, display, role) in new[]
+                 {
+                     (Registrar, "李警官（演示）", OfficerRole.Registrar),
+                     (Supervisor, "赵科长（演示）", OfficerRole.Supervisor),
+                     (Admin, "王管理员（演示）", OfficerRole.Admin),
+                 })
+        {
+            var password = NewPassword();
+            var officer = OfficerAccount.Create(user, display, role, hasher.Hash(password), now);
+            db.Add(officer);
+            audit.Record("officer.create", residentId: null, purpose: $"demo officer {officer.Id} as {officer.Role}");
+            Line(lines, role.ToString().ToLowerInvariant(), user, "password", password, "/signin");
+        }
+
+        foreach (var (kind, name, category) in new[] { ("clinic", ClinicName, ServiceCategory.Health), ("school", SchoolName, ServiceCategory.Education) })
+        {
+            var key = ApiKey.Generate();
+            db.Add(VerifierTerminal.Register(name, [category], key, now));
+            audit.Record("terminal.create", residentId: null, purpose: $"demo {kind} terminal");
+            Line(lines, kind, "terminal", "key", key.Value, "/counter");
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var issuerKeys = scope.ServiceProvider.GetRequiredService<IssuerKeyRing>();
+        var (permit, residentId) = await DemoHolder.AddAsync(db, issuerKeys, today, now, Path.Combine(directory, CardFolder, Holder + ".card.json"), cancellationToken)
+            .ConfigureAwait(false);
+        var holderPassword = NewPassword();
+        var (account, _) = MigrantAccount.Open(residentId, now, MigrantAccounts.ActivationValidFor);
+        account.Activate(Holder, hasher.Hash(holderPassword), now);
+        db.Add(account);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        Line(lines, "holder", Holder, "password", holderPassword, "/me");
+        lines.Append(CultureInfo.InvariantCulture, $"  ({DemoHolder.Name}, permit {permit}; her written card: \"{Holder}\" on the simulated readers' panel)\n");
+
+        var text = lines.ToString();
+        DemoFiles.WritePrivate(file, text);
+        return text;
+    }
+
+    private static void Line(StringBuilder lines, string role, string login, string kind, string secret, string where) =>
+        lines.Append(CultureInfo.InvariantCulture, $"  {role,-11}{login,-17}{kind} {secret}  {where}\n");
+
+    private static string NewPassword()
+    {
+        var chars = new char[12];
+        for (var i = 0; i < chars.Length; i++)
+            chars[i] = PasswordAlphabet[RandomNumberGenerator.GetInt32(PasswordAlphabet.Length)];
+        return string.Join('-', chars.Chunk(4).Select(c => new string(c)));
+    }
+
+    private sealed class DemoSeedActor : IAuditActorSource
+    {
+        public AuditActor Current { get; } = AuditActor.System("demo-seed");
+    }
+}
