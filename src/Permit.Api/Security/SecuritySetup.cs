@@ -6,6 +6,7 @@ using Permit.Api.Security.Admin;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Fields;
 using Permit.Api.Security.Logging;
+using Permit.Api.Security.Nodes;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.SignIn;
 using Permit.Api.Security.Terminals;
@@ -26,6 +27,8 @@ public static class SecuritySetup
     public static IServiceCollection AddPermitSecurity(this IServiceCollection services)
     {
         services.AddPermitKeys();
+        services.AddSharedDataProtection();
+        services.AddSessionValidation();
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<TokenIssuer>();

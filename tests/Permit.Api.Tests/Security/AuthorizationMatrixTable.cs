@@ -109,6 +109,11 @@ public static class AuthorizationMatrixTable
         // Admins only
         new("POST", "/api/admin/officers",                                         AdminOnly),
         new("POST", "/api/admin/terminals",                                        AdminOnly),
+        new("POST", "/api/admin/terminals/{id:guid}/revocation",                   AdminOnly),
+        new("POST", "/api/admin/officers/{id:guid}/disable",                       AdminOnly),
+        new("POST", "/api/admin/officers/{id:guid}/enable",                        AdminOnly),
+        new("POST", "/api/admin/officers/{id:guid}/password",                      AdminOnly),
+        new("PUT",  "/api/admin/officers/{id:guid}/role",                          AdminOnly),
         new("GET",  "/api/audit/verify",                                           AdminOnly),
         new("POST", "/api/admin/permits/suspend-overdue",                          AdminOnly),
         new("POST", "/api/points/accruals",                                        AdminOnly),

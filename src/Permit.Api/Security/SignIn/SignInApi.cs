@@ -38,7 +38,8 @@ public static class SignInApi
     {
         var userName = OfficerAccount.NormalizeUserName(request.UserName ?? string.Empty);
         var officer = await db.Set<OfficerAccount>().SingleOrDefaultAsync(o => o.UserName == userName, cancellationToken);
-        if (officer is null)
+        // A disabled officer gets the same answer as an unknown one.
+        if (officer is null || !officer.IsActive)
         {
             hasher.VerifyDecoy(request.Password ?? string.Empty);
             return SecurityProblems.Unauthorized();
