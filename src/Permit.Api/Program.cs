@@ -15,6 +15,7 @@ using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Persistence;
 using Permit.Api.Security;
+using Permit.Api.Security.Transport;
 using Permit.Api.Web;
 using Scalar.AspNetCore;
 using Serilog;
@@ -35,6 +36,7 @@ try
     builder.AddPermitJobs();
 
     var app = builder.Build();
+    app.UsePermitTransport();
     app.UseSerilogRequestLogging();
     app.UsePermitProblemDetails();
     app.UsePermitWebAssets();

@@ -25,9 +25,6 @@ public static class SecurityProblems
     /// <summary>Too many requests from this address, for this user name or with this key: wait <c>Retry-After</c> seconds.</summary>
     public const string TooManyRequests = Base + "too-many-requests";
 
-    /// <summary>The request body is larger than this endpoint takes.</summary>
-    public const string BodyTooLarge = Base + "body-too-large";
-
     public const string Validation = Base + "validation";
 
     public static ProblemHttpResult Unauthorized() => TypedResults.Problem(new ProblemDetails
