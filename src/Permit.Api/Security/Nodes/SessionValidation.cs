@@ -22,13 +22,14 @@ public static class SessionValidation
             .Validate(o => o.AbsoluteHours > 0, "Sessions:AbsoluteHours is positive.");
         services.AddSingleton<CredentialStamps>();
         services.AddScoped<Admin.CredentialAdministration>();
-        services.AddOptions<CookieAuthenticationOptions>(WebSession.Scheme).Configure<IHostEnvironment>((options, environment) =>
+        // PostConfigure: the cookie scheme's own set-up (registered later) must not undo these.
+        services.AddOptions<CookieAuthenticationOptions>(WebSession.Scheme).PostConfigure<IHostEnvironment>((options, environment) =>
         {
             if (environment.IsProduction())
                 options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             options.Events.OnValidatePrincipal = ValidateCookieAsync;
         });
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure(options =>
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure(options =>
             options.Events = new JwtBearerEvents { OnTokenValidated = ValidateTokenAsync });
         return services;
     }

@@ -56,7 +56,11 @@ public static class TransportSetup
     public static WebApplication UsePermitTransport(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseForwardedHeaders();
+        // Without a named proxy nothing is forwarded: the middleware would otherwise believe any client on a server that
+        // reports no remote address.
+        var forwarding = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        if (forwarding.KnownProxies.Count > 0 || forwarding.KnownIPNetworks.Count > 0)
+            app.UseForwardedHeaders();
         if (app.Environment.IsProduction())
         {
             app.UseHsts();
