@@ -72,7 +72,9 @@ public static class TransportSetup
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = csp;
+            // The development-only API reference (Scalar) runs its own inline script; it is never mapped outside Development.
+            if (!context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase))
+                headers.ContentSecurityPolicy = csp;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
