@@ -15,6 +15,7 @@ using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Persistence;
 using Permit.Api.Security;
+using Permit.Api.Security.Transport;
 using Permit.Api.Web;
 using Scalar.AspNetCore;
 using Serilog;
@@ -38,6 +39,7 @@ try
     var app = builder.Build();
     if (Permit.Api.Keys.Trust.TrustRootCli.IsCommand(args))
         return await Permit.Api.Keys.Trust.TrustRootCli.RunAsync(app.Services, args, Console.Out, Console.Error);
+    app.UsePermitTransport();
     app.UseSerilogRequestLogging();
     app.UsePermitProblemDetails();
     app.UsePermitWebAssets();

@@ -23,7 +23,7 @@ namespace Permit.Api.Persistence;
 /// blind index of citizen ID numbers (stored encrypted by <see cref="CitizenIdProtector"/>; null only at design time).
 /// </summary>
 public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtector? citizenIdProtector)
-    : DbContext(options), ICitizenIdProtectedContext
+    : DbContext(options), ICitizenIdProtectedContext, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public CitizenIdProtector? CitizenIdProtector { get; } = citizenIdProtector;
 
@@ -50,6 +50,9 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
     public DbSet<SocialInsuranceCover> SocialInsuranceCovers => Set<SocialInsuranceCover>();
 
     public DbSet<PointsReview> PointsReviews => Set<PointsReview>();
+
+    /// <summary>The session-cookie key ring shared by all nodes, each key encrypted (<c>Security/Nodes/SharedDataProtection</c>).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder);

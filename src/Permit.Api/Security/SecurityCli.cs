@@ -10,7 +10,7 @@ namespace Permit.Api.Security;
 /// </summary>
 public static class SecurityCli
 {
-    public static bool IsCommand(string[] args) => args is ["audit", ..] or ["keys", ..] or ["officers", ..];
+    public static bool IsCommand(string[] args) => args is ["audit", ..] or ["keys", ..] or ["officers", ..] or ["terminals", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
     {
@@ -21,13 +21,15 @@ public static class SecurityCli
             ["keys", var command] => await KeysCli.RunAsync(services, command, Console.Out).ConfigureAwait(false),
             ["officers", "add", var user, var displayName, var role] => await OfficersCli.AddAsync(
                 services, user, displayName, role, Console.In, Console.Out, cancellationToken).ConfigureAwait(false),
+            ["officers", "disable" or "enable" or "reset-password" or "set-role", ..] or ["terminals", "revoke", _] =>
+                await Admin.CredentialsCli.RunAsync(services, args, Console.In, Console.Out, cancellationToken).ConfigureAwait(false),
             _ => await Usage().ConfigureAwait(false),
         };
     }
 
     private static async Task<int> Usage()
     {
-        await Console.Error.WriteLineAsync("Commands: audit verify | keys rotate-issuer | keys add-encryption-key | officers add <user> <display name> <role> (password on stdin)").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync("Commands: audit verify | keys rotate-issuer | keys add-encryption-key | officers add <user> <display name> <role> (password on stdin) | officers disable|enable <user> | officers reset-password <user> (password on stdin) | officers set-role <user> <role> | terminals revoke <terminal id>").ConfigureAwait(false);
         return 2;
     }
 }

@@ -19,6 +19,12 @@ public static class SecurityProblems
 
     public const string UserNameTaken = Base + "user-name-taken";
 
+    /// <summary>Disabling or demoting the only active admin is refused.</summary>
+    public const string LastAdmin = Base + "last-admin";
+
+    /// <summary>Too many requests from this address, for this user name or with this key: wait <c>Retry-After</c> seconds.</summary>
+    public const string TooManyRequests = Base + "too-many-requests";
+
     public const string Validation = Base + "validation";
 
     public static ProblemHttpResult Unauthorized() => TypedResults.Problem(new ProblemDetails

@@ -7,7 +7,10 @@ using Permit.Api.Security.Agents;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Fields;
 using Permit.Api.Security.Logging;
+using Permit.Api.Security.Nodes;
 using Permit.Api.Security.Passwords;
+using Permit.Api.Security.RateLimits;
+using Permit.Api.Security.Transport;
 using Permit.Api.Security.SignIn;
 using Permit.Api.Security.Terminals;
 using Permit.Api.Security.Tokens;
@@ -28,6 +31,10 @@ public static class SecuritySetup
     {
         services.AddPermitKeys();
         services.AddPermitAgents();
+        services.AddSharedDataProtection();
+        services.AddSessionValidation();
+        services.AddPermitRateLimits();
+        services.AddPermitTransport();
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<TokenIssuer>();
@@ -71,6 +78,7 @@ public static class SecuritySetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
+        app.UsePermitRateLimits();
         app.UseWebSessionRequestCheck();
         app.UseAuthorization();
         return app;

@@ -35,6 +35,8 @@ public sealed class PermitApiApplication : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Jobs:SchedulerEnabled", "false");
         builder.UseSetting("Logging:File:Directory", "");
+        // Tests sign in hundreds of times from one address; the rate-limit tests turn the limits back on.
+        builder.UseSetting("RateLimits:Enabled", "false");
         // TEST KEYS ONLY: created in the test's own folder, never in the source tree.
         builder.UseSetting("Keys:Directory", Path.Combine(_directory.FullName, "keys"));
         // Whatever Program read before these settings applied, the context ends up on the test file.

@@ -19,23 +19,22 @@ public static class RevocationListApi
     public const string VersionHeader = "Revocation-List-Version";
 
     public static async Task<FileContentHttpResult> GetAsync(
-        HttpContext http, PermitDbContext db, IssuerKeyRing keys, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, PermitDbContext db, IssuerKeyRing keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        // Before the daily job's first run there is nothing to serve: publish one rather than answer 404 to verifiers.
-        // A card revoked (or a permit suspended) since the last publication is published at once: a verifier that is
-        // online must not accept a card reported lost this morning until tomorrow's list.
-        var latest = await RevocationListPublisher.LatestAsync(db, cancellationToken);
-        if (latest is null || await RevocationListPublisher.IsBehindAsync(db, latest, cancellationToken))
-            latest = await RevocationListPublisher.PublishAsync(db, keys, time.GetUtcNow(), cancellationToken);
-        return Serve(http, latest);
+        // From the node's cache (RevocationListCache), which also publishes when the list is missing or behind. The ETag
+        // lets a verifier that has this version get 304 and no body.
+        var cache = http.RequestServices.GetRequiredService<RevocationListCache>();
+        return Serve(http, await cache.LatestAsync(db, keys, cancellationToken));
     }
 
     public static async Task<FileContentHttpResult> PublishAsync(
         HttpContext http, PermitDbContext db, IssuerKeyRing keys, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return Serve(http, await RevocationListPublisher.PublishAsync(db, keys, time.GetUtcNow(), cancellationToken));
+        var list = await RevocationListPublisher.PublishAsync(db, keys, time.GetUtcNow(), cancellationToken);
+        http.RequestServices.GetService<RevocationListCache>()?.Remember(list);
+        return Serve(http, list);
     }
 
     private static FileContentHttpResult Serve(HttpContext http, PublishedRevocationList list)

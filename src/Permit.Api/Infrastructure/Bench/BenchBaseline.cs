@@ -17,8 +17,13 @@ public static class BenchBaseline
     public static IEndpointRouteBuilder MapBenchBaseline(this IEndpointRouteBuilder routes, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!configuration.GetValue<bool>(EnabledSetting))
+        ArgumentNullException.ThrowIfNull(routes);
+        // Configuration alone cannot open it in Production: a mounted settings file or an environment variable is not enough.
+        if (!configuration.GetValue<bool>(EnabledSetting)
+            || routes.ServiceProvider.GetRequiredService<IHostEnvironment>().IsProduction())
+        {
             return routes;
+        }
         routes.MapGet("/bench/baseline/permits/{number}", ReadAsync).AllowAnonymous().ExcludeFromDescription();
         return routes;
     }

@@ -27,16 +27,20 @@ public static class LoggingSetup
             {
                 logger.ReadFrom.Configuration(builder.Configuration)
                     .ReadFrom.Services(services)
-                    .Enrich.FromLogContext()
-                    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-                if (fileDirectory.Length > 0)
+                    .Enrich.FromLogContext();
+                // Through the masking sink: exception text can quote personal data, and enrichers cannot reach it.
+                logger.WriteTo.Sink(Serilog.Configuration.LoggerSinkConfiguration.Wrap(inner => new Security.Logging.MaskingSink(inner), sinks =>
                 {
-                    logger.WriteTo.File(
-                        new CompactJsonFormatter(),
-                        Path.Combine(contentRoot, fileDirectory, "permit-.clef"),
-                        rollingInterval: RollingInterval.Day,
-                        retainedFileCountLimit: 31);
-                }
+                    sinks.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                    if (fileDirectory.Length > 0)
+                    {
+                        sinks.File(
+                            new CompactJsonFormatter(),
+                            Path.Combine(contentRoot, fileDirectory, "permit-.clef"),
+                            rollingInterval: RollingInterval.Day,
+                            retainedFileCountLimit: 31);
+                    }
+                }));
             },
             // Keeping the static bootstrap logger unfrozen lets several hosts (test factories) start in one process;
             // freezing a shared ReloadableLogger twice throws.

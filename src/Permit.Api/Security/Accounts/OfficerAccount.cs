@@ -30,6 +30,54 @@ public sealed class OfficerAccount : ILockableAccount
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When an admin disabled the account; a disabled officer cannot sign in and every session ends.</summary>
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    /// <summary>
+    /// Changes whenever the account's sessions must end (disabled, password reset, role changed): tokens and cookies carry
+    /// the stamp they were issued with and are refused once it differs.
+    /// </summary>
+    public string SecurityStamp { get; private set; } = NewStamp();
+
+    public bool IsActive => DisabledAt is null;
+
+    public static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    public void Disable(DateTimeOffset now)
+    {
+        DisabledAt ??= now;
+        SecurityStamp = NewStamp();
+    }
+
+    public void Enable()
+    {
+        DisabledAt = null;
+        FailedSignIns = 0;
+        LockedUntil = null;
+        SecurityStamp = NewStamp();
+    }
+
+    /// <summary>Sets a new password (an admin's reset): the lock-out is lifted and every existing session ends.</summary>
+    public void ResetPassword(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        PasswordHash = passwordHash;
+        FailedSignIns = 0;
+        LockedUntil = null;
+        SecurityStamp = NewStamp();
+    }
+
+    /// <summary>Gives the officer another role; sessions with the old role end, so the new one applies at the next sign-in.</summary>
+    public void ChangeRole(OfficerRole role)
+    {
+        if (!Enum.IsDefined(role))
+            throw new ArgumentOutOfRangeException(nameof(role));
+        if (role == Role)
+            return;
+        Role = role;
+        SecurityStamp = NewStamp();
+    }
+
     public static string NormalizeUserName(string userName)
     {
         ArgumentNullException.ThrowIfNull(userName);

@@ -26,6 +26,8 @@ public static class SecurityModel
             officer.HasIndex(o => o.UserName).IsUnique().HasDatabaseName(OfficerUserNameIndex);
             officer.Property(o => o.DisplayName).HasMaxLength(OfficerAccount.DisplayNameMaxLength);
             officer.Property(o => o.PasswordHash).HasMaxLength(200).IsUnicode(false);
+            officer.Property(o => o.SecurityStamp).HasMaxLength(32).IsUnicode(false);
+            officer.Ignore(o => o.IsActive);
         });
 
         modelBuilder.Entity<VerifierTerminal>(terminal =>
@@ -40,6 +42,7 @@ public static class SecurityModel
             terminal.Property(t => t.ApiKeyPrefix).HasMaxLength(Terminals.ApiKey.PrefixLength).IsUnicode(false);
             terminal.HasIndex(t => t.ApiKeyPrefix).IsUnique().HasDatabaseName(TerminalKeyPrefixIndex);
             terminal.Property(t => t.ApiKeyHash).HasMaxLength(64).IsUnicode(false);
+            terminal.Property(t => t.SecurityStamp).HasMaxLength(32).IsUnicode(false);
         });
 
         modelBuilder.Entity<Agents.PairedAgent>(agent =>

@@ -33,6 +33,9 @@ public sealed class VerifierTerminal
 
     public bool IsActive => RevokedAt is null;
 
+    /// <summary>Changes when the terminal is revoked, so a counter page's cookie signed in with its key ends too.</summary>
+    public string SecurityStamp { get; private set; } = OfficerAccount.NewStamp();
+
     public static VerifierTerminal Register(string name, IEnumerable<ServiceCategory> categories, Terminals.ApiKey key, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -52,5 +55,9 @@ public sealed class VerifierTerminal
         };
     }
 
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+    public void Revoke(DateTimeOffset now)
+    {
+        RevokedAt ??= now;
+        SecurityStamp = OfficerAccount.NewStamp();
+    }
 }

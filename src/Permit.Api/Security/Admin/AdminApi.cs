@@ -19,6 +19,7 @@ public static class AdminApi
         var admin = app.MapGroup("/api/admin").RequireAuthorization(Policies.Admin);
         admin.MapPost("/officers", CreateOfficer).WithName("CreateOfficer");
         admin.MapPost("/terminals", CreateTerminal).WithName("CreateVerifierTerminal");
+        app.MapCredentialAdministration();
         app.MapGet("/api/audit/verify", VerifyAudit).RequireAuthorization(Policies.Admin).WithName("VerifyAuditTrail");
         return app;
     }

@@ -16,6 +16,12 @@ public static class PermitClaims
 
     public const string TerminalId = "terminal_id";
 
+    /// <summary>The officer's or terminal's security stamp when the token or cookie was issued (see <c>CredentialStamps</c>).</summary>
+    public const string SecurityStamp = "stamp";
+
+    /// <summary>When the browser signed in (Unix seconds): cookie sessions end a fixed time after it, however active.</summary>
+    public const string SessionStarted = "session_started";
+
     /// <summary>One claim per service category a verifier terminal serves.</summary>
     public const string ServiceCategory = "service_category";
 }

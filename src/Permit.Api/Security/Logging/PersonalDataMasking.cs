@@ -8,7 +8,8 @@ namespace Permit.Api.Security.Logging;
 /// <summary>
 /// Masks anything shaped like a citizen ID number (17 digits and a digit or X) in every string property of a log event,
 /// e.g. a request path, as <see cref="CitizenIdNumber.Masked"/> does: first 6, eight asterisks, last 4. A safety net
-/// under the rule that code never logs ID numbers; also masks API keys, bearer tokens and activation codes by shape.
+/// under the rule that code never logs ID numbers; also masks 15-digit first-generation ID numbers, API keys, bearer tokens
+/// and activation codes by shape. Exception text is masked by <see cref="MaskingSink"/>, which enrichers cannot reach.
 /// </summary>
 public sealed partial class PersonalDataMasking : ILogEventEnricher
 {
@@ -35,6 +36,8 @@ public sealed partial class PersonalDataMasking : ILogEventEnricher
     {
         ArgumentNullException.ThrowIfNull(text);
         var masked = IdNumberShape().Replace(text, m => $"{m.Value[..6]}********{m.Value[14..]}");
+        // First-generation cards (still in old records): 15 digits, no check digit.
+        masked = FirstGenerationIdShape().Replace(masked, m => $"{m.Value[..6]}*****{m.Value[11..]}");
         masked = ApiKeyShape().Replace(masked, m => m.Value[..20] + "_********");
         masked = BearerShape().Replace(masked, "Bearer ********");
         return ActivationCodeShape().Replace(masked, "****-****-****-****");
@@ -54,6 +57,9 @@ public sealed partial class PersonalDataMasking : ILogEventEnricher
 
     [GeneratedRegex(@"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex IdNumberShape();
+
+    [GeneratedRegex(@"(?<![0-9])[0-9]{15}(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstGenerationIdShape();
 
     [GeneratedRegex(@"pvk_[0-9a-f]{16}_[A-Za-z0-9_\-]+", RegexOptions.CultureInvariant)]
     private static partial Regex ApiKeyShape();

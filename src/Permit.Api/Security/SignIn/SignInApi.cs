@@ -5,6 +5,7 @@ using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Passwords;
+using Permit.Api.Security.RateLimits;
 using Permit.Api.Security.Tokens;
 
 namespace Permit.Api.Security.SignIn;
@@ -34,11 +35,14 @@ public static class SignInApi
 
     internal static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> SignInOfficer(
         TokenRequest request, PermitDbContext db, PasswordHasher hasher, TokenIssuer tokens,
-        IOptions<PasswordOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IOptions<PasswordOptions> options, TimeProvider time, HttpContext http, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         var userName = OfficerAccount.NormalizeUserName(request.UserName ?? string.Empty);
+        if (throttle.Refusal(http, "officer:" + userName) is { } tooMany)
+            return tooMany;
         var officer = await db.Set<OfficerAccount>().SingleOrDefaultAsync(o => o.UserName == userName, cancellationToken);
-        if (officer is null)
+        // A disabled officer gets the same answer as an unknown one.
+        if (officer is null || !officer.IsActive)
         {
             hasher.VerifyDecoy(request.Password ?? string.Empty);
             return SecurityProblems.Unauthorized();
@@ -50,9 +54,11 @@ public static class SignInApi
 
     internal static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> SignInMigrant(
         TokenRequest request, PermitDbContext db, PasswordHasher hasher, TokenIssuer tokens,
-        IOptions<PasswordOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IOptions<PasswordOptions> options, TimeProvider time, HttpContext http, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         var userName = OfficerAccount.NormalizeUserName(request.UserName ?? string.Empty);
+        if (throttle.Refusal(http, "migrant:" + userName) is { } tooMany)
+            return tooMany;
         var migrant = await db.Set<MigrantAccount>().SingleOrDefaultAsync(m => m.UserName == userName, cancellationToken);
         if (migrant?.PasswordHash is not { } hash)
         {
@@ -66,8 +72,10 @@ public static class SignInApi
 
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Activate(
         ActivationRequest request, PermitDbContext db, PasswordHasher hasher, IOptions<PasswordOptions> options,
-        TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, HttpContext http, SignInThrottle throttle, CancellationToken cancellationToken)
     {
+        if (throttle.Refusal(http, "activation:" + OfficerAccount.NormalizeUserName(request.UserName ?? string.Empty)) is { } tooMany)
+            return tooMany;
         if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Trim().Length > OfficerAccount.UserNameMaxLength)
             return SecurityProblems.Invalid("userName", $"A user name is 1 to {OfficerAccount.UserNameMaxLength} characters.");
         if (request.Password is null || request.Password.Length < options.Value.MinimumLength)
@@ -101,11 +109,11 @@ public static class SignInApi
         if (SignInAttempts.IsLocked(account, now))
             return false;
 
+        // Counted in the database, not read-modify-written: parallel wrong guesses are each counted.
         if (matches)
-            SignInAttempts.RecordSuccess(account);
+            await SignInAttemptsInDatabase.RecordSuccessAsync(db, account, cancellationToken);
         else
-            SignInAttempts.RecordFailure(account, now, options);
-        await db.SaveChangesAsync(cancellationToken);
+            await SignInAttemptsInDatabase.RecordFailureAsync(db, account, now, options, cancellationToken);
         return matches;
     }
 

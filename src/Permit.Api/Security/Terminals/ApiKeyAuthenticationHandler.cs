@@ -61,6 +61,7 @@ public sealed class ApiKeyAuthenticationHandler(
             new(PermitClaims.TerminalId, terminal.Id.ToString()),
             new(PermitClaims.Name, terminal.Name),
             new(PermitClaims.Role, Roles.Verifier),
+            new(PermitClaims.SecurityStamp, terminal.SecurityStamp),
         };
         claims.AddRange(terminal.Categories.Select(c => new Claim(PermitClaims.ServiceCategory, c.ToString())));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, PermitClaims.Name, PermitClaims.Role));

@@ -13,8 +13,11 @@ namespace Permit.Api.Security.Terminals;
 /// </summary>
 public sealed class TerminalKeyCache(TimeProvider time)
 {
-    /// <summary>How long a revocation made elsewhere (another instance, the database directly) may go unnoticed here.</summary>
-    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a revocation made elsewhere (another node, the database directly) may go unnoticed here: at most 5 s, so a
+    /// terminal revoked on one node is refused by every node within 5 s.
+    /// </summary>
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
 
     // Terminals are few (one per counter); the bound only stops a flood of distinct keys from growing the map.
     private const int MaxEntries = 10_000;

@@ -29,6 +29,7 @@ public sealed class TokenIssuer(DataProtectionKeys keys, TimeProvider time)
             new(PermitClaims.Name, officer.DisplayName),
             new("preferred_username", officer.UserName),
             new(PermitClaims.Role, Roles.Of(officer.Role)),
+            new(PermitClaims.SecurityStamp, officer.SecurityStamp),
         };
         return Issue(claims);
     }

@@ -64,7 +64,10 @@ public static class WebSession
 
     public static Task SignInAsync(HttpContext http, IEnumerable<Claim> claims)
     {
-        var identity = new ClaimsIdentity(claims, Scheme, PermitClaims.Name, PermitClaims.Role);
+        ArgumentNullException.ThrowIfNull(http);
+        var started = Nodes.SessionValidation.SessionStartedClaim(http.RequestServices.GetRequiredService<TimeProvider>());
+        var identity = new ClaimsIdentity(
+            claims.Where(c => c.Type != PermitClaims.SessionStarted).Append(started), Scheme, PermitClaims.Name, PermitClaims.Role);
         return http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
     }
 

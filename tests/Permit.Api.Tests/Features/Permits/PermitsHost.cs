@@ -58,10 +58,19 @@ public sealed class PermitsHost : WebApplicationFactory<Program>
         return PermitDatabase.CreateContext(Provider, ConnectionString, Services.GetRequiredService<CitizenIdProtector>());
     }
 
-    /// <summary>A client signed in as an officer of <paramref name="role"/>.</summary>
+    /// <summary>A client signed in as an officer of <paramref name="role"/> (recorded in the register: tokens are checked against it).</summary>
     public HttpClient Officer(OfficerRole role = OfficerRole.Registrar)
     {
-        var officer = OfficerAccount.Create($"{role}-officer", $"Test {role}", role, "not-a-real-hash", Time.GetUtcNow());
+        using var db = NewContext();
+        var userName = OfficerAccount.NormalizeUserName($"{role}-officer");
+        var officer = db.Set<OfficerAccount>().SingleOrDefault(o => o.UserName == userName);
+        if (officer is null)
+        {
+            officer = OfficerAccount.Create(userName, $"Test {role}", role, "not-a-real-hash", Time.GetUtcNow());
+            db.Add(officer);
+            db.SaveChanges();
+        }
+
         return WithToken(Services.GetRequiredService<TokenIssuer>().ForOfficer(officer));
     }
 
@@ -81,6 +90,7 @@ public sealed class PermitsHost : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Jobs:SchedulerEnabled", "false");
         builder.UseSetting("Logging:File:Directory", "");
+        builder.UseSetting("RateLimits:Enabled", "false");
         // TEST KEYS ONLY: a fresh issuer key created in a temporary directory.
         builder.UseSetting("Keys:Directory", Path.Combine(_directory.FullName, "keys"));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));

@@ -26,7 +26,7 @@ public sealed class ActivateModel(PermitDbContext db, PasswordHasher hasher, IOp
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await SignInApi.Activate(new ActivationRequest(ActivationCode?.Trim(), UserName, Password), db, hasher, options, time, cancellationToken);
+        var result = await SignInApi.Activate(new ActivationRequest(ActivationCode?.Trim(), UserName, Password), db, hasher, options, time, HttpContext, HttpContext.RequestServices.GetRequiredService<Permit.Api.Security.RateLimits.SignInThrottle>(), cancellationToken);
         switch (result.Result)
         {
             case NoContent:

@@ -28,7 +28,7 @@ public sealed class SignInModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Activated = false;
-        var result = await SignInApi.SignInMigrant(new TokenRequest(UserName, Password), db, hasher, tokens, options, time, cancellationToken);
+        var result = await SignInApi.SignInMigrant(new TokenRequest(UserName, Password), db, hasher, tokens, options, time, HttpContext, HttpContext.RequestServices.GetRequiredService<Permit.Api.Security.RateLimits.SignInThrottle>(), cancellationToken);
         if (result.Result is not Ok<IssuedToken> { Value: { } token })
         {
             Failed = true;
