@@ -24,7 +24,8 @@ public static class PersonalizeFromApiCommand
                 throw AgentException.Usage($"personalize: {local} is for local data; with --api the permit API supplies the files.");
         }
 
-        var api = PermitApiClient.ParseApiUrl(options.Required("--api"), "--api");
+        // The officer's token travels to this API: https only, unless the API is on this PC.
+        var api = Pairing.AgentPairing.RequireSecure(PermitApiClient.ParseApiUrl(options.Required("--api"), "--api"), "personalize: --api");
         var permitNumber = options.Required("--permit").Trim();
         var transportCode = options.Value("--transport-code") is { } hex
             ? KeyFiles.ParseTransportCode(hex)

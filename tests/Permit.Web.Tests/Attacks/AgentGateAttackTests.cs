@@ -179,6 +179,7 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         clinic.DefaultRequestHeaders.Add("X-Api-Key", clinicKey);
         using var lookup = await clinic.PostAsJsonAsync("/api/entitlements/lookups/card", new
         {
+            service = "basic-medical-care",
             sealedFiles = answer.GetProperty("sealedFiles").GetString(),
             verdict = answer.GetProperty("verdict"),
             chip = answer.GetProperty("chip"),

@@ -2,7 +2,7 @@
 // large verdict (eligible / not eligible / not genuine), the reason in words, and the photo and name to match the person.
 // Online the register decides (for a card: this very card, so a replaced card's old one is refused); when the server
 // cannot be reached the local agent's verdict against its last synced lists decides, and the page says so.
-import { agent, agentEvents, api, has, once, PageError, say, sayError, t } from './permit.js';
+import { agent, agentEvents, api, has, keepAgentTicket, once, PageError, say, sayError, t } from './permit.js';
 
 const english = document.documentElement.lang === 'en';
 const status = document.getElementById('counter-status');
@@ -170,3 +170,5 @@ numberForm.addEventListener('submit', event => {
 });
 
 loadServices();
+// The counter reads cards even when the API is down, with the last read-permit ticket (at most two minutes old).
+keepAgentTicket('read-permit');

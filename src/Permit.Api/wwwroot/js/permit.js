@@ -92,13 +92,34 @@ async function agentId() {
   return agentIdentity;
 }
 
+// The last ticket per reusable operation (all but personalize), kept for when the API cannot be reached: a counter
+// still reads cards offline with it until it expires (two minutes at most).
+const lastTickets = new Map();
+
 /**
  * A two-minute ticket from the API for one operation on this PC's agent (the page's session asks; the agent checks
  * it against the key it pinned at pairing). scope: { permitNumber, cardSequence } for personalize.
  */
 export async function agentTicket(operation, scope = {}) {
-  const issued = await api('POST', '/api/agent-tickets', { agentId: await agentId(), operation, ...scope });
-  return issued.ticket;
+  const id = await agentId();
+  try {
+    const issued = await api('POST', '/api/agent-tickets', { agentId: id, operation, ...scope });
+    if (operation !== 'personalize') lastTickets.set(operation, issued);
+    return issued.ticket;
+  } catch (error) {
+    // The API unreachable (no problem answer): a still-valid earlier ticket lets the offline checks go on.
+    const last = lastTickets.get(operation);
+    if (!error.problem && last && Date.parse(last.expiresAt) - Date.now() > 5000) return last.ticket;
+    throw error;
+  }
+}
+
+/** Keeps a fresh ticket for an operation at hand (the counter's offline fallback); returns a function that stops. */
+export function keepAgentTicket(operation, everyMs = 60000) {
+  const refresh = () => agentTicket(operation).catch(() => { /* offline or not paired: the next call says so */ });
+  refresh();
+  const timer = setInterval(refresh, everyMs);
+  return () => clearInterval(timer);
 }
 
 /** Calls the card agent on this PC with a fresh ticket; its failures (no reader, no card, card pulled) come back in words. */
