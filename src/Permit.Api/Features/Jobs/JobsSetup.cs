@@ -63,6 +63,11 @@ public static class JobsSetup
             trigger => trigger.WithIdentity(NotificationDispatchJob.JobName, JobGroup).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(jobs.DispatchInterval).RepeatForever()),
             job => job.WithIdentity(NotificationDispatchJob.JobName, JobGroup));
+
+        quartz.ScheduleJob<ExpiredIdempotentAnswersJob>(
+            trigger => trigger.WithIdentity(ExpiredIdempotentAnswersJob.JobName, JobGroup).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(ExpiredIdempotentAnswersJob.Interval).RepeatForever()),
+            job => job.WithIdentity(ExpiredIdempotentAnswersJob.JobName, JobGroup));
     }
 
     /// <summary>In memory on SQLite; on PostgreSQL and SQL Server the clustered ADO store on the API's own database.</summary>

@@ -238,6 +238,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CallerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)")
+                        .HasDefaultValue("");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -255,6 +262,8 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotentRequests", (string)null);
                 });
@@ -1019,8 +1028,8 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(210)
-                        .HasColumnType("nvarchar(210)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<DateOnly>("ArrivalDate")
                         .HasColumnType("date");
@@ -1108,8 +1117,8 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.Property<string>("HukouAddress")
                         .IsRequired()
-                        .HasMaxLength(210)
-                        .HasColumnType("nvarchar(210)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1478,8 +1487,8 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                             b1.Property<string>("NewValue")
                                 .IsRequired()
-                                .HasMaxLength(210)
-                                .HasColumnType("nvarchar(210)");
+                                .HasMaxLength(400)
+                                .HasColumnType("nvarchar(400)");
 
                             b1.Property<Guid>("RegistrationId")
                                 .HasColumnType("uniqueidentifier");

@@ -233,6 +233,13 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CallerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -250,6 +257,8 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotentRequests", (string)null);
                 });
@@ -1009,7 +1018,7 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(210)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ArrivalDate")
@@ -1098,7 +1107,7 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.Property<string>("HukouAddress")
                         .IsRequired()
-                        .HasMaxLength(210)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1468,7 +1477,7 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                             b1.Property<string>("NewValue")
                                 .IsRequired()
-                                .HasMaxLength(210)
+                                .HasMaxLength(400)
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("RegistrationId")
