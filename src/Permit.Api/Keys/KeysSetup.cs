@@ -2,17 +2,20 @@ using Microsoft.Extensions.Options;
 
 namespace Permit.Api.Keys;
 
-/// <summary>The key directory and the keys in it, loaded (and created on first start) once per process.</summary>
+/// <summary>The key directory and the keys in it, loaded once per process (created at start only in Development).</summary>
 public static class KeysSetup
 {
     public static IServiceCollection AddPermitKeys(this IServiceCollection services)
     {
         services.AddOptions<KeyOptions>().BindConfiguration(KeyOptions.Section);
         services.AddSingleton(sp => KeyDirectory.FromOptions(
-            sp.GetRequiredService<IOptions<KeyOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+            sp.GetRequiredService<IOptions<KeyOptions>>().Value, sp.GetRequiredService<IHostEnvironment>(),
+            sp.GetRequiredService<ILogger<KeyDirectory>>()));
         services.AddSingleton(sp => DataProtectionKeys.LoadOrCreate(sp.GetRequiredService<KeyDirectory>()));
         services.AddSingleton(sp => IssuerKeyRing.LoadOrCreate(
             sp.GetRequiredService<KeyDirectory>(), sp.GetRequiredService<TimeProvider>()));
+        // Loads every key before the API serves: a missing or unreadable one stops the start, naming its file.
+        services.AddHostedService<KeysStartupCheck>();
         return services;
     }
 

@@ -18,7 +18,7 @@ public static class SecurityCli
         return args switch
         {
             ["audit", "verify"] => await AuditCli.VerifyAsync(services, Console.Out, cancellationToken).ConfigureAwait(false),
-            ["keys", var command] => await KeysCli.RunAsync(services, command, Console.Out).ConfigureAwait(false),
+            ["keys", .. var command] => await KeysCli.RunAsync(services, command, Console.Out, cancellationToken).ConfigureAwait(false),
             ["officers", "add", var user, var displayName, var role] => await OfficersCli.AddAsync(
                 services, user, displayName, role, Console.In, Console.Out, cancellationToken).ConfigureAwait(false),
             _ => await Usage().ConfigureAwait(false),
@@ -27,7 +27,7 @@ public static class SecurityCli
 
     private static async Task<int> Usage()
     {
-        await Console.Error.WriteLineAsync("Commands: audit verify | keys rotate-issuer | keys add-encryption-key | officers add <user> <display name> <role> (password on stdin)").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync("Commands: audit verify | audit checkpoint | keys init | keys rotate-issuer | keys add-encryption-key | keys rotate-field-key [batch] | officers add <user> <display name> <role> (password on stdin)").ConfigureAwait(false);
         return 2;
     }
 }
