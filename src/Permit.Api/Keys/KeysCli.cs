@@ -56,17 +56,13 @@ public static class KeysCli
         var before = directory.FileNames("*").ToHashSet(StringComparer.Ordinal);
         DataProtectionKeys.LoadOrCreate(directory);
         IssuerKeyRing.LoadOrCreate(directory, time).Dispose();
-        foreach (var init in ExtraKeys)
-            init(directory);
+        Audit.AuditCheckpointKey.LoadOrCreate(directory).Dispose();
         var created = directory.FileNames("*").Where(f => !before.Contains(f) && !f.EndsWith(".tmp", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         await output.WriteLineAsync(created.Count == 0
             ? $"Key directory {directory.Path}: every key present, nothing created."
             : $"Key directory {directory.Path}: created {string.Join(", ", created)}. Back it up now, apart from the database.").ConfigureAwait(false);
         return 0;
     }
-
-    /// <summary>Other keys <c>keys init</c> creates (the audit checkpoint key); each creates only what is missing.</summary>
-    public static IList<Action<KeyDirectory>> ExtraKeys { get; } = [];
 
     private static async Task<int> RotateFieldKeyAsync(
         IServiceProvider services, KeyDirectory directory, int batchSize, TextWriter output, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Permit.Api.Audit;
 
 namespace Permit.Api.Keys;
 
@@ -14,6 +15,8 @@ public static class KeysSetup
         services.AddSingleton(sp => DataProtectionKeys.LoadOrCreate(sp.GetRequiredService<KeyDirectory>()));
         services.AddSingleton(sp => IssuerKeyRing.LoadOrCreate(
             sp.GetRequiredService<KeyDirectory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
+        services.AddSingleton(sp => AuditCheckpointKey.LoadOrCreate(sp.GetRequiredService<KeyDirectory>()));
         // Loads every key before the API serves: a missing or unreadable one stops the start, naming its file.
         services.AddHostedService<KeysStartupCheck>();
         return services;

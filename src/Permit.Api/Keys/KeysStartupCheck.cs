@@ -10,6 +10,7 @@ internal sealed class KeysStartupCheck(IServiceProvider services) : IHostedServi
     {
         _ = services.GetRequiredService<DataProtectionKeys>();
         _ = services.GetRequiredService<IssuerKeyRing>();
+        _ = services.GetRequiredService<Audit.AuditCheckpointKey>();
         return Task.CompletedTask;
     }
 

@@ -18,6 +18,7 @@ public static class SecurityCli
         return args switch
         {
             ["audit", "verify"] => await AuditCli.VerifyAsync(services, Console.Out, cancellationToken).ConfigureAwait(false),
+            ["audit", "checkpoint"] => await AuditCli.CheckpointAsync(services, Console.Out, cancellationToken).ConfigureAwait(false),
             ["keys", .. var command] => await KeysCli.RunAsync(services, command, Console.Out, cancellationToken).ConfigureAwait(false),
             ["officers", "add", var user, var displayName, var role] => await OfficersCli.AddAsync(
                 services, user, displayName, role, Console.In, Console.Out, cancellationToken).ConfigureAwait(false),
