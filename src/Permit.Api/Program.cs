@@ -13,6 +13,7 @@ using Permit.Api.Features.SchoolAdmission;
 using Permit.Api.Infrastructure.Health;
 using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Api.Security;
 using Permit.Api.Security.Transport;
@@ -65,6 +66,9 @@ try
     app.MapPermitSecurity();
     app.MapPermitWeb();
 
+    // Keys come first: without them the database cannot even be opened (its ID numbers are sealed with them).
+    if (KeysCli.IsInit(args))
+        return await KeysCli.RunAsync(app.Services, ["init"], Console.Out, app.Lifetime.ApplicationStopping);
     await app.MigratePermitDatabaseAsync();
     if (SecurityCli.IsCommand(args))
         return await SecurityCli.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);

@@ -6,7 +6,10 @@ namespace Permit.Api.Audit;
 /// <summary>
 /// Links new audit entries onto the chain as part of the save that carries them, so an audited change and its audit
 /// entry are written together or not at all.
-/// <para>Appends are serialised by one append lock per process. A save on its own holds it from reading the chain's
+/// <para>On PostgreSQL and SQL Server the database serialises appends from every node
+/// (<see cref="AuditChainDatabaseLock"/>): the save takes a transaction-scoped lock before it reads the chain's last
+/// link, in its own transaction or in the caller's, and keeps it until that transaction ends.</para>
+/// <para>On SQLite appends are serialised by one append lock per process. A save on its own holds it from reading the chain's
 /// last link until the save ends. A save inside a transaction holds it until that transaction commits or rolls back
 /// (<see cref="AuditChainTransactions"/>): its links stay invisible to others until the commit, so letting go earlier
 /// would let the next writer link onto a stale end and then wait on this transaction's rows. On SQLite, where the
@@ -35,6 +38,8 @@ public static class AuditChain
         var pending = PendingEntries(context);
         if (pending.Count == 0)
             return await save(cancellationToken).ConfigureAwait(false);
+        if (AuditChainDatabaseLock.Applies(context))
+            return await SaveUnderDatabaseLockAsync(context, pending, save, cancellationToken).ConfigureAwait(false);
 
         var keepUntilTransactionEnds = await EnterAsync(context, cancellationToken).ConfigureAwait(false);
         try
@@ -70,6 +75,8 @@ public static class AuditChain
         var pending = PendingEntries(context);
         if (pending.Count == 0)
             return save();
+        if (AuditChainDatabaseLock.Applies(context))
+            return SaveUnderDatabaseLock(context, pending, save);
 
         var keepUntilTransactionEnds = Enter(context);
         try
@@ -93,6 +100,39 @@ public static class AuditChain
             if (!keepUntilTransactionEnds)
                 ExitSave(context);
         }
+    }
+
+    // The lock is transaction-scoped: a save on its own gets a transaction of its own, committed when the save succeeds.
+    private static async Task<int> SaveUnderDatabaseLockAsync(
+        DbContext context, List<AuditEntry> pending, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
+    {
+        var own = context.Database.CurrentTransaction is null
+            ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        try
+        {
+            await AuditChainDatabaseLock.TakeAsync(context, cancellationToken).ConfigureAwait(false);
+            Link(pending, await LastLinkAsync(context, cancellationToken).ConfigureAwait(false));
+            var saved = await save(cancellationToken).ConfigureAwait(false);
+            if (own is not null)
+                await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static int SaveUnderDatabaseLock(DbContext context, List<AuditEntry> pending, Func<int> save)
+    {
+        using var own = context.Database.CurrentTransaction is null ? context.Database.BeginTransaction() : null;
+        AuditChainDatabaseLock.Take(context);
+        Link(pending, LastLink(context));
+        var saved = save();
+        own?.Commit();
+        return saved;
     }
 
     /// <summary>

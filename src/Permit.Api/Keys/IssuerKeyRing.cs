@@ -47,7 +47,11 @@ public sealed class IssuerKeyRing : IDisposable
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(time);
         if (!directory.Exists(ManifestFile))
+        {
+            directory.EnsureMayCreate(ManifestFile);
             Rotate(directory, time);
+        }
+
         return Load(directory);
     }
 

@@ -3,16 +3,30 @@ namespace Permit.Api.Keys;
 /// <summary>
 /// The key directory on disk: created owner-only (0700), every file in it owner-read/write only (0600) on Unix.
 /// Files are created with <see cref="FileMode.CreateNew"/>, so an existing key is never overwritten.
+/// <para>Only a directory with <see cref="CreatesMissingKeys"/> (<c>keys init</c>, Development, tests) makes a missing
+/// key; otherwise a missing or unreadable key is a <see cref="MissingKeyException"/> naming its path.</para>
 /// </summary>
-public sealed class KeyDirectory
+public sealed partial class KeyDirectory
 {
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    private readonly ILogger? _logger;
+
     public KeyDirectory(string path)
+        : this(path, createsMissingKeys: true, logger: null)
+    {
+    }
+
+    public KeyDirectory(string path, bool createsMissingKeys, ILogger? logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
+        CreatesMissingKeys = createsMissingKeys;
+        _logger = logger;
+        // A directory that may not create keys is not created either: an unmounted volume must stay visibly empty.
+        if (!createsMissingKeys)
+            return;
         if (!Directory.Exists(Path))
         {
             if (OperatingSystem.IsWindows())
@@ -28,22 +42,58 @@ public sealed class KeyDirectory
 
     public string Path { get; }
 
-    public static KeyDirectory FromOptions(KeyOptions options, string contentRoot)
+    /// <summary>True for <c>keys init</c>, Development and tests; false in Production.</summary>
+    public bool CreatesMissingKeys { get; }
+
+    public static KeyDirectory FromOptions(KeyOptions options, IHostEnvironment environment, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new KeyDirectory(System.IO.Path.GetFullPath(options.Directory, contentRoot));
+        ArgumentNullException.ThrowIfNull(environment);
+        var path = System.IO.Path.GetFullPath(options.DirectoryFor(environment), environment.ContentRootPath);
+        return new KeyDirectory(path, options.CreatesMissingKeys(environment), logger);
     }
+
+    /// <summary>The same directory, allowed to create missing keys (<c>keys init</c>).</summary>
+    public KeyDirectory ForInit() => CreatesMissingKeys ? this : new KeyDirectory(Path, createsMissingKeys: true, _logger);
 
     public string PathOf(string fileName) => System.IO.Path.Combine(Path, fileName);
 
     public bool Exists(string fileName) => File.Exists(PathOf(fileName));
 
-    public byte[] ReadBytes(string fileName) => File.ReadAllBytes(PathOf(fileName));
+    public byte[] ReadBytes(string fileName) => Read(fileName, File.ReadAllBytes);
 
-    public string ReadText(string fileName) => File.ReadAllText(PathOf(fileName));
+    public string ReadText(string fileName) => Read(fileName, File.ReadAllText);
 
-    public IEnumerable<string> FileNames(string searchPattern) =>
-        Directory.EnumerateFiles(Path, searchPattern).Select(f => System.IO.Path.GetFileName(f)!);
+    public IEnumerable<string> FileNames(string searchPattern) => Directory.Exists(Path)
+        ? Directory.EnumerateFiles(Path, searchPattern).Select(f => System.IO.Path.GetFileName(f)!)
+        : [];
+
+    /// <summary>
+    /// Called before a key is created: throws <see cref="MissingKeyException"/> when this directory may not create
+    /// keys, otherwise says (in the log) that a key is being created.
+    /// </summary>
+    public void EnsureMayCreate(string fileName)
+    {
+        if (!CreatesMissingKeys)
+            throw MissingKeyException.Missing(PathOf(fileName));
+        if (_logger is not null)
+            LogCreating(_logger, fileName, Path);
+    }
+
+    private T Read<T>(string fileName, Func<string, T> read)
+    {
+        var path = PathOf(fileName);
+        if (!File.Exists(path))
+            throw MissingKeyException.Missing(path);
+        try
+        {
+            return read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw MissingKeyException.Unreadable(path, e.GetType().Name, e);
+        }
+    }
 
     /// <summary>Writes a new secret file with mode 0600 from the start (no window where it is world-readable).</summary>
     /// <exception cref="IOException">The file exists already.</exception>
@@ -74,6 +124,7 @@ public sealed class KeyDirectory
     {
         if (!Exists(fileName))
         {
+            EnsureMayCreate(fileName);
             try
             {
                 CreateFile(fileName, System.Security.Cryptography.RandomNumberGenerator.GetBytes(length));
@@ -87,6 +138,10 @@ public sealed class KeyDirectory
         var secret = ReadBytes(fileName);
         return secret.Length == length
             ? secret
-            : throw new InvalidOperationException($"Key file {fileName} does not hold {length} bytes.");
+            : throw MissingKeyException.Unreadable(PathOf(fileName), $"it does not hold {length} bytes");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Creating the missing key {File} in {Directory} (allowed in Development only; production keys come from `keys init`)")]
+    private static partial void LogCreating(ILogger logger, string file, string directory);
 }

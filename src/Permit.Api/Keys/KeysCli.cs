@@ -1,26 +1,100 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Permit.Api.Persistence;
+using Permit.Api.Security.Fields;
+
 namespace Permit.Api.Keys;
 
-/// <summary><c>keys rotate-issuer</c> and <c>keys add-encryption-key</c>: new keys, effective at the next start.</summary>
+/// <summary>
+/// <c>keys init</c> (the only way production keys are made), <c>keys rotate-issuer</c>, <c>keys add-encryption-key</c>
+/// and <c>keys rotate-field-key [batch size]</c>.
+/// </summary>
 public static class KeysCli
 {
-    public static async Task<int> RunAsync(IServiceProvider services, string command, TextWriter output)
+    /// <summary><c>keys init</c> runs before the database is touched: the API cannot open it without keys.</summary>
+    public static bool IsInit(string[] args) => args is ["keys", "init"];
+
+    public static async Task<int> RunAsync(IServiceProvider services, string command, TextWriter output, CancellationToken cancellationToken = default) =>
+        await RunAsync(services, [command], output, cancellationToken).ConfigureAwait(false);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] arguments, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(output);
-        var directory = services.GetRequiredService<KeyDirectory>();
-        switch (command)
+        var directory = services.GetRequiredService<KeyDirectory>().ForInit();
+        var time = services.GetRequiredService<TimeProvider>();
+        switch (arguments)
         {
-            case "rotate-issuer":
-                var keyId = IssuerKeyRing.Rotate(directory, services.GetRequiredService<TimeProvider>());
+            case ["init"]:
+                return await InitAsync(directory, time, output).ConfigureAwait(false);
+            case ["rotate-issuer"]:
+                var keyId = IssuerKeyRing.Rotate(directory, time);
                 await output.WriteLineAsync($"New active issuer key {keyId}; earlier keys stay trusted.").ConfigureAwait(false);
                 return 0;
-            case "add-encryption-key":
+            case ["add-encryption-key"]:
                 var version = DataProtectionKeys.AddEncryptionKey(directory);
                 await output.WriteLineAsync($"Citizen ID encryption key version {version} added.").ConfigureAwait(false);
                 return 0;
+            case ["rotate-field-key"]:
+                return await RotateFieldKeyAsync(services, directory, FieldKeyRotation.DefaultBatchSize, output, cancellationToken).ConfigureAwait(false);
+            case ["rotate-field-key", var size] when int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var batch) && batch > 0:
+                return await RotateFieldKeyAsync(services, directory, batch, output, cancellationToken).ConfigureAwait(false);
             default:
-                await output.WriteLineAsync("keys rotate-issuer | keys add-encryption-key").ConfigureAwait(false);
+                await output.WriteLineAsync("keys init | keys rotate-issuer | keys add-encryption-key | keys rotate-field-key [batch size]").ConfigureAwait(false);
                 return 2;
         }
+    }
+
+    /// <summary>Creates every missing key (never replaces one) and lists what the directory holds.</summary>
+    public static async Task<int> InitAsync(KeyDirectory directory, TimeProvider time, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(output);
+        directory = directory.ForInit();
+        var before = directory.FileNames("*").ToHashSet(StringComparer.Ordinal);
+        DataProtectionKeys.LoadOrCreate(directory);
+        IssuerKeyRing.LoadOrCreate(directory, time).Dispose();
+        Audit.AuditCheckpointKey.LoadOrCreate(directory).Dispose();
+        var created = directory.FileNames("*").Where(f => !before.Contains(f) && !f.EndsWith(".tmp", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        await output.WriteLineAsync(created.Count == 0
+            ? $"Key directory {directory.Path}: every key present, nothing created."
+            : $"Key directory {directory.Path}: created {string.Join(", ", created)}. Back it up now, apart from the database.").ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> RotateFieldKeyAsync(
+        IServiceProvider services, KeyDirectory directory, int batchSize, TextWriter output, CancellationToken cancellationToken)
+    {
+        string connectionString;
+        await using (var scope = services.CreateAsyncScope())
+            connectionString = scope.ServiceProvider.GetRequiredService<PermitDbContext>().Database.GetConnectionString()!;
+        var provider = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+
+        // Resume an interrupted rotation (rows behind the newest key) before adding yet another key.
+        var keys = DataProtectionKeys.LoadOrCreate(directory);
+        await using (var probe = PermitDatabase.CreateContext(provider, connectionString, new CitizenIdProtector(keys)))
+        {
+            if (await FieldKeyRotation.CountBehindAsync(probe, keys.ActiveEncryptionVersion, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                var added = DataProtectionKeys.AddEncryptionKey(directory);
+                keys = DataProtectionKeys.LoadOrCreate(directory);
+                await output.WriteLineAsync($"Field key version {added} added.").ConfigureAwait(false);
+            }
+            else
+            {
+                await output.WriteLineAsync($"Resuming the rotation to field key version {keys.ActiveEncryptionVersion}.").ConfigureAwait(false);
+            }
+        }
+
+        await using var db = PermitDatabase.CreateContext(provider, connectionString, new CitizenIdProtector(keys));
+        var total = await FieldKeyRotation.RunAsync(db, keys.ActiveEncryptionVersion, batchSize,
+            p => output.WriteLine($"{p.Table}: {p.Rewritten} re-encrypted, {p.Remaining} to go"), cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(
+            $"{total} row(s) now sealed with field key version {keys.ActiveEncryptionVersion}. Restart every API node so they " +
+            "encrypt with it, then run this command again to catch rows written meanwhile; keep the older key files: they " +
+            "still open backups.").ConfigureAwait(false);
+        return 0;
     }
 }

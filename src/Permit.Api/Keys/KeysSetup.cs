@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Options;
+using Permit.Api.Audit;
 
 namespace Permit.Api.Keys;
 
-/// <summary>The key directory and the keys in it, loaded (and created on first start) once per process.</summary>
+/// <summary>The key directory and the keys in it, loaded once per process (created at start only in Development).</summary>
 public static class KeysSetup
 {
     public static IServiceCollection AddPermitKeys(this IServiceCollection services)
     {
         services.AddOptions<KeyOptions>().BindConfiguration(KeyOptions.Section);
         services.AddSingleton(sp => KeyDirectory.FromOptions(
-            sp.GetRequiredService<IOptions<KeyOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+            sp.GetRequiredService<IOptions<KeyOptions>>().Value, sp.GetRequiredService<IHostEnvironment>(),
+            sp.GetRequiredService<ILogger<KeyDirectory>>()));
         services.AddSingleton(sp => DataProtectionKeys.LoadOrCreate(sp.GetRequiredService<KeyDirectory>()));
         services.AddSingleton(sp => IssuerKeyRing.LoadOrCreate(
             sp.GetRequiredService<KeyDirectory>(), sp.GetRequiredService<TimeProvider>()));
@@ -20,6 +22,10 @@ public static class KeysSetup
             sp.GetRequiredService<ILogger<Trust.TrustListSource>>()));
         // Read the trust list as the host starts, so a Production API without a valid one refuses to start, clearly.
         services.AddHostedService<Trust.TrustListStartupCheck>();
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
+        services.AddSingleton(sp => AuditCheckpointKey.LoadOrCreate(sp.GetRequiredService<KeyDirectory>()));
+        // Loads every key before the API serves: a missing or unreadable one stops the start, naming its file.
+        services.AddHostedService<KeysStartupCheck>();
         return services;
     }
 

@@ -81,6 +81,12 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
             .Where(p => p.ClrType == typeof(CitizenIdNumber));
         foreach (var number in numbers)
             number.SetValueConverter(converter);
+
+        // Addresses are personal data too: stored encrypted with the same field key.
+        var addresses = new EncryptedAddressConverter(protector);
+        modelBuilder.Entity<Resident>().Property(r => r.HukouAddress).HasConversion(addresses);
+        modelBuilder.Entity<ResidenceRegistration>().Property(r => r.Address).HasConversion(addresses);
+        modelBuilder.Entity<ResidenceRegistration>().OwnsMany(r => r.Changes).Property(c => c.NewValue).HasConversion(addresses);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

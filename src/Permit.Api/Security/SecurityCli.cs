@@ -18,7 +18,8 @@ public static class SecurityCli
         return args switch
         {
             ["audit", "verify"] => await AuditCli.VerifyAsync(services, Console.Out, cancellationToken).ConfigureAwait(false),
-            ["keys", var command] => await KeysCli.RunAsync(services, command, Console.Out).ConfigureAwait(false),
+            ["audit", "checkpoint"] => await AuditCli.CheckpointAsync(services, Console.Out, cancellationToken).ConfigureAwait(false),
+            ["keys", .. var command] => await KeysCli.RunAsync(services, command, Console.Out, cancellationToken).ConfigureAwait(false),
             ["officers", "add", var user, var displayName, var role] => await OfficersCli.AddAsync(
                 services, user, displayName, role, Console.In, Console.Out, cancellationToken).ConfigureAwait(false),
             ["officers", "disable" or "enable" or "reset-password" or "set-role", ..] or ["terminals", "revoke", _] =>
@@ -29,7 +30,7 @@ public static class SecurityCli
 
     private static async Task<int> Usage()
     {
-        await Console.Error.WriteLineAsync("Commands: audit verify | keys rotate-issuer | keys add-encryption-key | officers add <user> <display name> <role> (password on stdin) | officers disable|enable <user> | officers reset-password <user> (password on stdin) | officers set-role <user> <role> | terminals revoke <terminal id>").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync("Commands: audit verify | audit checkpoint | keys init | keys rotate-issuer | keys add-encryption-key | keys rotate-field-key [batch] | keys root init --out <dir> | keys sign-trust-list … | officers add <user> <display name> <role> (password on stdin) | officers disable|enable <user> | officers reset-password <user> (password on stdin) | officers set-role <user> <role> | terminals revoke <terminal id>").ConfigureAwait(false);
         return 2;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Permit.Api.Audit;
 using Permit.Api.Features.Notifications;
 using Permit.Api.Persistence;
 using Quartz;
@@ -38,7 +39,15 @@ public static class JobsSetup
             return builder;
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString(PersistenceSetup.ConnectionStringName);
-        builder.AddQuartz(q => ConfigureScheduler(q, database.Provider, connectionString, jobs));
+        var audit = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
+        builder.AddQuartz(q =>
+        {
+            ConfigureScheduler(q, database.Provider, connectionString, jobs);
+            q.ScheduleJob<AuditCheckpointJob>(
+                trigger => trigger.WithIdentity(AuditCheckpointJob.JobName, JobGroup).StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(audit.CheckpointInterval).RepeatForever()),
+                job => job.WithIdentity(AuditCheckpointJob.JobName, JobGroup));
+        });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
@@ -63,6 +72,11 @@ public static class JobsSetup
             trigger => trigger.WithIdentity(NotificationDispatchJob.JobName, JobGroup).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(jobs.DispatchInterval).RepeatForever()),
             job => job.WithIdentity(NotificationDispatchJob.JobName, JobGroup));
+
+        quartz.ScheduleJob<ExpiredIdempotentAnswersJob>(
+            trigger => trigger.WithIdentity(ExpiredIdempotentAnswersJob.JobName, JobGroup).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(ExpiredIdempotentAnswersJob.Interval).RepeatForever()),
+            job => job.WithIdentity(ExpiredIdempotentAnswersJob.JobName, JobGroup));
     }
 
     /// <summary>In memory on SQLite; on PostgreSQL and SQL Server the clustered ADO store on the API's own database.</summary>

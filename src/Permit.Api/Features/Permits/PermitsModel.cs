@@ -28,6 +28,8 @@ public static class PermitsModel
             request.Property(r => r.Scope).HasMaxLength(40).IsUnicode(false);
             request.Property(r => r.Key).HasMaxLength(IdempotentRequest.MaxKeyLength);
             request.Property(r => r.RequestHash).HasMaxLength(64).IsUnicode(false);
+            request.Property(r => r.CallerId).HasMaxLength(IdempotentRequest.MaxCallerLength).HasDefaultValue(string.Empty);
+            request.HasIndex(r => r.CreatedAt);
         });
 
         modelBuilder.Entity<CardPersonalization>(personalization =>

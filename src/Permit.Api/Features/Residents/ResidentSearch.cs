@@ -9,11 +9,14 @@ namespace Permit.Api.Features.Residents;
 
 /// <summary>
 /// Finding residents: by exact ID number, name prefix, permit number, or the community of their active registration.
-/// At least one criterion is required (no browsing the whole population); every hit is an audited read.
+/// A search must name someone: a full ID number, a permit number, or at least <see cref="MinNameLength"/> characters of
+/// a name; a community only narrows such a search (no paging through a whole community or population by one
+/// character). Every hit is an audited read.
 /// </summary>
 public static class ResidentSearch
 {
     public const int MaxPageSize = 100;
+    public const int MinNameLength = 2;
 
     public static async Task<Results<Ok<PageOf<ResidentSummary>>, ValidationProblem>> Search(
         PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken,
@@ -30,8 +33,10 @@ public static class ResidentSearch
         var permit = permitNumber is null ? null : errors.Parse("permitNumber", () => PermitNumber.Parse(permitNumber.Trim()));
         var community = communityCode is null ? null : errors.Community("communityCode", communityCode);
         var namePrefix = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
-        if (idNumber is null && namePrefix is null && permitNumber is null && communityCode is null)
-            errors.Add("query", "search-criterion-required", "Give an idNumber, name, permitNumber or communityCode.");
+        if (namePrefix is { Length: < MinNameLength })
+            errors.Add("name", "search-name-too-short", $"Give at least {MinNameLength} characters of the name.");
+        else if (idNumber is null && namePrefix is null && permitNumber is null)
+            errors.Add("query", "search-criterion-required", "Give a full idNumber, a permitNumber or at least two characters of a name; communityCode only narrows.");
         if (errors.Any)
             return DeskProblems.Invalid(errors);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Permit.Api.Security.Fields;
 using Permit.Domain.Registrations;
 using Permit.Domain.Residents;
 
@@ -16,7 +17,7 @@ public sealed class ResidenceRegistrationConfiguration : IEntityTypeConfiguratio
         builder.HasAggregateVersion();
         builder.Ignore(r => r.IsActive);
 
-        builder.Property(r => r.Address).HasMaxLength(210);
+        builder.Property(r => r.Address).HasMaxLength(EncryptedAddressConverter.StoredMaxLength);
         builder.Property(r => r.Evidence).HasMaxLength(200);
         builder.Property(r => r.EmployerOrLandlord).HasMaxLength(200);
 
@@ -31,7 +32,7 @@ public sealed class ResidenceRegistrationConfiguration : IEntityTypeConfiguratio
             change.WithOwner().HasForeignKey("RegistrationId");
             change.HasKey(c => c.Id);
             change.Property(c => c.Id).ValueGeneratedNever();
-            change.Property(c => c.NewValue).HasMaxLength(210);
+            change.Property(c => c.NewValue).HasMaxLength(EncryptedAddressConverter.StoredMaxLength);
             change.Property(c => c.NewCommunityCode).HasMaxLength(12).IsUnicode(false);
         });
         builder.Navigation(r => r.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);

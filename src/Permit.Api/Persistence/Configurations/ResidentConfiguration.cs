@@ -17,7 +17,8 @@ public sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
 
         // Lengths follow the card's byte limits (a UTF-8 byte limit never admits more characters than bytes).
         builder.Property(r => r.Name).HasMaxLength(60);
-        builder.Property(r => r.HukouAddress).HasMaxLength(210);
+        // Stored encrypted (EncryptedAddressConverter): the column holds the sealed form of a 210-byte address.
+        builder.Property(r => r.HukouAddress).HasMaxLength(EncryptedAddressConverter.StoredMaxLength);
         builder.Property(r => r.PhotoReference).HasMaxLength(200);
         builder.Property(r => r.Contact).HasMaxLength(40);
 

@@ -40,48 +40,44 @@ public sealed class CitizenIdProtector
         var version = _keys.ActiveEncryptionVersion;
         _keys.TryGetEncryptionKey(version, out var key);
 
-        var plaintext = Encoding.ASCII.GetBytes(number.Value);
-        var sealedBytes = new byte[NonceLength + plaintext.Length + TagLength];
-        var nonce = sealedBytes.AsSpan(0, NonceLength);
-        RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(key.Span, TagLength))
-        {
-            aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(NonceLength, plaintext.Length),
-                sealedBytes.AsSpan(NonceLength + plaintext.Length), AssociatedData(version));
-        }
-
-        return $"v{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{Base64Url(sealedBytes)}";
+        return Seal(key.Span, version, Encoding.ASCII.GetBytes(number.Value), AssociatedData(Purpose, version));
     }
 
     /// <exception cref="CryptographicException">Not a stored form, an unknown key version, or tampered with.</exception>
     public CitizenIdNumber Unprotect(string stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var colon = stored.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 2 || stored[0] != 'v'
-            || !int.TryParse(stored.AsSpan(1, colon - 1), System.Globalization.NumberStyles.None,
-                System.Globalization.CultureInfo.InvariantCulture, out var version))
-        {
-            throw new CryptographicException("Not an encrypted citizen ID number.");
-        }
-
-        if (!_keys.TryGetEncryptionKey(version, out var key))
-            throw new CryptographicException($"No citizen ID encryption key of version {version} in the key directory.");
-
-        var sealedBytes = FromBase64Url(stored[(colon + 1)..]);
-        if (sealedBytes.Length <= NonceLength + TagLength)
-            throw new CryptographicException("The encrypted citizen ID number is truncated.");
-
-        var cipherLength = sealedBytes.Length - NonceLength - TagLength;
-        var plaintext = new byte[cipherLength];
-        using (var aes = new AesGcm(key.Span, TagLength))
-        {
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceLength), sealedBytes.AsSpan(NonceLength, cipherLength),
-                sealedBytes.AsSpan(NonceLength + cipherLength), plaintext, AssociatedData(version));
-        }
-
-        return CitizenIdNumber.Parse(Encoding.ASCII.GetString(plaintext));
+        var (version, sealedBytes) = Parse(stored);
+        return CitizenIdNumber.Parse(Encoding.ASCII.GetString(Open(version, sealedBytes, Purpose)));
     }
+
+    /// <summary>
+    /// Encrypts other personal text (an address, a stored answer) with the same field key, under its own
+    /// <paramref name="purpose"/> so a ciphertext cannot be moved to another column: same stored form as a number.
+    /// </summary>
+    public string ProtectText(string text, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        var version = _keys.ActiveEncryptionVersion;
+        _keys.TryGetEncryptionKey(version, out var key);
+        return Seal(key.Span, version, Encoding.UTF8.GetBytes(text), AssociatedData(Encoding.UTF8.GetBytes(purpose), version));
+    }
+
+    /// <exception cref="CryptographicException">Not a stored form, an unknown key version, another purpose, or tampered with.</exception>
+    public string UnprotectText(string stored, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        var (version, sealedBytes) = Parse(stored);
+        return Encoding.UTF8.GetString(Open(version, sealedBytes, Encoding.UTF8.GetBytes(purpose)));
+    }
+
+    /// <summary>True when <paramref name="stored"/> has the stored form (<c>v&lt;version&gt;:…</c>) rather than plain text.</summary>
+    public static bool LooksProtected(string stored) => TryVersion(stored, out _, out _);
+
+    /// <summary>The key version <paramref name="stored"/> was sealed with, or null when it is not a stored form.</summary>
+    public static int? VersionOf(string stored) => TryVersion(stored, out var version, out _) ? version : null;
 
     /// <summary>The blind index of a number (normalized by <see cref="CitizenIdNumber"/>: 18 characters, upper-case X).</summary>
     public string BlindIndex(CitizenIdNumber number)
@@ -92,11 +88,59 @@ public sealed class CitizenIdProtector
         return Convert.ToHexStringLower(mac[..IndexBytes]);
     }
 
-    private static byte[] AssociatedData(int version)
+    private static string Seal(ReadOnlySpan<byte> key, int version, byte[] plaintext, byte[] associatedData)
     {
-        var data = new byte[Purpose.Length + sizeof(int)];
-        Purpose.CopyTo(data, 0);
-        BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(Purpose.Length), version);
+        var sealedBytes = new byte[NonceLength + plaintext.Length + TagLength];
+        var nonce = sealedBytes.AsSpan(0, NonceLength);
+        RandomNumberGenerator.Fill(nonce);
+        using (var aes = new AesGcm(key, TagLength))
+        {
+            aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(NonceLength, plaintext.Length),
+                sealedBytes.AsSpan(NonceLength + plaintext.Length), associatedData);
+        }
+
+        return $"v{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{Base64Url(sealedBytes)}";
+    }
+
+    private byte[] Open(int version, byte[] sealedBytes, byte[] purpose)
+    {
+        if (!_keys.TryGetEncryptionKey(version, out var key))
+            throw new CryptographicException($"No field encryption key of version {version} in the key directory.");
+        if (sealedBytes.Length < NonceLength + TagLength)
+            throw new CryptographicException("The encrypted field is truncated.");
+
+        var cipherLength = sealedBytes.Length - NonceLength - TagLength;
+        var plaintext = new byte[cipherLength];
+        using (var aes = new AesGcm(key.Span, TagLength))
+        {
+            aes.Decrypt(sealedBytes.AsSpan(0, NonceLength), sealedBytes.AsSpan(NonceLength, cipherLength),
+                sealedBytes.AsSpan(NonceLength + cipherLength), plaintext, AssociatedData(purpose, version));
+        }
+
+        return plaintext;
+    }
+
+    private static (int Version, byte[] Sealed) Parse(string stored)
+    {
+        if (!TryVersion(stored, out var version, out var colon))
+            throw new CryptographicException("Not an encrypted field.");
+        return (version, FromBase64Url(stored[(colon + 1)..]));
+    }
+
+    private static bool TryVersion(string stored, out int version, out int colon)
+    {
+        version = 0;
+        colon = stored.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 2 && colon <= 8 && stored[0] == 'v'
+            && int.TryParse(stored.AsSpan(1, colon - 1), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out version);
+    }
+
+    private static byte[] AssociatedData(byte[] purpose, int version)
+    {
+        var data = new byte[purpose.Length + sizeof(int)];
+        purpose.CopyTo(data, 0);
+        BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(purpose.Length), version);
         return data;
     }
 

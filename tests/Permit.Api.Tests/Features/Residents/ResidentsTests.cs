@@ -100,7 +100,7 @@ public sealed class ResidentsTests
         (await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.LiSi, "李四", "19950612", "2"))).Dispose();
 
         using var byNumber = await client.GetPathAsync($"/api/residents?idNumber={DeskData.LiSi}");
-        using var byName = await client.GetPathAsync($"/api/residents?name={Uri.EscapeDataString("张")}");
+        using var byName = await client.GetPathAsync($"/api/residents?name={Uri.EscapeDataString("张三")}");
 
         var found = (await byNumber.JsonAsync()).GetProperty("items");
         Assert.Equal(1, found.GetArrayLength());
@@ -109,6 +109,22 @@ public sealed class ResidentsTests
         var named = await byName.JsonAsync();
         Assert.Equal(1, named.GetProperty("total").GetInt32());
         Assert.Equal("张三", named.GetProperty("items")[0].GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("name=%E5%BC%A0", "search-name-too-short")]
+    [InlineData("communityCode=330211003001", "search-criterion-required")]
+    public async Task A_search_by_one_character_of_a_name_or_by_community_alone_is_refused_so_nobody_pages_through_everyone(
+        string query, string problem)
+    {
+        await using var desk = new Desk();
+        using var client = desk.Registrar();
+        (await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan))).Dispose();
+
+        using var response = await client.GetPathAsync($"/api/residents?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal($"https://permit.example/problems/{problem}", (await response.JsonAsync()).GetProperty("type").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -6,12 +7,15 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Permit.Api.Persistence;
+using Permit.Api.Security.Authorization;
 
 namespace Permit.Api.Features.Permits.Idempotency;
 
 /// <summary>
 /// The <c>Idempotency-Key</c> of one request: looks up an earlier answer, and remembers this one in the same save.
-/// The same key with the same route and body replays the first answer; with a different body it is refused (422).
+/// The same key with the same route and body replays the first answer; with a different body it is refused (422);
+/// from another caller it is refused (409) without a word of the answer. Answers older than
+/// <see cref="IdempotentRequest.Lifetime"/> count as gone.
 /// </summary>
 public sealed class IdempotencyKey
 {
@@ -22,10 +26,14 @@ public sealed class IdempotencyKey
     // The answer is stored exactly as the API writes it, so a replay is byte for byte the first answer.
     private readonly JsonSerializerOptions _answers;
 
-    private IdempotencyKey(string scope, string key, string requestHash, JsonSerializerOptions answers)
+    private readonly DateTimeOffset _receivedAt;
+
+    private IdempotencyKey(string scope, string key, string callerId, string requestHash, JsonSerializerOptions answers, DateTimeOffset receivedAt)
     {
+        _receivedAt = receivedAt;
         Scope = scope;
         Key = key;
+        CallerId = callerId;
         RequestHash = requestHash;
         _answers = answers;
     }
@@ -34,7 +42,12 @@ public sealed class IdempotencyKey
 
     public string Key { get; }
 
+    public string CallerId { get; }
+
     public string RequestHash { get; }
+
+    // The sealed answer is bound to its row: copied to another scope, key or caller it no longer opens.
+    private string Purpose => $"permit/idempotent-answer\n{Scope}\n{Key}\n{CallerId}";
 
     /// <summary>
     /// The key the request carries (null without the header), or a validation problem when the header is empty or too
@@ -56,7 +69,8 @@ public sealed class IdempotencyKey
         var fingerprint = http.Request.Path.Value + "\n" + JsonSerializer.Serialize(request, Fingerprint);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)));
         var answers = http.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? Fingerprint;
-        return (new IdempotencyKey(scope, key, hash, answers), null);
+        var now = (http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        return (new IdempotencyKey(scope, key, CallerOf(http.User), hash, answers, now), null);
     }
 
     /// <summary>The earlier answer to replay, a 422 problem when the key was used with another body, or null (run it).</summary>
@@ -67,6 +81,21 @@ public sealed class IdempotencyKey
             .SingleOrDefaultAsync(r => r.Scope == Scope && r.Key == Key, cancellationToken);
         if (earlier is null)
             return null;
+        if (earlier.CreatedAt <= _receivedAt - IdempotentRequest.Lifetime)
+        {
+            // Expired but not yet swept by the job: forget it now so this request runs and can remember its own answer.
+            await db.Set<IdempotentRequest>().Where(r => r.Scope == Scope && r.Key == Key && r.CreatedAt == earlier.CreatedAt)
+                .ExecuteDeleteAsync(cancellationToken);
+            return null;
+        }
+
+        if (earlier.CallerId != CallerId)
+        {
+            return PermitProblems.Problem(
+                StatusCodes.Status409Conflict, "idempotency-key-other-caller",
+                $"This {HeaderName} belongs to another caller's request; choose a key of your own.");
+        }
+
         if (earlier.RequestHash != RequestHash)
         {
             return PermitProblems.Problem(
@@ -74,13 +103,23 @@ public sealed class IdempotencyKey
                 $"This {HeaderName} was already used for a different request.");
         }
 
-        return TypedResults.Content(earlier.ResponseJson, "application/json", Encoding.UTF8, earlier.StatusCode);
+        var json = db.RequireCitizenIdProtector().UnprotectText(earlier.ResponseJson, Purpose);
+        return TypedResults.Content(json, "application/json", Encoding.UTF8, earlier.StatusCode);
     }
 
     /// <summary>Adds the answer to the context; it is written by the same save as the change.</summary>
     public void Remember(PermitDbContext db, int statusCode, object response, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.Add(new IdempotentRequest(Scope, Key, RequestHash, statusCode, JsonSerializer.Serialize(response, response.GetType(), _answers), now));
+        var json = JsonSerializer.Serialize(response, response.GetType(), _answers);
+        var sealedJson = db.RequireCitizenIdProtector().ProtectText(json, Purpose);
+        db.Add(new IdempotentRequest(Scope, Key, CallerId, RequestHash, statusCode, sealedJson, now));
+    }
+
+    // The officer's or migrant's account id, else the terminal's id: the same identity the audit trail records.
+    private static string CallerOf(ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(PermitClaims.Subject) ?? user.FindFirstValue(PermitClaims.TerminalId) ?? "anonymous";
+        return id.Length > IdempotentRequest.MaxCallerLength ? id[..IdempotentRequest.MaxCallerLength] : id;
     }
 }

@@ -284,6 +284,13 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("CallerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasDefaultValue("");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -301,6 +308,8 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotentRequests", (string)null);
                 });
@@ -1124,8 +1133,8 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(210)
-                        .HasColumnType("character varying(210)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<DateOnly>("ArrivalDate")
                         .HasColumnType("date");
@@ -1213,8 +1222,8 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     b.Property<string>("HukouAddress")
                         .IsRequired()
-                        .HasMaxLength(210)
-                        .HasColumnType("character varying(210)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1583,8 +1592,8 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                             b1.Property<string>("NewValue")
                                 .IsRequired()
-                                .HasMaxLength(210)
-                                .HasColumnType("character varying(210)");
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
 
                             b1.Property<Guid>("RegistrationId")
                                 .HasColumnType("uuid");

@@ -284,6 +284,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CallerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)")
+                        .HasDefaultValue("");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -301,6 +308,8 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotentRequests", (string)null);
                 });
@@ -1127,8 +1136,8 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(210)
-                        .HasColumnType("nvarchar(210)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<DateOnly>("ArrivalDate")
                         .HasColumnType("date");
@@ -1216,8 +1225,8 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.Property<string>("HukouAddress")
                         .IsRequired()
-                        .HasMaxLength(210)
-                        .HasColumnType("nvarchar(210)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1586,8 +1595,8 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                             b1.Property<string>("NewValue")
                                 .IsRequired()
-                                .HasMaxLength(210)
-                                .HasColumnType("nvarchar(210)");
+                                .HasMaxLength(400)
+                                .HasColumnType("nvarchar(400)");
 
                             b1.Property<Guid>("RegistrationId")
                                 .HasColumnType("uniqueidentifier");

@@ -277,6 +277,13 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CallerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -294,6 +301,8 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotentRequests", (string)null);
                 });
@@ -1115,7 +1124,7 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(210)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ArrivalDate")
@@ -1204,7 +1213,7 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.Property<string>("HukouAddress")
                         .IsRequired()
-                        .HasMaxLength(210)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1574,7 +1583,7 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                             b1.Property<string>("NewValue")
                                 .IsRequired()
-                                .HasMaxLength(210)
+                                .HasMaxLength(400)
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("RegistrationId")
