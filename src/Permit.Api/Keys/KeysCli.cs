@@ -57,6 +57,8 @@ public static class KeysCli
         DataProtectionKeys.LoadOrCreate(directory);
         IssuerKeyRing.LoadOrCreate(directory, time).Dispose();
         Audit.AuditCheckpointKey.LoadOrCreate(directory).Dispose();
+        Security.Agents.AgentKeys.LoadOrCreate(directory).Dispose();
+        directory.ReadOrCreateSecret(Security.Nodes.SharedDataProtection.KeyFile, DataProtectionKeys.KeyLength);
         var created = directory.FileNames("*").Where(f => !before.Contains(f) && !f.EndsWith(".tmp", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         await output.WriteLineAsync(created.Count == 0
             ? $"Key directory {directory.Path}: every key present, nothing created."

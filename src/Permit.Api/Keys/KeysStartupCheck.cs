@@ -11,6 +11,8 @@ internal sealed class KeysStartupCheck(IServiceProvider services) : IHostedServi
         _ = services.GetRequiredService<DataProtectionKeys>();
         _ = services.GetRequiredService<IssuerKeyRing>();
         _ = services.GetRequiredService<Audit.AuditCheckpointKey>();
+        _ = services.GetRequiredService<Security.Agents.AgentKeys>();
+        _ = services.GetRequiredService<Security.Nodes.DataProtectionXmlKey>();
         return Task.CompletedTask;
     }
 

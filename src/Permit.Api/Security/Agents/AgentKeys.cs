@@ -61,6 +61,8 @@ public sealed class AgentKeys : IDisposable
     {
         if (!directory.Exists(file))
         {
+            // Outside Development only `keys init` makes keys: a missing ticket key stops the start, naming the file.
+            directory.EnsureMayCreate(file);
             try
             {
                 directory.CreateFile(file, Encoding.ASCII.GetBytes(create()));
