@@ -42,7 +42,7 @@ public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, Per
     [Theory]
     [InlineData(4)]   // GENERATE KEY PAIR: nothing reached the API yet
     [InlineData(7)]   // writing the files: the API has already issued files for this chip
-    [InlineData(-1)]  // ACTIVATE itself, the last APDU
+    [InlineData(-1)]  // ACTIVATE itself, the last APDU but the confirmation's INTERNAL AUTHENTICATE
     public async Task A_card_pulled_during_personalization_through_pcscd_leaves_the_permit_pending_card_and_a_retry_completes_it(int position)
     {
         var rig = fixture.Rig;
@@ -55,7 +55,7 @@ public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, Per
         {
             var card = PersonalizeCommandTests.BlankCard();
             await using var slot = await CardInSlot.InsertAsync(card, rig.VpcdPort(1), rig.ReaderName(1));
-            slot.Connector.Faults.DropConnectionAt(position > 0 ? position : total);
+            slot.Connector.Faults.DropConnectionAt(position > 0 ? position : total - 1);
 
             var interrupted = await PersonalizeAsync(rig, permit);
 
@@ -65,6 +65,16 @@ public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, Per
             await rig.RestartAsync(TestContext.Current.CancellationToken);
             await slot.ReinsertAsync();
             var retried = await PersonalizeAsync(rig, permit);
+            if (position != 4)
+            {
+                // The API bound the card's first key; pulled before ACTIVATE, the card makes a new one: the officer
+                // abandons the first chip, as the agent says, and runs it again.
+                Assert.True(retried.ExitCode == ExitCodes.ApiRefused, retried.ToString());
+                Assert.Contains("Abandon the earlier chip", retried.ToString(), StringComparison.Ordinal);
+                await api.AbandonChipAsync(permit);
+                retried = await PersonalizeAsync(rig, permit);
+            }
+
             Assert.True(retried.ExitCode == ExitCodes.Ok, retried.ToString());
             Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
             Assert.Equal("Active", await StatusAsync(permit));

@@ -97,7 +97,7 @@ public sealed class AgentServerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_card_read_carries_the_files_the_chips_answer_and_the_verdict_as_the_registers_card_lookup_takes_them()
+    public async Task A_card_read_with_the_APIs_challenge_carries_the_files_and_the_chips_answer_to_that_challenge_as_the_card_lookup_takes_them()
     {
         var http = await StartAsync();
         var ct = TestContext.Current.CancellationToken;
@@ -105,20 +105,20 @@ public sealed class AgentServerTests : IAsyncDisposable
         using (var personalize = await http.PostAsJsonAsync("/permit-card/personalize", new { permit, photo = Convert.ToBase64String(TestIssuer.Jpeg) }, ct))
             Assert.True(personalize.IsSuccessStatusCode, await personalize.Content.ReadAsStringAsync(ct));
 
-        using var read = await http.PostAsJsonAsync("/permit-card/read", new { withPhoto = true }, ct);
+        var serverChallenge = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+        using var read = await http.PostAsJsonAsync("/permit-card/read", new { withPhoto = true, challenge = Convert.ToBase64String(serverChallenge) }, ct);
         var json = await read.Content.ReadAsStringAsync(ct);
-        // The page forwards the answer's files, verdict and chip untouched: the API's own request type must read them.
+        // The page forwards the answer's files and chip untouched: the API's own request type must read them.
         var lookup = JsonSerializer.Deserialize<CardLookupRequest>(json, JsonSerializerOptions.Web)!;
         var agentRead = AgentCardRead.From(lookup);
-        var serverVerdict = CredentialVerifier.VerifyCardReadByAgent(
-            agentRead.Files!, agentRead.Chip!, KeyFiles.LoadTrustList([_issuer.PublicKeyPath]), new RevocationKnowledge(null, LivePermitStatus.Active), DateTimeOffset.UtcNow);
+        var serverVerdict = CredentialVerifier.VerifyCard(
+            agentRead.Files!, agentRead.Chip!.Exchange, KeyFiles.LoadTrustList([_issuer.PublicKeyPath]), new RevocationKnowledge(null, LivePermitStatus.Active), DateTimeOffset.UtcNow);
 
         Assert.Null(agentRead.Errors);
         Assert.True(serverVerdict.Accepted, string.Join(", ", serverVerdict.Checks));
         Assert.Equal(TestIssuer.SamplePermit.PermitNumber, serverVerdict.Card!.PermitNumber);
         Assert.Equal(TestIssuer.PhotoFileBytes, agentRead.Files!.Photo);
-        Assert.Equal(16, agentRead.Chip!.Exchange!.Challenge.Length);
-        Assert.Equal(AgentCardRead.CheckedByAgentAnswerVerified, agentRead.ChipAuthentication);
+        Assert.Equal(serverChallenge, agentRead.Chip.Challenge);
         Assert.Contains(lookup.Verdict!.Checks!, c => c is { Check: "chip-signature", Outcome: "passed" });
     }
 

@@ -92,6 +92,14 @@ public sealed class PermitApiServer : WebApplicationFactory<PermitDbContext>
         return await officer.GetFromJsonAsync<JsonElement>($"api/permits/{number}", TestContext.Current.CancellationToken);
     }
 
+    /// <summary>The officer gives up on the chip bound to the permit's card 1 (as the desk page's button does).</summary>
+    public async Task AbandonChipAsync(string number, int sequence = 1, string reason = "card pulled out before activation")
+    {
+        using var officer = Officer();
+        using var response = await officer.PostAsJsonAsync($"api/permits/{number}/cards/{sequence}/personalization/abandon", new { reason }, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     public HttpClient Officer()
     {
         var client = CreateClient();

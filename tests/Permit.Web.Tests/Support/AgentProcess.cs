@@ -193,6 +193,16 @@ public sealed class AgentProcess : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>The agent's problem answer to POST <paramref name="path"/>, which must be a failure (for attacks).</summary>
+    public async Task<JsonElement> PostExpectingFailureAsync(string path, object body)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        using var response = await client.PostAsJsonAsync(new Uri(Url + path), body, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.False(response.IsSuccessStatusCode, $"agent {path} succeeded: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -66,6 +66,10 @@ public static class Arrange
             new { serial, chipKey = Convert.ToBase64String(Domain.Credentials.Card.ChipKeyFile.Encode(chipKey)) }, ct);
         prepared.EnsureSuccessStatusCode();
         var files = (await prepared.Content.ReadFromJsonAsync<FilesView>(ct))!;
+        // The chip answers a challenge the API issued, as the agent's confirm step has it do.
+        using var challenged = await officer.PostAsJsonAsync("/api/card-challenges", new { }, ct);
+        challenged.EnsureSuccessStatusCode();
+        var challenge = Convert.FromBase64String((await challenged.Content.ReadFromJsonAsync<ChallengeView>(ct))!.Challenge);
         using var confirmed = await officer.PostAsJsonAsync($"/api/permits/{number}/cards/1/confirmation", new
         {
             serial,
@@ -73,6 +77,8 @@ public static class Arrange
             photoFileSha256 = Hash(files.PhotoFile),
             chipKeyFileSha256 = Hash(files.ChipKeyFile),
             signatureFileSha256 = Hash(files.SignatureFile),
+            challenge = Convert.ToBase64String(challenge),
+            response = Convert.ToBase64String(Domain.Credentials.Card.ActiveAuthentication.Sign(chipKey, challenge)),
         }, ct);
         confirmed.EnsureSuccessStatusCode();
         return (number, answer.ActivationCode!);
@@ -83,6 +89,8 @@ public static class Arrange
     private sealed record IssuedView(PermitView Permit, string? ActivationCode);
 
     private sealed record PermitView(string PermitNumber);
+
+    private sealed record ChallengeView(string Challenge);
 
     private sealed record FilesView(string PermitFile, string PhotoFile, string ChipKeyFile, string SignatureFile);
 }
