@@ -147,7 +147,7 @@ public static class ApiPersonalizer
         PermitCardSession session, PermitApiClient api, string permitNumber, int sequence, string serial, ReadBackHashes hashes,
         CancellationToken cancellationToken)
     {
-        var challenge = await api.GetChallengeAsync(cancellationToken).ConfigureAwait(false);
+        var challenge = await api.GetChallengeAsync(permitNumber, sequence, cancellationToken).ConfigureAwait(false);
         var response = session.InternalAuthenticate(challenge);
         return await api.ConfirmAsync(permitNumber, sequence, serial, hashes, challenge, response, cancellationToken).ConfigureAwait(false);
     }

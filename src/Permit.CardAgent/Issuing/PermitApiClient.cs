@@ -69,10 +69,11 @@ public sealed class PermitApiClient
         SendAsync<IssuedCardFiles>(HttpMethod.Post, $"{PermitPath(permitNumber)}/cards/{cardSequence}/personalization",
             new { serial = serialHex, chipKey = Convert.ToBase64String(chipKeyFile) }, idempotent: true, cancellationToken);
 
-    /// <summary>POST /api/card-challenges: a fresh, single-use challenge for the chip to sign.</summary>
-    public async Task<byte[]> GetChallengeAsync(CancellationToken cancellationToken)
+    /// <summary>POST /api/permits/{n}/cards/{seq}/challenge: a fresh, single-use challenge for the chip being written to sign
+    /// (the card's own route, which the personalize ticket may call; <c>/api/card-challenges</c> is the same for officers).</summary>
+    public async Task<byte[]> GetChallengeAsync(string permitNumber, int cardSequence, CancellationToken cancellationToken)
     {
-        var issued = await SendAsync<IssuedChallenge>(HttpMethod.Post, "api/card-challenges", new { }, idempotent: false, cancellationToken).ConfigureAwait(false);
+        var issued = await SendAsync<IssuedChallenge>(HttpMethod.Post, $"{PermitPath(permitNumber)}/cards/{cardSequence}/challenge", new { }, idempotent: false, cancellationToken).ConfigureAwait(false);
         try
         {
             var challenge = Convert.FromBase64String(issued.Challenge);
@@ -84,7 +85,7 @@ public sealed class PermitApiClient
             // Reported below, as any other unusable answer.
         }
 
-        throw Unavailable("api-answer-invalid", $"The permit API at {Api} answered api/card-challenges with something that is not a challenge.", null);
+        throw Unavailable("api-answer-invalid", $"The permit API at {Api} answered the challenge request with something that is not a challenge.", null);
     }
 
     /// <summary>

@@ -86,6 +86,7 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/permits/{number}/termination",                           Desk),
         new("POST", "/api/permits/{number}/cards/{sequence:int}/personalization",  Desk),
         new("POST", "/api/permits/{number}/cards/{sequence:int}/confirmation",     Desk),
+        new("POST", "/api/permits/{number}/cards/{sequence:int}/challenge",        Desk),
         new("POST", "/api/permits/{number}/cards/{sequence:int}/personalization/abandon", Desk),
         new("POST", "/api/card-challenges",                                        CardReaders),
         new("POST", "/api/permits/{number}/endorsements",                          Desk),

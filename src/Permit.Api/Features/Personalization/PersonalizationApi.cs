@@ -33,6 +33,12 @@ public static class PersonalizationApi
         permits.MapPost("/{number}/cards/{sequence:int}/personalization/abandon", PersonalizationAbandon.AbandonAsync)
             .WithName("AbandonPermitCardChip")
             .WithSummary("Give up on the chip bound to this card before it was confirmed (a reason is required); its key goes on the status list at once");
+        // The same single-use challenge as POST /api/card-challenges, on a route a personalize ticket may call for its own
+        // permit and card: the agent writing a card holds that ticket, never the officer's sign-in.
+        permits.MapPost("/{number}/cards/{sequence:int}/challenge", Credentials.CardChallengeApi.IssueAsync)
+            .WithMetadata(Security.Agents.AgentTicketScope.Personalization)
+            .WithName("IssuePersonalizationChallenge")
+            .WithSummary("A fresh server challenge for the chip being written for this card to sign at confirmation");
         permits.MapPost("/{number}/cards/{sequence:int}/confirmation", ConfirmAsync)
             .WithMetadata(Security.Agents.AgentTicketScope.Personalization)
             .WithName("ConfirmPermitCardIssued")

@@ -68,7 +68,7 @@ internal static class DemoHolder
         var serial = CardSerialNumber.FromBytes(serialBytes);
         var data = await PermitCardDataSource.ForAsync(db, permit, permit.CurrentCard.Sequence, cancellationToken).ConfigureAwait(false);
         var files = CardFileSet.Build(data, [], ChipKeyFile.Encode(chipKey), issuerKeys.ActiveSigner);
-        var personalization = new CardPersonalization(permit.Id, permit.CurrentCard.Sequence, serial, files, now);
+        var personalization = new CardPersonalization(permit.Id, permit.CurrentCard.Sequence, attempt: 1, serial, files, now);
         db.Add(personalization);
         permit.ConfirmCardIssued(serial, permit.CurrentCard.Sequence, today.AddDays(-13));
         personalization.MarkConfirmed(now);
