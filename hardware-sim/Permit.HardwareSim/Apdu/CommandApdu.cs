@@ -3,7 +3,9 @@ namespace Permit.HardwareSim.Apdu;
 /// <summary>
 /// A short command APDU as the emulated card sees it. Parsing never fails: a body that fits no ISO 7816-4
 /// short case is kept with <see cref="IsWellFormed"/> false, because the card must still check CLA, INS,
-/// its life-cycle state and P1/P2 before it may answer <c>67 00</c> (permit-card.md, "Checks run in this order").
+/// its life-cycle state and P1/P2 before it may answer <c>67 00</c> (docs/permit-card.md, "Checks run in this order").
+/// Written apart from the agent's own code (Permit.Iso7816, Permit.Domain) on purpose: the emulator and the agent each
+/// implement the format from docs, so each checks the other.
 /// </summary>
 public sealed class CommandApdu
 {

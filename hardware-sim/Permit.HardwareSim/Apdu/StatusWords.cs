@@ -1,6 +1,7 @@
 namespace Permit.HardwareSim.Apdu;
 
-/// <summary>The status words the emulated cards answer (permit-card.md, "Commands").</summary>
+/// <summary>The status words the emulated cards answer (docs/permit-card.md, "Commands"). Kept apart from
+/// Permit.Iso7816's on purpose, so the emulator and the agent check each other.</summary>
 public static class StatusWords
 {
     public const ushort Ok = 0x9000;

@@ -2,7 +2,7 @@ using Permit.HardwareSim.Apdu;
 
 namespace Permit.HardwareSim.Cards;
 
-/// <summary>SELECT and READ BINARY as both emulated cards answer them (permit-card.md; domain-rules.md §6 reuses the same answers).</summary>
+/// <summary>SELECT and READ BINARY as both emulated cards answer them (docs/permit-card.md; docs/id-card.md reuses the same answers).</summary>
 public static class BinaryFileAccess
 {
     public const byte InsSelect = 0xA4;

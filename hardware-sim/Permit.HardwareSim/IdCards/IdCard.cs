@@ -5,7 +5,7 @@ namespace Permit.HardwareSim.IdCards;
 
 /// <summary>
 /// A resident ID card behind a SAM reader that exposes the decoded data as a card application
-/// (domain-rules.md §6, "PC/SC profile"). Read-only; SELECT and READ BINARY answer as on the permit card.
+/// (docs/id-card.md, "PC/SC profile"). Read-only; SELECT and READ BINARY answer as on the permit card.
 /// </summary>
 public sealed class IdCard : IEmulatedCard
 {

@@ -3,8 +3,10 @@ using System.Text;
 namespace Permit.HardwareSim.IdCards;
 
 /// <summary>
-/// The 256-byte text block a SAM reader delivers (domain-rules.md §6): UCS-2 little-endian, space padded,
+/// The 256-byte text block a SAM reader delivers (docs/id-card.md): UCS-2 little-endian, space padded,
 /// fields at fixed offsets, the card type at bytes 248–249.
+/// Written apart from the agent's own code (Permit.Iso7816, Permit.Domain) on purpose: the emulator and the agent each
+/// implement the format from docs, so each checks the other.
 /// </summary>
 public static class IdCardTextBlock
 {

@@ -1,6 +1,6 @@
 namespace Permit.HardwareSim.PermitCards;
 
-/// <summary>The permit card's life cycle (permit-card.md, "Life cycle").</summary>
+/// <summary>The permit card's life cycle (docs/permit-card.md, "Life cycle").</summary>
 public enum CardLifeCycle
 {
     /// <summary>As manufactured: serial number and transport code set.</summary>

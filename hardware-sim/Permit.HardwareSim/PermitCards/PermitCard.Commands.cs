@@ -4,7 +4,7 @@ using Permit.HardwareSim.Cards;
 
 namespace Permit.HardwareSim.PermitCards;
 
-/// <summary>One method per row of permit-card.md's command table, each after the generic checks in <see cref="Process"/>.</summary>
+/// <summary>One method per row of docs/permit-card.md's command table, each after the generic checks in <see cref="Process"/>.</summary>
 public sealed partial class PermitCard
 {
     private const int ChipKeyObjectLength = 70;

@@ -5,7 +5,7 @@ using Permit.HardwareSim.Cards;
 namespace Permit.HardwareSim.PermitCards;
 
 /// <summary>
-/// The permit card application of permit-card.md, answering byte for byte.
+/// The permit card application of docs/permit-card.md, answering byte for byte.
 /// Checks run in the spec's order: CLA, INS, life-cycle state (application selected, BLANK/PERSONALIZING/ACTIVE/
 /// TERMINATED, current EF), then P1/P2, then lengths, then the command's own conditions.
 /// Every change to persistent state is saved to the card file (when there is one) before the card answers.

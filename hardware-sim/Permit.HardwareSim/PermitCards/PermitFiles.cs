@@ -1,6 +1,6 @@
 namespace Permit.HardwareSim.PermitCards;
 
-/// <summary>The permit application's identifiers and elementary files (permit-card.md, "Files").</summary>
+/// <summary>The permit application's identifiers and elementary files (docs/permit-card.md, "Files").</summary>
 public static class PermitFiles
 {
     /// <summary>F0 ‖ ASCII "PERMIT" ‖ version 01.</summary>

@@ -5,7 +5,7 @@ using Permit.HardwareSim.Cards;
 namespace Permit.HardwareSim.Transport;
 
 /// <summary>
-/// Plugs an emulated card into vsmartcard's vpcd reader (pcsc-notes.md §2): a TCP client to the slot's port, each
+/// Plugs an emulated card into vsmartcard's vpcd reader (docs/vpcd.md): a TCP client to the slot's port, each
 /// message framed by a big-endian 16-bit length; 1-byte frames are control (00 off, 01 on, 02 reset, 04 ATR),
 /// longer frames are APDUs answered with data ‖ SW. The card is "in the reader" while the socket is open, so
 /// removal closes it; when vpcd (pcscd) goes away the connector keeps trying until it is back.

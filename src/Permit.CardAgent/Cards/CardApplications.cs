@@ -3,10 +3,10 @@ namespace Permit.CardAgent.Cards;
 /// <summary>Application identifiers and file identifiers of the two card applications the agent talks to.</summary>
 public static class CardApplications
 {
-    /// <summary>Permit card application: proprietary F0 ‖ "PERMIT" ‖ version 01 (permit-card.md).</summary>
+    /// <summary>Permit card application: proprietary F0 ‖ "PERMIT" ‖ version 01 (docs/permit-card.md).</summary>
     public static ReadOnlySpan<byte> PermitAid => [0xF0, 0x50, 0x45, 0x52, 0x4D, 0x49, 0x54, 0x01];
 
-    /// <summary>ID card PC/SC profile: F0 ‖ "IDCARD" ‖ 01 (domain-rules §6).</summary>
+    /// <summary>ID card PC/SC profile: F0 ‖ "IDCARD" ‖ 01 (docs/id-card.md).</summary>
     public static ReadOnlySpan<byte> IdCardAid => [0xF0, 0x49, 0x44, 0x43, 0x41, 0x52, 0x44, 0x01];
 
     public const ushort EfPermit = 0x0101;

@@ -3,7 +3,7 @@ using Permit.Iso7816;
 
 namespace Permit.CardAgent.Cards;
 
-/// <summary>Reads a resident ID card through the PC/SC profile of domain-rules §6.</summary>
+/// <summary>Reads a resident ID card through the PC/SC profile of docs/id-card.md.</summary>
 public sealed class IdCardSession(ICardChannel channel)
 {
     private const int MaxPhotoSize = 64 * 1024;

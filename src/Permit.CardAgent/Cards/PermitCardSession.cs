@@ -4,7 +4,7 @@ using Permit.Iso7816;
 namespace Permit.CardAgent.Cards;
 
 /// <summary>
-/// The terminal's side of the permit card application (permit-card.md), one method per card command.
+/// The terminal's side of the permit card application (docs/permit-card.md), one method per card command.
 /// Every unexpected answer ends the operation with a <see cref="CardOperationException"/> naming it.
 /// </summary>
 public sealed class PermitCardSession

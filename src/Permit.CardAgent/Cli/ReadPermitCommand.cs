@@ -97,7 +97,7 @@ public static class ReadPermitCommand
         if (api is null || options.Value("--revocation") is not null)
             return setup;
 
-        using var http = host.ApiClients(PermitApiClient.ParseApiUrl(api, "--api"));
+        using var http = host.ApiClients(Pairing.AgentPairing.RequireSecure(PermitApiClient.ParseApiUrl(api, "--api"), "read-permit: --api"));
         var read = RevocationListCodec.Read(await new PermitApiClient(http, token: null).GetRevocationListAsync(cancellationToken).ConfigureAwait(false), setup.TrustList);
         return read.IsValid
             ? setup with { Revocation = new RevocationKnowledge(read.List, Grace: store.RevocationGrace) }

@@ -21,7 +21,7 @@ public static class SyncCommand
         var apiOption = options.Value("--api") ?? host.Settings.Api
             ?? throw AgentException.Usage("sync: --api URL is required (or Agent:Api in appsettings.json).");
         var store = AgentState.Store(options.Value("--state"), host, options.Value("--trust-root"));
-        using var http = host.ApiClients(PermitApiClient.ParseApiUrl(apiOption, "--api"));
+        using var http = host.ApiClients(Pairing.AgentPairing.RequireSecure(PermitApiClient.ParseApiUrl(apiOption, "--api"), "sync: --api"));
         var outcome = await RevocationSync.RunAsync(new PermitApiClient(http, token: null), store, cancellationToken, host.Time).ConfigureAwait(false);
         if (console.Json)
         {

@@ -21,7 +21,7 @@ public static class PublishedTrustList
             throw AgentException.Usage("read-permit: give --api or --trust-list, not both.");
         if (api is not null)
         {
-            using var http = host.ApiClients(PermitApiClient.ParseApiUrl(api, "--api"));
+            using var http = host.ApiClients(Pairing.AgentPairing.RequireSecure(PermitApiClient.ParseApiUrl(api, "--api"), "read-permit: --api"));
             return Verify(await new PermitApiClient(http, token: null).GetSignedTrustListAsync(cancellationToken).ConfigureAwait(false), api, host, store);
         }
 

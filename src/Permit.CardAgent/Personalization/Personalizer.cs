@@ -16,7 +16,7 @@ public sealed record PersonalizationInput(PermitCardData Permit, byte[] PhotoFil
 public sealed record PersonalizedCard(string PermitNumber, int CardSequence, string IssuerKeyId, byte[] CardSerial);
 
 /// <summary>
-/// The personalization sequence of permit-card.md: SELECT → GET DATA serial → VERIFY → GENERATE KEY PAIR →
+/// The personalization sequence of docs/permit-card.md: SELECT → GET DATA serial → VERIFY → GENERATE KEY PAIR →
 /// UPDATE EF.PERMIT, EF.PHOTO → EF.SIG signed over the three files → UPDATE EF.SIG → read every file back and
 /// compare → ACTIVATE. ACTIVATE is the last command: any failure before it leaves the card un-activated, and since
 /// the verified transport code does not survive a reset or removal, the card is simply BLANK again for a retry.

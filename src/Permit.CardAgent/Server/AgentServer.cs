@@ -54,7 +54,7 @@ public static class AgentServer
         builder.Services.AddSingleton<CardEventHub>();
         if (host.Settings.Api is { } api)
             builder.Services.AddHostedService(sp => new Offline.PeriodicSync(
-                host, Issuing.PermitApiClient.ParseApiUrl(api, "Agent:Api"), sp.GetRequiredService<ILogger<Offline.PeriodicSync>>()));
+                host, Pairing.AgentPairing.RequireSecure(Issuing.PermitApiClient.ParseApiUrl(api, "Agent:Api"), "Agent:Api"), sp.GetRequiredService<ILogger<Offline.PeriodicSync>>()));
 
         var app = builder.Build();
         app.Use(AgentGate.CheckHostAsync);

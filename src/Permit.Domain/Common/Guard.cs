@@ -24,7 +24,7 @@ internal static class Guard
     }
 
     /// <summary>
-    /// Text that ends up on the permit card, where the limit is in UTF-8 bytes (permit-card.md: name 60, addresses 210,
+    /// Text that ends up on the permit card, where the limit is in UTF-8 bytes (docs/permit-card.md: name 60, addresses 210,
     /// authority 90). Checking here keeps a too-long value from failing at personalization, weeks later.
     /// </summary>
     public static string CardText(string? value, string code, string what, int maxUtf8Bytes)

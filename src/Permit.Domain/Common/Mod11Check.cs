@@ -2,7 +2,7 @@ namespace Permit.Domain.Common;
 
 /// <summary>
 /// The ISO 7064 MOD 11-2 check character of GB 11643 (citizen ID numbers), also used by permit numbers
-/// (<c>permit-card.md</c>, "Permit number"). One implementation so both numbers agree to the byte.
+/// (<c>docs/permit-card.md</c>, "Permit number"). One implementation so both numbers agree to the byte.
 /// </summary>
 public static class Mod11Check
 {

@@ -5,7 +5,7 @@ using Permit.Domain.Common;
 namespace Permit.Domain.IdCards;
 
 /// <summary>
-/// Reads and writes the text block a resident ID card reader delivers (domain-rules §6): 256 bytes of UCS-2
+/// Reads and writes the text block a resident ID card reader delivers (docs/id-card.md): 256 bytes of UCS-2
 /// little-endian text, each field at a fixed offset and padded with spaces.
 /// </summary>
 public static class IdCardTextBlock

@@ -5,7 +5,7 @@ using Permit.Domain.Common;
 namespace Permit.Domain.Identity;
 
 /// <summary>
-/// An ethnic group of GB/T 3304 (domain-rules §6): the 56 groups 01–56, 97 "other" and 98 "Chinese citizen of foreign
+/// An ethnic group of GB/T 3304 (docs/id-card.md): the 56 groups 01–56, 97 "other" and 98 "Chinese citizen of foreign
 /// origin". Stored as its two-digit <see cref="Code"/>; only the 58 listed groups exist.
 /// </summary>
 public sealed class EthnicGroup : IEquatable<EthnicGroup>

@@ -4,7 +4,7 @@ using Permit.Domain.Common;
 namespace Permit.Domain.Permits;
 
 /// <summary>
-/// The 8-byte chip serial number a card answers to GET DATA (permit-card.md), as 16 upper-case hex digits.
+/// The 8-byte chip serial number a card answers to GET DATA (docs/permit-card.md), as 16 upper-case hex digits.
 /// Never logged in full: <see cref="ToString"/> is masked.
 /// </summary>
 public sealed record CardSerialNumber

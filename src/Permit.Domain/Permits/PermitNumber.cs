@@ -6,7 +6,7 @@ using Permit.Domain.Regions;
 namespace Permit.Domain.Permits;
 
 /// <summary>
-/// A residence permit number (permit-card.md, "Permit number"): issuing region code (6) ‖ issue year (4) ‖
+/// A residence permit number (docs/permit-card.md, "Permit number"): issuing region code (6) ‖ issue year (4) ‖
 /// serial (7) ‖ check character over the first 17 digits, computed exactly as the GB 11643 one (MOD 11-2, X for 10).
 /// </summary>
 public sealed record PermitNumber

@@ -6,7 +6,7 @@ namespace Permit.Domain.Regions;
 /// <summary>
 /// A 12-digit community (社区/村) code: county (6, GB/T 2260) ‖ subdistrict or town (3) ‖ community (3).
 /// Inside our district (330211 镇海区) the first nine digits must name one of Zhenhai's subdistricts or towns
-/// (domain-rules §5); elsewhere only the county part is checked. Community part 000 is the township itself, not a
+/// (docs/domain.md §5); elsewhere only the county part is checked. Community part 000 is the township itself, not a
 /// community, and is refused.
 /// </summary>
 public sealed record CommunityCode

@@ -2,11 +2,11 @@ using System.Collections.Frozen;
 
 namespace Permit.Domain.Regions;
 
-/// <summary>A region this system knows by name (domain-rules §5). Abolished codes stay valid in old ID numbers.</summary>
+/// <summary>A region this system knows by name (docs/domain.md §5). Abolished codes stay valid in old ID numbers.</summary>
 public sealed record KnownRegion(string Code, string Name, bool IsAbolished);
 
 /// <summary>
-/// The Ningbo and Zhenhai tables of domain-rules §5. Not a full GB/T 2260 table: other codes are valid when their
+/// The Ningbo and Zhenhai tables of docs/domain.md §5. Not a full GB/T 2260 table: other codes are valid when their
 /// province is real, they just have no name here.
 /// </summary>
 public static class KnownRegions

@@ -4,7 +4,7 @@ using Permit.Domain.Regions;
 namespace Permit.Domain.Registrations;
 
 /// <summary>
-/// A migrant's residence registration (居住登记, domain-rules §1): where they live (address and 12-digit community code),
+/// A migrant's residence registration (居住登记, docs/domain.md §1): where they live (address and 12-digit community code),
 /// since when, and on what basis. Changes of address or workplace are declared; moving out ends the registration.
 /// </summary>
 public sealed class ResidenceRegistration

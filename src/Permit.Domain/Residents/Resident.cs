@@ -4,7 +4,7 @@ using Permit.Domain.Identity;
 namespace Permit.Domain.Residents;
 
 /// <summary>
-/// A person known to the district, created from the data an ID card reader delivers (domain-rules §6).
+/// A person known to the district, created from the data an ID card reader delivers (docs/id-card.md).
 /// The citizen ID number identifies the person; sex and birth date must agree with it.
 /// </summary>
 public sealed class Resident

@@ -23,7 +23,7 @@ namespace Permit.CardAgent.Tests.Attacks;
 /// </summary>
 public sealed class TrustListAttackTests : IDisposable
 {
-    private const string Api = "http://permits.test/";
+    private const string Api = "https://permits.test/";
 
     private readonly TestIssuer _issuer = new();
     private readonly FakeIssuerApi _api;

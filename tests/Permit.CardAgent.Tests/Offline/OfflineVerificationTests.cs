@@ -15,7 +15,7 @@ namespace Permit.CardAgent.Tests.Offline;
 /// </summary>
 public sealed class OfflineVerificationTests : IDisposable
 {
-    private const string Api = "http://permits.test/";
+    private const string Api = "https://permits.test/";
 
     private readonly TestIssuer _issuer = new();
     private readonly FakeIssuerApi _api;

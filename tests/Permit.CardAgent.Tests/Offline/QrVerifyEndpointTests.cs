@@ -103,7 +103,7 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
     private async Task<HttpClient> StartAsync()
     {
         _tickets ??= new TestTickets(AgentPairing.Counter, stateDirectory: _state);
-        var settings = new AgentSettings { StateDirectory = _state, Api = "http://permits.test/", TrustRootPublicKeyFile = _issuer.RootPublicKeyPath };
+        var settings = new AgentSettings { StateDirectory = _state, Api = "https://permits.test/", TrustRootPublicKeyFile = _issuer.RootPublicKeyPath };
         var host = new AgentHost(new InProcessTerminals(), settings, TimeProvider.System)
         {
             ApiClients = url => new HttpClient(_api, disposeHandler: false) { BaseAddress = url },

@@ -181,6 +181,17 @@ public sealed class AgentGateTests : IAsyncDisposable
         Assert.Contains("https://", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sync")]
+    [InlineData("read-permit")]
+    public async Task Lists_fetched_over_plain_http_from_an_api_on_another_machine_are_refused_before_any_request(string command)
+    {
+        var run = await Agent.RunAsync(Agent.Host(_terminals), command, "--api", "http://permits.example/", "--state", _tickets.StateDirectory);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("https://", run.Error, StringComparison.Ordinal);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)

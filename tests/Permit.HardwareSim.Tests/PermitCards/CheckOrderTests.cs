@@ -3,7 +3,7 @@ using static Permit.HardwareSim.Tests.Support.PermitApdus;
 
 namespace Permit.HardwareSim.Tests.PermitCards;
 
-/// <summary>permit-card.md: "Checks run in this order: CLA, then INS, then the life-cycle state, then P1/P2 and lengths."</summary>
+/// <summary>docs/permit-card.md: "Checks run in this order: CLA, then INS, then the life-cycle state, then P1/P2 and lengths."</summary>
 public class CheckOrderTests
 {
     [Theory]

@@ -1,6 +1,6 @@
 namespace Permit.HardwareSim.Tests.Support;
 
-/// <summary>The APDUs of permit-card.md, byte for byte.</summary>
+/// <summary>The APDUs of docs/permit-card.md, byte for byte.</summary>
 internal static class PermitApdus
 {
     public const string SelectApplication = "00 A4 04 00 08 F0 50 45 52 4D 49 54 01 00";

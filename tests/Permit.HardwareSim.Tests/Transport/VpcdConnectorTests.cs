@@ -5,7 +5,7 @@ using static Permit.HardwareSim.Tests.Support.PermitApdus;
 
 namespace Permit.HardwareSim.Tests.Transport;
 
-/// <summary>The vpcd protocol (pcsc-notes.md §2) against a fake vpcd played by the test.</summary>
+/// <summary>The vpcd protocol (docs/vpcd.md) against a fake vpcd played by the test.</summary>
 public sealed class VpcdConnectorTests : IAsyncDisposable
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;

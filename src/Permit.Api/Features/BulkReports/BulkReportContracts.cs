@@ -10,7 +10,7 @@ public sealed record BulkReportResponse(
 
 /// <summary>
 /// A row that landed. <paramref name="ReportedLate"/>: the employer or landlord reported more than 3 working days after
-/// the arrival or departure (domain-rules §1); the row is still recorded.
+/// the arrival or departure (docs/domain.md §1); the row is still recorded.
 /// </summary>
 public sealed record AcceptedRow(int Row, string Type, Guid ResidentId, Guid RegistrationId, bool ResidentCreated, bool ReportedLate);
 

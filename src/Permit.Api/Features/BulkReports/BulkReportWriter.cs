@@ -16,7 +16,7 @@ namespace Permit.Api.Features.BulkReports;
 /// </summary>
 public static class BulkReportWriter
 {
-    /// <summary>Employers and landlords report within 3 working days (domain-rules §1).</summary>
+    /// <summary>Employers and landlords report within 3 working days (docs/domain.md §1).</summary>
     public const int ReportWorkingDays = 3;
 
     private static readonly Dictionary<string, string> ColumnOfRule = new(StringComparer.Ordinal)

@@ -34,7 +34,7 @@ public static class EntitlementLookups
         if (asked.Service is null)
             return TypedResults.Ok(asked.Unknown!);
         if (!PermitNumber.TryParse(number, out var permitNumber))
-            return PermitProblems.Invalid("number", "A permit number is 17 digits and a check character (permit-card.md).");
+            return PermitProblems.Invalid("number", "A permit number is 17 digits and a check character (docs/permit-card.md).");
 
         var holder = await HolderRecord.FindAsync(db, permitNumber, cancellationToken);
         if (holder is null)

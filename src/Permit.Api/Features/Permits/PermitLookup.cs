@@ -17,7 +17,7 @@ public static class PermitLookup
         {
             return (null, PermitProblems.Problem(
                 StatusCodes.Status400BadRequest, "permit-number-format",
-                "A permit number is 17 digits and a check character (permit-card.md).",
+                "A permit number is 17 digits and a check character (docs/permit-card.md).",
                 new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["number"] = ["not a permit number"] } }));
         }
 

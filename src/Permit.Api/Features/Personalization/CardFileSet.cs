@@ -4,7 +4,7 @@ using Permit.Domain.Credentials.Signing;
 
 namespace Permit.Api.Features.Personalization;
 
-/// <summary>The four files of a personalized card (permit-card.md "Files"), EF.SIG signed over the other three.</summary>
+/// <summary>The four files of a personalized card (docs/permit-card.md "Files"), EF.SIG signed over the other three.</summary>
 public sealed record CardFileSet(byte[] PermitFile, byte[] PhotoFile, byte[] ChipKeyFile, byte[] SignatureFile, string KeyId)
 {
     /// <summary>EF.PERMIT from <paramref name="data"/>, EF.PHOTO from the JPEG (empty: <c>5F 2E 00</c>), the chip's own

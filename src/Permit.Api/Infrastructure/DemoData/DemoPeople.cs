@@ -21,7 +21,7 @@ internal sealed class DemoPeople(Random random)
         ("500101", "重庆市万州区"), ("330226", "浙江省宁波市宁海县"), ("532101", "云南省昭通市昭阳区"),
     ];
 
-    // Zhenhai's subdistricts and towns (domain-rules §5); communities extend them to 12 digits.
+    // Zhenhai's subdistricts and towns (docs/domain.md §5); communities extend them to 12 digits.
     private static readonly string[] Townships = ["330211001", "330211002", "330211003", "330211004", "330211005", "330211100", "330211101"];
 
     private readonly HashSet<string> _issued = new(StringComparer.Ordinal);
