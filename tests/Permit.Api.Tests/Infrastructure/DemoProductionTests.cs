@@ -14,10 +14,12 @@ public sealed class DemoProductionTests
     {
         var ct = TestContext.Current.CancellationToken;
         var demoDirectory = Directory.CreateTempSubdirectory("permit-demo-production-");
+        using var keys = await ProductionKeys.CreateAsync();
         await using var application = new PermitApiApplication();
         await using var production = application.WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
+            keys.Apply(builder);
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("Demo:Directory", demoDirectory.FullName);
         });

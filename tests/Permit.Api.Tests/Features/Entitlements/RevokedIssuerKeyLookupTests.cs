@@ -51,7 +51,7 @@ public sealed class RevokedIssuerKeyLookupTests
         terminal.DefaultRequestHeaders.Add(ApiKey.HeaderName, apiKey);
         var before = await LookUpAsync(school, "/api/entitlements/lookups/qr", new { qr, service = "compulsory-education" });
         var byQr = await LookUpAsync(terminal, "/api/entitlements/lookups/qr", new { qr, service = "compulsory-education" });
-        var byCard = await LookUpAsync(terminal, "/api/entitlements/lookups/card", CardRead(holder));
+        var byCard = await LookUpAsync(terminal, "/api/entitlements/lookups/card", CardRead(holder, await ServerChallengeAsync(terminal)));
 
         Assert.True(before.Eligible);
         Assert.Equal((false, false, "issuer-key-revoked"), (byQr.Eligible, byQr.Credential.Genuine, byQr.Credential.RefusalReason));
@@ -68,9 +68,17 @@ public sealed class RevokedIssuerKeyLookupTests
         return (await response.Content.ReadFromJsonAsync<EntitlementAnswer>(Ct))!;
     }
 
-    private static object CardRead(Holder holder)
+    /// <summary>The register's own single-use challenge, as the counter page fetches it before each tap.</summary>
+    private static async Task<byte[]> ServerChallengeAsync(HttpClient terminal)
     {
-        var challenge = ActiveAuthentication.NewChallenge();
+        using var response = await terminal.PostAsJsonAsync("/api/card-challenges", new { }, Ct);
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
+        return Convert.FromBase64String(answer.GetProperty("challenge").GetString()!);
+    }
+
+    private static object CardRead(Holder holder, byte[] challenge)
+    {
         return new
         {
             service = "compulsory-education",

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Permits.Idempotency;
+using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Features.Personalization;
 
 namespace Permit.Api.Tests.Features.Permits;
@@ -49,7 +50,7 @@ public sealed class IdempotentAnswerTests
     {
         await using var host = PermitsHost.On("Sqlite");
         using var officer = host.Officer();
-        using var otherOfficer = host.Officer();
+        using var otherOfficer = host.Officer(OfficerRole.Supervisor);
         var number = await IssueAsync(host, officer);
         using var chip = new CardHandshake(Serial);
         Assert.Equal(HttpStatusCode.OK, (await PersonalizeAsync(officer, number, chip, "shared-key")).Status);

@@ -18,6 +18,8 @@ using Serilog.Core;
 using Serilog.Events;
 using Serilog.Parsing;
 
+using Permit.Api.Tests.Infrastructure;
+
 namespace Permit.Api.Tests.Security.Transport;
 
 /// <summary>Headers, proxies, body limits, Production-only rules and what the logs may say.</summary>
@@ -87,9 +89,11 @@ public sealed partial class TransportTests
     public async Task In_Production_the_bench_baseline_is_not_mapped_even_when_configured_and_plain_http_is_redirected_with_HSTS_on_https()
     {
         await using var api = new SecuredApi();
+        using var keys = await ProductionKeys.CreateAsync();
         await using var production = api.Factory.WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
+            keys.Apply(builder);
             builder.UseSetting("Bench:Enabled", "true");
             // Behind the proxy the operator names the public HTTPS port (the node itself listens on plain HTTP).
             builder.UseSetting("https_port", "443");
