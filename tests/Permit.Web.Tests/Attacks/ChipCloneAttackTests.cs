@@ -102,7 +102,7 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
         await scene.AbandonAsync("damaged");
         await scene.WriteGenuineCardAsync();
 
-        // The counter's agent has not synced since (it trusts the issuer keys it was given): to it the clone's files and chip are consistent.
+        // The counter's agent has not synced since the scene started: to it the clone's files and chip are consistent.
         var challenge = await scene.ChallengeAsync();
         JsonElement read;
         await using (await CardSlot.InsertAsync(rig, 1, PermitCard.Load(clone)))
@@ -144,7 +144,7 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
         /// <summary>The desk agent (personalize tickets from the registrar).</summary>
         public AgentProcess Agent { get; }
 
-        /// <summary>The clinic's counter agent, not synced (read-permit tickets from the clinic's terminal).</summary>
+        /// <summary>The clinic's counter agent, synced only as the scene starts (read-permit tickets from the clinic's terminal).</summary>
         public AgentProcess Counter { get; }
 
         public string ClinicKey { get; }
@@ -168,7 +168,8 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
             await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
             var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
             var agent = await AgentProcess.StartAsync(rig, host, agentPort);
-            var counter = await AgentProcess.StartAsync(rig, host, AgentProcess.FreePort(), terminalKey: clinicKey);
+            // The counter synced its lists once, now, before any card of this permit exists (it next syncs in 15 minutes).
+            var counter = await AgentProcess.StartAsync(rig, host, AgentProcess.FreePort(), syncFromApi: true, terminalKey: clinicKey);
             var registrar = await host.BearerClientAsync("li.registrar");
             var clinic = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
             clinic.DefaultRequestHeaders.Add("X-Api-Key", clinicKey);
