@@ -158,10 +158,16 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
             await desk.PersonalizeAsync(number);
 
         await using var counter = await AgentProcess.StartAsync(pcsc.Rig, host, AgentProcess.FreePort(), terminalKey: clinicKey);
+        using var clinic = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        clinic.DefaultRequestHeaders.Add("X-Api-Key", clinicKey);
+        // As the counter page does: the register's own challenge first, for the chip to answer.
+        using var challenged = await clinic.PostAsJsonAsync("/api/card-challenges", new { }, Ct);
+        challenged.EnsureSuccessStatusCode();
+        var challenge = (await challenged.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("challenge").GetString();
         string body;
         await using (await CardSlot.InsertAsync(pcsc.Rig, 1, PermitCard.Load(cardFile)))
         {
-            var read = await counter.PostAsync("/permit-card/read", new { withPhoto = true }, await counter.TicketAsync("read-permit", terminalKey: clinicKey));
+            var read = await counter.PostAsync("/permit-card/read", new { withPhoto = true, challenge }, await counter.TicketAsync("read-permit", terminalKey: clinicKey));
             body = read.GetRawText();
         }
 
@@ -175,8 +181,6 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         Assert.Equal("孙悦", answer.GetProperty("verdict").GetProperty("permit").GetProperty("name").GetString());
 
         // The page forwards the sealed files as they are; the register opens them and judges the card as before.
-        using var clinic = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        clinic.DefaultRequestHeaders.Add("X-Api-Key", clinicKey);
         using var lookup = await clinic.PostAsJsonAsync("/api/entitlements/lookups/card", new
         {
             service = "basic-medical-care",

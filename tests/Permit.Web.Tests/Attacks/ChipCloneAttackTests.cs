@@ -32,7 +32,7 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
         JsonElement refusal;
         await using (await CardSlot.InsertAsync(rig, 1, card))
             refusal = await scene.Agent.PostExpectingFailureAsync("/permit-card/personalize",
-                new { api = scene.Host.BaseUrl, permit = scene.Number, token = await scene.Host.TokenAsync("li.registrar") });
+                new { permit = scene.Number }, await scene.Agent.TicketAsync("personalize", scene.Number));
 
         Assert.EndsWith("card-chip-bound", refusal.GetProperty("type").GetString(), StringComparison.Ordinal);
         Assert.Contains("Abandon the earlier chip", refusal.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -56,11 +56,11 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
 
         // Online: the register's confirmed chip key is the genuine card's, not the clone's.
         var online = await scene.LookUpAsync(clone);
-        // Offline: a counter agent that synced after the abandonment has the chip key on its status list.
-        await using var counterAgent = await AgentProcess.StartAsync(rig, scene.Host, AgentProcess.FreePort(), syncFromApi: true);
+        // Offline: a counter agent (paired by the clinic's terminal) that synced after the abandonment has the chip key on its status list.
+        await using var counterAgent = await AgentProcess.StartAsync(rig, scene.Host, AgentProcess.FreePort(), syncFromApi: true, terminalKey: scene.ClinicKey);
         JsonElement offline;
         await using (await CardSlot.InsertAsync(rig, 1, PermitCard.Load(clone)))
-            offline = await counterAgent.PostAsync("/permit-card/read", new { });
+            offline = await scene.ReadAsync(counterAgent, new { });
 
         Assert.Equal("clone-suspected", online.GetProperty("credential").GetProperty("refusalReason").GetString());
         Assert.False(online.GetProperty("eligible").GetBoolean());
@@ -79,8 +79,8 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
         var serverChallenge = await scene.ChallengeAsync();
         await using (await CardSlot.InsertAsync(rig, 1, PermitCard.Load(genuine)))
         {
-            selfMade = await scene.Agent.PostAsync("/permit-card/read", new { challenge = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)) });
-            serverRead = await scene.Agent.PostAsync("/permit-card/read", new { challenge = serverChallenge });
+            selfMade = await scene.ReadAsync(scene.Counter, new { challenge = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)) });
+            serverRead = await scene.ReadAsync(scene.Counter, new { challenge = serverChallenge });
         }
 
         using var withSelfMade = await scene.PostLookupAsync(selfMade);
@@ -102,11 +102,11 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
         await scene.AbandonAsync("damaged");
         await scene.WriteGenuineCardAsync();
 
-        // The desk agent has not synced since: to it the clone's files and chip are consistent.
+        // The counter's agent has not synced since the scene started: to it the clone's files and chip are consistent.
         var challenge = await scene.ChallengeAsync();
         JsonElement read;
         await using (await CardSlot.InsertAsync(rig, 1, PermitCard.Load(clone)))
-            read = await scene.Agent.PostAsync("/permit-card/read", new { challenge });
+            read = await scene.ReadAsync(scene.Counter, new { challenge });
         using var lookup = await scene.PostLookupAsync(read);
         var answer = await lookup.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
@@ -116,18 +116,24 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("holder").ValueKind);
     }
 
-    /// <summary>An API with a pending permit, a registrar, a clinic terminal and the desk agent.</summary>
+    /// <summary>
+    /// An API with a pending permit, a registrar, a clinic terminal, the desk agent (paired by the registrar: it writes
+    /// cards) and the clinic's counter agent (paired by the terminal: it reads them, sealing the files for the API).
+    /// </summary>
     private sealed class Scene : IAsyncDisposable
     {
         private readonly PcscRig _rig;
         private readonly DirectoryInfo _folder;
 
-        private Scene(PcscRig rig, DirectoryInfo folder, WebHost host, AgentProcess agent, HttpClient registrar, HttpClient clinic, string number)
+        private Scene(PcscRig rig, DirectoryInfo folder, WebHost host, AgentProcess agent, AgentProcess counter, HttpClient registrar, HttpClient clinic,
+            string clinicKey, string number)
         {
             _rig = rig;
             _folder = folder;
             Host = host;
             Agent = agent;
+            Counter = counter;
+            ClinicKey = clinicKey;
             Registrar = registrar;
             Clinic = clinic;
             Number = number;
@@ -135,7 +141,13 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
 
         public WebHost Host { get; }
 
+        /// <summary>The desk agent (personalize tickets from the registrar).</summary>
         public AgentProcess Agent { get; }
+
+        /// <summary>The clinic's counter agent, synced only as the scene starts (read-permit tickets from the clinic's terminal).</summary>
+        public AgentProcess Counter { get; }
+
+        public string ClinicKey { get; }
 
         public HttpClient Registrar { get; }
 
@@ -156,11 +168,13 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
             await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
             var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
             var agent = await AgentProcess.StartAsync(rig, host, agentPort);
+            // The counter synced its lists once, now, before any card of this permit exists (it next syncs in 15 minutes).
+            var counter = await AgentProcess.StartAsync(rig, host, AgentProcess.FreePort(), syncFromApi: true, terminalKey: clinicKey);
             var registrar = await host.BearerClientAsync("li.registrar");
             var clinic = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
             clinic.DefaultRequestHeaders.Add("X-Api-Key", clinicKey);
             var number = await Arrange.IssueAsync(registrar, await Arrange.ApprovedApplicationAsync(host, 7, "周杰"));
-            return new Scene(rig, folder, host, agent, registrar, clinic, number);
+            return new Scene(rig, folder, host, agent, counter, registrar, clinic, clinicKey, number);
         }
 
         /// <summary>
@@ -206,7 +220,7 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
             var path = Path.Combine(Folder, "genuine.json");
             var card = Cards.Blank(path);
             await using (await CardSlot.InsertAsync(_rig, 1, card))
-                await Agent.PostAsync("/permit-card/personalize", new { api = Host.BaseUrl, permit = Number, token = await Host.TokenAsync("li.registrar") });
+                await Agent.PersonalizeAsync(Number);
             Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
             return path;
         }
@@ -224,19 +238,30 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
             var challenge = await ChallengeAsync();
             JsonElement read;
             await using (await CardSlot.InsertAsync(_rig, 1, PermitCard.Load(cardFile)))
-                read = await Agent.PostAsync("/permit-card/read", new { challenge });
+                read = await ReadAsync(Counter, new { challenge });
             using var response = await PostLookupAsync(read);
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
             return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         }
 
+        /// <summary>A card read by a counter agent with a fresh read-permit ticket from the clinic's terminal, as the counter page does.</summary>
+        public async Task<JsonElement> ReadAsync(AgentProcess counter, object body)
+        {
+            var read = await counter.PostAsync("/permit-card/read", body, await counter.TicketAsync("read-permit", terminalKey: ClinicKey));
+            // At a counter the page never holds the files themselves (their EF.PERMIT carries the ID number): only sealed for the API.
+            Assert.False(read.TryGetProperty("files", out var files) && files.ValueKind != JsonValueKind.Null, read.ToString());
+            return read;
+        }
+
+        /// <summary>The counter page's lookup: the agent's sealed files and the chip's answer, forwarded as they stand.</summary>
         public Task<HttpResponseMessage> PostLookupAsync(JsonElement read) => Clinic.PostAsJsonAsync("/api/entitlements/lookups/card",
-            new { service = "basic-medical-care", files = read.GetProperty("files"), chip = read.GetProperty("chip") }, Ct);
+            new { service = "basic-medical-care", sealedFiles = read.GetProperty("sealedFiles").GetString(), chip = read.GetProperty("chip") }, Ct);
 
         public async ValueTask DisposeAsync()
         {
             Registrar.Dispose();
             Clinic.Dispose();
+            await Counter.DisposeAsync();
             await Agent.DisposeAsync();
             await Host.DisposeAsync();
             _folder.Delete(recursive: true);

@@ -41,11 +41,12 @@ public sealed class CounterStaleRevocationListTests(Browser browser, PcscRigFixt
         {
             var card = Cards.Blank(cardFile);
             await using (await CardSlot.InsertAsync(rig, 1, card))
-                await officerAgent.PostAsync("/permit-card/personalize", new { api = host.BaseUrl, permit = number, token = await host.TokenAsync("li.registrar") });
+                await officerAgent.PersonalizeAsync(number);
             Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
         }
 
-        await using var counterAgent = await AgentProcess.StartAsync(rig, host, counterAgentPort, syncFromApi: true);
+        // The counter's own agent, paired by the clinic's terminal (whose page then gets its read-permit tickets).
+        await using var counterAgent = await AgentProcess.StartAsync(rig, host, counterAgentPort, syncFromApi: true, terminalKey: clinicKey);
         var counter = await browser.NewPageAsync(host.BaseUrl);
         await counter.GotoAsync("/counter");
         await counter.GetByLabel("终端密钥").FillAsync(clinicKey);

@@ -193,10 +193,12 @@ public sealed class AgentProcess : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>The agent's problem answer to POST <paramref name="path"/>, which must be a failure (for attacks).</summary>
-    public async Task<JsonElement> PostExpectingFailureAsync(string path, object body)
+    /// <summary>The agent's problem answer to POST <paramref name="path"/> (with <paramref name="ticket"/>, if any), which must be a failure (for attacks).</summary>
+    public async Task<JsonElement> PostExpectingFailureAsync(string path, object body, string? ticket = null)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        if (ticket is not null)
+            client.DefaultRequestHeaders.Add("Permit-Agent-Ticket", ticket);
         using var response = await client.PostAsJsonAsync(new Uri(Url + path), body, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.False(response.IsSuccessStatusCode, $"agent {path} succeeded: {text}");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Permit.Api.Keys;
 using Permit.Api.Persistence;
 
@@ -5,7 +6,8 @@ namespace Permit.Api.Features.Credentials;
 
 /// <summary>
 /// What <c>GET /api/revocation-list</c> serves to anonymous verifiers: the list this node last served or published, kept
-/// in memory with its bytes. Each call still runs the two counting queries that tell whether the register has moved on
+/// in memory with its bytes. Each call still asks whether a newer version was published (by the daily job, an abandoned
+/// chip or another node) and runs the counting queries that tell whether the register has moved on
 /// (so a card reported lost is on the very next download), but never loads or signs a list when nothing changed, and
 /// only one caller at a time publishes: a burst of anonymous calls after a revocation yields one new version, not one per
 /// call. An admin's publication (<c>POST /api/admin/revocation-list</c>) replaces the entry at once.
@@ -18,7 +20,11 @@ public sealed class RevocationListCache(TimeProvider time) : IDisposable
     public async Task<PublishedRevocationList> LatestAsync(PermitDbContext db, IssuerKeyRing keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (_latest is { } cached && !await RevocationListPublisher.IsBehindAsync(db, cached, cancellationToken).ConfigureAwait(false))
+        // A newer version published elsewhere (the daily job, a chip's abandonment, another node) replaces the cached one
+        // even when the register's counts have not moved since: serving the older one would hide it from verifiers.
+        if (_latest is { } cached
+            && !await db.Set<PublishedRevocationList>().AsNoTracking().AnyAsync(l => l.Version > cached.Version, cancellationToken).ConfigureAwait(false)
+            && !await RevocationListPublisher.IsBehindAsync(db, cached, cancellationToken).ConfigureAwait(false))
             return cached;
 
         await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
