@@ -13,9 +13,6 @@ public sealed record AgentSettings
     public const string PortVariable = "PERMIT_AGENT_PORT";
     public const string AllowedOriginsVariable = "PERMIT_AGENT_ALLOWED_ORIGINS";
     public const string TrustRootVariable = "PERMIT_AGENT_TRUST_ROOT";
-
-    /// <summary>Comma-separated trusted issuer key files (public PEM or a published trust list), as Agent:TrustedIssuerKeyFiles.</summary>
-    public const string TrustedIssuersVariable = "PERMIT_AGENT_TRUSTED_ISSUERS";
     public const int DefaultPort = 5179;
 
     /// <summary>The ID card reader's name; null = the first reader.</summary>
@@ -74,8 +71,7 @@ public sealed record AgentSettings
             PermitReader = Blank(environment(PermitReaderVariable)) ?? Blank(agent["PermitReader"]),
             Port = int.TryParse(port, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536 ? p : DefaultPort,
             AllowedOrigins = origins,
-            TrustedIssuerKeyFiles = environment(TrustedIssuersVariable)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                                    ?? List(agent.GetSection("TrustedIssuerKeyFiles")),
+            TrustedIssuerKeyFiles = List(agent.GetSection("TrustedIssuerKeyFiles")),
             RevocationFile = Blank(agent["RevocationFile"]),
             IssuerKeyFile = Blank(agent["IssuerKeyFile"]),
             StateDirectory = Blank(agent["StateDirectory"]),

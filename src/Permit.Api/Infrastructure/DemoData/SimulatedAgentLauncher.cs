@@ -16,10 +16,10 @@ namespace Permit.Api.Infrastructure.DemoData;
 /// </summary>
 internal sealed partial class SimulatedAgentLauncher(
     IOptions<DemoOptions> options, IHostEnvironment environment, IServer server, IHostApplicationLifetime lifetime,
-    DemoStartBlock block, Permit.Api.Keys.IssuerKeyRing issuerKeys, ILogger<SimulatedAgentLauncher> logger) : IHostedService, IDisposable
+    DemoStartBlock block, Permit.Api.Keys.KeyDirectory keys, Permit.Api.Keys.Trust.TrustListSource trustList,
+    Microsoft.Extensions.Options.IOptions<Permit.Api.Keys.Trust.TrustOptions> trustOptions, ILogger<SimulatedAgentLauncher> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly System.Text.Json.JsonSerializerOptions TrustJson = new(System.Text.Json.JsonSerializerDefaults.Web);
     private readonly List<Process> _agents = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -62,8 +62,7 @@ internal sealed partial class SimulatedAgentLauncher(
                 var counter = await StartAgentAsync(apiUrl, demo, Counter, demo.CounterPort, stopping).ConfigureAwait(false);
                 agentLines = $"SIMULATED readers (no pcscd, no real cards), two agents paired with this API:\n"
                              + $"  desk agent (paired by {DemoAccounts.Registrar}): panel at {desk}/simulated\n"
-                             + $"  clinic counter agent (paired by the clinic terminal): panel at {counter}/simulated\n"
-                             + "  A card written at the desk is carried to the counter when you pull it on the desk panel.";
+                             + $"  clinic counter agent (paired by the clinic terminal): panel at {counter}/simulated";
             }
             catch (Exception e) when (e is IOException or InvalidOperationException or HttpRequestException or TimeoutException
                                           or System.ComponentModel.Win32Exception)
@@ -100,15 +99,9 @@ internal sealed partial class SimulatedAgentLauncher(
             "serve", "--simulated", "--port", port.ToString(CultureInfo.InvariantCulture), "--api", apiUrl,
             "--state", state, "--simulated-cards", Path.Combine(directory, DemoAccounts.CardFolder));
         start.Environment["PERMIT_AGENT_ALLOWED_ORIGINS"] = string.Join(',', Origins(apiUrl));
-        if (role == Counter)
-        {
-            // A counter checks cards against the issuer's public keys, installed on its PC. (A district can instead install
-            // the trust root and let permit-agent sync fetch the root-signed list; the demo has no trust root.)
-            var trust = Path.Combine(state, "issuer-keys.json");
-            Directory.CreateDirectory(state);
-            await File.WriteAllTextAsync(trust, System.Text.Json.JsonSerializer.Serialize(issuerKeys.Publish(), TrustJson), stopping).ConfigureAwait(false);
-            start.Environment["PERMIT_AGENT_TRUSTED_ISSUERS"] = trust;
-        }
+        // As installed with a district's PC: the trust root's public key, against which the agent's sync checks the
+        // root-signed trust list of issuer keys that a counter judges cards by.
+        start.Environment["PERMIT_AGENT_TRUST_ROOT"] = TrustRootFile();
 
         var agent = Process.Start(start) ?? throw new InvalidOperationException("permit-agent did not start.");
         _agents.Add(agent);
@@ -179,8 +172,13 @@ internal sealed partial class SimulatedAgentLauncher(
         var said = ((await error.ConfigureAwait(false)).Trim() is { Length: > 0 } e ? e : (await output.ConfigureAwait(false)).Trim()).ReplaceLineEndings(" ");
         if (pair.ExitCode != 0)
             throw new InvalidOperationException($"permit-agent pair ({role.Name}) failed with code {pair.ExitCode}: {said}");
-        LogPaired(logger, role.Name);
     }
+
+    /// <summary>The trust root's public key: the configured one, or the Development root this API made for itself.</summary>
+    private string TrustRootFile() =>
+        trustList.IsDevelopmentRoot || trustOptions.Value.RootPublicKeyFile is not { } configured
+            ? Path.Combine(keys.Path, Permit.Api.Keys.Trust.TrustListSource.DevelopmentRootPublicFile)
+            : Path.GetFullPath(configured, environment.ContentRootPath);
 
     private static ProcessStartInfo AgentStart(string dll, params string[] arguments)
     {
@@ -209,7 +207,8 @@ internal sealed partial class SimulatedAgentLauncher(
 
     private void Forward(string agent, string? line)
     {
-        if (!string.IsNullOrWhiteSpace(line))
+        // The start-up block names the panels: the agent's own "serving" line would say it twice.
+        if (!string.IsNullOrWhiteSpace(line) && !line.StartsWith("permit-agent: serving", StringComparison.Ordinal))
             LogAgentLine(logger, agent, line);
     }
 
@@ -248,9 +247,6 @@ internal sealed partial class SimulatedAgentLauncher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "permit-agent (simulated {Agent}): {Line}")]
     private static partial void LogAgentLine(ILogger logger, string agent, string line);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The simulated {Agent} agent is paired with this API.")]
-    private static partial void LogPaired(ILogger logger, string agent);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The simulated permit-agent did not start: {Reason}")]
     private static partial void LogAgentFailed(ILogger logger, string reason);
