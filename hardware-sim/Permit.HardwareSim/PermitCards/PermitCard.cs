@@ -86,6 +86,18 @@ public sealed partial class PermitCard : IEmulatedCard
     public static PermitCard OpenOrCreate(string cardFilePath, ReadOnlySpan<byte> transportCode, ReadOnlySpan<byte> serial) =>
         File.Exists(cardFilePath) ? Load(cardFilePath) : CreateBlank(serial, transportCode, cardFilePath);
 
+    /// <summary>
+    /// Writes the card as it is now to <paramref name="cardFilePath"/>, a card file that <see cref="Load"/> opens as a card
+    /// of its own: the same card carried to another reader. This card keeps its own file, if it has one.
+    /// </summary>
+    public void SaveCopy(string cardFilePath)
+    {
+        lock (_gate)
+        {
+            PermitCardFile.Save(cardFilePath, _state);
+        }
+    }
+
     /// <summary>A random 8-byte serial number for a newly manufactured card.</summary>
     public static byte[] NewSerial() => RandomNumberGenerator.GetBytes(8);
 

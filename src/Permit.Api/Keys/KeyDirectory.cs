@@ -12,6 +12,7 @@ public sealed partial class KeyDirectory
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private readonly ILogger? _logger;
+    private int _created;
 
     public KeyDirectory(string path)
         : this(path, createsMissingKeys: true, logger: null)
@@ -76,8 +77,14 @@ public sealed partial class KeyDirectory
     {
         if (!CreatesMissingKeys)
             throw MissingKeyException.Missing(PathOf(fileName));
-        if (_logger is not null)
+        // One warning per directory is enough to say it happens; each further key is named at Debug, so a first start in
+        // Development does not fill the console with one line per key.
+        if (_logger is null)
+            return;
+        if (Interlocked.Increment(ref _created) == 1)
             LogCreating(_logger, fileName, Path);
+        else
+            LogCreatingMore(_logger, fileName, Path);
     }
 
     private T Read<T>(string fileName, Func<string, T> read)
@@ -144,4 +151,7 @@ public sealed partial class KeyDirectory
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Creating the missing key {File} in {Directory} (allowed in Development only; production keys come from `keys init`)")]
     private static partial void LogCreating(ILogger logger, string file, string directory);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Creating the missing key {File} in {Directory} (Development only)")]
+    private static partial void LogCreatingMore(ILogger logger, string file, string directory);
 }

@@ -65,4 +65,15 @@ public sealed class WebOptions
 
     /// <summary>Where the pages' script finds the local card agent (<c>permit-agent serve</c>) on the user's PC.</summary>
     public string AgentUrl { get; set; } = "http://127.0.0.1:5179";
+
+    /// <summary>
+    /// Where the counter page finds its agent, when the counter's PC is not a desk's (empty: <see cref="AgentUrl"/>). A counter
+    /// agent is paired by its terminal and a desk agent by an officer, so on a PC that is both they are two agents.
+    /// </summary>
+    public string? CounterAgentUrl { get; set; }
+
+    public string CounterAgent => string.IsNullOrWhiteSpace(CounterAgentUrl) ? AgentUrl : CounterAgentUrl;
+
+    /// <summary>The agent the page of <paramref name="agent"/> (<c>counter</c> or anything else: the desk's) talks to.</summary>
+    public string AgentUrlFor(string? agent) => agent == "counter" ? CounterAgent : AgentUrl;
 }

@@ -62,7 +62,12 @@ internal static class PanelPage
         }
         $('choose').onclick = () => call('/simulated/id-card', { person: Number($('person').value) }, '身份证已放入 ID card inserted');
         $('blank').onclick = () => call('/simulated/permit-card/blank', {}, '空白卡已放入 Blank card inserted');
-        $('pull').onclick = () => call('/simulated/permit-card/pull', {}, '卡片已拔出 Card pulled');
+        $('pull').onclick = async () => {
+          await call('/simulated/permit-card/pull', {}, '卡片已拔出 Card pulled');
+          const state = await (await fetch('/simulated/state')).json();
+          if (state.carriedCard)
+            $('status').textContent = `卡片已拔出，可在柜台面板刷卡：${state.carriedCard} · Card pulled; tap it on the counter's panel as ${state.carriedCard}`;
+        };
         $('put-back').onclick = () => call('/simulated/permit-card/put-back', {}, '卡片已插回 Card put back');
         $('tap').onclick = () => call('/simulated/permit-card/holder', { card: $('holder').value }, '已刷卡 Card tapped');
         call('/simulated/state');

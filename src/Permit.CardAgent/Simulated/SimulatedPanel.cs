@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Permit.CardAgent.Simulated;
 
 public sealed record SimulatedState(
-    bool Simulated, IReadOnlyList<SimulatedPerson> People, int Person, string PermitCard, string PermitCardState, IReadOnlyList<string> HolderCards);
+    bool Simulated, IReadOnlyList<SimulatedPerson> People, int Person, string PermitCard, string PermitCardState, IReadOnlyList<string> HolderCards,
+    string? CarriedCard);
 
 public sealed record SimulatedPerson(int Index, string Name);
 
@@ -95,7 +96,8 @@ internal static class SimulatedPanel
         readers.Person,
         readers.PermitCardLabel,
         readers.PermitCardState(),
-        readers.HolderCards());
+        readers.HolderCards(),
+        readers.CarriedCard);
 
     private static ProblemHttpResult Bad(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "usage", type: Server.AgentProblems.TypePrefix + "usage", detail: detail);

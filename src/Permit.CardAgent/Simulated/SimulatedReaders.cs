@@ -22,6 +22,11 @@ public sealed class SimulatedReaders : ICardTerminals
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
 
+    // The card in the permit reader came in blank here (not a holder card from the folder), and the name it was carried
+    // out under, once pulled written.
+    private bool _blankHere;
+    private string? _carriedName;
+
     /// <param name="holderCards">Folder of already written demo cards (<c>*.card.json</c>, permit-sim card files), or null.</param>
     public SimulatedReaders(TimeProvider time, string? holderCards)
     {
@@ -38,6 +43,9 @@ public sealed class SimulatedReaders : ICardTerminals
 
     /// <summary>Index into <see cref="SimulatedPeople.All"/> of the ID card in the reader.</summary>
     public int Person { get; private set; }
+
+    /// <summary>The name (in <see cref="HolderCards"/>) under which the card written here was last carried out, or null.</summary>
+    public string? CarriedCard { get; private set; }
 
     /// <summary>What is in the permit card reader, for the panel: <c>blank</c>, <c>written</c>, a holder card's name, or <c>none</c>.</summary>
     public string PermitCardLabel { get; private set; } = "none";
@@ -86,18 +94,25 @@ public sealed class SimulatedReaders : ICardTerminals
         {
             _permit.Insert(PermitCard.CreateBlank(PermitCard.NewSerial(), PermitCard.DefaultTransportCode.Span));
             PermitCardLabel = "blank";
+            _blankHere = true;
+            _carriedName = null;
         }
 
         Raise(AgentEvent.CardInserted, PermitReaderName, _permit);
     }
 
-    /// <summary>Pulls the card out of the permit reader (as a hand would, mid-write too).</summary>
+    /// <summary>
+    /// Pulls the card out of the permit reader (as a hand would, mid-write too). A card written here (ACTIVE) goes into the
+    /// holder card folder, as a card carried from the desk to a counter: another simulated agent sharing the folder can
+    /// then tap it (<see cref="TapHolderCard"/>). A card pulled half-written stays behind.
+    /// </summary>
     public void PullCard()
     {
         lock (_gate)
         {
             _permit.Remove();
             PermitCardLabel = "none";
+            CarryWrittenCard();
         }
 
         Raise(AgentEvent.CardRemoved, PermitReaderName, null);
@@ -132,6 +147,8 @@ public sealed class SimulatedReaders : ICardTerminals
         {
             _permit.Insert(card);
             PermitCardLabel = name;
+            _blankHere = false;
+            _carriedName = null;
         }
 
         Raise(AgentEvent.CardInserted, PermitReaderName, _permit);
@@ -141,6 +158,21 @@ public sealed class SimulatedReaders : ICardTerminals
     public string PermitCardState() => _permit.Card is PermitCard card
         ? (_permit.IsInserted ? "" : "out: ") + card.LifeCycle.ToString().ToUpperInvariant()
         : "none";
+
+    private void CarryWrittenCard()
+    {
+        CarriedCard = null;
+        if (!_blankHere || HolderCardFolder is not { } folder || _permit.Card is not PermitCard { LifeCycle: CardLifeCycle.Active } card)
+            return;
+        // One name per card, by the time it first left the reader: pulled again, the same file is brought up to date.
+        _carriedName ??= "written-" + _time.GetUtcNow().ToString("yyyyMMdd-HHmmss-fff", System.Globalization.CultureInfo.InvariantCulture);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, _carriedName + ".card.json");
+        card.SaveCopy(file);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite); // a simulated chip key, kept private all the same
+        CarriedCard = _carriedName;
+    }
 
     private static ReaderInfo Info(string name, InProcessReader reader) =>
         new(name, reader.IsInserted, reader.IsInserted ? reader.Card!.Atr.ToArray() : []);

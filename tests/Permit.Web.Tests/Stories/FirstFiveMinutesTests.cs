@@ -8,7 +8,8 @@ namespace Permit.Web.Tests.Stories;
 
 /// <summary>
 /// A newcomer's first five minutes, from the README's first command on a fresh database with no pcscd and no root: the
-/// start-up block, the demo accounts, a quiet console, and the tour from the ID card on the simulated reader to a
+/// start-up block, the demo accounts, the two paired agents (a desk's and a clinic counter's), a quiet console, and the tour
+/// from the ID card on the simulated desk reader to a
 /// clinic's verdict on the card the desk wrote and the holder's phone page. (Tests of one class run one after another,
 /// so the console count sees only its own requests.)
 /// </summary>
@@ -22,10 +23,13 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
     {
         _ = browser.Chromium; // skipped (or failed in CI) like every browser test when Chromium is missing
         var ct = TestContext.Current.CancellationToken;
+        await Task.Delay(TimeSpan.FromSeconds(2), ct); // the tour may have run first: its last lines are not this test's
+        var before = demo.Lines.Count;
         Assert.StartsWith("http://127.0.0.1:", demo.BaseUrl, StringComparison.Ordinal);
         Assert.Equal(Roles.Order(), demo.Accounts.Keys.Order());
         Assert.Contains("SIMULATED", demo.Block, StringComparison.Ordinal);
-        Assert.NotEqual("", demo.PanelUrl);
+        Assert.NotEqual("", demo.DeskPanelUrl);
+        Assert.NotEqual("", demo.CounterPanelUrl);
         var file = Path.Combine(demo.DataDirectory, "demo-accounts.txt");
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
@@ -47,15 +51,35 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
             Assert.True(me.IsSuccessStatusCode, $"{terminal}: {me.StatusCode}");
         }
 
+        // Both agents were paired with this API as a district pairs them: the desk's by an officer, the counter's by its terminal.
+        using var local = new HttpClient();
+        var deskAgent = await local.GetFromJsonAsync<JsonElement>(AgentUrl(demo.DeskPanelUrl) + "/health", ct);
+        var counterAgent = await local.GetFromJsonAsync<JsonElement>(AgentUrl(demo.CounterPanelUrl) + "/health", ct);
+        Assert.Equal(("desk", true), (deskAgent.GetProperty("kind").GetString(), deskAgent.GetProperty("simulated").GetBoolean()));
+        Assert.Equal(("counter", true), (counterAgent.GetProperty("kind").GetString(), counterAgent.GetProperty("simulated").GetBoolean()));
+
+        // No shortcut for the demo: the agents still want tickets, and the clinic gets none for the desk's agent.
+        using (var unticketed = await local.PostAsJsonAsync(AgentUrl(demo.CounterPanelUrl) + "/permit-card/read", new { }, ct))
+            Assert.Equal(HttpStatusCode.Unauthorized, unticketed.StatusCode);
+        using (var ticket = new HttpRequestMessage(HttpMethod.Post, "/api/agent-tickets"))
+        {
+            ticket.Headers.Add("X-Api-Key", demo.Accounts["clinic"].Secret);
+            ticket.Content = JsonContent.Create(new { agentId = deskAgent.GetProperty("agentId").GetString(), operation = "read-permit" });
+            using var refused = await http.SendAsync(ticket, ct);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
         var holder = demo.Accounts["holder"];
         using (var holderSignIn = await http.PostAsJsonAsync("/api/self-service/token", new { userName = holder.Login, password = holder.Secret }, ct))
             Assert.True(holderSignIn.IsSuccessStatusCode, $"holder: {holderSignIn.StatusCode}");
         using (var wrong = await http.PostAsJsonAsync("/api/auth/token", new { userName = demo.Accounts["registrar"].Login, password = "not-the-password" }, ct))
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
 
-        // Start-up, then these eight requests: one line each at most, and no secret in any of them.
+        // Start-up, then these ten requests: one line each at most, and no secret in any of them.
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
-        var lines = demo.Lines.Where(l => !l.Line.StartsWith("stderr: ", StringComparison.Ordinal)).ToList();
+        var all = demo.Lines;
+        var lines = all.Where((l, i) => l.At <= demo.BlockPrintedAt || i >= before)
+            .Where(l => !l.Line.StartsWith("stderr: ", StringComparison.Ordinal)).ToList();
         TestContext.Current.TestOutputHelper?.WriteLine($"{lines.Count} console lines from the start to the last sign-in");
         Assert.True(lines.Count < 50, $"{lines.Count} console lines:\n" + string.Join('\n', lines.Select(l => l.Line)));
         var logged = string.Join('\n', Directory.EnumerateFiles(Path.Combine(demo.DataDirectory, "logs")).Select(ReadShared));
@@ -110,7 +134,18 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
         await Assertions.Expect(supervisor.Locator(".write-card .result")).ToContainTextAsync("写卡完成", new() { Timeout = 90_000 });
         await Assertions.Expect(supervisor.Locator("#permit-status")).ToHaveTextAsync("有效", new() { Timeout = 15_000 });
 
-        // The clinic's counter taps the card still on the simulated permit reader: the card the desk just wrote.
+        // The card is pulled at the desk and carried to the clinic's counter, where it is tapped on the counter's reader.
+        string carried;
+        using (var panels = new HttpClient())
+        {
+            using var pulled = await panels.PostAsJsonAsync(demo.DeskPanelUrl + "/permit-card/pull", new { }, ct);
+            Assert.True(pulled.IsSuccessStatusCode, await pulled.Content.ReadAsStringAsync(ct));
+            carried = (await pulled.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("carriedCard").GetString()!;
+            Assert.StartsWith("written-", carried, StringComparison.Ordinal);
+            using var tappedHere = await panels.PostAsJsonAsync(demo.CounterPanelUrl + "/permit-card/holder", new { card = carried }, ct);
+            Assert.True(tappedHere.IsSuccessStatusCode, await tappedHere.Content.ReadAsStringAsync(ct));
+        }
+
         var counter = await browser.NewPageAsync(demo.BaseUrl);
         await counter.GotoAsync("/counter");
         await counter.GetByLabel("终端密钥").FillAsync(demo.Accounts["clinic"].Secret);
@@ -120,10 +155,10 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
         await Assertions.Expect(counter.Locator("#verdict-name")).ToHaveTextAsync("周晓燕");
         await Screenshots.SaveAsync(counter, "first-five-1-clinic-verdict");
 
-        // The demo holder's written card from the panel: the seed's card verifies the same way.
+        // The demo holder's written card from the counter's panel: the seed's card verifies the same way.
         using (var panel = new HttpClient())
         {
-            using var tapped = await panel.PostAsJsonAsync(demo.PanelUrl + "/permit-card/holder", new { card = demo.Accounts["holder"].Login }, ct);
+            using var tapped = await panel.PostAsJsonAsync(demo.CounterPanelUrl + "/permit-card/holder", new { card = demo.Accounts["holder"].Login }, ct);
             Assert.True(tapped.IsSuccessStatusCode, await tapped.Content.ReadAsStringAsync(ct));
         }
 
@@ -156,6 +191,8 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
         await counter.GetByRole(AriaRole.Button, new() { Name = "读卡核验" }).ClickAsync();
         await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 30_000 });
     }
+
+    private static string AgentUrl(string panelUrl) => panelUrl[..^"/simulated".Length];
 
     private static string ReadShared(string path)
     {

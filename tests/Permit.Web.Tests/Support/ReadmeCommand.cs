@@ -36,7 +36,11 @@ public sealed partial class ReadmeCommand
 
     public string BaseUrl { get; private set; } = "";
 
-    public string PanelUrl { get; private set; } = "";
+    /// <summary>The simulated desk agent's panel (paired by the demo registrar).</summary>
+    public string DeskPanelUrl { get; private set; } = "";
+
+    /// <summary>The simulated clinic counter agent's panel (paired by the clinic terminal).</summary>
+    public string CounterPanelUrl { get; private set; } = "";
 
     /// <summary>role → (login, secret) as the start-up block printed them.</summary>
     public IReadOnlyDictionary<string, (string Login, string Secret)> Accounts { get; private set; } = new Dictionary<string, (string, string)>();
@@ -67,6 +71,7 @@ public sealed partial class ReadmeCommand
         var apiPort = AgentProcess.FreePort();
         start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{apiPort}";
         start.Environment["Demo__AgentPort"] = AgentProcess.FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Demo__CounterAgentPort"] = AgentProcess.FreePort().ToString(CultureInfo.InvariantCulture);
         start.Environment["Demo__Directory"] = _data.FullName;
         start.Environment["ConnectionStrings__Permit"] = $"Data Source={Path.Combine(_data.FullName, "permit.db")}";
         start.Environment["Keys__Directory"] = Path.Combine(_data.FullName, "keys");
@@ -105,7 +110,8 @@ public sealed partial class ReadmeCommand
         var block = _lines.Select(l => l.Line).SkipWhile(l => l != DemoStartBlock.FirstLine).ToList();
         Block = string.Join('\n', block);
         BaseUrl = OpenLine().Match(Block).Groups[1].Value.TrimEnd('/');
-        PanelUrl = PanelLine().Match(Block).Groups[1].Value;
+        DeskPanelUrl = PanelLine("desk").Match(Block).Groups[1].Value;
+        CounterPanelUrl = PanelLine("counter").Match(Block).Groups[1].Value;
         Accounts = AccountLine().Matches(Block).ToDictionary(m => m.Groups[1].Value, m => (m.Groups[2].Value, m.Groups[3].Value));
         BlockPrintedAt = _clock.Elapsed;
         _ready.TrySetResult();
@@ -148,8 +154,7 @@ public sealed partial class ReadmeCommand
     [GeneratedRegex(@"^Open (\S+)", RegexOptions.Multiline)]
     private static partial Regex OpenLine();
 
-    [GeneratedRegex(@"panel at (\S+/simulated)", RegexOptions.Multiline)]
-    private static partial Regex PanelLine();
+    private static Regex PanelLine(string agent) => new($@"{agent} agent .*panel at (\S+/simulated)", RegexOptions.Multiline);
 
     [GeneratedRegex(@"^  (\w+)\s+(\S+)\s+(?:password|key) (\S+)", RegexOptions.Multiline)]
     private static partial Regex AccountLine();

@@ -81,11 +81,24 @@ internal static class DemoAccounts
         db.Add(account);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         Line(lines, "holder", Holder, "password", holderPassword, "/me");
-        lines.Append(CultureInfo.InvariantCulture, $"  ({DemoHolder.Name}, permit {permit}; her written card: \"{Holder}\" on the simulated readers' panel)\n");
+        lines.Append(CultureInfo.InvariantCulture, $"  ({DemoHolder.Name}, permit {permit}; her written card: \"{Holder}\" on the counter's simulated panel)\n");
 
         var text = lines.ToString();
         DemoFiles.WritePrivate(file, text);
         return text;
+    }
+
+    /// <summary>The password or key of <paramref name="role"/> (<c>registrar</c>, <c>clinic</c>, …) in the accounts' lines, or null.</summary>
+    public static string? Secret(string? accounts, string role)
+    {
+        foreach (var line in (accounts ?? "").Split('\n'))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts is [var r, _, "password" or "key", var secret, ..] && r == role)
+                return secret;
+        }
+
+        return null;
     }
 
     private static void Line(StringBuilder lines, string role, string login, string kind, string secret, string where) =>

@@ -11,8 +11,16 @@ public sealed class DemoOptions
     /// <summary>Start <c>permit-agent serve --simulated</c> beside the API (false: the block is printed, no agent started).</summary>
     public bool Agent { get; set; } = true;
 
-    /// <summary>The simulated agent's loopback port; the pages are pointed at it (<c>Web:AgentUrl</c>).</summary>
+    /// <summary>The simulated desk agent's loopback port; the desk pages are pointed at it (<c>Web:AgentUrl</c>).</summary>
     public int AgentPort { get; set; } = 5179;
+
+    /// <summary>
+    /// The simulated counter agent's loopback port (0: the port after <see cref="AgentPort"/>); the counter page is pointed at
+    /// it (<c>Web:CounterAgentUrl</c>). A second agent because a counter PC's agent is paired by its terminal, a desk's by an officer.
+    /// </summary>
+    public int CounterAgentPort { get; set; }
+
+    public int CounterPort => CounterAgentPort > 0 ? CounterAgentPort : AgentPort + 1;
 
     /// <summary>The built <c>permit-agent.dll</c>; empty = the agent project's build output next to the API's.</summary>
     public string? AgentPath { get; set; }

@@ -21,9 +21,12 @@ public static class DemoSetup
         var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
         if (demo.Agent)
         {
-            // The pages talk to the agent started beside them, wherever Demo:AgentPort put it.
+            // The pages talk to the agents started beside them, wherever Demo:AgentPort and Demo:CounterAgentPort put them.
             builder.Services.PostConfigure<WebOptions>(web =>
-                web.AgentUrl = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{demo.AgentPort}"));
+            {
+                web.AgentUrl = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{demo.AgentPort}");
+                web.CounterAgentUrl = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{demo.CounterPort}");
+            });
         }
 
         return builder;

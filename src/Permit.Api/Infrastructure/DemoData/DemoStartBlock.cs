@@ -18,7 +18,7 @@ public sealed class DemoStartBlock
 
     public string AccountsFile { get; set; } = "data/" + DemoAccounts.FileName;
 
-    public string Render(string apiUrl, string agentLine)
+    public string Render(string apiUrl, string agentLines)
     {
         var block = new StringBuilder();
         block.Append('\n').Append(FirstLine).Append('\n');
@@ -33,9 +33,10 @@ public sealed class DemoStartBlock
             block.Append(CultureInfo.InvariantCulture, $"The demo accounts exist but {AccountsFile} is gone: delete the database to make them afresh.\n");
         }
 
-        block.Append(agentLine).Append('\n');
+        block.Append(agentLines).Append('\n');
         block.Append("Try first: /signin as demo.registrar → 读取身份证 → 登记居民 → 办理居住登记 → 提交申请 → 受理;\n");
-        block.Append("  as demo.supervisor 批准 (/desk/queue) → 签发居住证 → 写卡; /counter with the clinic key → 读卡核验; /me as demo.holder.\n");
+        block.Append("  as demo.supervisor 批准 (/desk/queue) → 签发居住证 → 写卡; pull the card on the desk panel (it is carried to the counter), tap it on the counter panel;\n");
+        block.Append("  /counter with the clinic key → 读卡核验; /me as demo.holder.\n");
         block.Append(LastLine).Append('\n');
         return block.ToString();
     }

@@ -8,18 +8,19 @@ using Microsoft.Extensions.Options;
 namespace Permit.Api.Infrastructure.DemoData;
 
 /// <summary>
-/// Development only: once the API listens, starts <c>permit-agent serve --simulated</c> beside it as a child process (the
-/// agent's own build output, built with the API through a build-only project reference), allowing the API's origin, and
-/// prints the start-up block. A child process rather than hosting the agent in this process: the agent stays the program
+/// Development only: once the API listens, pairs and starts two <c>permit-agent serve --simulated</c> beside it as child
+/// processes (the agent's own build output, built with the API through a build-only project reference), a desk's and a
+/// clinic counter's, allowing the API's origin, and prints the start-up block. A child process rather than hosting the agent in this process: the agent stays the program
 /// an officer's PC runs, with its own configuration and port, and nothing of the agent or the card simulator is loaded
-/// into the API. The child is stopped with the API.
+/// into the API. The children are stopped with the API.
 /// </summary>
 internal sealed partial class SimulatedAgentLauncher(
     IOptions<DemoOptions> options, IHostEnvironment environment, IServer server, IHostApplicationLifetime lifetime,
-    DemoStartBlock block, ILogger<SimulatedAgentLauncher> logger) : IHostedService, IDisposable
+    DemoStartBlock block, Permit.Api.Keys.KeyDirectory keys, Permit.Api.Keys.Trust.TrustListSource trustList,
+    Microsoft.Extensions.Options.IOptions<Permit.Api.Keys.Trust.TrustOptions> trustOptions, ILogger<SimulatedAgentLauncher> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private Process? _agent;
+    private readonly List<Process> _agents = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,36 +30,45 @@ internal sealed partial class SimulatedAgentLauncher(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_agent is { HasExited: false } agent)
+        foreach (var agent in _agents.Where(a => !a.HasExited))
         {
             agent.Kill(entireProcessTree: true);
             await agent.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public void Dispose() => _agent?.Dispose();
+    public void Dispose()
+    {
+        foreach (var agent in _agents)
+            agent.Dispose();
+    }
 
     private async Task LaunchAsync(CancellationToken stopping)
     {
         var apiUrl = ApiUrl();
         var demo = options.Value;
-        string agentLine;
+        string agentLines;
         if (!demo.Agent)
         {
-            agentLine = "Card readers: none started (Demo:Agent=false); run permit-agent serve yourself.";
+            agentLines = "Card readers: none started (Demo:Agent=false); run permit-agent pair and serve yourself.";
         }
         else
         {
             try
             {
-                var agentUrl = await StartAgentAsync(apiUrl, demo, stopping).ConfigureAwait(false);
-                agentLine = $"Simulated readers (no pcscd, no real cards): panel at {agentUrl}/simulated";
+                // A desk PC and a clinic's counter PC, each with its own agent paired as a district pairs them: the desk's by
+                // an officer (it reads ID cards and writes cards), the counter's by its terminal (it reads cards for verdicts).
+                var desk = await StartAgentAsync(apiUrl, demo, Desk, demo.AgentPort, stopping).ConfigureAwait(false);
+                var counter = await StartAgentAsync(apiUrl, demo, Counter, demo.CounterPort, stopping).ConfigureAwait(false);
+                agentLines = $"SIMULATED readers (no pcscd, no real cards), two agents paired with this API:\n"
+                             + $"  desk agent (paired by {DemoAccounts.Registrar}): panel at {desk}/simulated\n"
+                             + $"  clinic counter agent (paired by the clinic terminal): panel at {counter}/simulated";
             }
             catch (Exception e) when (e is IOException or InvalidOperationException or HttpRequestException or TimeoutException
                                           or System.ComponentModel.Win32Exception)
             {
                 LogAgentFailed(logger, e.Message);
-                agentLine = $"Simulated readers: NOT started ({e.Message})";
+                agentLines = $"Simulated readers: NOT started ({e.Message})";
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -66,59 +76,53 @@ internal sealed partial class SimulatedAgentLauncher(
             }
         }
 
-        await Console.Out.WriteAsync(block.Render(apiUrl, agentLine)).ConfigureAwait(false);
+        await Console.Out.WriteAsync(block.Render(apiUrl, agentLines)).ConfigureAwait(false);
         await Console.Out.FlushAsync(stopping).ConfigureAwait(false);
     }
 
-    private async Task<string> StartAgentAsync(string apiUrl, DemoOptions demo, CancellationToken stopping)
+    /// <summary>Who pairs one of the demo's agents: an officer's user name (a desk), or null for the terminal (a counter).</summary>
+    private sealed record AgentRole(string Name, string Label, string AccountRole, string? User);
+
+    private static readonly AgentRole Desk = new("desk", "demo desk (simulated)", "registrar", DemoAccounts.Registrar);
+    private static readonly AgentRole Counter = new("counter", "demo clinic counter (simulated)", "clinic", null);
+
+    private async Task<string> StartAgentAsync(string apiUrl, DemoOptions demo, AgentRole role, int port, CancellationToken stopping)
     {
         var dll = AgentDll(demo);
         var directory = demo.FullDirectory(environment.ContentRootPath);
-        var agentUrl = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{demo.AgentPort}");
+        var state = Path.Combine(directory, "agent-state", role.Name);
+        var agentUrl = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
 
-        // Issue 12 (agent tickets): pair the agent with this API here, before it serves.
-        await PairAsync(dll, apiUrl, stopping).ConfigureAwait(false);
+        await PairAsync(dll, apiUrl, role, state, stopping).ConfigureAwait(false);
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var argument in new[]
-                 {
-                     dll, "serve", "--simulated", "--port", demo.AgentPort.ToString(CultureInfo.InvariantCulture), "--api", apiUrl,
-                     "--state", Path.Combine(directory, "agent-state"), "--simulated-cards", Path.Combine(directory, DemoAccounts.CardFolder),
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The API's own addresses (launch profile, Kestrel__*) are not the agent's: it listens where --port says.
-        foreach (var name in start.Environment.Keys.Where(IsServerAddress).ToList())
-            start.Environment.Remove(name);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        var start = AgentStart(dll,
+            "serve", "--simulated", "--port", port.ToString(CultureInfo.InvariantCulture), "--api", apiUrl,
+            "--state", state, "--simulated-cards", Path.Combine(directory, DemoAccounts.CardFolder));
         start.Environment["PERMIT_AGENT_ALLOWED_ORIGINS"] = string.Join(',', Origins(apiUrl));
-        _agent = Process.Start(start) ?? throw new InvalidOperationException("permit-agent did not start.");
-        _agent.OutputDataReceived += (_, e) => Forward(e.Data);
-        _agent.ErrorDataReceived += (_, e) => Forward(e.Data);
-        _agent.BeginOutputReadLine();
-        _agent.BeginErrorReadLine();
+        // As installed with a district's PC: the trust root's public key, against which the agent's sync checks the
+        // root-signed trust list of issuer keys that a counter judges cards by.
+        start.Environment["PERMIT_AGENT_TRUST_ROOT"] = TrustRootFile();
+
+        var agent = Process.Start(start) ?? throw new InvalidOperationException("permit-agent did not start.");
+        _agents.Add(agent);
+        agent.OutputDataReceived += (_, e) => Forward(role.Name, e.Data);
+        agent.ErrorDataReceived += (_, e) => Forward(role.Name, e.Data);
+        agent.BeginOutputReadLine();
+        agent.BeginErrorReadLine();
 
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
         {
             stopping.ThrowIfCancellationRequested();
-            if (_agent.HasExited)
-                throw new InvalidOperationException($"permit-agent exited with code {_agent.ExitCode} (port {demo.AgentPort} taken? set Demo:AgentPort)");
+            if (agent.HasExited)
+                throw new InvalidOperationException($"the {role.Name} permit-agent exited with code {agent.ExitCode} (port {port} taken? set Demo:AgentPort or Demo:CounterAgentPort)");
             try
             {
                 var health = await client.GetFromJsonAsync<AgentHealth>(new Uri(agentUrl + "/health"), stopping).ConfigureAwait(false);
-                if (health is { Simulated: true })
+                if (health is { Simulated: true, Kind: var kind } && kind == role.Name)
                     return agentUrl;
-                throw new InvalidOperationException($"{agentUrl} answers, but it is not a simulated agent (port {demo.AgentPort} taken? set Demo:AgentPort)");
+                throw new InvalidOperationException($"{agentUrl} answers, but it is not the simulated {role.Name} agent (port {port} taken? set Demo:AgentPort or Demo:CounterAgentPort)");
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline)
             {
@@ -130,20 +134,70 @@ internal sealed partial class SimulatedAgentLauncher(
             }
 
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"permit-agent did not answer {agentUrl}/health within {StartTimeout.TotalSeconds:0} s");
+                throw new TimeoutException($"the {role.Name} permit-agent did not answer {agentUrl}/health within {StartTimeout.TotalSeconds:0} s");
             await Task.Delay(250, stopping).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// Where pairing goes once the agent checks tickets (issue 12): run <c>permit-agent pair --api URL</c> with the same
-    /// <paramref name="dll"/> and wait for it to succeed, so the agent holds this API's URL, its agent id and the API's
-    /// ticket public key before <c>serve</c> starts. Nothing to do until then.
+    /// <c>permit-agent pair</c>, exactly as on a district's PC: the desk's agent with the demo registrar's password on
+    /// standard input, the counter's with the clinic terminal's API key (<c>--terminal</c>). The agent then holds this API's
+    /// address, its agent id and the API's ticket key in <paramref name="state"/>, which <c>serve</c> reads. Paired afresh
+    /// at each start: the database, and with it the API's keys and agents, may be new since the last run.
     /// </summary>
-    private static Task PairAsync(string dll, string apiUrl, CancellationToken stopping)
+    private async Task PairAsync(string dll, string apiUrl, AgentRole role, string state, CancellationToken stopping)
     {
-        _ = (dll, apiUrl, stopping);
-        return Task.CompletedTask;
+        var secret = DemoAccounts.Secret(block.Accounts, role.AccountRole)
+                     ?? throw new InvalidOperationException($"the {role.AccountRole}'s demo secret is unknown ({block.AccountsFile} is gone: delete the database to make the demo afresh), so the {role.Name} agent cannot be paired");
+        string[] who = role.User is { } user ? ["--user", user] : ["--terminal"];
+        var start = AgentStart(dll, ["pair", "--api", apiUrl, .. who, "--name", role.Label, "--state", state]);
+        using var pair = Process.Start(start) ?? throw new InvalidOperationException("permit-agent pair did not start.");
+        // The secret goes on standard input only, never on the command line (where ps would show it).
+        await pair.StandardInput.WriteLineAsync(secret.AsMemory(), stopping).ConfigureAwait(false);
+        pair.StandardInput.Close();
+        var output = pair.StandardOutput.ReadToEndAsync(stopping);
+        var error = pair.StandardError.ReadToEndAsync(stopping);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        timeout.CancelAfter(StartTimeout);
+        try
+        {
+            await pair.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            pair.Kill(entireProcessTree: true);
+            throw new TimeoutException($"permit-agent pair ({role.Name}) did not finish within {StartTimeout.TotalSeconds:0} s");
+        }
+
+        var said = ((await error.ConfigureAwait(false)).Trim() is { Length: > 0 } e ? e : (await output.ConfigureAwait(false)).Trim()).ReplaceLineEndings(" ");
+        if (pair.ExitCode != 0)
+            throw new InvalidOperationException($"permit-agent pair ({role.Name}) failed with code {pair.ExitCode}: {said}");
+    }
+
+    /// <summary>The trust root's public key: the configured one, or the Development root this API made for itself.</summary>
+    private string TrustRootFile() =>
+        trustList.IsDevelopmentRoot || trustOptions.Value.RootPublicKeyFile is not { } configured
+            ? Path.Combine(keys.Path, Permit.Api.Keys.Trust.TrustListSource.DevelopmentRootPublicFile)
+            : Path.GetFullPath(configured, environment.ContentRootPath);
+
+    private static ProcessStartInfo AgentStart(string dll, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        // The API's own addresses (launch profile, Kestrel__*) are not the agent's: it listens where --port says.
+        foreach (var name in start.Environment.Keys.Where(IsServerAddress).ToList())
+            start.Environment.Remove(name);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        return start;
     }
 
     private static bool IsServerAddress(string variable) =>
@@ -151,10 +205,11 @@ internal sealed partial class SimulatedAgentLauncher(
         || variable is "ASPNETCORE_URLS" or "ASPNETCORE_HTTP_PORTS" or "ASPNETCORE_HTTPS_PORTS" or "DOTNET_URLS" or "DOTNET_HTTP_PORTS"
             or "DOTNET_HTTPS_PORTS" or "URLS" or "HTTP_PORTS" or "HTTPS_PORTS";
 
-    private void Forward(string? line)
+    private void Forward(string agent, string? line)
     {
-        if (!string.IsNullOrWhiteSpace(line))
-            LogAgentLine(logger, line);
+        // The start-up block names the panels: the agent's own "serving" line would say it twice.
+        if (!string.IsNullOrWhiteSpace(line) && !line.StartsWith("permit-agent: serving", StringComparison.Ordinal))
+            LogAgentLine(logger, agent, line);
     }
 
     private string AgentDll(DemoOptions demo)
@@ -190,11 +245,11 @@ internal sealed partial class SimulatedAgentLauncher(
             yield return apiUrl.Replace("://127.0.0.1", "://localhost", StringComparison.Ordinal);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "permit-agent (simulated): {Line}")]
-    private static partial void LogAgentLine(ILogger logger, string line);
+    [LoggerMessage(Level = LogLevel.Information, Message = "permit-agent (simulated {Agent}): {Line}")]
+    private static partial void LogAgentLine(ILogger logger, string agent, string line);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The simulated permit-agent did not start: {Reason}")]
     private static partial void LogAgentFailed(ILogger logger, string reason);
 
-    private sealed record AgentHealth(string? Status, bool Simulated);
+    private sealed record AgentHealth(string? Status, bool Simulated, string? Kind);
 }

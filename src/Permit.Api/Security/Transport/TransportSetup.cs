@@ -67,7 +67,9 @@ public static class TransportSetup
             app.UseHttpsRedirection();
         }
 
-        var csp = ContentSecurityPolicy(app.Configuration["Web:AgentUrl"] ?? new Web.WebOptions().AgentUrl);
+        // The pages' settings as bound (and as the demo points them), so the policy allows exactly the agents they call.
+        var web = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Web.WebOptions>>().Value;
+        var csp = ContentSecurityPolicy(web.CounterAgent == web.AgentUrl ? web.AgentUrl : $"{web.AgentUrl} {web.CounterAgent}");
         var maxBody = MaxBodyBytes(app.Configuration);
         app.Use(async (context, next) =>
         {
