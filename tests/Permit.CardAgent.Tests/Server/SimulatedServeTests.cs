@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Configuration;
+using Permit.CardAgent.Pairing;
 using Permit.CardAgent.Server;
 using Permit.CardAgent.Simulated;
 using Permit.CardAgent.Tests.Support;
@@ -138,9 +139,12 @@ public sealed class SimulatedServeTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.BadRequest, traversal.StatusCode);
     }
 
+    private TestTickets? _tickets;
+
     public async ValueTask DisposeAsync()
     {
         _http?.Dispose();
+        _tickets?.Dispose();
         if (_app is not null)
             await _app.DisposeAsync();
     }
@@ -148,11 +152,17 @@ public sealed class SimulatedServeTests : IAsyncDisposable
     private async Task<HttpClient> StartAsync()
     {
         var readers = new SimulatedReaders(TimeProvider.System, holderCards: null);
-        var settings = new AgentSettings { AllowedOrigins = [Origin], IdReader = SimulatedReaders.IdReaderName, PermitReader = SimulatedReaders.PermitReaderName };
+        // A paired desk agent, as the demo launcher pairs it: the simulated readers sit behind the same door as real ones.
+        _tickets ??= new TestTickets(AgentPairing.Desk);
+        var settings = new AgentSettings
+        {
+            AllowedOrigins = [Origin], IdReader = SimulatedReaders.IdReaderName, PermitReader = SimulatedReaders.PermitReaderName,
+            StateDirectory = _tickets.StateDirectory,
+        };
         _app = AgentServer.Build(new AgentHost(readers, settings, TimeProvider.System) { Simulated = readers }, port: 0);
         await _app.StartAsync(TestContext.Current.CancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
+        _http = _tickets.Client(address);
         return _http;
     }
 }

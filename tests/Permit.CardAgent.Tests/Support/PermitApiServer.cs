@@ -57,7 +57,17 @@ public sealed class PermitApiServer : WebApplicationFactory<PermitDbContext>
     /// <summary>A bearer token of a registrar (minted by the API's own token issuer, no password involved).</summary>
     public string OfficerToken(OfficerRole role = OfficerRole.Registrar)
     {
-        var officer = OfficerAccount.Create($"{role}-officer".ToLowerInvariant(), $"Test {role}", role, "not-a-real-hash", Time.GetUtcNow());
+        // Tokens name an officer the register knows (its security stamp is checked on every use): saved once per role.
+        using var db = NewContext();
+        var userName = OfficerAccount.NormalizeUserName($"{role}-officer");
+        var officer = db.Set<OfficerAccount>().SingleOrDefault(o => o.UserName == userName);
+        if (officer is null)
+        {
+            officer = OfficerAccount.Create(userName, $"Test {role}", role, "not-a-real-hash", Time.GetUtcNow());
+            db.Add(officer);
+            db.SaveChanges();
+        }
+
         return Services.GetRequiredService<TokenIssuer>().ForOfficer(officer).AccessToken;
     }
 
