@@ -46,6 +46,7 @@ public sealed class ApiNode : WebApplicationFactory<Program>
         builder.UseSetting("Logging:File:Directory", "");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Keys:Directory", _keyDirectory);
+        builder.UseSetting("Audit:CheckpointLog", _keyDirectory + "-audit-checkpoints.log");
         builder.UseSetting("Security:Passwords:Iterations", "1000");
         // The limits stay on (a designed 429 is an allowed answer), raised so most sign-ins get through from one address.
         builder.UseSetting("RateLimits:Enabled", "true");

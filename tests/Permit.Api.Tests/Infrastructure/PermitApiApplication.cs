@@ -39,6 +39,8 @@ public sealed class PermitApiApplication : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:Enabled", "false");
         // TEST KEYS ONLY: created in the test's own folder, never in the source tree.
         builder.UseSetting("Keys:Directory", Path.Combine(_directory.FullName, "keys"));
+        // Each host its own checkpoint log: hosts sharing one would read each other's chains as cut or rewritten.
+        builder.UseSetting("Audit:CheckpointLog", Path.Combine(_directory.FullName, "audit-checkpoints.log"));
         // Whatever Program read before these settings applied, the context ends up on the test file.
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<SqlitePermitDbContext>(options => options.UseSqlite(ConnectionString)));

@@ -43,6 +43,7 @@ public sealed class ProductionKeys : IDisposable
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Keys:Directory", KeyDirectory);
+        builder.UseSetting("Audit:CheckpointLog", Path.Combine(_folder.FullName, "audit-checkpoints.log"));
         builder.UseSetting("Trust:ListFile", TrustListFile);
         builder.UseSetting("Trust:RootPublicKeyFile", TrustRootFile);
     }

@@ -131,6 +131,7 @@ public sealed class PermitApiServer : WebApplicationFactory<PermitDbContext>
         builder.UseSetting("Logging:File:Directory", "");
         // TEST KEYS ONLY: a fresh issuer key created in a temporary directory.
         builder.UseSetting("Keys:Directory", Path.Combine(_directory.FullName, "keys"));
+        builder.UseSetting("Audit:CheckpointLog", Path.Combine(_directory.FullName, "audit-checkpoints.log"));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

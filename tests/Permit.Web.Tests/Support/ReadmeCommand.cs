@@ -75,6 +75,7 @@ public sealed partial class ReadmeCommand
         start.Environment["Demo__Directory"] = _data.FullName;
         start.Environment["ConnectionStrings__Permit"] = $"Data Source={Path.Combine(_data.FullName, "permit.db")}";
         start.Environment["Keys__Directory"] = Path.Combine(_data.FullName, "keys");
+        start.Environment["Audit__CheckpointLog"] = Path.Combine(_data.FullName, "audit-checkpoints.log");
         start.Environment["Logging__File__Directory"] = Path.Combine(_data.FullName, "logs");
         // The test host's own environment must not leak into the demo's (it runs as a newcomer's shell would).
         foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS", "PERMIT_AGENT_ALLOWED_ORIGINS" })

@@ -101,6 +101,8 @@ public sealed class WebHost : WebApplicationFactory<Program>
         // Browser stories sign in many times from loopback within a minute.
         builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("Keys:Directory", KeyDirectory);
+        // Each host its own checkpoint log: hosts sharing one would read each other's chains as cut or rewritten.
+        builder.UseSetting("Audit:CheckpointLog", KeyDirectory + "-audit-checkpoints.log");
         builder.UseSetting("Security:Passwords:Iterations", Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Web:AgentUrl", _agentUrl);
         builder.ConfigureServices(services =>
