@@ -48,7 +48,6 @@ public static class AuthorizationMatrixTable
     private static readonly Access[] Terminal =      [U,   F,  F,  F,  A,     A,     F,      F];
     private static readonly Access[] Holder =        [U,   F,  F,  F,  F,     F,     A,      A];
     private static readonly Access[] CardReaders =   [U,   A,  A,  A,  A,     A,     F,      F];
-    private static readonly Access[] DeskOrCounter = [U,   A,  A,  A,  A,     A,     F,      F];
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -113,8 +112,8 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/school-admission/rounds/{id:guid}/runs",                 SupervisorUp),
 
         // Officers and counter terminals: pairing their PC's card agent, tickets for it
-        new("POST", "/api/agents",                                                 DeskOrCounter),
-        new("POST", "/api/agent-tickets",                                          DeskOrCounter),
+        new("POST", "/api/agents",                                                 CardReaders),
+        new("POST", "/api/agent-tickets",                                          CardReaders),
 
         // Admins only
         new("GET",  "/api/admin/agents/",                                          AdminOnly),
