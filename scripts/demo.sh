@@ -108,7 +108,7 @@ echo "API on $API"
 
 say "Create the officers (host CLI) and sign in; register a clinic and a school terminal"
 printf '%s\n' 'demo-admin-pw' | api_cli officers add admin "Wang Admin" Admin
-printf '%s\n' 'demo-registrar-pw' | api_cli officers add registrar "Chen Registrar" Registrar
+printf '%s\n' 'demo-registrar-pw' | api_cli officers add registrar "Chen Registrar" Registrar 330211
 printf '%s\n' 'demo-supervisor-pw' | api_cli officers add supervisor "Zhou Supervisor" Supervisor
 token() { curl -sS --fail-with-body -X POST "$API/api/auth/token" -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"$2\"}" | jq -er .accessToken; }
 ADMIN=$(token admin demo-admin-pw)

@@ -22,7 +22,7 @@ namespace Permit.Api.Persistence;
 /// database enforces: a fresh concurrency version for every changed aggregate, the live-permit holder column and the
 /// blind index of citizen ID numbers (stored encrypted by <see cref="CitizenIdProtector"/>; null only at design time).
 /// </summary>
-public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtector? citizenIdProtector)
+public abstract partial class PermitDbContext(DbContextOptions options, CitizenIdProtector? citizenIdProtector)
     : DbContext(options), ICitizenIdProtectedContext, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public CitizenIdProtector? CitizenIdProtector { get; } = citizenIdProtector;
@@ -68,6 +68,7 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
         CredentialsModel.Configure(modelBuilder);
         JobsModel.Configure(modelBuilder);
         SchoolAdmissionModel.Configure(modelBuilder);
+        ApplyJurisdictionFilters(modelBuilder);
         if (CitizenIdProtector is not null)
             EncryptCitizenIds(modelBuilder, CitizenIdProtector);
     }
@@ -96,10 +97,12 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
         return AuditChain.Save(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await LoadPlacedResidentsAsync(cancellationToken).ConfigureAwait(false);
         ApplyAggregateRules();
-        return AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+        return await AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     // A transaction disposed on an exception (no commit or rollback event) must not keep the audit append lock.
@@ -119,6 +122,8 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
 
     private void ApplyAggregateRules()
     {
+        ChangeTracker.DetectChanges();
+        PlaceResidents();
         ChangeTracker.DetectChanges();
         if (CitizenIdProtector is not null)
             CitizenIdBlindIndex.Apply(ChangeTracker, CitizenIdProtector);

@@ -22,7 +22,9 @@ public static class SecurityCli
             ["keys", .. var command] => await KeysCli.RunAsync(services, command, Console.Out, cancellationToken).ConfigureAwait(false),
             ["officers", "add", var user, var displayName, var role] => await OfficersCli.AddAsync(
                 services, user, displayName, role, Console.In, Console.Out, cancellationToken).ConfigureAwait(false),
-            ["officers", "disable" or "enable" or "reset-password" or "set-role", ..] or ["terminals", "revoke", _] =>
+            ["officers", "add", var user, var displayName, var role, var jurisdiction] => await OfficersCli.AddAsync(
+                services, user, displayName, role, Console.In, Console.Out, cancellationToken, jurisdiction).ConfigureAwait(false),
+            ["officers", "disable" or "enable" or "reset-password" or "set-role" or "set-jurisdiction", ..] or ["terminals", "revoke", _] =>
                 await Admin.CredentialsCli.RunAsync(services, args, Console.In, Console.Out, cancellationToken).ConfigureAwait(false),
             _ => await Usage().ConfigureAwait(false),
         };
@@ -30,7 +32,7 @@ public static class SecurityCli
 
     private static async Task<int> Usage()
     {
-        await Console.Error.WriteLineAsync("Commands: audit verify | audit checkpoint | keys init | keys rotate-issuer | keys add-encryption-key | keys rotate-field-key [batch] | keys root init --out <dir> | keys sign-trust-list … | officers add <user> <display name> <role> (password on stdin) | officers disable|enable <user> | officers reset-password <user> (password on stdin) | officers set-role <user> <role> | terminals revoke <terminal id>").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync("Commands: audit verify | audit checkpoint | keys init | keys rotate-issuer | keys add-encryption-key | keys rotate-field-key [batch] | keys root init --out <dir> | keys sign-trust-list … | officers add <user> <display name> <role> [jurisdiction|all] (password on stdin) | officers disable|enable <user> | officers reset-password <user> (password on stdin) | officers set-role <user> <role> | officers set-jurisdiction <user> <code|all> | terminals revoke <terminal id>").ConfigureAwait(false);
         return 2;
     }
 }

@@ -81,6 +81,7 @@ public static class SecuritySetup
         app.UsePermitRateLimits();
         app.UseWebSessionRequestCheck();
         app.UseAuthorization();
+        app.UseJurisdictionScope();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Permit.Domain.Common;
 using Permit.Domain.Identity;
+using Permit.Domain.Regions;
 
 namespace Permit.Domain.Residents;
 
@@ -56,6 +57,21 @@ public sealed class Resident
 
     /// <summary>A phone number or other contact the resident gave.</summary>
     public string? Contact { get; private set; }
+
+    /// <summary>
+    /// The narrowest jurisdiction code known for where the resident lives (docs/jurisdictions.md): the community of their
+    /// latest registration or address change, or, before their first registration, the jurisdiction of the desk that
+    /// recorded them. Null only when someone of the whole register recorded them and they never registered: then only
+    /// officers of the whole register see them. Officers see a resident when this code lies in their jurisdiction.
+    /// </summary>
+    public string? AreaCode { get; private set; }
+
+    /// <summary>The resident now lives (or, unregistered, is handled) in <paramref name="area"/>.</summary>
+    public void PlaceIn(Jurisdiction area)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        AreaCode = area.Code;
+    }
 
     /// <summary>Registers a person from the ID card's text block. Sex and birth date are checked against the ID number.</summary>
     public static Resident FromIdCard(IdentityDetails card)

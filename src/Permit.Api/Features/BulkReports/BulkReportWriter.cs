@@ -60,7 +60,7 @@ public static class BulkReportWriter
             if (citizenId is not null)
                 person = await FindAsync(db, people, citizenId, cancellationToken);
             var name = row.Field(2);
-            if (person?.Resident is { } known && name.Length > 0 && name != known.Name)
+            if (person is { Outside: false, Resident: { } known } && name.Length > 0 && name != known.Name)
                 errors.Add(Name, "bulk-report-name-mismatch", "name differs from the name recorded for this ID number.");
 
             var outcome = type == "arrival"
@@ -91,7 +91,7 @@ public static class BulkReportWriter
         CsvRow row, FieldErrors errors, PermitDbContext db, Person? person, CitizenIdNumber? citizenId, DateOnly? date,
         string? reporter, DateOnly today)
     {
-        var community = errors.Community(CommunityCode, row.Field(3));
+        var community = errors.CommunityInJurisdiction(CommunityCode, row.Field(3), db);
         var address = errors.Text(Address, row.Field(4));
         var basis = errors.Basis(Basis, row.Field(7));
         var evidence = errors.Text(Evidence, row.Field(8));
@@ -107,7 +107,12 @@ public static class BulkReportWriter
         }
         if (errors.Any)
             return null;
-        if (person!.Active is not null)
+        if (person!.Active is not null && person.Outside)
+        {
+            return (IdNumber, "resident-registered-elsewhere",
+                "The person has an active registration in another jurisdiction: the departure is reported there first.");
+        }
+        if (person.Active is not null)
             return (IdNumber, "registration-already-active", "The person already has an active registration: report the departure first.");
 
         try
@@ -124,6 +129,7 @@ public static class BulkReportWriter
             db.ResidenceRegistrations.Add(registration);
             person.Active = registration;
             person.LastRegistration = registration;
+            person.Outside = false;
             return null;
         }
         catch (DomainException e)
@@ -136,7 +142,8 @@ public static class BulkReportWriter
     {
         if (errors.Any)
             return null;
-        if (person?.Active is not { } registration)
+        // Outside the jurisdiction a person is answered as one the district does not know: existence does not leak.
+        if (person is not { Outside: false, Active: { } registration })
             return (IdNumber, "registration-not-found", "No active registration for this ID number: there is nothing to end.");
         try
         {
@@ -157,12 +164,15 @@ public static class BulkReportWriter
     {
         if (people.TryGetValue(citizenId.Value, out var known))
             return known;
-        var resident = await db.ResidentsWithCitizenId(citizenId).SingleOrDefaultAsync(cancellationToken);
+        // One resident per number wherever they live (an arrival must not create a second one); whether the officer may
+        // touch them is decided per row from Outside.
+        var resident = await db.ResidentsWithCitizenIdAnywhere(citizenId).SingleOrDefaultAsync(cancellationToken);
         var active = resident is null
             ? null
-            : await db.ResidenceRegistrations.SingleOrDefaultAsync(
+            : await db.ResidenceRegistrations.IgnoreQueryFilters().SingleOrDefaultAsync(
                 g => g.ResidentId == resident.Id && g.Status == RegistrationStatus.Active, cancellationToken);
-        var person = new Person { Resident = resident, Active = active };
+        var outside = resident is not null && db.OfficerJurisdiction is { } jurisdiction && !jurisdiction.Contains(resident.AreaCode);
+        var person = new Person { Resident = resident, Active = active, Outside = outside };
         people[citizenId.Value] = person;
         return person;
     }
@@ -192,5 +202,8 @@ public static class BulkReportWriter
         public ResidenceRegistration? LastRegistration { get; set; }
 
         public bool Created { get; set; }
+
+        /// <summary>Recorded outside the officer's jurisdiction (until an arrival in this file registers them here).</summary>
+        public bool Outside { get; set; }
     }
 }

@@ -50,7 +50,7 @@ public static class RegistrationsApi
         var errors = new FieldErrors();
         if (request.ResidentId is null || request.ResidentId == Guid.Empty)
             errors.Add("residentId", DeskFields.Required, "residentId is required.");
-        var community = errors.Community("communityCode", request.CommunityCode);
+        var community = errors.CommunityInJurisdiction("communityCode", request.CommunityCode, db);
         var arrival = errors.Date("arrivalDate", request.ArrivalDate);
         var basis = errors.Basis("basis", request.Basis);
         if (errors.Any)
@@ -99,7 +99,7 @@ public static class RegistrationsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
-        var community = errors.Community("communityCode", request.CommunityCode);
+        var community = errors.CommunityInJurisdiction("communityCode", request.CommunityCode, db);
         var changedOn = errors.Date("changedOn", request.ChangedOn);
         if (errors.Any)
             return DeskProblems.Invalid(errors);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Permit.Api.Features.Permits;
+using Permit.Api.Persistence;
 using Permit.Domain.Identity;
 using Permit.Domain.Regions;
 using Permit.Domain.Registrations;
@@ -53,6 +54,26 @@ public static class DeskFields
         ArgumentNullException.ThrowIfNull(errors);
         return errors.Parse(field, () => CommunityCode.Parse(text?.Trim()));
     }
+
+    /// <summary>
+    /// A community the officer may register people in: inside the officer's jurisdiction (the search's community filter
+    /// does not use this: a community outside simply finds nobody).
+    /// </summary>
+    public static CommunityCode? CommunityInJurisdiction(this FieldErrors errors, string field, string? text, PermitDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var community = errors.Community(field, text);
+        if (community is not null && !db.IsInJurisdiction(community))
+        {
+            errors.Add(field, OutsideJurisdiction,
+                $"{field} lies outside your jurisdiction ({db.OfficerJurisdiction}): only an officer of that community can register there.");
+            return null;
+        }
+        return community;
+    }
+
+    /// <summary>The problem code of a community outside the officer's jurisdiction.</summary>
+    public const string OutsideJurisdiction = "community-outside-jurisdiction";
 
     /// <summary><c>employment</c>, <c>residence</c> or <c>study</c> (case-insensitive).</summary>
     public static ResidenceBasis? Basis(this FieldErrors errors, string field, string? text)

@@ -65,7 +65,22 @@ public static class ResidentsApi
 
         var details = new IdentityDetails(citizenId!, name!, sex!.Value, ethnic!, birth!.Value, address!,
             photo is null ? null : PhotoReference(photo));
-        var existing = await db.ResidentsWithCitizenId(citizenId!).SingleOrDefaultAsync(cancellationToken);
+        // One resident per number, wherever they live: look past the jurisdiction, then decide what this desk may do.
+        var existing = await db.ResidentsWithCitizenIdAnywhere(citizenId!).SingleOrDefaultAsync(cancellationToken);
+        var takenOver = false;
+        if (existing is not null && db.OfficerJurisdiction is { } desk && !desk.Contains(existing.AreaCode))
+        {
+            // The person stands at this desk with their card. Registered elsewhere, they move out there first; with no
+            // active registration (moved out, or never registered) this desk takes them over and nothing else is shown.
+            if (await db.ResidenceRegistrations.IgnoreQueryFilters()
+                    .AnyAsync(g => g.ResidentId == existing.Id && g.Status == Domain.Registrations.RegistrationStatus.Active, cancellationToken))
+            {
+                return DeskProblems.Conflict("resident-registered-elsewhere",
+                    "This person has an active residence registration in another jurisdiction: the move-out is declared there first.");
+            }
+            existing.PlaceIn(desk);
+            takenOver = true;
+        }
         Resident resident;
         try
         {
@@ -89,7 +104,8 @@ public static class ResidentsApi
             return DeskProblems.Rule(e);
         }
 
-        http.Audit(existing is null ? "resident.create" : "resident.update", resident.Id, "ID card read at the registration desk");
+        http.Audit(existing is null ? "resident.create" : "resident.update", resident.Id,
+            takenOver ? "ID card read at the registration desk; taken over from another jurisdiction" : "ID card read at the registration desk");
         await db.SaveChangesAsync(cancellationToken);
         var response = ToResponse(resident);
         return existing is null ? TypedResults.Created($"/api/residents/{resident.Id}", response) : TypedResults.Ok(response);
@@ -108,7 +124,7 @@ public static class ResidentsApi
         var birth = request.BirthDate is null ? citizenId?.BirthDate : errors.Date("birthDate", request.BirthDate);
         if (errors.Any)
             return DeskProblems.Invalid(errors);
-        if (await db.ResidentsWithCitizenId(citizenId!).AnyAsync(cancellationToken))
+        if (await db.ResidentsWithCitizenIdAnywhere(citizenId!).AnyAsync(cancellationToken))
             return DeskProblems.Conflict("duplicate-id-number", "A resident with this citizen ID number is already recorded.");
 
         Resident resident;

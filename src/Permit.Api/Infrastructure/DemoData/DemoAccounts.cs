@@ -10,11 +10,13 @@ using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.Terminals;
 using Permit.Domain.Entitlements;
+using Permit.Domain.Regions;
 
 namespace Permit.Api.Infrastructure.DemoData;
 
 /// <summary>
-/// The demo's people at the doors, made once per database in Development only: a registrar, a supervisor and an admin,
+/// The demo's people at the doors, made once per database in Development only: a registrar and a supervisor of Zhenhai,
+/// an admin, a registrar of Yinzhou (another jurisdiction),
 /// a clinic's and a school's counter terminal, and a holder with an active permit, a written card and an open phone
 /// account. Passwords and keys are drawn here for this database and written only to <see cref="FileName"/> (0600, in the
 /// demo directory next to the database) and the start-up block, never to the log.
@@ -26,6 +28,10 @@ internal static class DemoAccounts
     public const string Registrar = "demo.registrar";
     public const string Supervisor = "demo.supervisor";
     public const string Admin = "demo.admin";
+
+    /// <summary>A registrar of another district (鄞州区), who sees none of the demo's residents.</summary>
+    public const string OtherRegistrar = "demo.yinzhou";
+    public const string OtherJurisdiction = "330212";
     public const string Holder = "demo.holder";
     public const string ClinicName = "镇海区骆驼街道社区卫生服务中心（演示）";
     public const string SchoolName = "镇海区骆驼街道中心学校（演示）";
@@ -48,19 +54,26 @@ internal static class DemoAccounts
         var audit = new AuditTrail(db, new DemoSeedActor(), time);
         var lines = new StringBuilder();
 
-        foreach (var (user, display, role) in new[]
+        // Every demo resident lives in Zhenhai, so its desk officers hold Zhenhai; the Yinzhou registrar sees none of
+        // them (every resident or permit of the demo answers him 404) and shows what a jurisdiction hides.
+        var zhenhai = Jurisdiction.Parse(KnownRegions.ZhenhaiCode);
+        foreach (var (label, user, display, role, jurisdiction) in new[]
                  {
-                     (Registrar, "李警官（演示）", OfficerRole.Registrar),
-                     (Supervisor, "赵科长（演示）", OfficerRole.Supervisor),
-                     (Admin, "王管理员（演示）", OfficerRole.Admin),
+                     ("registrar", Registrar, "李警官（演示）", OfficerRole.Registrar, zhenhai),
+                     ("supervisor", Supervisor, "赵科长（演示）", OfficerRole.Supervisor, zhenhai),
+                     ("admin", Admin, "王管理员（演示）", OfficerRole.Admin, null),
+                     ("registrar2", OtherRegistrar, "陈警官（演示·鄞州）", OfficerRole.Registrar, Jurisdiction.Parse(OtherJurisdiction)),
                  })
         {
             var password = NewPassword();
-            var officer = OfficerAccount.Create(user, display, role, hasher.Hash(password), now);
+            var officer = OfficerAccount.Create(user, display, role, hasher.Hash(password), now, jurisdiction);
             db.Add(officer);
-            audit.Record("officer.create", residentId: null, purpose: $"demo officer {officer.Id} as {officer.Role}");
-            Line(lines, role.ToString().ToLowerInvariant(), user, "password", password, "/signin");
+            audit.Record("officer.create", residentId: null,
+                purpose: $"demo officer {officer.Id} as {officer.Role} of {officer.Jurisdiction ?? "all"}");
+            Line(lines, label, user, "password", password, "/signin");
         }
+        lines.Append(CultureInfo.InvariantCulture,
+            $"  (jurisdictions: {Registrar} and {Supervisor} 330211 镇海区, {Admin} all, {OtherRegistrar} {OtherJurisdiction} 鄞州区: none of the demo's residents)\n");
 
         foreach (var (kind, name, category) in new[] { ("clinic", ClinicName, ServiceCategory.Health), ("school", SchoolName, ServiceCategory.Education) })
         {

@@ -21,6 +21,9 @@ public sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.HukouAddress).HasMaxLength(EncryptedAddressConverter.StoredMaxLength);
         builder.Property(r => r.PhotoReference).HasMaxLength(200);
         builder.Property(r => r.Contact).HasMaxLength(40);
+        // Officers' searches and every jurisdiction filter match a prefix of this code (docs/jurisdictions.md).
+        builder.Property(r => r.AreaCode).HasMaxLength(12).IsUnicode(false);
+        builder.HasIndex(r => r.AreaCode);
 
         // The number is stored encrypted with a random nonce: uniqueness and lookups use its keyed blind index.
         builder.HasCitizenIdBlindIndex(r => r.CitizenId, UniqueRules.ResidentIdNumber.IndexName);

@@ -1,4 +1,5 @@
 using Permit.Api.Security.Passwords;
+using Permit.Domain.Regions;
 
 namespace Permit.Api.Security.Accounts;
 
@@ -21,6 +22,12 @@ public sealed class OfficerAccount : ILockableAccount
     public string DisplayName { get; private set; }
 
     public OfficerRole Role { get; private set; }
+
+    /// <summary>
+    /// The code prefix of the residents this officer handles (<see cref="Permit.Domain.Regions.Jurisdiction"/>: region, subdistrict
+    /// or community); null for the whole register. Admins always see the whole register, whatever this holds.
+    /// </summary>
+    public string? Jurisdiction { get; private set; }
 
     public string PasswordHash { get; private set; }
 
@@ -78,13 +85,26 @@ public sealed class OfficerAccount : ILockableAccount
         SecurityStamp = NewStamp();
     }
 
+    /// <summary>
+    /// Gives the officer another jurisdiction (null: the whole register). Sessions carry the jurisdiction they were
+    /// signed in with, so they end, and the next sign-in sees the new one.
+    /// </summary>
+    public void ChangeJurisdiction(Jurisdiction? jurisdiction)
+    {
+        if (jurisdiction?.Code == Jurisdiction)
+            return;
+        Jurisdiction = jurisdiction?.Code;
+        SecurityStamp = NewStamp();
+    }
+
     public static string NormalizeUserName(string userName)
     {
         ArgumentNullException.ThrowIfNull(userName);
         return userName.Trim().ToLowerInvariant();
     }
 
-    public static OfficerAccount Create(string userName, string displayName, OfficerRole role, string passwordHash, DateTimeOffset now)
+    public static OfficerAccount Create(
+        string userName, string displayName, OfficerRole role, string passwordHash, DateTimeOffset now, Jurisdiction? jurisdiction = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
@@ -97,6 +117,7 @@ public sealed class OfficerAccount : ILockableAccount
             Role = Enum.IsDefined(role) ? role : throw new ArgumentOutOfRangeException(nameof(role)),
             PasswordHash = passwordHash,
             CreatedAt = now,
+            Jurisdiction = jurisdiction?.Code,
         };
     }
 }

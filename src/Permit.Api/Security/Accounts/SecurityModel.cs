@@ -27,6 +27,7 @@ public static class SecurityModel
             officer.Property(o => o.DisplayName).HasMaxLength(OfficerAccount.DisplayNameMaxLength);
             officer.Property(o => o.PasswordHash).HasMaxLength(200).IsUnicode(false);
             officer.Property(o => o.SecurityStamp).HasMaxLength(32).IsUnicode(false);
+            officer.Property(o => o.Jurisdiction).HasMaxLength(12).IsUnicode(false);
             officer.Ignore(o => o.IsActive);
         });
 

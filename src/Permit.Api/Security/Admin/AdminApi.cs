@@ -36,17 +36,20 @@ public static class AdminApi
             return SecurityProblems.Invalid("role", "The role is Registrar, Supervisor or Admin.");
         if (request.Password is null || request.Password.Length < options.Value.MinimumLength)
             return SecurityProblems.Invalid("password", $"A password is at least {options.Value.MinimumLength} characters.");
+        if (!OfficerJurisdictions.TryParse(request.Jurisdiction, out var jurisdiction))
+            return SecurityProblems.Invalid("jurisdiction", OfficerJurisdictions.Rule);
 
         var userName = OfficerAccount.NormalizeUserName(request.UserName);
         if (await db.Set<OfficerAccount>().AnyAsync(o => o.UserName == userName, cancellationToken))
             return SecurityProblems.Problem(StatusCodes.Status409Conflict, SecurityProblems.UserNameTaken, "The user name is taken.");
 
-        var officer = OfficerAccount.Create(userName, request.DisplayName, role, hasher.Hash(request.Password), time.GetUtcNow());
+        var officer = OfficerAccount.Create(userName, request.DisplayName, role, hasher.Hash(request.Password), time.GetUtcNow(), jurisdiction);
         db.Add(officer);
-        audit.Record("officer.create", residentId: null, purpose: $"officer {officer.Id} as {officer.Role}");
+        audit.Record("officer.create", residentId: null,
+            purpose: $"officer {officer.Id} as {officer.Role} of {officer.Jurisdiction ?? OfficerJurisdictions.All}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/admin/officers/{officer.Id}",
-            new OfficerCreated(officer.Id, officer.UserName, officer.DisplayName, officer.Role));
+            new OfficerCreated(officer.Id, officer.UserName, officer.DisplayName, officer.Role, officer.Jurisdiction));
     }
 
     private static async Task<Results<Created<TerminalCreated>, ValidationProblem>> CreateTerminal(
@@ -83,13 +86,14 @@ public static class AdminApi
         TypedResults.Ok(await AuditVerifier.VerifyAsync(db, cancellationToken));
 }
 
-public sealed record CreateOfficerRequest(string? UserName, string? DisplayName, OfficerRole? Role, string? Password)
+/// <summary><see cref="Jurisdiction"/>: a region, subdistrict or community code, or absent/<c>all</c> for the whole register.</summary>
+public sealed record CreateOfficerRequest(string? UserName, string? DisplayName, OfficerRole? Role, string? Password, string? Jurisdiction = null)
 {
     // Holds a password: never print it.
-    public override string ToString() => $"CreateOfficerRequest {{ UserName = {UserName}, Role = {Role} }}";
+    public override string ToString() => $"CreateOfficerRequest {{ UserName = {UserName}, Role = {Role}, Jurisdiction = {Jurisdiction} }}";
 }
 
-public sealed record OfficerCreated(Guid Id, string UserName, string DisplayName, OfficerRole Role);
+public sealed record OfficerCreated(Guid Id, string UserName, string DisplayName, OfficerRole Role, string? Jurisdiction);
 
 /// <summary>Categories by name (<c>Education</c>, <c>Health</c>, …).</summary>
 public sealed record CreateTerminalRequest(string? Name, IReadOnlyList<string>? Categories);

@@ -8,7 +8,7 @@ namespace Permit.Api.Security.Admin;
 
 /// <summary>
 /// Admin-only: <c>POST /api/admin/terminals/{id}/revocation</c>, <c>POST /api/admin/officers/{id}/disable</c> and
-/// <c>/enable</c>, <c>POST /api/admin/officers/{id}/password</c>, <c>PUT /api/admin/officers/{id}/role</c>. Each answers
+/// <c>/enable</c>, <c>POST /api/admin/officers/{id}/password</c>, <c>PUT /api/admin/officers/{id}/role</c>, <c>PUT /api/admin/officers/{id}/jurisdiction</c>. Each answers
 /// 204, 404 for an unknown id, 409 when it would leave no active admin; all are audited (see <see cref="CredentialAdministration"/>).
 /// </summary>
 public static class CredentialAdminApi
@@ -27,6 +27,7 @@ public static class CredentialAdminApi
             .WithName("EnableOfficer");
         admin.MapPost("/officers/{id:guid}/password", ResetPassword).WithName("ResetOfficerPassword");
         admin.MapPut("/officers/{id:guid}/role", ChangeRole).WithName("ChangeOfficerRole");
+        admin.MapPut("/officers/{id:guid}/jurisdiction", ChangeJurisdiction).WithName("ChangeOfficerJurisdiction");
         return app;
     }
 
@@ -47,6 +48,14 @@ public static class CredentialAdminApi
         return await Answer(administration.ChangeRoleAsync(id, role, cancellationToken));
     }
 
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> ChangeJurisdiction(
+        Guid id, JurisdictionChangeRequest request, CredentialAdministration administration, CancellationToken cancellationToken)
+    {
+        if (!OfficerJurisdictions.TryParse(request.Jurisdiction, out var jurisdiction))
+            return SecurityProblems.Invalid("jurisdiction", OfficerJurisdictions.Rule);
+        return await Answer(administration.ChangeJurisdictionAsync(id, jurisdiction, cancellationToken));
+    }
+
     private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Answer(Task<AdministrationOutcome> step) =>
         await step switch
         {
@@ -64,3 +73,6 @@ public sealed record PasswordResetRequest(string? Password)
 }
 
 public sealed record RoleChangeRequest(OfficerRole? Role);
+
+/// <summary>A region (6 digits), subdistrict or town (9) or community (12) code, or <c>all</c> (or null) for the whole register.</summary>
+public sealed record JurisdictionChangeRequest(string? Jurisdiction);

@@ -4,6 +4,7 @@ using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Nodes;
 using Permit.Api.Security.Terminals;
+using Permit.Domain.Regions;
 
 namespace Permit.Api.Security.Admin;
 
@@ -18,7 +19,7 @@ public enum AdministrationOutcome
 }
 
 /// <summary>
-/// Revoke a terminal key, disable and re-enable an officer, reset a password, change a role: the one place the admin
+/// Revoke a terminal key, disable and re-enable an officer, reset a password, change a role or a jurisdiction: the one place the admin
 /// API, the admin page (through the API) and the <c>officers</c>/<c>terminals</c> commands share. Each step is audited in
 /// the same save, renews the account's security stamp (so its tokens and cookies stop working on every node within
 /// <see cref="Nodes.SessionOptions.StampCacheSeconds"/>) and forgets this node's cached view of it at once.
@@ -41,6 +42,11 @@ public sealed class CredentialAdministration(
     public Task<AdministrationOutcome> ChangeRoleAsync(Guid officerId, OfficerRole role, CancellationToken cancellationToken) =>
         ChangeOfficerAsync(officerId, o => o.ChangeRole(role), "officer.role-change",
             removesAdmin: o => o.Role == OfficerRole.Admin && role != OfficerRole.Admin, cancellationToken, detail: $" to {role}");
+
+    /// <summary>Gives the officer a jurisdiction (null: the whole register); the officer signs in again to use it.</summary>
+    public Task<AdministrationOutcome> ChangeJurisdictionAsync(Guid officerId, Jurisdiction? jurisdiction, CancellationToken cancellationToken) =>
+        ChangeOfficerAsync(officerId, o => o.ChangeJurisdiction(jurisdiction), "officer.jurisdiction-change",
+            removesAdmin: _ => false, cancellationToken, detail: $" to {jurisdiction?.Code ?? "all"}");
 
     /// <summary>The officer's id by user name (for the command line), or null.</summary>
     public async Task<Guid?> FindOfficerAsync(string userName, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Permit.Api.Security.Admin;
 /// <summary>
 /// The command-line side of <see cref="CredentialAdministration"/>, audited as <c>system:cli</c>:
 /// <c>officers disable|enable &lt;user&gt;</c>, <c>officers reset-password &lt;user&gt;</c> (the new password on standard
-/// input), <c>officers set-role &lt;user&gt; &lt;role&gt;</c>, <c>terminals revoke &lt;terminal id&gt;</c>. Exit codes: 0 done,
+/// input), <c>officers set-role &lt;user&gt; &lt;role&gt;</c>, <c>officers set-jurisdiction &lt;user&gt; &lt;code|all&gt;</c>, <c>terminals revoke &lt;terminal id&gt;</c>. Exit codes: 0 done,
 /// 1 unknown officer or terminal, 2 bad input, 3 refused (it would leave no active admin).
 /// </summary>
 public static class CredentialsCli
@@ -64,6 +64,12 @@ public static class CredentialsCli
 
                 return await Report(output, await administration.ChangeRoleAsync(id, role, cancellationToken).ConfigureAwait(false),
                     $"Officer {user} is now {role}; sessions with the old role ended.").ConfigureAwait(false);
+            case ("set-jurisdiction", 4):
+                if (!OfficerJurisdictions.TryParse(args[3], out var jurisdiction))
+                    return await Fail(output, 2, OfficerJurisdictions.Rule).ConfigureAwait(false);
+                return await Report(output, await administration.ChangeJurisdictionAsync(id, jurisdiction, cancellationToken).ConfigureAwait(false),
+                    $"Officer {user} now handles {OfficerJurisdictions.Describe(jurisdiction?.Code)}; sessions with the old jurisdiction ended.")
+                    .ConfigureAwait(false);
             default:
                 return await Fail(output, 2, "Unknown command.").ConfigureAwait(false);
         }

@@ -16,6 +16,12 @@ public static class PermitClaims
 
     public const string TerminalId = "terminal_id";
 
+    /// <summary>
+    /// An officer's jurisdiction code (absent: the whole register). Changing it renews the officer's stamp, so a token
+    /// or cookie never outlives the jurisdiction it names.
+    /// </summary>
+    public const string Jurisdiction = "jurisdiction";
+
     /// <summary>The officer's or terminal's security stamp when the token or cookie was issued (see <c>CredentialStamps</c>).</summary>
     public const string SecurityStamp = "stamp";
 

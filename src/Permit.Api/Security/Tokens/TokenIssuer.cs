@@ -19,7 +19,7 @@ public sealed class TokenIssuer(DataProtectionKeys keys, TimeProvider time)
 
     public SymmetricSecurityKey SigningKey { get; } = new(keys.TokenSigningKey.ToArray()) { KeyId = "token-signing" };
 
-    /// <summary>An officer's token: id, user and display name, role.</summary>
+    /// <summary>An officer's token: id, user and display name, role, jurisdiction.</summary>
     public IssuedToken ForOfficer(OfficerAccount officer)
     {
         ArgumentNullException.ThrowIfNull(officer);
@@ -31,6 +31,8 @@ public sealed class TokenIssuer(DataProtectionKeys keys, TimeProvider time)
             new(PermitClaims.Role, Roles.Of(officer.Role)),
             new(PermitClaims.SecurityStamp, officer.SecurityStamp),
         };
+        if (officer.Jurisdiction is { } jurisdiction)
+            claims.Add(new(PermitClaims.Jurisdiction, jurisdiction));
         return Issue(claims);
     }
 

@@ -860,6 +860,11 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("int");
 
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(12)");
+
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("datetimeoffset");
 
@@ -1197,6 +1202,11 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(12)");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
@@ -1248,6 +1258,8 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
 
                     b.HasIndex("CitizenIdIndex")
                         .IsUnique()
