@@ -27,6 +27,9 @@ public enum Caller
     ClinicTerminal,
     Migrant,
     AnotherMigrant,
+
+    /// <summary>A supervisor of another district (鄞州区 330212): every door of <see cref="Supervisor"/>, none of his records.</summary>
+    OtherDistrictSupervisor,
 }
 
 /// <summary>
@@ -39,6 +42,8 @@ public sealed class AuthorizationMatrixCallers : IDisposable
 {
     public const string RegistrarUserName = "matrix.registrar";
     public const string MigrantUserName = "matrix.migrant";
+    public const string HomeJurisdiction = "330211";
+    public const string OtherJurisdiction = "330212";
 
     private readonly Dictionary<Caller, HttpClient> _clients = [];
 
@@ -70,10 +75,14 @@ public sealed class AuthorizationMatrixCallers : IDisposable
             var admin = await SignInOfficerAsync(api, "matrix.admin", cancellationToken);
             callers._clients[Caller.Admin] = admin;
 
-            await CreateOfficerAsync(admin, RegistrarUserName, OfficerRole.Registrar, cancellationToken);
-            await CreateOfficerAsync(admin, "matrix.supervisor", OfficerRole.Supervisor, cancellationToken);
+            // The holders below live in Zhenhai (330211003001), the desk's jurisdiction; the other district's supervisor
+            // passes the same doors as the desk's but holds Yinzhou.
+            await CreateOfficerAsync(admin, RegistrarUserName, OfficerRole.Registrar, HomeJurisdiction, cancellationToken);
+            await CreateOfficerAsync(admin, "matrix.supervisor", OfficerRole.Supervisor, HomeJurisdiction, cancellationToken);
+            await CreateOfficerAsync(admin, "matrix.yinzhou", OfficerRole.Supervisor, OtherJurisdiction, cancellationToken);
             callers._clients[Caller.Registrar] = await SignInOfficerAsync(api, RegistrarUserName, cancellationToken);
             callers._clients[Caller.Supervisor] = await SignInOfficerAsync(api, "matrix.supervisor", cancellationToken);
+            callers._clients[Caller.OtherDistrictSupervisor] = await SignInOfficerAsync(api, "matrix.yinzhou", cancellationToken);
 
             callers._clients[Caller.SchoolTerminal] = await CreateTerminalAsync(api, admin, "No. 3 Primary School", "Education", cancellationToken);
             callers._clients[Caller.ClinicTerminal] = await CreateTerminalAsync(api, admin, "Town Clinic", "Health", cancellationToken);
@@ -98,10 +107,11 @@ public sealed class AuthorizationMatrixCallers : IDisposable
             client.Dispose();
     }
 
-    private static async Task CreateOfficerAsync(HttpClient admin, string userName, OfficerRole role, CancellationToken cancellationToken)
+    private static async Task CreateOfficerAsync(
+        HttpClient admin, string userName, OfficerRole role, string jurisdiction, CancellationToken cancellationToken)
     {
         using var created = await admin.PostAsJsonAsync("/api/admin/officers",
-            new CreateOfficerRequest(userName, $"Officer {userName}", role, SecuredApi.Password), cancellationToken);
+            new CreateOfficerRequest(userName, $"Officer {userName}", role, SecuredApi.Password, jurisdiction), cancellationToken);
         created.EnsureSuccessStatusCode();
     }
 

@@ -40,14 +40,16 @@ public static class AuthorizationMatrixTable
     private const Access U = Access.Unauthorized;
     private const Access F = Access.Forbidden;
 
-    //                                                 anon reg sup adm school clinic migrant other-migrant
-    private static readonly Access[] Public =        [A,   A,  A,  A,  A,     A,     A,      A];
-    private static readonly Access[] Desk =          [U,   A,  A,  A,  F,     F,     F,      F];
-    private static readonly Access[] SupervisorUp =  [U,   F,  A,  A,  F,     F,     F,      F];
-    private static readonly Access[] AdminOnly =     [U,   F,  F,  A,  F,     F,     F,      F];
-    private static readonly Access[] Terminal =      [U,   F,  F,  F,  A,     A,     F,      F];
-    private static readonly Access[] Holder =        [U,   F,  F,  F,  F,     F,     A,      A];
-    private static readonly Access[] CardReaders =   [U,   A,  A,  A,  A,     A,     F,      F];
+    // other-sup: a supervisor of another jurisdiction passes the doors a supervisor passes; behind them he finds none of
+    // the home district's records (AuthorizationMatrixTests' cross-jurisdiction test).
+    //                                                 anon reg sup adm school clinic migrant other-migrant other-sup
+    private static readonly Access[] Public =        [A,   A,  A,  A,  A,     A,     A,      A,            A];
+    private static readonly Access[] Desk =          [U,   A,  A,  A,  F,     F,     F,      F,            A];
+    private static readonly Access[] SupervisorUp =  [U,   F,  A,  A,  F,     F,     F,      F,            A];
+    private static readonly Access[] AdminOnly =     [U,   F,  F,  A,  F,     F,     F,      F,            F];
+    private static readonly Access[] Terminal =      [U,   F,  F,  F,  A,     A,     F,      F,            F];
+    private static readonly Access[] Holder =        [U,   F,  F,  F,  F,     F,     A,      A,            F];
+    private static readonly Access[] CardReaders =   [U,   A,  A,  A,  A,     A,     F,      F,            A];
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -125,6 +127,7 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/admin/officers/{id:guid}/enable",                        AdminOnly),
         new("POST", "/api/admin/officers/{id:guid}/password",                      AdminOnly),
         new("PUT",  "/api/admin/officers/{id:guid}/role",                          AdminOnly),
+        new("PUT",  "/api/admin/officers/{id:guid}/jurisdiction",                  AdminOnly),
         new("GET",  "/api/audit/verify",                                           AdminOnly),
         new("POST", "/api/admin/permits/suspend-overdue",                          AdminOnly),
         new("POST", "/api/points/accruals",                                        AdminOnly),

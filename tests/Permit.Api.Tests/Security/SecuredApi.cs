@@ -43,10 +43,12 @@ public sealed class SecuredApi : IAsyncDisposable
 
     public PermitDbContext CreateDbContext() => _application.CreateDbContext(Factory.Services);
 
-    public async Task<OfficerAccount> AddOfficerAsync(string userName, OfficerRole role, CancellationToken cancellationToken)
+    public async Task<OfficerAccount> AddOfficerAsync(
+        string userName, OfficerRole role, CancellationToken cancellationToken, string? jurisdiction = null)
     {
         _ = Factory.Server; // start the host so the database exists
-        var officer = OfficerAccount.Create(userName, $"Officer {userName}", role, PasswordHasher.Hash(Password, 1000), Time.GetUtcNow());
+        var officer = OfficerAccount.Create(userName, $"Officer {userName}", role, PasswordHasher.Hash(Password, 1000), Time.GetUtcNow(),
+            jurisdiction is null ? null : Permit.Domain.Regions.Jurisdiction.Parse(jurisdiction));
         await using var db = CreateDbContext();
         db.Add(officer);
         await db.SaveChangesAsync(cancellationToken);
