@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Permit.Domain.Permits;
 using Permit.Domain.Points;
+using Permit.Domain.Regions;
 
 namespace Permit.Api.Tests.Security;
 
@@ -26,15 +28,21 @@ public sealed partial class AuthorizationMatrixTests
             .Select(r => r.Key);
         Assert.Empty(recordRows.Except(requests.Select(r => r.Row), StringComparer.Ordinal));
 
+        // The same requests on records that do not exist: what the outsider gets must not differ from that.
+        var missing = new HomeRecords(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(),
+            PermitNumber.Create(RegionCode.Zhenhai, 2026, 999_999).Value, long.MaxValue, Guid.CreateVersion7());
+        var twins = CrossJurisdictionRequests(missing, DateOnly.FromDateTime(api.Time.GetUtcNow().UtcDateTime));
+        var outsider = callers[Caller.OtherDistrictSupervisor];
         var leaks = new List<string>();
-        foreach (var (row, method, path, body) in requests)
+        foreach (var ((row, method, path, body), twin) in requests.Zip(twins))
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
-            if (body is not null)
-                request.Content = JsonContent.Create(body);
-            using var response = await callers[Caller.OtherDistrictSupervisor].SendAsync(request, Ct);
-            if (response.StatusCode != HttpStatusCode.NotFound)
-                leaks.Add($"{row}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+            var (status, text) = await SendAsync(outsider, method, path, body);
+            var (twinStatus, _) = await SendAsync(outsider, twin.Method, twin.Path, twin.Body);
+            // Card personalization and confirmation check their body (a chip key, the chip's answer) before the permit:
+            // a made-up body gets 400 alike for an unknown permit and for one outside the jurisdiction.
+            var expected = ValidatesBodyFirst.Contains(row) ? twinStatus : HttpStatusCode.NotFound;
+            if (status != expected || status != twinStatus)
+                leaks.Add($"{row}: {(int)status} (unknown record: {(int)twinStatus}) {text}");
         }
         Assert.True(leaks.Count == 0, "Records outside the jurisdiction were reached:\n" + string.Join('\n', leaks));
 
@@ -46,13 +54,28 @@ public sealed partial class AuthorizationMatrixTests
         }
     }
 
+    private static readonly HashSet<string> ValidatesBodyFirst = new(StringComparer.Ordinal)
+    {
+        "POST /api/permits/{number}/cards/{sequence:int}/personalization",
+        "POST /api/permits/{number}/cards/{sequence:int}/confirmation",
+    };
+
+    private static async Task<(HttpStatusCode Status, string Text)> SendAsync(HttpClient client, string method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        if (body is not null)
+            request.Content = JsonContent.Create(body);
+        using var response = await client.SendAsync(request, Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
     private sealed record HomeRecords(Guid Resident, Guid Registration, Guid Application, string Permit, long Entry, Guid Review);
 
     /// <summary>The first holder's records (Zhenhai 330211003001), with a points entry and a review filed for the test.</summary>
     private static async Task<HomeRecords> HomeRecordsAsync(SecuredApi api, AuthorizationMatrixCallers callers)
     {
         await using var db = api.CreateDbContext();
-        var number = Permit.Domain.Permits.PermitNumber.Parse(callers.MigrantPermitNumber);
+        var number = PermitNumber.Parse(callers.MigrantPermitNumber);
         var permit = await db.ResidencePermits.AsNoTracking().SingleAsync(p => p.Number == number, Ct);
         using (var recorded = await callers[Caller.Registrar].PostAsJsonAsync($"/api/points/residents/{permit.ResidentId}/entries",
             new { indicator = IndicatorCodes.Volunteer, quantity = 2, evidenceReference = "志愿服务证明" }, Ct))

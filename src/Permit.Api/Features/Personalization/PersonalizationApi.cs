@@ -35,7 +35,7 @@ public static class PersonalizationApi
             .WithSummary("Give up on the chip bound to this card before it was confirmed (a reason is required); its key goes on the status list at once");
         // The same single-use challenge as POST /api/card-challenges, on a route a personalize ticket may call for its own
         // permit and card: the agent writing a card holds that ticket, never the officer's sign-in.
-        permits.MapPost("/{number}/cards/{sequence:int}/challenge", Credentials.CardChallengeApi.IssueAsync)
+        permits.MapPost("/{number}/cards/{sequence:int}/challenge", IssueChallengeAsync)
             .WithMetadata(Security.Agents.AgentTicketScope.Personalization)
             .WithName("IssuePersonalizationChallenge")
             .WithSummary("A fresh server challenge for the chip being written for this card to sign at confirmation");
@@ -44,6 +44,19 @@ public static class PersonalizationApi
             .WithName("ConfirmPermitCardIssued")
             .WithSummary("The agent confirms the activated card with the hashes it read back and the chip's answer to a server challenge; the card then counts as issued");
         return permits;
+    }
+
+    /// <summary>
+    /// The challenge for a named permit's card: 404 when the caller cannot see the permit (unknown, or outside an officer's
+    /// jurisdiction), as every route naming a record answers.
+    /// </summary>
+    public static async Task<Results<Ok<Credentials.CardChallengeResponse>, ProblemHttpResult>> IssueChallengeAsync(
+        string number, HttpContext http, PermitDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (_, problem) = await PermitLookup.FindAsync(db, number, cancellationToken);
+        if (problem is not null)
+            return problem;
+        return await Credentials.CardChallengeApi.IssueAsync(http, db, time, cancellationToken);
     }
 
     public static async Task<Results<Ok<PersonalizationResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> PrepareAsync(
