@@ -16,7 +16,7 @@ namespace Permit.Web.Tests.Stories;
 [Collection(ReadmeCommand.Collection)]
 public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
 {
-    private static readonly string[] Roles = ["registrar", "supervisor", "admin", "clinic", "school", "holder"];
+    private static readonly string[] Roles = ["registrar", "supervisor", "admin", "registrar2", "clinic", "school", "holder"];
 
     [Fact]
     public async Task The_start_up_block_names_every_demo_account_each_one_signs_in_and_the_console_stays_under_50_lines()
@@ -36,7 +36,7 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
         Assert.All(demo.Accounts.Values, a => Assert.Contains(a.Secret, File.ReadAllText(file), StringComparison.Ordinal));
 
         using var http = new HttpClient { BaseAddress = new Uri(demo.BaseUrl) };
-        foreach (var officer in new[] { "registrar", "supervisor", "admin" })
+        foreach (var officer in new[] { "registrar", "supervisor", "admin", "registrar2" })
         {
             var (login, password) = demo.Accounts[officer];
             using var signedIn = await http.PostAsJsonAsync("/api/auth/token", new { userName = login, password }, ct);
