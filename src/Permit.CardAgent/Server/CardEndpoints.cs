@@ -20,7 +20,9 @@ public sealed record ReaderJson(string Name, bool CardPresent, string? Atr);
 /// base64, 8..32 bytes) for the chip to answer; the answer comes back in <c>chip</c> for the API's card lookup.</param>
 public sealed record ReadRequest(string? Reader, bool WithPhoto = false, string? Challenge = null);
 
-public sealed record IdCardResponse(string Reader, IdCardReport Card, string? Photo, FiguresJson Figures);
+/// <param name="Photo">The photo as a page shows it (JPEG, or PNG made from a BMP), base64; none when <paramref name="PhotoStatus"/> is not <c>decoded</c>.</param>
+/// <param name="PhotoStatus"><c>decoded</c>, <c>not-decodable</c> or <c>absent</c>.</param>
+public sealed record IdCardResponse(string Reader, IdCardReport Card, string? Photo, FiguresJson Figures, string PhotoStatus);
 
 /// <summary>
 /// <c>POST /permit-card/read</c>: the agent's verdict, and (<see cref="Files"/>, <see cref="Verdict"/>,
@@ -54,7 +56,7 @@ internal static class CardEndpoints
         {
             var result = operations.ReadIdCard(request?.Reader);
             return new IdCardResponse(result.Reader, result.Card,
-                result.Photo.Length > 0 ? Convert.ToBase64String(result.Photo) : null, FiguresJson.From(result.Figures));
+                result.Display.Image.Length > 0 ? Convert.ToBase64String(result.Display.Image) : null, FiguresJson.From(result.Figures), result.Display.Status);
         }));
 
     public static void MapPermitCardEndpoints(this IEndpointRouteBuilder app)
