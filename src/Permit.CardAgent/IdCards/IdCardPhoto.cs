@@ -26,17 +26,12 @@ public sealed record IdCardPhoto(byte[] Image, string Status)
         return format switch
         {
             "none" => None,
-            "jpeg" or "png" => Decodes(photo) ? new IdCardPhoto(photo, Decoded) : Undecodable,
+            // What the reader decoded itself is passed on as it came (a page shows it, or shows nothing).
+            "jpeg" or "png" => new IdCardPhoto(photo, Decoded),
             "bmp" => ToPng(photo),
             "wlt" when wltDecoder is not null && WltDecoder.Decode(wltDecoder, photo) is { } bmp => ToPng(bmp),
             _ => Undecodable,
         };
-    }
-
-    private static bool Decodes(byte[] image)
-    {
-        using var bitmap = SKBitmap.Decode(image);
-        return bitmap is not null;
     }
 
     private static IdCardPhoto ToPng(byte[] bmp)
