@@ -17,7 +17,9 @@ public sealed record OperationFigures(int Apdus, long BytesSent, long BytesRecei
     public TimeSpan AgentTime => TotalTime - CardTime;
 }
 
-public sealed record IdCardResult(string Reader, IdCardReport Card, byte[] Photo, OperationFigures Figures);
+/// <param name="Photo">The photo bytes as the reader gave them (JPEG, BMP, WLT…).</param>
+/// <param name="Display">The photo as a page shows it (JPEG or PNG) and whether it could be decoded.</param>
+public sealed record IdCardResult(string Reader, IdCardReport Card, byte[] Photo, OperationFigures Figures, IdCardPhoto Display);
 
 public sealed record PermitCardResult(string Reader, PermitCardCheck Check, OperationFigures Figures);
 
@@ -50,10 +52,34 @@ public sealed class CardOperations(ICardTerminals terminals, AgentSettings setti
         }
     }
 
+    /// <summary>Through the PC/SC profile, or the vendor library <c>Agent:IdCardSource</c> names (IdCards/Vendor).</summary>
     public IdCardResult ReadIdCard(string? readerName) =>
-        Run(ReaderRole.IdCard, readerName, resetOnFailure: false,
-            channel => new IdCardSession(channel).Read(),
-            (reader, read, figures) => new IdCardResult(reader, IdCardReport.From(read), read.Photo, figures));
+        settings.IdCardSource != IdCards.Vendor.IdCardSources.Pcsc
+            ? ReadIdCardWithVendor()
+            : Run(ReaderRole.IdCard, readerName, resetOnFailure: false,
+                channel => new IdCardSession(channel).Read(),
+                (reader, read, figures) => IdCardResultOf(reader, read, figures));
+
+    private IdCardResult ReadIdCardWithVendor()
+    {
+        _gate.Wait();
+        try
+        {
+            var started = time.GetTimestamp();
+            var read = IdCards.Vendor.IdCardSources.ReadWithVendor(settings);
+            var elapsed = time.GetElapsedTime(started);
+            // No APDUs cross a channel the agent sees: the vendor library talks to its reader itself.
+            var reader = $"{settings.IdCardSource} library {Path.GetFileName(settings.VendorLibrary)} port {settings.VendorPort}";
+            return IdCardResultOf(reader, read, new OperationFigures(0, 0, 0, elapsed, elapsed));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private IdCardResult IdCardResultOf(string reader, IdCardRead read, OperationFigures figures) =>
+        new(reader, IdCardReport.From(read), read.Photo, figures, IdCardPhoto.From(read.Photo, read.PhotoFormat, settings.WltDecoderLibrary));
 
     /// <param name="serverChallenge">A challenge the permit API issued, for the chip to answer too (the API's card lookup
     /// needs that answer); the agent's own verdict always rests on its own fresh challenge.</param>

@@ -23,7 +23,14 @@ public static class ReadIdCommand
 
         if (console.Json)
         {
-            console.WriteJson(new { reader = result.Reader, card, figures = FiguresJson.From(result.Figures) });
+            console.WriteJson(new
+            {
+                reader = result.Reader,
+                card,
+                photo = result.Display.Image.Length > 0 ? Convert.ToBase64String(result.Display.Image) : null,
+                photoStatus = result.Display.Status,
+                figures = FiguresJson.From(result.Figures),
+            });
         }
         else if (card.IsResidentCard)
         {
@@ -36,7 +43,7 @@ public static class ReadIdCommand
             console.WriteLine($"  ID number          {card.IdNumber}");
             console.WriteLine($"  issuing authority  {card.IssuingAuthority}");
             console.WriteLine($"  valid              {card.ValidFrom} – {card.ValidTo}");
-            console.WriteLine($"  photo              {card.PhotoFormat}");
+            console.WriteLine($"  photo              {card.PhotoFormat} ({result.Display.Status})");
         }
 
         if (!card.IsResidentCard)

@@ -13,6 +13,10 @@ public sealed record AgentSettings
     public const string PortVariable = "PERMIT_AGENT_PORT";
     public const string AllowedOriginsVariable = "PERMIT_AGENT_ALLOWED_ORIGINS";
     public const string TrustRootVariable = "PERMIT_AGENT_TRUST_ROOT";
+    public const string IdCardSourceVariable = "PERMIT_AGENT_ID_CARD_SOURCE";
+    public const string VendorLibraryVariable = "PERMIT_AGENT_VENDOR_LIBRARY";
+    public const string WltDecoderVariable = "PERMIT_AGENT_WLT_DECODER";
+    public const string VendorPortVariable = "PERMIT_AGENT_VENDOR_PORT";
     public const int DefaultPort = 5179;
 
     /// <summary>The ID card reader's name; null = the first reader.</summary>
@@ -54,6 +58,24 @@ public sealed record AgentSettings
     /// <summary>How often <c>serve</c> synchronises, in minutes.</summary>
     public int SyncMinutes { get; init; } = 15;
 
+    /// <summary>
+    /// Where ID cards are read: <c>pcsc</c> (the PC/SC profile, default), <c>sdt</c> (a vendor library with the
+    /// <c>SDT_*</c> interface) or <c>cvr</c> (the <c>CVR_*</c> family); see IdCards/Vendor/README.md.
+    /// </summary>
+    public string IdCardSource { get; init; } = IdCards.Vendor.IdCardSources.Pcsc;
+
+    /// <summary>The vendor's reader library (sdtapi.dll, Termb.dll, libsdtapi.so…) for <see cref="IdCardSource"/> sdt or cvr.</summary>
+    public string? VendorLibrary { get; init; }
+
+    /// <summary>The vendor's WLT-to-BMP photo decoder (WltRS.dll, libwlt.so…), if any: without it the photo is not decodable.</summary>
+    public string? WltDecoderLibrary { get; init; }
+
+    /// <summary>The port number the vendor library opens: 1001–1016 USB, 1–16 serial; default 1001 (the first USB reader).</summary>
+    public int VendorPort { get; init; } = IdCards.Vendor.IdCardSources.DefaultPort;
+
+    /// <summary>Where a <c>cvr</c> library writes what it read (wz.txt, xp.wlt, zp.bmp); default: the library's folder.</summary>
+    public string? VendorOutputDirectory { get; init; }
+
     /// <summary>Reads <c>appsettings.json</c> in <paramref name="directory"/> and the environment.</summary>
     public static AgentSettings Load(string directory, Func<string, string?> environment)
     {
@@ -80,6 +102,12 @@ public sealed record AgentSettings
             RevocationGrace = TimeSpan.TryParse(agent["RevocationGrace"], System.Globalization.CultureInfo.InvariantCulture, out var g) && g >= TimeSpan.Zero
                 ? g
                 : Domain.Credentials.Verification.RevocationKnowledge.DefaultGrace,
+            IdCardSource = IdCards.Vendor.IdCardSources.Parse(Blank(environment(IdCardSourceVariable)) ?? Blank(agent["IdCardSource"])),
+            VendorLibrary = Blank(environment(VendorLibraryVariable)) ?? Blank(agent["VendorLibrary"]),
+            WltDecoderLibrary = Blank(environment(WltDecoderVariable)) ?? Blank(agent["WltDecoderLibrary"]),
+            VendorPort = int.TryParse(Blank(environment(VendorPortVariable)) ?? agent["VendorPort"], System.Globalization.CultureInfo.InvariantCulture, out var vp)
+                && vp is > 0 and < 10000 ? vp : IdCards.Vendor.IdCardSources.DefaultPort,
+            VendorOutputDirectory = Blank(agent["VendorOutputDirectory"]),
             SyncMinutes = int.TryParse(agent["SyncMinutes"], System.Globalization.CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 15,
         };
     }

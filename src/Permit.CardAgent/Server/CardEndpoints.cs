@@ -20,7 +20,10 @@ public sealed record ReaderJson(string Name, bool CardPresent, string? Atr);
 /// base64, 8..32 bytes) for the chip to answer; the answer comes back in <c>chip</c> for the API's card lookup.</param>
 public sealed record ReadRequest(string? Reader, bool WithPhoto = false, string? Challenge = null);
 
-public sealed record IdCardResponse(string Reader, IdCardReport Card, string? Photo, FiguresJson Figures);
+/// <param name="Photo">The photo as a page shows it (JPEG, or PNG made from a BMP), base64; none when <paramref name="PhotoStatus"/> is not <c>decoded</c>.</param>
+/// <param name="PhotoStatus"><c>decoded</c>, <c>not-decodable</c> or <c>absent</c>.</param>
+/// <param name="SealedIdCard">At a counter: the ID number and the API's challenge sealed for the paired API, instead of the fields (see <see cref="CounterIdCardView"/>).</param>
+public sealed record IdCardResponse(string Reader, IdCardReport Card, string? Photo, FiguresJson Figures, string PhotoStatus, string? SealedIdCard = null);
 
 /// <summary>
 /// <c>POST /permit-card/read</c>: the agent's verdict, and (<see cref="Files"/>, <see cref="Verdict"/>,
@@ -50,11 +53,19 @@ internal static class CardEndpoints
             new ReadersResponse([.. operations.ListReaders().Select(r => new ReaderJson(r.Name, r.CardPresent, r.CardPresent ? r.AtrHex : null))])));
 
     public static void MapIdCardEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/id-card/read", (ReadRequest? request, CardOperations operations) => AgentProblems.RunAsync(() =>
+        app.MapPost("/id-card/read", (HttpContext http, ReadRequest? request, CardOperations operations) => AgentProblems.RunAsync(() =>
         {
+            if (CounterView.Applies(AgentGate.Ticket(http), AgentGate.Pairing(http)))
+            {
+                // At a counter: the API's challenge is checked before the card is touched; the fields never leave sealed.
+                var challenge = ServerChallenge(request?.Challenge)
+                    ?? throw Failures.AgentException.Usage("At a counter an ID card read needs the permit API's challenge (POST /api/card-challenges) as \"challenge\".");
+                return CounterIdCardView.Read(operations.ReadIdCard(request?.Reader), challenge, AgentGate.Pairing(http)!);
+            }
+
             var result = operations.ReadIdCard(request?.Reader);
             return new IdCardResponse(result.Reader, result.Card,
-                result.Photo.Length > 0 ? Convert.ToBase64String(result.Photo) : null, FiguresJson.From(result.Figures));
+                result.Display.Image.Length > 0 ? Convert.ToBase64String(result.Display.Image) : null, FiguresJson.From(result.Figures), result.Display.Status);
         }));
 
     public static void MapPermitCardEndpoints(this IEndpointRouteBuilder app)

@@ -37,7 +37,7 @@ public sealed class AgentTicketTests
     }
 
     [Fact]
-    public async Task A_counter_terminal_gets_read_permit_for_its_own_agent_but_never_read_id_or_personalize()
+    public async Task A_counter_terminal_gets_read_permit_and_read_id_for_its_own_agent_but_never_personalize()
     {
         await using var api = new SecuredApi();
         using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
@@ -47,12 +47,12 @@ public sealed class AgentTicketTests
         terminal.DefaultRequestHeaders.Add("X-Api-Key", key);
 
         var agentId = (await PairAsync(terminal)).GetProperty("agentId").GetGuid();
-        using var readId = await terminal.PostAsJsonAsync("/api/agent-tickets", new { agentId, operation = "read-id" }, Ct);
         using var personalize = await terminal.PostAsJsonAsync("/api/agent-tickets", new { agentId, operation = "personalize", permitNumber = "330211202600000019" }, Ct);
         using var officerOnCounter = await admin.PostAsJsonAsync("/api/agent-tickets", new { agentId, operation = "events" }, Ct);
 
         Assert.Equal("read-permit", (await TicketAsync(terminal, agentId, "read-permit")).GetProperty("operation").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, readId.StatusCode);
+        // A counter reads ID cards to look permits up by them (its agent answers only sealed for the API).
+        Assert.Equal("read-id", (await TicketAsync(terminal, agentId, "read-id")).GetProperty("operation").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, personalize.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, officerOnCounter.StatusCode);
     }
@@ -101,6 +101,27 @@ public sealed class AgentTicketTests
         Assert.Equal(HttpStatusCode.Forbidden, otherCard.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, replacement.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, residents.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_counters_read_id_ticket_does_not_open_the_card_writing_endpoints_of_the_api()
+    {
+        await using var api = new SecuredApi();
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        using var created = await admin.PostAsJsonAsync("/api/admin/terminals", new { name = "clinic", categories = Health }, Ct);
+        var key = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("apiKey").GetString()!;
+        using var terminal = api.CreateClient();
+        terminal.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var agentId = (await PairAsync(terminal)).GetProperty("agentId").GetGuid();
+        var readId = (await TicketAsync(terminal, agentId, "read-id")).GetProperty("ticket").GetString()!;
+        using var agentClient = api.CreateClient();
+        agentClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("PermitAgentTicket", readId);
+
+        using var permit = await agentClient.GetAsync(new Uri("/api/permits/330211202600000019", UriKind.Relative), Ct);
+        using var prepare = await agentClient.PostAsJsonAsync("/api/permits/330211202600000019/cards/1/personalization", new { }, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, permit.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, prepare.StatusCode);
     }
 
     [Fact]

@@ -142,6 +142,7 @@ public static class AuthorizationMatrixTable
         new("GET",  "/api/entitlements/permits/{number}",                          Terminal),
         new("POST", "/api/entitlements/lookups/qr",                                Terminal),
         new("POST", "/api/entitlements/lookups/card",                              Terminal),
+        new("POST", "/api/entitlements/lookups/id-card",                           Terminal),
 
         // Self-service: the holder's own record only (the resident is the token's, never the request's)
         new("GET",  "/api/self-service/me",                                        Holder),

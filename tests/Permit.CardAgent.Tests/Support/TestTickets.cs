@@ -38,6 +38,9 @@ internal sealed class TestTickets : IDisposable
     /// <summary>Opens what a counter read sealed for the API.</summary>
     public byte[]? Open(string sealedFiles) => SealedCardFiles.Open(sealedFiles, _seal);
 
+    /// <summary>Opens an ID card read a counter sealed for the API.</summary>
+    public SealedIdCard? OpenIdCard(string sealedIdCard) => SealedIdCard.Open(sealedIdCard, _seal);
+
     public string Mint(string operation, string? permit = null, int? sequence = null, Guid? agent = null, ECDsa? key = null,
         AgentTicketHolder? holder = null)
     {

@@ -40,6 +40,9 @@ public sealed record CredentialAnswer(
     string? ChipAuthentication = null)
 {
     public static readonly CredentialAnswer PermitNumber = new("permit-number", null, null, []);
+
+    /// <summary>The holder's ID card, read at the counter: like a typed number, only the register answers.</summary>
+    public static readonly CredentialAnswer IdCard = new("id-card", null, null, []);
 }
 
 /// <summary>One check of the credential verifier: <c>issuer-signature</c> <c>passed</c>, <c>chip-signature</c> <c>failed</c>…</summary>
@@ -62,6 +65,13 @@ public sealed record QrLookupRequest(string? Qr, string? Service, string? Purpos
 /// used when <paramref name="Files"/> is absent (docs/agent-tickets.md).</param>
 public sealed record CardLookupRequest(string? Service, string? Purpose, CardFilesRequest? Files, AgentVerdictRequest? Verdict, ChipExchangeRequest? Chip,
     string? SealedFiles = null);
+
+/// <summary>
+/// <c>POST /api/entitlements/lookups/id-card</c>: the ID card read a counter's agent sealed for this API
+/// (<c>sealedIdCard</c> of its <c>POST /id-card/read</c>: the ID number and a challenge from
+/// <c>POST /api/card-challenges</c>, issued to this terminal, unused and unexpired).
+/// </summary>
+public sealed record IdCardLookupRequest(string? Service, string? Purpose, string? SealedIdCard);
 
 /// <summary>EF.PERMIT, EF.PHOTO (optional), EF.CHIPKEY and EF.SIG as read, base64.</summary>
 public sealed record CardFilesRequest(string? Permit, string? Photo, string? ChipKey, string? Signature);

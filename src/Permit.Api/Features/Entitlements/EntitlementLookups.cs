@@ -137,7 +137,7 @@ public static class EntitlementLookups
     /// The service asked about, checked against the terminal's categories before any record is read: a service outside
     /// them is 403; one the catalogue does not know answers <c>unknown-service</c> without reading anyone's record.
     /// </summary>
-    private static Asked Ask(ClaimsPrincipal user, ServiceCatalogue catalogue, string? code, string? purpose, TimeProvider time)
+    internal static Asked Ask(ClaimsPrincipal user, ServiceCatalogue catalogue, string? code, string? purpose, TimeProvider time)
     {
         var today = PermitsClock.Today(time);
         if (string.IsNullOrWhiteSpace(code))
@@ -161,7 +161,7 @@ public static class EntitlementLookups
     // The policy needs facts even to say it does not know the service; these are never looked at.
     private static readonly HolderFacts UnknownHolder = new() { PermitStatus = HolderPermitStatus.Terminated };
 
-    private static async Task<Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>> AuditedAsync(
+    internal static async Task<Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>> AuditedAsync(
         HttpContext http, LookupAuditWriter audit, TimeProvider time, EntitlementAnswer answer, Guid? residentId, Asked asked,
         CancellationToken cancellationToken)
     {
@@ -181,7 +181,7 @@ public static class EntitlementLookups
         return TypedResults.Ok(answer);
     }
 
-    private sealed record Asked(PublicService? Service, DateOnly Today, string? Purpose, IResult? RefusalResult, EntitlementAnswer? Unknown = null)
+    internal sealed record Asked(PublicService? Service, DateOnly Today, string? Purpose, IResult? RefusalResult, EntitlementAnswer? Unknown = null)
     {
         public Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>? Refusal => RefusalResult switch
         {

@@ -39,6 +39,9 @@ public static class EntitlementsApi
         entitlements.MapPost("/lookups/card", EntitlementLookups.ByCardAsync)
             .WithName("LookUpEntitlementByCard")
             .WithSummary("The same by the files a card agent read: signature and hashes re-verified here; the chip check is the agent's");
+        entitlements.MapPost("/lookups/id-card", IdCardLookup.ByIdCardAsync)
+            .WithName("LookUpEntitlementByIdCard")
+            .WithSummary("The same by the holder's ID card, read by the counter's agent and sealed for this API; the ID number is never answered");
         return app;
     }
 }

@@ -80,6 +80,10 @@ public static class RateLimitSetup
             return Window("terminal:" + prefix, settings.TerminalPerKey);
         if (http.User.Identity?.IsAuthenticated != true)
             return Window("anonymous:" + AddressOf(http), settings.AnonymousPerAddress);
+        // A counter page signed in with the terminal's key holds a cookie, not the key: its lookups (by permit number,
+        // by ID card) count against the same per-terminal budget, or a page could look numbers up without limit.
+        if (http.User.FindFirst(Authorization.PermitClaims.TerminalId)?.Value is { Length: > 0 } terminal)
+            return Window("terminal-session:" + terminal, settings.TerminalPerKey);
         return RateLimitPartition.GetNoLimiter("signed-in");
     }
 

@@ -126,6 +126,43 @@ async function checkCard() {
   }
 }
 
+/**
+ * Lookup by the holder's ID card. The counter's agent reads the card and seals the ID number, with the register's
+ * single-use challenge, for the API: this page forwards the sealed read and never holds the number, and the answer is
+ * the same verdict as for a permit number (name and photo, never the ID number). Only the register can answer.
+ */
+async function checkIdCard() {
+  clear();
+  say(status, t('Js.ReadingIdCard'));
+  let challenge;
+  try {
+    challenge = (await api('POST', '/api/card-challenges', {})).challenge;
+  } catch (error) {
+    if (unreachable(error)) say(status, t('Js.IdCardNeedsServer'), { error: true });
+    else sayError(status, error);
+    return;
+  }
+  let read;
+  try {
+    read = await agent('/id-card/read', { challenge });
+  } catch (error) {
+    sayError(status, error);
+    return;
+  }
+  try {
+    fromAnswer(await api('POST', '/api/entitlements/lookups/id-card', {
+      service: service.value || undefined,
+      sealedIdCard: read.sealedIdCard,
+    }));
+  } catch (error) {
+    if (unreachable(error)) say(status, t('Js.IdCardNeedsServer'), { error: true });
+    else sayError(status, error);
+  }
+}
+
+const scanIdCard = document.getElementById('scan-id-card');
+scanIdCard.addEventListener('click', () => once(scanIdCard, checkIdCard));
+
 const tap = document.getElementById('tap-card');
 tap.addEventListener('click', () => once(tap, checkCard));
 agentEvents({ 'card-inserted': data => { if (data && !data.initial && /permit|1/i.test(String(data.role ?? data.reader ?? ''))) once(tap, checkCard); } });

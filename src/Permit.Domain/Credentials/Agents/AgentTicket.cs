@@ -79,11 +79,15 @@ public static class AgentOperations
 
     public static bool IsKnown(string? operation) => operation is ReadId or ReadPermit or Personalize or Events;
 
-    /// <summary>Officers read ID cards and write permit cards; counters read permit cards and QR codes; both watch events.</summary>
+    /// <summary>
+    /// Officers read ID cards and write permit cards; counters read permit cards, QR codes and ID cards (to look a permit
+    /// up by the holder's ID card: a counter's agent answers an ID card read only sealed for the API); both watch events.
+    /// A counter never writes a card.
+    /// </summary>
     public static bool AllowedFor(AgentTicketHolder holder, string operation) => holder switch
     {
         AgentTicketHolder.Officer => operation is ReadId or Personalize or Events,
-        AgentTicketHolder.Terminal => operation is ReadPermit or Events,
+        AgentTicketHolder.Terminal => operation is ReadPermit or ReadId or Events,
         _ => false,
     };
 }

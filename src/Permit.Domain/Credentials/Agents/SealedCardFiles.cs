@@ -23,8 +23,15 @@ public static class SealedCardFiles
     private static readonly byte[] Info = Encoding.ASCII.GetBytes("permit-agent seal v1");
     private static readonly byte[] AssociatedData = Encoding.ASCII.GetBytes("permit-card-files");
 
-    public static string Seal(ReadOnlySpan<byte> plaintext, ECDiffieHellman recipient)
+    public static string Seal(ReadOnlySpan<byte> plaintext, ECDiffieHellman recipient) => Seal(plaintext, recipient, AssociatedData);
+
+    /// <summary>The plaintext, or null when the text is not a box sealed for <paramref name="recipient"/>.</summary>
+    public static byte[]? Open(string? text, ECDiffieHellman recipient) => Open(text, recipient, AssociatedData);
+
+    /// <param name="purpose">Associated data naming what the box holds, so a box of one kind never opens as another (SealedIdCard).</param>
+    public static string Seal(ReadOnlySpan<byte> plaintext, ECDiffieHellman recipient, byte[] purpose)
     {
+        ArgumentNullException.ThrowIfNull(purpose);
         ArgumentNullException.ThrowIfNull(recipient);
         using var ephemeral = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
         var point = Point(ephemeral.PublicKey);
@@ -32,14 +39,14 @@ public static class SealedCardFiles
         var nonce = RandomNumberGenerator.GetBytes(NonceLength);
         var sealedBytes = new byte[plaintext.Length + TagLength];
         using (var aes = new AesGcm(key, TagLength))
-            aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), AssociatedData);
+            aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), purpose);
         CryptographicOperations.ZeroMemory(key);
         return Prefix + Base64Url.EncodeToString(point) + "." + Base64Url.EncodeToString(nonce) + "." + Base64Url.EncodeToString(sealedBytes);
     }
 
-    /// <summary>The plaintext, or null when the text is not a box sealed for <paramref name="recipient"/>.</summary>
-    public static byte[]? Open(string? text, ECDiffieHellman recipient)
+    public static byte[]? Open(string? text, ECDiffieHellman recipient, byte[] purpose)
     {
+        ArgumentNullException.ThrowIfNull(purpose);
         ArgumentNullException.ThrowIfNull(recipient);
         if (text is null || text.Length > MaxLength || !text.StartsWith(Prefix, StringComparison.Ordinal))
             return null;
@@ -62,7 +69,7 @@ public static class SealedCardFiles
             var key = DeriveKey(recipient, sender.PublicKey, point);
             var plaintext = new byte[sealedBytes.Length - TagLength];
             using (var aes = new AesGcm(key, TagLength))
-                aes.Decrypt(nonce, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), plaintext, AssociatedData);
+                aes.Decrypt(nonce, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), plaintext, purpose);
             CryptographicOperations.ZeroMemory(key);
             return plaintext;
         }

@@ -118,6 +118,33 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task A_counter_page_signed_in_with_the_terminal_key_is_limited_like_the_key_itself()
+    {
+        await using var api = new SecuredApi();
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        var clinic = await TerminalAsync(admin, "Clinic Counter");
+        await using var limited = Limited(api, ("TerminalPerKey:PermitLimit", "3"));
+        using var page = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await page.GetStringAsync(new Uri("/counter/signin", UriKind.Relative), Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var signIn = await page.PostAsync(new Uri("/counter/signin", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["ApiKey"] = clinic.ApiKey, ["__RequestVerificationToken"] = token }), Ct))
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        page.DefaultRequestHeaders.Add("X-Permit-Page", "1");
+
+        // A page enumerating permit (or ID card) lookups on the terminal's cookie: the terminal's budget applies.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var call = await page.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct);
+            statuses.Add(call.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.OK, statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public async Task Anonymous_calls_from_one_address_are_limited_but_a_signed_in_officer_is_not()
     {
         await using var api = new SecuredApi();
