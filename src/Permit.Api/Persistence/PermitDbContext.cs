@@ -68,6 +68,7 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
         CredentialsModel.Configure(modelBuilder);
         JobsModel.Configure(modelBuilder);
         SchoolAdmissionModel.Configure(modelBuilder);
+        Features.Photos.PhotosModel.Configure(modelBuilder);
         if (CitizenIdProtector is not null)
             EncryptCitizenIds(modelBuilder, CitizenIdProtector);
     }
