@@ -39,7 +39,9 @@ function show(kind, reason, { name, photo, offline = false } = {}) {
   document.getElementById('verdict-name').textContent = person ? name ?? '' : '';
   const img = document.getElementById('verdict-photo');
   img.hidden = !(person && photo);
-  if (person && photo) img.src = `data:image/jpeg;base64,${photo}`;
+  // The chip's photo comes as base64 JPEG; the register's as a two-minute photo link made for this terminal.
+  if (person && photo) img.src = photo.startsWith('/api/photos/') ? photo : `data:image/jpeg;base64,${photo}`;
+  img.dataset.source = person && photo ? (photo.startsWith('/api/photos/') ? 'register' : 'chip') : '';
   else img.removeAttribute('src');
   status.hidden = true;
 }
@@ -63,7 +65,9 @@ function fromAnswer(answer, photo) {
   }
   // The holder would qualify but this card or QR may not be used (a replaced card, an expired QR): say why in words.
   const reason = answer.reasonCode === 'credential-refused' ? refusalText(credential.refusalReason, message) : message;
-  show(answer.eligible ? 'eligible' : 'notEligible', reason || t('Reason.credential-refused'), { name: answer.holder?.name, photo });
+  // A card's own photo (read after PA and AA passed) first; a QR or number lookup shows the register's.
+  show(answer.eligible ? 'eligible' : 'notEligible', reason || t('Reason.credential-refused'),
+    { name: answer.holder?.name, photo: photo ?? answer.holder?.photo });
 }
 
 /**
