@@ -40,9 +40,10 @@ function show(kind, reason, { name, photo, offline = false } = {}) {
   const img = document.getElementById('verdict-photo');
   img.hidden = !(person && photo);
   // The chip's photo comes as base64 JPEG; the register's as a two-minute photo link made for this terminal.
-  if (person && photo) img.src = photo.startsWith('/api/photos/') ? photo : `data:image/jpeg;base64,${photo}`;
-  img.dataset.source = person && photo ? (photo.startsWith('/api/photos/') ? 'register' : 'chip') : '';
+  const fromRegister = Boolean(photo?.startsWith('/api/photos/'));
+  if (person && photo) img.src = fromRegister ? photo : `data:image/jpeg;base64,${photo}`;
   else img.removeAttribute('src');
+  img.dataset.source = person && photo ? (fromRegister ? 'register' : 'chip') : '';
   status.hidden = true;
 }
 
