@@ -156,6 +156,14 @@ RESIDENT=$(reg -X POST "$API/api/residents/from-id-card" -d @"$work/id-card.json
 REGISTRATION=$(reg -X POST "$API/api/registrations" -d "{\"residentId\":\"$RESIDENT\",\"address\":\"浙江省宁波市镇海区骆驼街道中街8号301室\",\"communityCode\":\"330211003001\",\"arrivalDate\":\"$(date +%F)\",\"basis\":\"employment\",\"evidence\":\"劳动合同 2026-001\",\"employerOrLandlord\":\"宁波镇海精工机械有限公司\"}" | jq -er .id)
 echo "resident $RESIDENT, registration $REGISTRATION"
 
+say "Take the holder's photo (scripts/demo-holder-photo.png, a SYNTHETIC test picture standing in for the desk camera)"
+curl -sS --fail-with-body -X POST "$API/api/residents/$RESIDENT/photos" -H "Authorization: Bearer $REGISTRAR" \
+    -H 'Content-Type: image/png' --data-binary @"$root/scripts/demo-holder-photo.png" | jq -c '{source, version, takenAt}'
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$API/api/residents/$RESIDENT/photos" -H "Authorization: Bearer $REGISTRAR" \
+    -H 'Content-Type: text/plain' --data-binary 'not a photo')
+[[ $code == 422 ]] || fail "a text file was taken as the photo (HTTP $code)"
+echo "a text file instead of a photo: refused (HTTP 422 photo-not-an-image)"
+
 say "Apply (talent scheme), complete the documents, accept; the supervisor approves"
 APPLICATION=$(reg -X POST "$API/api/applications" -d "{\"residentId\":\"$RESIDENT\",\"exemption\":\"talent\",\"documents\":[{\"kind\":\"idCard\",\"reference\":\"scan/id-card.pdf\"},{\"kind\":\"photo\",\"reference\":\"scan/photo.jpg\"},{\"kind\":\"labourContract\",\"reference\":\"scan/contract.pdf\"}]}" | jq -er .id)
 reg -X POST "$API/api/applications/$APPLICATION/accept" | jq -c '{status, acceptedOn}'
@@ -179,6 +187,20 @@ stop_permit_card() { kill "$permit_sim"; wait "$permit_sim" 2>/dev/null || true;
 start_permit_card "$out/card-1.json"
 PERMIT_API_TOKEN=$REGISTRAR agent personalize --api "$API" --permit "$PERMIT"
 reg "$API/api/permits/$PERMIT" | jq -c '{status, cards: [.cards[] | {sequence, status}]}'
+# The independent check: EF.PHOTO on the card just written holds a JPEG, and its SHA-256 is EF.SIG's H2.
+python3 - "$out/card-1.json" <<'PY' || fail "card 1's EF.PHOTO does not match EF.SIG's H2"
+import base64, hashlib, json, sys
+card = json.load(open(sys.argv[1]))
+files = next(v for k, v in card.items() if isinstance(v, dict) and "0102" in v)
+photo, sig = base64.b64decode(files["0102"]), base64.b64decode(files["0104"])
+assert photo[:3] == b"\x5f\x2e\x82", photo[:3].hex()
+length = int.from_bytes(photo[3:5], "big")
+jpeg = photo[5:5 + length]
+assert jpeg[:2] == b"\xff\xd8" and jpeg[-2:] == b"\xff\xd9" and length <= 12 * 1024, length
+h2 = sig[sig.index(b"\x94\x20") + 2:][:32]
+assert hashlib.sha256(photo[:5 + length]).digest() == h2
+print(f"card 1 carries the holder's photo: EF.PHOTO {5 + length} bytes, a {length}-byte JPEG; SHA-256 = EF.SIG H2 {h2.hex()[:16]}…")
+PY
 
 say "Print the card face, the issuance receipt (with the activation code of the issuance) and publish the issuer key"
 reg "$API/api/permits/$PERMIT/card-face?format=png" -o "$out/card-face.png"

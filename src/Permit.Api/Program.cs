@@ -6,6 +6,7 @@ using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Permits;
+using Permit.Api.Features.Photos;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
@@ -33,6 +34,7 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddPermitSecurity();
     builder.Services.AddEntitlements();
+    builder.Services.AddPhotos();
     builder.Services.AddPermitWeb();
     builder.AddPermitJobs();
     builder.AddPermitDemo();
@@ -52,6 +54,7 @@ try
     }
     app.MapPermitHealthChecks();
     app.MapResidents();
+    app.MapPhotos();
     app.MapRegistrations();
     app.MapBulkReports();
     app.MapApplications();

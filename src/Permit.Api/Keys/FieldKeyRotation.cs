@@ -10,7 +10,7 @@ using Permit.Domain.Identity;
 namespace Permit.Api.Keys;
 
 /// <summary>
-/// <c>keys rotate-field-key</c>: re-encrypts every field sealed with the field key (citizen ID numbers, addresses)
+/// <c>keys rotate-field-key</c>: re-encrypts every field sealed with the field key (citizen ID numbers, addresses, photos)
 /// under the active key version, in batches, each batch its own save. Only rows not yet on the active version are
 /// picked, so an interrupted run simply resumes where it stopped, and a run after the API nodes restarted catches rows
 /// they wrote with the old key meanwhile. The blind index keeps its own key and stays valid throughout.
@@ -29,7 +29,7 @@ public static class FieldKeyRotation
         var total = 0;
         foreach (var table in SealedTables(db))
             total += await CountAsync(db, table, activeVersion, cancellationToken).ConfigureAwait(false);
-        return total;
+        return total + await Features.Photos.PhotoKeyRotation.CountBehindAsync(db, activeVersion, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Rewrites every sealed field not on the active version of <paramref name="db"/>'s keys; returns rows rewritten.</summary>
@@ -62,6 +62,9 @@ public static class FieldKeyRotation
             }
         }
 
+        // Photos are sealed bytes with their key version beside them, not a converter's text: rotated on their own.
+        total += await Features.Photos.PhotoKeyRotation.RunAsync(db, activeVersion, batchSize,
+            (name, rewritten, remaining) => report(new Progress(name, rewritten, remaining)), cancellationToken).ConfigureAwait(false);
         return total;
     }
 

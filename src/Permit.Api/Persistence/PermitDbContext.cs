@@ -68,6 +68,7 @@ public abstract partial class PermitDbContext(DbContextOptions options, CitizenI
         CredentialsModel.Configure(modelBuilder);
         JobsModel.Configure(modelBuilder);
         SchoolAdmissionModel.Configure(modelBuilder);
+        Features.Photos.PhotosModel.Configure(modelBuilder);
         ApplyJurisdictionFilters(modelBuilder);
         if (CitizenIdProtector is not null)
             EncryptCitizenIds(modelBuilder, CitizenIdProtector);

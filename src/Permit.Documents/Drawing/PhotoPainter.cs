@@ -27,7 +27,7 @@ internal static class PhotoPainter
     /// Decodes upright: a photo taken on a phone stores its rotation in EXIF, which decoders do not apply by themselves.
     /// A damaged or absurdly large picture gives null, and the silhouette is printed instead of failing the card.
     /// </summary>
-    private static SKImage? Decode(byte[] photo)
+    internal static SKImage? Decode(byte[] photo)
     {
         using var data = SKData.CreateCopy(photo);
         using var codec = SKCodec.Create(data);

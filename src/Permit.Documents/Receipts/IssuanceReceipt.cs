@@ -47,5 +47,8 @@ public sealed record IssuanceReceipt
     /// <summary>The e-permit QR credential text (<c>RP1:</c>…).</summary>
     public required string QrText { get; init => field = Require.Text(value, nameof(QrText)); }
 
+    /// <summary>The holder's photo (JPEG or PNG), printed beside the details; null prints none.</summary>
+    public byte[]? Photo { get; init; }
+
     public string Title => Province is null ? "居住证签发回执" : $"{Province}居住证签发回执";
 }

@@ -62,7 +62,9 @@ public static class IssuanceReceiptRenderer
     {
         canvas.Clear(SKColors.White);
         DrawTitle(canvas, receipt);
-        var y = DrawDetails(canvas, receipt, 296);
+        var y = DrawDetails(canvas, receipt, 296, receipt.Photo is { Length: > 0 } ? PhotoWidth + 24 : 0);
+        if (receipt.Photo is { Length: > 0 } photo)
+            PhotoPainter.Paint(canvas, photo, SKRect.Create(Right - PhotoWidth, 296, PhotoWidth, PhotoWidth * 441f / 358f));
         y = DrawActivationCode(canvas, receipt.ActivationCode, y + 40);
         DrawInstructionsAndQr(canvas, symbol, y + 46);
         DrawFooter(canvas, receipt);
@@ -80,8 +82,12 @@ public static class IssuanceReceiptRenderer
         canvas.DrawRect(Margin, 258, Right - Margin, 1.5f, red);
     }
 
-    private static float DrawDetails(SKCanvas canvas, IssuanceReceipt receipt, float top)
+    /// <summary>The holder's photo beside the details, 358:441 like the card's (about 47 × 58 mm).</summary>
+    private const float PhotoWidth = 280;
+
+    private static float DrawDetails(SKCanvas canvas, IssuanceReceipt receipt, float top, float photoSpace)
     {
+        var right = Right - photoSpace;
         (string Label, string Value)[] rows =
         [
             ("申请人姓名", receipt.ApplicantName),
@@ -103,16 +109,16 @@ public static class IssuanceReceiptRenderer
         for (var i = 0; i < rows.Length; i++)
         {
             canvas.DrawRect(Margin, y, labelWidth, rowHeight, shade);
-            canvas.DrawLine(Margin, y, Right, y, line);
+            canvas.DrawLine(Margin, y, right, y, line);
             Ink.DrawSpread(canvas, rows[i].Label, Margin + 24, y + 41, labelWidth - 48, label, Heading);
             // Name and permit number are what the counter clerk and the applicant check first.
-            Ink.DrawFitted(canvas, rows[i].Value, Margin + labelWidth + 28, y + 42, Right - Margin - labelWidth - 56, 32, bold: i is 0 or 2, Ink1);
+            Ink.DrawFitted(canvas, rows[i].Value, Margin + labelWidth + 28, y + 42, right - Margin - labelWidth - 56, 32, bold: i is 0 or 2, Ink1);
             y += rowHeight;
         }
 
-        canvas.DrawLine(Margin, y, Right, y, line);
+        canvas.DrawLine(Margin, y, right, y, line);
         canvas.DrawLine(Margin + labelWidth, top, Margin + labelWidth, y, line);
-        canvas.DrawRect(Margin, top, Right - Margin, y - top, line);
+        canvas.DrawRect(Margin, top, right - Margin, y - top, line);
         return y;
     }
 

@@ -71,3 +71,28 @@ public sealed class FieldKeyRotationTests
 
     private static Task<List<string>> RawAsync(PermitDbContext db, string sql) => db.Database.SqlQueryRaw<string>(sql).ToListAsync(Ct);
 }
+
+/// <summary>Photos are sealed with the field key too: a rotation reseals them and they still open.</summary>
+public sealed class PhotoKeyRotationTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Rotating_the_field_key_reseals_every_photo_and_the_officer_still_sees_it()
+    {
+        await using var host = PermitsHost.On("Sqlite");
+        using var officer = host.Officer();
+        var residentId = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0].ResidentId;
+        await Features.Photos.PhotoTests.TakenAsync(officer, residentId);
+        using var output = new StringWriter();
+
+        Assert.Equal(0, await KeysCli.RunAsync(host.Services, ["rotate-field-key", "2"], output, Ct));
+
+        Assert.Contains("ResidentPhotos: 1 re-encrypted, 0 to go", output.ToString(), StringComparison.Ordinal);
+        var keys = DataProtectionKeys.LoadOrCreate(host.Services.GetRequiredService<KeyDirectory>());
+        await using var db = PermitDatabase.CreateContext(host.Provider, host.ConnectionString, new CitizenIdProtector(keys));
+        var photo = await db.Set<Api.Features.Photos.ResidentPhoto>().SingleAsync(Ct);
+        Assert.Equal(2, photo.KeyVersion);
+        Assert.Equal([0xFF, 0xD8], photo.Open(new CitizenIdProtector(keys))[..2]);
+    }
+}

@@ -49,6 +49,7 @@ public static class AuthorizationMatrixTable
     private static readonly Access[] AdminOnly =     [U,   F,  F,  A,  F,     F,     F,      F,            F];
     private static readonly Access[] Terminal =      [U,   F,  F,  F,  A,     A,     F,      F,            F];
     private static readonly Access[] Holder =        [U,   F,  F,  F,  F,     F,     A,      A,            F];
+    private static readonly Access[] Signedin =      [U,   A,  A,  A,  A,     A,     A,      A,            A];
     private static readonly Access[] CardReaders =   [U,   A,  A,  A,  A,     A,     F,      F,            A];
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
@@ -68,6 +69,8 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/residents/",                                                 Desk),
         new("GET",  "/api/residents/{id:guid}",                                        Desk),
         new("GET",  "/api/residents/",                                                 Desk),
+        new("POST", "/api/residents/{id:guid}/photos/",                                Desk),
+        new("GET",  "/api/residents/{id:guid}/photos/",                                Desk),
         new("POST", "/api/registrations/",                                             Desk),
         new("GET",  "/api/registrations/{id:guid}",                                    Desk),
         new("POST", "/api/registrations/{id:guid}/address-changes",                    Desk),
@@ -145,6 +148,8 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/entitlements/lookups/id-card",                           Terminal),
 
         // Self-service: the holder's own record only (the resident is the token's, never the request's)
+        // A photo link opens for the one caller it was made for; the door lets any signed-in caller knock.
+        new("GET",  "/api/photos/{token}",                                         Signedin),
         new("GET",  "/api/self-service/me",                                        Holder),
         new("GET",  "/api/self-service/permit/",                                   Holder),
         new("POST", "/api/self-service/permit/endorsements",                       Holder),

@@ -42,6 +42,9 @@ public sealed class OfficerStoryTests(Browser browser, PcscRigFixture pcsc)
         await Screenshots.SaveAsync(desk, "officer-1-id-card-read");
         await desk.GetByRole(AriaRole.Button, new() { Name = "登记居民" }).ClickAsync();
         await Assertions.Expect(desk.Locator("h1")).ToHaveTextAsync("周晓燕");
+        // The ID card's photo is kept (sealed) and shown on the resident page, for comparing with the desk camera's.
+        await Assertions.Expect(desk.Locator("#idcard-photo")).ToBeVisibleAsync();
+        await Assertions.Expect(desk.Locator("#desk-photo-none")).ToBeVisibleAsync();
 
         // Residence registration, then the application: the missing documents are listed at once.
         await desk.GetByLabel("住址").FillAsync("浙江省宁波市镇海区骆驼街道中街8号");

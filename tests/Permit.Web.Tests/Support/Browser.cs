@@ -61,7 +61,8 @@ public sealed class Browser : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+            // The fake camera and an automatic "allow" let the desk take a photo with getUserMedia (a moving test pattern).
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
         });
     }
 

@@ -48,7 +48,8 @@ public static class PermitDocumentsApi
             return PermitProblems.Problem(StatusCodes.Status409Conflict, "permit-ended", "An ended permit's card is not printed.");
 
         var data = await PermitCardDataSource.ForAsync(db, permit, permit.CurrentCard.Sequence, cancellationToken);
-        var face = FaceOf(data, QrCredential.Issue(QrClaims.ForPermit(data, time.GetUtcNow()), keys.ActiveSigner));
+        var face = FaceOf(data, QrCredential.Issue(QrClaims.ForPermit(data, time.GetUtcNow()), keys.ActiveSigner))
+            with { Photo = await Photos.PhotoStore.HolderPhotoAsync(db, permit.ResidentId, cancellationToken) };
         audit.Record("permit.card-face", permit.ResidentId, $"permit {permit.Number.Value} card {data.CardSequence}");
         await db.SaveChangesAsync(cancellationToken);
         return kind == "pdf"
@@ -96,6 +97,7 @@ public static class PermitDocumentsApi
             ActivationCode = code,
             IssuingAuthority = data.IssuingAuthority,
             QrText = QrCredential.Issue(QrClaims.ForPermit(data, now), keys.ActiveSigner),
+            Photo = await Photos.PhotoStore.HolderPhotoAsync(db, permit.ResidentId, cancellationToken),
         };
         audit.Record("permit.receipt", permit.ResidentId, $"permit {permit.Number.Value}");
         await db.SaveChangesAsync(cancellationToken);

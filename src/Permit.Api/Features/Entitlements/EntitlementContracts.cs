@@ -5,7 +5,7 @@ namespace Permit.Api.Features.Entitlements;
 /// <summary>
 /// The answer of every entitlement lookup, modelled on openIMIS's eligibility check: the permit's standing, the
 /// decision for the asked service (reason code, and the earliest date when waiting alone would help), the credential
-/// checks, and only what the counter needs to match the person — name and photo reference, never the ID number or an
+/// checks, and only what the counter needs to match the person — name and a short-lived photo link, never the ID number or an
 /// address. <see cref="Holder"/> and <see cref="Permit"/> are null when the credential is not genuine.
 /// </summary>
 public sealed record EntitlementAnswer(
@@ -23,8 +23,9 @@ public sealed record EntitlementAnswer(
 /// <summary>The permit as the register holds it today.</summary>
 public sealed record PermitStanding(string Number, string Status, DateOnly ValidUntil);
 
-/// <summary>What a verifier may see of the holder: enough to match the face at the counter.</summary>
-public sealed record HolderForCounter(string Name, string? PhotoReference);
+/// <summary>What a verifier may see of the holder: enough to match the face at the counter. <paramref name="Photo"/> is a
+/// two-minute photo link for this terminal (<c>/api/photos/…</c>, audited when fetched), null when no photo is held.</summary>
+public sealed record HolderForCounter(string Name, string? Photo);
 
 /// <summary>
 /// How the holder was identified. <see cref="Presented"/> is <c>permit-number</c> (nothing to check but the register),

@@ -14,7 +14,9 @@ public static class EntitlementDecider
         ArgumentNullException.ThrowIfNull(credential);
         var decision = EntitlementPolicy.Evaluate(service, holder.FactsOn(today), today);
         var permit = new PermitStanding(holder.Number.Value, StatusName(holder.Status), holder.ValidUntil);
-        var person = new HolderForCounter(holder.Name, holder.PhotoReference);
+        // The photo link is added by the lookup once the answer is audited (EntitlementLookups.AuditedAsync), for the asking
+        // terminal only.
+        var person = new HolderForCounter(holder.Name, null);
 
         // The register may find the holder entitled while this very card or QR may not be used (an exchanged card,
         // a stale phone QR): the credential's refusal then decides.

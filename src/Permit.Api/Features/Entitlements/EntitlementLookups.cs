@@ -178,7 +178,23 @@ public static class EntitlementLookups
             return EntitlementProblems.AuditUnavailable();
         }
 
-        return TypedResults.Ok(answer);
+        return TypedResults.Ok(await WithPhotoLinkAsync(http, answer, residentId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Every answer that names a holder (a genuine card or QR, a permit number: never a refused credential, whose holder is
+    /// null) gets a two-minute link to the register's photo, made for this terminal alone; fetching it is audited.
+    /// </summary>
+    private static async Task<EntitlementAnswer> WithPhotoLinkAsync(HttpContext http, EntitlementAnswer answer, Guid? residentId,
+        CancellationToken cancellationToken)
+    {
+        if (answer.Holder is null || residentId is not { } id)
+            return answer;
+        var db = http.RequestServices.GetRequiredService<PermitDbContext>();
+        if (await Photos.PhotoStore.ShownPhotoIdAsync(db, id, cancellationToken) is not { } photoId)
+            return answer;
+        var link = http.RequestServices.GetRequiredService<Photos.PhotoLinks>().For(photoId, http.User, Photos.PhotoAudience.Verifier);
+        return answer with { Holder = answer.Holder with { Photo = link } };
     }
 
     internal sealed record Asked(PublicService? Service, DateOnly Today, string? Purpose, IResult? RefusalResult, EntitlementAnswer? Unknown = null)

@@ -102,7 +102,7 @@ public static class PersonalizationApi
         }
 
         var data = await PermitCardDataSource.ForAsync(db, permit, sequence, cancellationToken);
-        var files = CardFileSet.Build(data, [], chipKeyFile, issuerKeys.ActiveSigner);
+        var files = CardFileSet.Build(data, await ChipPhoto.ForAsync(db, permit.ResidentId, cancellationToken), chipKeyFile, issuerKeys.ActiveSigner);
         var now = time.GetUtcNow();
         if (personalization is null)
         {

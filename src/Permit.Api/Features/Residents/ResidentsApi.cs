@@ -106,6 +106,8 @@ public static class ResidentsApi
 
         http.Audit(existing is null ? "resident.create" : "resident.update", resident.Id,
             takenOver ? "ID card read at the registration desk; taken over from another jurisdiction" : "ID card read at the registration desk");
+        if (photo is not null)
+            await KeepIdCardPhotoAsync(db, resident.Id, photo, http, time, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var response = ToResponse(resident);
         return existing is null ? TypedResults.Created($"/api/residents/{resident.Id}", response) : TypedResults.Ok(response);
@@ -196,6 +198,24 @@ public static class ResidentsApi
             errors.Add("photo", "photo-invalid", "photo is not base64.");
         }
         return null;
+    }
+
+    /// <summary>
+    /// The ID card's photo, kept sealed like the desk's (a new version only when it differs from the last one kept), so
+    /// the officer can compare it with the camera's. A reader's photo that is not a JPEG, PNG or BMP (an undecoded WLT) is
+    /// not kept: only its digest, in the resident's photo reference.
+    /// </summary>
+    private static async Task KeepIdCardPhotoAsync(PermitDbContext db, Guid residentId, byte[] photo, HttpContext http, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (Features.Photos.PhotosApi.ContentTypeOf(photo) == "application/octet-stream")
+            return;
+        var last = await Features.Photos.PhotoStore.LatestAsync(db, residentId, Features.Photos.PhotoSource.IdCard, cancellationToken);
+        if (last is not null && last.Open(db.RequireCitizenIdProtector()).AsSpan().SequenceEqual(photo))
+            return;
+        var kept = await Features.Photos.PhotoStore.AddAsync(db, residentId, Features.Photos.PhotoSource.IdCard, photo,
+            Features.Photos.PhotosApi.TakenBy(http.User), time.GetUtcNow(), cancellationToken);
+        http.Audit("resident.photo-taken", residentId, $"ID card photo version {kept.Version}");
     }
 
     // TODO(documents): store the photo bytes in the blob store once one exists; until then only their digest is kept,

@@ -13,7 +13,8 @@ namespace Permit.Api.Features.SelfService;
 /// <summary>What a holder sees of their own permit.</summary>
 public sealed record SelfServicePermitView(
     string PermitNumber, string Status, DateOnly IssueDate, DateOnly ValidUntil, EndorsementWindowResponse NextEndorsementWindow,
-    bool CanEndorseToday, int CardSequence, string CardStatus, DateOnly ContinuousResidenceSince, DateOnly? SuspendedOn);
+    bool CanEndorseToday, int CardSequence, string CardStatus, DateOnly ContinuousResidenceSince, DateOnly? SuspendedOn,
+    string? Photo = null);
 
 /// <summary>
 /// The holder's own permit (migrant policy; the resident is the one in the token, never one from the request):
@@ -32,12 +33,16 @@ public static class SelfServiceApi
     }
 
     public static async Task<Results<Ok<SelfServicePermitView>, ProblemHttpResult>> GetOwnPermitAsync(
-        ClaimsPrincipal user, PermitDbContext db, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, PermitDbContext db, IAuditTrail audit, TimeProvider time, Photos.PhotoLinks photos, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(photos);
         var permit = await OwnPermitAsync(user, db, cancellationToken);
         if (permit is null)
             return PermitProblems.NotFound("been issued to you");
         audit.Record("permit.read", permit.ResidentId, "self-service");
+        // The holder sees the photo the register and the card carry: a two-minute link made for this holder alone.
+        var photoId = await Photos.PhotoStore.ShownPhotoIdAsync(db, permit.ResidentId, cancellationToken);
+        var photo = photoId is { } id ? photos.For(id, user, Photos.PhotoAudience.Holder) : null;
         await db.SaveChangesAsync(cancellationToken);
         var today = PermitsClock.Today(time);
         var window = permit.EndorsementWindow;
@@ -46,7 +51,7 @@ public static class SelfServiceApi
             permit.Number.Value, permit.Status.ToString(), permit.IssueDate, permit.ValidUntil,
             new EndorsementWindowResponse(window.Opens, window.Closes),
             permit.Status == PermitStatus.Suspended || permit.IsEndorsementOverdue(today) || (permit.Status == PermitStatus.Active && window.Contains(today)),
-            card.Sequence, card.Status.ToString(), permit.ContinuousResidenceSince, permit.SuspendedOn));
+            card.Sequence, card.Status.ToString(), permit.ContinuousResidenceSince, permit.SuspendedOn, photo));
     }
 
     public static async Task<Results<Ok<EndorsementResponse>, ProblemHttpResult>> RequestEndorsementAsync(

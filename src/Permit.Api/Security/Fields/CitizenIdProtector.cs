@@ -73,6 +73,35 @@ public sealed class CitizenIdProtector
         return Encoding.UTF8.GetString(Open(version, sealedBytes, Encoding.UTF8.GetBytes(purpose)));
     }
 
+    /// <summary>
+    /// Encrypts binary personal data (a photo) with the field key under <paramref name="purpose"/>: nonce ‖ ciphertext ‖
+    /// tag, and the key version it was sealed with (kept beside it, as a column).
+    /// </summary>
+    public (byte[] Sealed, int KeyVersion) ProtectBytes(ReadOnlySpan<byte> data, string purpose)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        var version = _keys.ActiveEncryptionVersion;
+        _keys.TryGetEncryptionKey(version, out var key);
+        var sealedBytes = new byte[NonceLength + data.Length + TagLength];
+        var nonce = sealedBytes.AsSpan(0, NonceLength);
+        RandomNumberGenerator.Fill(nonce);
+        using (var aes = new AesGcm(key.Span, TagLength))
+        {
+            aes.Encrypt(nonce, data, sealedBytes.AsSpan(NonceLength, data.Length), sealedBytes.AsSpan(NonceLength + data.Length),
+                AssociatedData(Encoding.UTF8.GetBytes(purpose), version));
+        }
+
+        return (sealedBytes, version);
+    }
+
+    /// <exception cref="CryptographicException">An unknown key version, another purpose, or tampered with.</exception>
+    public byte[] UnprotectBytes(byte[] sealedBytes, int keyVersion, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(sealedBytes);
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        return Open(keyVersion, sealedBytes, Encoding.UTF8.GetBytes(purpose));
+    }
+
     /// <summary>True when <paramref name="stored"/> has the stored form (<c>v&lt;version&gt;:…</c>) rather than plain text.</summary>
     public static bool LooksProtected(string stored) => TryVersion(stored, out _, out _);
 

@@ -8,8 +8,8 @@ namespace Permit.Api.Security.Logging;
 /// <summary>
 /// Masks anything shaped like a citizen ID number (17 digits and a digit or X) in every string property of a log event,
 /// e.g. a request path, as <see cref="CitizenIdNumber.Masked"/> does: first 6, eight asterisks, last 4. A safety net
-/// under the rule that code never logs ID numbers; also masks 15-digit first-generation ID numbers, API keys, bearer tokens
-/// and activation codes by shape. Exception text is masked by <see cref="MaskingSink"/>, which enrichers cannot reach.
+/// under the rule that code never logs ID numbers; also masks 15-digit first-generation ID numbers, API keys, bearer tokens,
+/// photo links and activation codes by shape. Exception text is masked by <see cref="MaskingSink"/>, which enrichers cannot reach.
 /// </summary>
 public sealed partial class PersonalDataMasking : ILogEventEnricher
 {
@@ -40,6 +40,7 @@ public sealed partial class PersonalDataMasking : ILogEventEnricher
         masked = FirstGenerationIdShape().Replace(masked, m => $"{m.Value[..6]}*****{m.Value[11..]}");
         masked = ApiKeyShape().Replace(masked, m => m.Value[..20] + "_********");
         masked = BearerShape().Replace(masked, "Bearer ********");
+        masked = PhotoLinkShape().Replace(masked, "/api/photos/********");
         return ActivationCodeShape().Replace(masked, "****-****-****-****");
     }
 
@@ -66,6 +67,10 @@ public sealed partial class PersonalDataMasking : ILogEventEnricher
 
     [GeneratedRegex(@"Bearer\s+[A-Za-z0-9_\-\.]+", RegexOptions.CultureInvariant)]
     private static partial Regex BearerShape();
+
+    // A photo link is a credential for two minutes: its token never reaches a log (docs/photos.md).
+    [GeneratedRegex(@"/api/photos/[A-Za-z0-9_\-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex PhotoLinkShape();
 
     [GeneratedRegex(@"\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b", RegexOptions.CultureInvariant)]
     private static partial Regex ActivationCodeShape();

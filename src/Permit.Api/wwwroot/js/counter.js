@@ -39,8 +39,11 @@ function show(kind, reason, { name, photo, offline = false } = {}) {
   document.getElementById('verdict-name').textContent = person ? name ?? '' : '';
   const img = document.getElementById('verdict-photo');
   img.hidden = !(person && photo);
-  if (person && photo) img.src = `data:image/jpeg;base64,${photo}`;
+  // The chip's photo comes as base64 JPEG; the register's as a two-minute photo link made for this terminal.
+  const fromRegister = Boolean(photo?.startsWith('/api/photos/'));
+  if (person && photo) img.src = fromRegister ? photo : `data:image/jpeg;base64,${photo}`;
   else img.removeAttribute('src');
+  img.dataset.source = person && photo ? (fromRegister ? 'register' : 'chip') : '';
   status.hidden = true;
 }
 
@@ -63,7 +66,9 @@ function fromAnswer(answer, photo) {
   }
   // The holder would qualify but this card or QR may not be used (a replaced card, an expired QR): say why in words.
   const reason = answer.reasonCode === 'credential-refused' ? refusalText(credential.refusalReason, message) : message;
-  show(answer.eligible ? 'eligible' : 'notEligible', reason || t('Reason.credential-refused'), { name: answer.holder?.name, photo });
+  // A card's own photo (read after PA and AA passed) first; a QR or number lookup shows the register's.
+  show(answer.eligible ? 'eligible' : 'notEligible', reason || t('Reason.credential-refused'),
+    { name: answer.holder?.name, photo: photo ?? answer.holder?.photo });
 }
 
 /**

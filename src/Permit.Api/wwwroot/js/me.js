@@ -15,6 +15,10 @@ async function loadPermit() {
   }
   document.getElementById('permit-card').hidden = false;
   document.getElementById('me-number').textContent = permit.permitNumber;
+  // The photo the register and the card carry, through a two-minute link made for this holder.
+  const photo = document.getElementById('me-photo');
+  photo.hidden = !permit.photo;
+  if (permit.photo) photo.src = permit.photo;
   document.getElementById('me-permit-status').textContent = t(`Js.PermitStatus.${permit.status}`);
   document.getElementById('me-valid-until').textContent = permit.validUntil;
   const w = permit.nextEndorsementWindow;

@@ -37,6 +37,9 @@ public sealed class PermitsHost : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(Start);
 
+    /// <summary>More services (a log sink, say); set before the host is first used.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; set; }
+
     public string ConnectionString => Provider == DatabaseProvider.Sqlite
         ? $"Data Source={Path.Combine(_directory.FullName, "permit.db")}"
         : new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresName, MaxPoolSize = 60 }.ConnectionString;
@@ -94,7 +97,11 @@ public sealed class PermitsHost : WebApplicationFactory<Program>
         // TEST KEYS ONLY: a fresh issuer key created in a temporary directory.
         builder.UseSetting("Keys:Directory", Path.Combine(_directory.FullName, "keys"));
         builder.UseSetting("Audit:CheckpointLog", Path.Combine(_directory.FullName, "audit-checkpoints.log"));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            ExtraServices?.Invoke(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()

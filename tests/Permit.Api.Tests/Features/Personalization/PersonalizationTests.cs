@@ -17,11 +17,13 @@ public sealed class PersonalizationTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_agent_gets_card_files_signed_by_the_active_issuer_key_for_its_own_chip_key()
+    public async Task The_agent_gets_card_files_with_the_holders_photo_signed_by_the_active_issuer_key_for_its_own_chip_key()
     {
         await using var host = PermitsHost.On("Sqlite");
         using var officer = host.Officer();
-        var number = await IssueAsync(host, officer);
+        var (residentId, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
+        await Photos.PhotoTests.TakenAsync(officer, residentId);
+        var number = await PermitArrange.IssueAsync(officer, applicationId);
         using var chip = new CardHandshake(Serial);
 
         var files = await chip.RequestFilesAsync(officer, number, 1);
@@ -30,16 +32,36 @@ public sealed class PersonalizationTests
         Assert.Equal(PermitArrange.IdNumber(0), files.Permit.IdNumber);
         Assert.Equal("330211", files.Permit.ResidenceRegion);
         Assert.Equal(1, files.Permit.CardSequence);
-        Assert.Equal([0x5F, 0x2E, 0x00], Convert.FromBase64String(files.PhotoFile));
+        var photoFile = Convert.FromBase64String(files.PhotoFile);
+        Assert.Equal([0x5F, 0x2E, 0x82], photoFile[..3]);
+        var jpeg = PhotoFile.Decode(photoFile).Value!;
+        Assert.Equal(photoFile.Length - 5, (photoFile[3] << 8) | photoFile[4]);
+        Assert.Equal([0xFF, 0xD8], jpeg[..2]);
+        Assert.InRange(jpeg.Length, 1000, 12 * 1024);
+        Assert.Equal((358, 441), Photos.TestPictures.SizeOf(jpeg));
         Assert.Equal(chip.ChipKeyFile, Convert.FromBase64String(files.ChipKeyFile));
         var security = SecurityObject.Decode(Convert.FromBase64String(files.SignatureFile)).Value!;
         Assert.Equal(SHA256.HashData(chip.ChipKeyFile), security.ChipKeyHash);
         Assert.Equal(SHA256.HashData(Convert.FromBase64String(files.PermitFile)), security.PermitHash);
+        Assert.Equal(SHA256.HashData(photoFile), security.PhotoHash);
         var ring = host.Services.GetRequiredService<IssuerKeyRing>();
         Assert.Equal(ring.Active.KeyId, files.KeyId);
         Assert.True(ring.Active.PrivateKey.VerifyData(
             security.SignedContent(), security.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
         Assert.Equal(ring.Active.KeyId, IssuerKeyId.ToHex(security.KeyId));
+    }
+
+    [Fact]
+    public async Task A_holder_without_a_photo_gets_the_empty_photo_object()
+    {
+        await using var host = PermitsHost.On("Sqlite");
+        using var officer = host.Officer();
+        var number = await IssueAsync(host, officer);
+        using var chip = new CardHandshake(Serial);
+
+        var files = await chip.RequestFilesAsync(officer, number, 1);
+
+        Assert.Equal([0x5F, 0x2E, 0x00], Convert.FromBase64String(files.PhotoFile));
     }
 
     [Fact]

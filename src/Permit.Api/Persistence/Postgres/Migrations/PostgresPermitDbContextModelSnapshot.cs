@@ -411,6 +411,47 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("CardPersonalizations", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Photos.ResidentPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("KeyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Source", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ResidentPhotos_Resident_Source_Version");
+
+                    b.ToTable("ResidentPhotos", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Points.PointsBalance", b =>
                 {
                     b.Property<Guid>("ResidentId")
@@ -1271,6 +1312,15 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PermitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Photos.ResidentPhoto", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
