@@ -51,6 +51,12 @@ public sealed record AgentSettings
     /// <summary>How long past its nextUpdate a revocation list still confirms a verdict (with a warning); default 24 h.</summary>
     public TimeSpan RevocationGrace { get; init; } = Domain.Credentials.Verification.RevocationKnowledge.DefaultGrace;
 
+    /// <summary>
+    /// Where the log file goes: null = the operating system's place (<see cref="Logging.AgentLogging.DefaultDirectory"/>),
+    /// empty = no file. <c>PERMIT_AGENT_LOG_DIRECTORY</c> overrides it.
+    /// </summary>
+    public string? LogDirectory { get; init; }
+
     /// <summary>How often <c>serve</c> synchronises, in minutes.</summary>
     public int SyncMinutes { get; init; } = 15;
 
@@ -76,6 +82,7 @@ public sealed record AgentSettings
             IssuerKeyFile = Blank(agent["IssuerKeyFile"]),
             StateDirectory = Blank(agent["StateDirectory"]),
             Api = Blank(agent["Api"]),
+            LogDirectory = agent["LogDirectory"],
             TrustRootPublicKeyFile = Blank(environment(TrustRootVariable)) ?? Blank(agent["TrustRootPublicKeyFile"]),
             RevocationGrace = TimeSpan.TryParse(agent["RevocationGrace"], System.Globalization.CultureInfo.InvariantCulture, out var g) && g >= TimeSpan.Zero
                 ? g
