@@ -13,6 +13,7 @@ public sealed record AgentSettings
     public const string PortVariable = "PERMIT_AGENT_PORT";
     public const string AllowedOriginsVariable = "PERMIT_AGENT_ALLOWED_ORIGINS";
     public const string TrustRootVariable = "PERMIT_AGENT_TRUST_ROOT";
+    public const string MachineConfigVariable = "PERMIT_AGENT_CONFIG";
     public const int DefaultPort = 5179;
 
     /// <summary>The ID card reader's name; null = the first reader.</summary>
@@ -60,13 +61,33 @@ public sealed record AgentSettings
     /// <summary>How often <c>serve</c> synchronises, in minutes.</summary>
     public int SyncMinutes { get; init; } = 15;
 
-    /// <summary>Reads <c>appsettings.json</c> in <paramref name="directory"/> and the environment.</summary>
-    public static AgentSettings Load(string directory, Func<string, string?> environment)
+    /// <summary>
+    /// The installed PC's own configuration, kept apart from the program so an upgrade never overwrites it:
+    /// <c>/etc/permit-agent/appsettings.json</c> (the .deb's conffile), <c>%ProgramData%\Permit\Agent\appsettings.json</c>
+    /// on Windows (install.ps1); <c>PERMIT_AGENT_CONFIG</c> names another file.
+    /// </summary>
+    public static string MachineConfigFile(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true, reloadOnChange: false)
-            .Build();
+        if (Blank(environment(MachineConfigVariable)) is { } file)
+            return file;
+        return OperatingSystem.IsWindows()
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "Permit", "Agent", "appsettings.json")
+            : "/etc/permit-agent/appsettings.json";
+    }
+
+    /// <summary>
+    /// Reads <c>appsettings.json</c> in <paramref name="directory"/>, then <paramref name="machineConfigFile"/> over it
+    /// (when given and present), then the environment.
+    /// </summary>
+    public static AgentSettings Load(string directory, Func<string, string?> environment, string? machineConfigFile = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true, reloadOnChange: false);
+        if (machineConfigFile is not null)
+            builder.AddJsonFile(Path.GetFullPath(machineConfigFile), optional: true, reloadOnChange: false);
+        var configuration = builder.Build();
         var agent = configuration.GetSection("Agent");
         var port = environment(PortVariable) ?? agent["Port"];
         var origins = environment(AllowedOriginsVariable)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
