@@ -157,7 +157,7 @@ public sealed class AgentPackagesTests(PcscRigFixture fixture)
         var packages = await AgentPackages.GetAsync();
         var work = Directory.CreateTempSubdirectory("permit-agent-wine-");
         var prefix = Path.Combine(work.FullName, "prefix");
-        var environment = new Dictionary<string, string> { ["WINEPREFIX"] = prefix, ["WINEDEBUG"] = "-all", ["WINEDLLOVERRIDES"] = "mscoree,mshtml=" };
+        var environment = new Dictionary<string, string> { ["WINEPREFIX"] = prefix, ["WINEDEBUG"] = "-all" };
         try
         {
             ZipFile.ExtractToDirectory(packages.WindowsZip, work.FullName);
@@ -242,7 +242,8 @@ public sealed class AgentPackagesTests(PcscRigFixture fixture)
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
-            Assert.False(process.HasExited, $"the agent exited ({process.ExitCode}): {await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
+            if (process.HasExited)
+                Assert.Fail($"the agent exited ({process.ExitCode}): {await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
             try
             {
                 var body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/health"), TestContext.Current.CancellationToken);
