@@ -34,6 +34,10 @@ publish() { # RID → a self-contained folder (not single-file: Wine and some sc
   dotnet publish src/Permit.CardAgent -c Release -r "$rid" --self-contained true -o "$dir" --nologo -v quiet \
     -p:PublishSingleFile=false -p:DebugType=none -p:GenerateDocumentationFile=false -p:Version="$version" >&2
   cp src/Permit.CardAgent/README.md "$dir/README.md"
+  # The installed program's own settings name the PC's settings file (a build from the repository reads none).
+  local kind=debian
+  [[ $rid == win-* ]] && kind=windows
+  cp "$template/$kind/program.appsettings.json" "$dir/appsettings.json"
   echo "$dir"
 }
 

@@ -9,7 +9,7 @@ using var stop = new CancellationTokenSource();
 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 using var terminals = new PcscTerminals();
-var settings = AgentSettings.Load(AppContext.BaseDirectory, Environment.GetEnvironmentVariable, AgentSettings.MachineConfigFile(Environment.GetEnvironmentVariable));
+var settings = AgentSettings.Load(AppContext.BaseDirectory, Environment.GetEnvironmentVariable, AgentSettings.MachineConfigFile(AppContext.BaseDirectory, Environment.GetEnvironmentVariable));
 using var log = AgentLogging.Open(Environment.GetEnvironmentVariable(AgentLogging.DirectoryVariable) ?? settings.LogDirectory);
 var host = new AgentHost(terminals, settings, TimeProvider.System) { Input = Console.In, Environment = Environment.GetEnvironmentVariable, Log = log };
 return await AgentCommandLine.RunAsync(args, Console.Out, Console.Error, host, stop.Token);

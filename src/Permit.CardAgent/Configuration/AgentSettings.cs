@@ -63,17 +63,20 @@ public sealed record AgentSettings
 
     /// <summary>
     /// The installed PC's own configuration, kept apart from the program so an upgrade never overwrites it:
-    /// <c>/etc/permit-agent/appsettings.json</c> (the .deb's conffile), <c>%ProgramData%\Permit\Agent\appsettings.json</c>
-    /// on Windows (install.ps1); <c>PERMIT_AGENT_CONFIG</c> names another file.
+    /// <c>PERMIT_AGENT_CONFIG</c>, else <c>Agent:MachineConfigFile</c> in the program's own <c>appsettings.json</c> (the
+    /// packages name <c>/etc/permit-agent/appsettings.json</c>, the .deb's conffile, and
+    /// <c>%ProgramData%\Permit\Agent\appsettings.json</c>, install.ps1's; environment variables are expanded), else
+    /// none: a build from the repository (development, tests) never reads an installed PC's settings.
     /// </summary>
-    public static string MachineConfigFile(Func<string, string?> environment)
+    public static string? MachineConfigFile(string directory, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         if (Blank(environment(MachineConfigVariable)) is { } file)
             return file;
-        return OperatingSystem.IsWindows()
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "Permit", "Agent", "appsettings.json")
-            : "/etc/permit-agent/appsettings.json";
+        var own = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .Build();
+        return Blank(own["Agent:MachineConfigFile"]) is { } named ? Environment.ExpandEnvironmentVariables(named) : null;
     }
 
     /// <summary>
