@@ -41,7 +41,12 @@ public sealed class SCardContext : IDisposable
     public void EstablishContext(SCardScope scope = SCardScope.System)
     {
         Release();
-        Api.EstablishContext(scope, out var handle).ThrowIfFailed("SCardEstablishContext");
+        var result = Api.EstablishContext(scope, out var handle);
+        // No context at all with "internal error" means there is no working service to talk to: Wine's winscard stub
+        // answers so, as does a Windows whose Smart Card service cannot start. Callers handle it as "no service".
+        if (result == SCardError.InternalError)
+            throw new NoServiceException("SCardEstablishContext: no working smart-card service answered (internal error 0x80100001).");
+        result.ThrowIfFailed("SCardEstablishContext");
         _handle = handle;
     }
 

@@ -6,7 +6,7 @@ using Permit.Api.Security.Admin;
 using Permit.Api.Security.Agents;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Fields;
-using Permit.Api.Security.Logging;
+using Permit.Logging;
 using Permit.Api.Security.Nodes;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.RateLimits;

@@ -81,6 +81,8 @@ public static class AgentCommandLine
         catch (Exception e) when (AgentFailure.IsReported(e))
         {
             var failure = AgentFailure.From(e);
+            // The file log keeps the code and the plain message (masked like the API's), never the command's arguments.
+            Logging.CommandLog.Failed(host.Log.Factory.CreateLogger("Permit.CardAgent.Command"), args[0], failure.Code, failure.ExitCode, failure.Message);
             await console.FailAsync(failure).ConfigureAwait(false);
             return failure.ExitCode;
         }

@@ -20,7 +20,11 @@ public sealed record AgentHost(ICardTerminals Terminals, AgentSettings Settings,
     public Func<string, string?> Environment { get; init; } = _ => null;
 
     /// <summary>An HTTP client for the permit API at a base address; tests hand in one bound to an in-process API.</summary>
-    public Func<Uri, HttpClient> ApiClients { get; init; } = api => new HttpClient { BaseAddress = api, Timeout = ApiTimeout };
+    /// <remarks>The default goes through <see cref="Issuing.ApiResilience"/>: retries for idempotent calls only, timeouts, a circuit breaker.</remarks>
+    public Func<Uri, HttpClient> ApiClients { get; init; } = Issuing.ApiResilience.Shared.CreateClient;
+
+    /// <summary>The agent's log file (none unless <c>Program</c> opens one).</summary>
+    public Logging.AgentLogging Log { get; init; } = Logging.AgentLogging.None;
 
     /// <summary>How often <c>serve</c> synchronises the offline lists when an API is configured.</summary>
     public TimeSpan SyncInterval => TimeSpan.FromMinutes(Settings.SyncMinutes);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Permit.CardAgent.Failures;
 using Permit.CardAgent.Server;
 
@@ -9,7 +10,7 @@ namespace Permit.CardAgent.Cli;
 /// instead of PC/SC (<see cref="Simulated.SimulatedReaders"/>): only in Development (<c>DOTNET_ENVIRONMENT</c> or
 /// <c>ASPNETCORE_ENVIRONMENT</c>) unless <c>--allow-simulated</c> says so explicitly; never the default.
 /// </summary>
-public static class ServeCommand
+public static partial class ServeCommand
 {
     /// <summary>Lets serve personalize from local data with <c>Agent:IssuerKeyFile</c>: development only.</summary>
     public const string DevLocalIssuerKeyFlag = "--dev-local-issuer-key";
@@ -60,18 +61,29 @@ public static class ServeCommand
             .ConfigureAwait(false);
         if (settings.IssuerKeyFile is not null)
             await console.Error.WriteLineAsync("permit-agent: DEVELOPMENT: a local issuer key signs cards written from local data.").ConfigureAwait(false);
+        var log = host.Log.Factory.CreateLogger("Permit.CardAgent.Serve");
+        LogServing(log, port, host.Simulated is not null, settings.Api is not null);
+        // Ctrl+C, SIGTERM (systemd) or the Windows service manager's stop request: stop cleanly.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C: stop cleanly.
+            // Stopping.
         }
 
+        LogStopping(log, port);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving on http://127.0.0.1:{Port}/ (simulated readers: {Simulated}, synchronising with an API: {Syncing})")]
+    private static partial void LogServing(ILogger logger, int port, bool simulated, bool syncing);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping the service on port {Port}")]
+    private static partial void LogStopping(ILogger logger, int port);
 
     private static AgentHost WithSimulatedReaders(AgentHost host, CommandArguments options)
     {

@@ -17,6 +17,7 @@ public sealed record AgentSettings
     public const string VendorLibraryVariable = "PERMIT_AGENT_VENDOR_LIBRARY";
     public const string WltDecoderVariable = "PERMIT_AGENT_WLT_DECODER";
     public const string VendorPortVariable = "PERMIT_AGENT_VENDOR_PORT";
+    public const string MachineConfigVariable = "PERMIT_AGENT_CONFIG";
     public const int DefaultPort = 5179;
 
     /// <summary>The ID card reader's name; null = the first reader.</summary>
@@ -55,6 +56,12 @@ public sealed record AgentSettings
     /// <summary>How long past its nextUpdate a revocation list still confirms a verdict (with a warning); default 24 h.</summary>
     public TimeSpan RevocationGrace { get; init; } = Domain.Credentials.Verification.RevocationKnowledge.DefaultGrace;
 
+    /// <summary>
+    /// Where the log file goes: null = the operating system's place (<see cref="Logging.AgentLogging.DefaultDirectory"/>),
+    /// empty = no file. <c>PERMIT_AGENT_LOG_DIRECTORY</c> overrides it.
+    /// </summary>
+    public string? LogDirectory { get; init; }
+
     /// <summary>How often <c>serve</c> synchronises, in minutes.</summary>
     public int SyncMinutes { get; init; } = 15;
 
@@ -76,13 +83,36 @@ public sealed record AgentSettings
     /// <summary>Where a <c>cvr</c> library writes what it read (wz.txt, xp.wlt, zp.bmp); default: the library's folder.</summary>
     public string? VendorOutputDirectory { get; init; }
 
-    /// <summary>Reads <c>appsettings.json</c> in <paramref name="directory"/> and the environment.</summary>
-    public static AgentSettings Load(string directory, Func<string, string?> environment)
+    /// <summary>
+    /// The installed PC's own configuration, kept apart from the program so an upgrade never overwrites it:
+    /// <c>PERMIT_AGENT_CONFIG</c>, else <c>Agent:MachineConfigFile</c> in the program's own <c>appsettings.json</c> (the
+    /// packages name <c>/etc/permit-agent/appsettings.json</c>, the .deb's conffile, and
+    /// <c>%ProgramData%\Permit\Agent\appsettings.json</c>, install.ps1's; environment variables are expanded), else
+    /// none: a build from the repository (development, tests) never reads an installed PC's settings.
+    /// </summary>
+    public static string? MachineConfigFile(string directory, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var configuration = new ConfigurationBuilder()
+        if (Blank(environment(MachineConfigVariable)) is { } file)
+            return file;
+        var own = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true, reloadOnChange: false)
             .Build();
+        return Blank(own["Agent:MachineConfigFile"]) is { } named ? Environment.ExpandEnvironmentVariables(named) : null;
+    }
+
+    /// <summary>
+    /// Reads <c>appsettings.json</c> in <paramref name="directory"/>, then <paramref name="machineConfigFile"/> over it
+    /// (when given and present), then the environment.
+    /// </summary>
+    public static AgentSettings Load(string directory, Func<string, string?> environment, string? machineConfigFile = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(directory, "appsettings.json"), optional: true, reloadOnChange: false);
+        if (machineConfigFile is not null)
+            builder.AddJsonFile(Path.GetFullPath(machineConfigFile), optional: true, reloadOnChange: false);
+        var configuration = builder.Build();
         var agent = configuration.GetSection("Agent");
         var port = environment(PortVariable) ?? agent["Port"];
         var origins = environment(AllowedOriginsVariable)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -98,6 +128,7 @@ public sealed record AgentSettings
             IssuerKeyFile = Blank(agent["IssuerKeyFile"]),
             StateDirectory = Blank(agent["StateDirectory"]),
             Api = Blank(agent["Api"]),
+            LogDirectory = agent["LogDirectory"],
             TrustRootPublicKeyFile = Blank(environment(TrustRootVariable)) ?? Blank(agent["TrustRootPublicKeyFile"]),
             RevocationGrace = TimeSpan.TryParse(agent["RevocationGrace"], System.Globalization.CultureInfo.InvariantCulture, out var g) && g >= TimeSpan.Zero
                 ? g

@@ -29,7 +29,7 @@ public sealed record AgentFailure(int ExitCode, string Code, string Message, int
                 or SCardError.NotReady or SCardError.UnsupportedCard => new(ExitCodes.NoCard, "card-communication",
                     "The exchange with the card failed (was it pulled out?). Insert it again and repeat; nothing was completed.", 409),
             PcscException e when e.ErrorCode.IsServiceLost() => new(ExitCodes.NoReader, "no-service",
-                "The smart-card service (pcscd / Smart Card service) is not running or was restarted. Start it and try again.", 503),
+                "No smart-card service: the smart-card service (pcscd on Linux, Smart Card on Windows) is not running, was restarted or does not work on this PC. Start it and try again.", 503),
             PcscException e => new(ExitCodes.NoReader, "reader-error", $"The card reader failed: {SCardErrors.Describe(e.ErrorCode)}.", 503),
             CardCommunicationException => new(ExitCodes.NoCard, "card-communication", "Communication with the card failed. Insert it again and repeat.", 409),
             _ => throw new InvalidOperationException("Not a failure the agent reports; a bug.", exception),

@@ -140,6 +140,15 @@ public sealed class PermitApiClient
         {
             throw Unavailable("api-timeout", $"The permit API at {Api} did not answer in time. Repeat the command; nothing is lost.", e);
         }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw Unavailable("api-timeout", $"The permit API at {Api} did not answer in time. Repeat the command; nothing is lost.", e);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException e)
+        {
+            // ApiResilience's breaker: the API failed again and again, so the agent rests it for a few seconds.
+            throw Unavailable("api-unavailable", $"The permit API at {Api} failed several times in a row; the agent waits a few seconds before calling it again. Repeat shortly; nothing is lost.", e);
+        }
 
         using (response)
         {
@@ -193,6 +202,15 @@ public sealed class PermitApiClient
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw Unavailable("api-timeout", $"The permit API at {Api} did not answer in time. Repeat the command; nothing is lost.", e);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw Unavailable("api-timeout", $"The permit API at {Api} did not answer in time. Repeat the command; nothing is lost.", e);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException e)
+        {
+            // ApiResilience's breaker: the API failed again and again, so the agent rests it for a few seconds.
+            throw Unavailable("api-unavailable", $"The permit API at {Api} failed several times in a row; the agent waits a few seconds before calling it again. Repeat shortly; nothing is lost.", e);
         }
 
         using (response)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Events;
@@ -26,6 +27,9 @@ public static class AgentServer
     /// <summary>On every answer of <c>serve --simulated</c>: what the page shows came from emulated cards.</summary>
     public const string SimulatedHeader = "Permit-Agent-Simulated";
 
+    /// <summary>The Windows service's name (install.ps1 registers it).</summary>
+    public const string WindowsServiceName = "PermitAgent";
+
     /// <param name="port">0 picks a free port (tests read it back from the server's addresses).</param>
     public static WebApplication Build(AgentHost host, int port)
     {
@@ -38,6 +42,9 @@ public static class AgentServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        host.Log.AddTo(builder.Logging);
+        // Started by the service manager on Windows (install.ps1): its stop request ends serve as Ctrl+C does; elsewhere a no-op.
+        builder.Services.AddWindowsService(service => service.ServiceName = WindowsServiceName);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {

@@ -1,5 +1,5 @@
-using Permit.Api.Security.Logging;
 using Permit.Domain.Identity;
+using Permit.Logging;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;

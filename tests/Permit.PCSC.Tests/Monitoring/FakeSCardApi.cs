@@ -72,10 +72,13 @@ internal sealed class FakeSCardApi : ISCardApi
         return SCardError.Success;
     }
 
+    /// <summary>What <c>SCardEstablishContext</c> answers (Wine's stub: <see cref="SCardError.InternalError"/>).</summary>
+    public SCardError EstablishResult { get; set; } = SCardError.Success;
+
     public SCardError EstablishContext(SCardScope scope, out nint context)
     {
-        context = 1;
-        return SCardError.Success;
+        context = EstablishResult == SCardError.Success ? 1 : 0;
+        return EstablishResult;
     }
 
     public SCardError ReleaseContext(nint context) => SCardError.Success;

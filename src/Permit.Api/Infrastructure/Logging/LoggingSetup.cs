@@ -29,7 +29,7 @@ public static class LoggingSetup
                     .ReadFrom.Services(services)
                     .Enrich.FromLogContext();
                 // Through the masking sink: exception text can quote personal data, and enrichers cannot reach it.
-                logger.WriteTo.Sink(Serilog.Configuration.LoggerSinkConfiguration.Wrap(inner => new Security.Logging.MaskingSink(inner), sinks =>
+                logger.WriteTo.Sink(Serilog.Configuration.LoggerSinkConfiguration.Wrap(inner => new Permit.Logging.MaskingSink(inner), sinks =>
                 {
                     sinks.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
                     if (fileDirectory.Length > 0)

@@ -1,7 +1,7 @@
 using Serilog.Core;
 using Serilog.Events;
 
-namespace Permit.Api.Security.Logging;
+namespace Permit.Logging;
 
 /// <summary>
 /// Wraps the host's sinks so an exception's text (message, inner exceptions, stack) passes through

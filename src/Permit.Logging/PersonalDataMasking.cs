@@ -3,7 +3,7 @@ using Permit.Domain.Identity;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace Permit.Api.Security.Logging;
+namespace Permit.Logging;
 
 /// <summary>
 /// Masks anything shaped like a citizen ID number (17 digits and a digit or X) in every string property of a log event,
