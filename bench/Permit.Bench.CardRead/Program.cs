@@ -61,7 +61,9 @@ foreach (var withPhoto in new[] { false, true })
         var started = TimeProvider.System.GetTimestamp();
         var result = operations.ReadPermitCard(null, setup, withPhoto);
         var tap = TimeProvider.System.GetElapsedTime(started);
-        if (!result.Check.Verdict.Accepted)
+        // Genuine is what is timed (both signatures, the hashes): the bench has no status list, so "valid today"
+        // would only say revocation-data-stale.
+        if (result.Check.Verdict.Card is null)
             throw new InvalidOperationException($"read {i} was not genuine: {result.Check.Verdict.ReasonCode}");
         samples.Add(new Sample(result.Figures, tap));
     }
