@@ -6,6 +6,7 @@ using Permit.Domain.Identity;
 using Permit.Domain.Registrations;
 using Permit.Domain.Residents;
 using static Permit.Api.Features.BulkReports.BulkReportColumns;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.BulkReports;
 

@@ -4,6 +4,7 @@ using Permit.Api.Audit;
 using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Permits;
 
@@ -66,11 +67,7 @@ public static class PermitLifeCycle
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(PermitResponse.From(permit));
         }
-        catch (DomainException e)
-        {
-            return PermitProblems.FromDomain(e);
-        }
-        catch (DbUpdateException e) when (PermitProblems.FromDatabase(e) is { } conflict)
+        catch (DbUpdateException e) when (Problems.FromDatabase(e) is { } conflict)
         {
             return conflict;
         }

@@ -8,6 +8,7 @@ using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Personalization;
 
@@ -59,9 +60,9 @@ public static class PersonalizationApi
             return earlier is ContentHttpResult content ? content : (ProblemHttpResult)earlier;
 
         if (!CardSerialNumber.TryParse(request.Serial, out var serial))
-            return PermitProblems.Invalid("serial", "The card serial is GET DATA's 8 bytes as 16 hex digits.");
+            return Problems.Invalid("serial", "The card serial is GET DATA's 8 bytes as 16 hex digits.");
         if (DecodeChipKey(request.ChipKey) is not { } chipKeyFile)
-            return PermitProblems.Invalid("chipKey", "The chip key is the EF.CHIPKEY object (7F 49 …) with a P-256 point, base64.");
+            return Problems.Invalid("chipKey", "The chip key is the EF.CHIPKEY object (7F 49 …) with a P-256 point, base64.");
 
         var (permit, problem) = await PermitLookup.FindAsync(db, number, cancellationToken);
         if (permit is null)
@@ -76,14 +77,14 @@ public static class PersonalizationApi
             .ToListAsync(cancellationToken);
         if (attempts.Any(p => p.ChipKeyFileHash == chipKeyHash && (p.IsAbandoned || p.PermitId != permit.Id || p.CardSequence != sequence)))
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-chip-key-used",
+            return Problems.Problem("card-chip-key-used",
                 "This chip key was abandoned or belongs to another card; it gets no files. Personalize the card afresh (a new key).");
         }
 
         var personalization = attempts.SingleOrDefault(p => p.PermitId == permit.Id && p.CardSequence == sequence && !p.IsAbandoned);
         if (personalization is not null && !personalization.IsBoundTo(serial, chipKeyFile))
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-chip-bound",
+            return Problems.Problem("card-chip-bound",
                 "Card files for this card were already issued to another chip (or to this card before it was pulled out and made a new key). " +
                 "Abandon that chip first (POST …/personalization/abandon with a reason), then personalize again.");
         }
@@ -110,7 +111,7 @@ public static class PersonalizationApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (PermitProblems.FromDatabase(e) is { } conflict)
+        catch (DbUpdateException e) when (Problems.FromDatabase(e) is { } conflict)
         {
             db.ChangeTracker.Clear();
             if (idempotency is not null && await idempotency.FindEarlierAnswerAsync(db, cancellationToken) is ContentHttpResult replay)
@@ -128,7 +129,7 @@ public static class PersonalizationApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
         if (!CardSerialNumber.TryParse(request.Serial, out var serial))
-            return PermitProblems.Invalid("serial", "The card serial is GET DATA's 8 bytes as 16 hex digits.");
+            return Problems.Invalid("serial", "The card serial is GET DATA's 8 bytes as 16 hex digits.");
         var chipAnswer = ChipAnswer.From(request.Challenge, request.Response);
         if (chipAnswer.Error is { } answerError)
             return answerError;
@@ -139,7 +140,7 @@ public static class PersonalizationApi
                  })
         {
             if (value is not { Length: 64 } || !value.All(char.IsAsciiHexDigit))
-                return PermitProblems.Invalid(field, "A SHA-256 hash is 64 hex digits.");
+                return Problems.Invalid(field, "A SHA-256 hash is 64 hex digits.");
         }
 
         var (permit, problem) = await PermitLookup.FindAsync(db, number, cancellationToken);
@@ -147,25 +148,24 @@ public static class PersonalizationApi
             return problem!;
         var card = permit.Cards.SingleOrDefault(c => c.Sequence == sequence);
         if (card is null)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-not-current", "The permit has no card with this sequence.");
+            return Problems.Problem("card-not-current", "The permit has no card with this sequence.");
 
         if (!await CardChallenge.RedeemAsync(db, http.User, chipAnswer.Challenge!, time.GetUtcNow(), cancellationToken))
             return ChipAnswer.UnknownChallenge();
         var personalization = await db.Set<CardPersonalization>()
             .SingleOrDefaultAsync(p => p.PermitId == permit.Id && p.CardSequence == sequence && p.AbandonedAt == null, cancellationToken);
         if (personalization is null || personalization.Serial != serial)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-serial-mismatch", "No card files were issued for this chip.");
+            return Problems.Problem("card-serial-mismatch", "No card files were issued for this chip.");
         var readBack = new ReadBackHashes(request.PermitFileSha256, request.PhotoFileSha256, request.ChipKeyFileSha256, request.SignatureFileSha256);
         if (!personalization.Matches(readBack))
         {
-            return PermitProblems.Problem(
-                StatusCodes.Status409Conflict, "card-files-mismatch", "The files read back from the card are not the ones issued for it.");
+            return Problems.Problem("card-files-mismatch", "The files read back from the card are not the ones issued for it.");
         }
 
         // The hashes are the agent's word; the chip's signature over our own nonce, by the bound key, is not.
         if (!chipAnswer.VerifiedBy(personalization.ChipKey))
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-chip-not-proven",
+            return Problems.Problem("card-chip-not-proven",
                 "The chip did not sign the server's challenge with the key bound to this card: it is not the card the files were issued for.");
         }
 
@@ -174,7 +174,7 @@ public static class PersonalizationApi
             // A lost confirmation re-presented: the same chip with the same files is the same answer; another chip is not.
             return card.Serial == serial
                 ? TypedResults.Ok(Confirmation(permit, card))
-                : PermitProblems.Problem(StatusCodes.Status409Conflict, "card-serial-mismatch", "This card was issued on another chip.");
+                : Problems.Problem("card-serial-mismatch", "This card was issued on another chip.");
         }
 
         try
@@ -185,11 +185,7 @@ public static class PersonalizationApi
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(Confirmation(permit, card));
         }
-        catch (Domain.Common.DomainException e)
-        {
-            return PermitProblems.FromDomain(e);
-        }
-        catch (DbUpdateException e) when (PermitProblems.FromDatabase(e) is { } conflict)
+        catch (DbUpdateException e) when (Problems.FromDatabase(e) is { } conflict)
         {
             return conflict;
         }
@@ -202,13 +198,13 @@ public static class PersonalizationApi
     private static ProblemHttpResult? OrderedCard(ResidencePermit permit, int sequence)
     {
         if (permit.HasEnded)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "permit-already-ended", "The permit has been revoked or terminated.");
+            return Problems.Problem("permit-already-ended", "The permit has been revoked or terminated.");
         var current = permit.CurrentCard;
         if (current.Sequence != sequence)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-not-current", "Only the permit's latest ordered card can be personalized.");
+            return Problems.Problem("card-not-current", "Only the permit's latest ordered card can be personalized.");
         return current.Status == CardStatus.Ordered
             ? null
-            : PermitProblems.Problem(StatusCodes.Status409Conflict, "card-already-issued", "That card's issue was already confirmed.");
+            : Problems.Problem("card-already-issued", "That card's issue was already confirmed.");
     }
 
     private static byte[]? DecodeChipKey(string? base64)

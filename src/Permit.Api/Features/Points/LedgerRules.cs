@@ -1,5 +1,6 @@
 using Permit.Api.Features.Residents;
 using Permit.Domain.Points;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Points;
 

@@ -4,6 +4,7 @@ using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
 using Permit.Domain.Permits;
 using Permit.Domain.Registrations;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Residents;
 
@@ -38,7 +39,7 @@ public static class ResidentSearch
         else if (idNumber is null && namePrefix is null && permitNumber is null)
             errors.Add("query", "search-criterion-required", "Give a full idNumber, a permitNumber or at least two characters of a name; communityCode only narrows.");
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
 
         var residents = db.Residents.AsNoTracking();
         // Stored encrypted with a random nonce: equality is only answerable through the keyed blind index.

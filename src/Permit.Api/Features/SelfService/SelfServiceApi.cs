@@ -7,6 +7,7 @@ using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.SelfService;
 
@@ -36,7 +37,7 @@ public static class SelfServiceApi
     {
         var permit = await OwnPermitAsync(user, db, cancellationToken);
         if (permit is null)
-            return PermitProblems.NotFound("been issued to you");
+            return Problems.PermitNotFound("been issued to you");
         audit.Record("permit.read", permit.ResidentId, "self-service");
         await db.SaveChangesAsync(cancellationToken);
         var today = PermitsClock.Today(time);
@@ -54,7 +55,7 @@ public static class SelfServiceApi
     {
         var permit = await OwnPermitAsync(user, db, cancellationToken);
         if (permit is null)
-            return PermitProblems.NotFound("been issued to you");
+            return Problems.PermitNotFound("been issued to you");
         return await EndorsementsApi.EndorseAsync(permit, db, audit, PermitsClock.Today(time), "self-service", cancellationToken);
     }
 
