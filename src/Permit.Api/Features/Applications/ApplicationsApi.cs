@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Registrations;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Applications;
 
@@ -69,7 +69,7 @@ public static class ApplicationsApi
             return Problems.Problem("application-already-open", "The resident already has an undecided application.");
         }
 
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var application = PermitApplication.Submit(residentId, registration, exemption, today);
         foreach (var (kind, reference) in documents)
             application.AddDocument(kind, reference, today);
@@ -88,7 +88,7 @@ public static class ApplicationsApi
             return Problems.NoSuch("application");
         http.Audit("application.read", application.ResidentId, "read at the registration desk");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationResponse.From(application, time.Today()));
+        return TypedResults.Ok(ApplicationResponse.From(application, ChinaDate.Today(time)));
     }
 
     public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> AddDocuments(
@@ -101,7 +101,7 @@ public static class ApplicationsApi
             errors.Add("documents", DeskFields.Required, "documents lists at least one document.");
         if (errors.Any)
             return Problems.Invalid(errors);
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         return await Change(id, db, http, "application.add-documents", "documents handed in", today, a =>
         {
             foreach (var (kind, reference) in documents)
@@ -113,7 +113,7 @@ public static class ApplicationsApi
     public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Accept(
         Guid id, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         return await Change(id, db, http, "application.accept", "application accepted", today, a =>
         {
             // 一次性告知 needs the application to name every missing document: an answer, not a thrown rule.
@@ -127,7 +127,7 @@ public static class ApplicationsApi
     public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Approve(
         Guid id, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var official = OfficialOf(http.User);
         return await Change(id, db, http, "application.approve", "application approved", today,
             a => Done(() => a.Approve(official, today)), cancellationToken);
@@ -139,7 +139,7 @@ public static class ApplicationsApi
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Reason))
             return Problems.Invalid("reason", "reason is required: the applicant reads it.", "application-rejection-reason-required");
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var official = OfficialOf(http.User);
         return await Change(id, db, http, "application.reject", "application rejected", today,
             a => Done(() => a.Reject(request.Reason, official, today)), cancellationToken);
@@ -148,7 +148,7 @@ public static class ApplicationsApi
     public static async Task<Ok<IReadOnlyList<OverdueApplicationResponse>>> Overdue(
         PermitDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var rows = await db.PermitApplications.AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Accepted && a.DueDate < today)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)

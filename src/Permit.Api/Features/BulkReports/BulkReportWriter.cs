@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;
@@ -7,6 +6,7 @@ using Permit.Domain.Registrations;
 using Permit.Domain.Residents;
 using static Permit.Api.Features.BulkReports.BulkReportColumns;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.BulkReports;
 
@@ -36,7 +36,7 @@ public static class BulkReportWriter
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(db);
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var people = new Dictionary<string, Person>(StringComparer.Ordinal);
         var accepted = new List<AcceptedRow>();
         var rejected = new List<RejectedRow>();

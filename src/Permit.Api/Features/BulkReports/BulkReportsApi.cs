@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.BulkReports;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
-using Permit.Api.Features.Personalization;
 using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;

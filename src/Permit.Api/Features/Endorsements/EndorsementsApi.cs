@@ -36,7 +36,7 @@ public static class EndorsementsApi
         var (permit, problem) = await PermitLookup.FindAsync(db, number, cancellationToken);
         if (permit is null)
             return problem!;
-        return await EndorseAsync(permit, db, audit, PermitsClock.Today(time), "counter", cancellationToken);
+        return await EndorseAsync(permit, db, audit, ChinaDate.Today(time), "counter", cancellationToken);
     }
 
     /// <summary>Endorses <paramref name="permit"/> today and saves it with its audit entry; refusals write nothing.</summary>

@@ -4,12 +4,12 @@ using Permit.Api.Audit;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Permits;
-using Permit.Api.Features.Personalization;
 using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Verification;
 using Permit.Domain.Entitlements;
 using Permit.Domain.Permits;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Features.Entitlements;
 
@@ -140,7 +140,7 @@ public static class EntitlementLookups
     /// </summary>
     private static Asked Ask(ClaimsPrincipal user, ServiceCatalogue catalogue, string? code, string? purpose, TimeProvider time)
     {
-        var today = PermitsClock.Today(time);
+        var today = ChinaDate.Today(time);
         if (string.IsNullOrWhiteSpace(code))
             return new Asked(null, today, null, Problems.Invalid("service", "Name the service asked about (see GET /api/entitlements/services)."));
         if (purpose is { Length: > PurposeMaxLength })

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Permit.Api.Audit;
 using Permit.Api.Features.Permits.Idempotency;
 using Permit.Api.Persistence;
@@ -21,7 +22,7 @@ public static class IssuePermit
     public const string Scope = "permit.issue";
 
     public static async Task<Results<Created<IssuedPermitResponse>, ContentHttpResult, ProblemHttpResult>> HandleAsync(
-        IssuePermitRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit, IConfiguration configuration,
+        IssuePermitRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit, IOptions<PermitOptions> permitOptions,
         TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -45,8 +46,8 @@ public static class IssuePermit
             return Problems.Problem("live-permit-exists", "The resident already holds a live residence permit.");
         }
 
-        var options = PermitOptions.From(configuration);
-        var today = PermitsClock.Today(time);
+        var options = permitOptions.Value;
+        var today = ChinaDate.Today(time);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

@@ -9,6 +9,8 @@ using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Permits;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
+using Permit.Contracts.Personalization;
 
 namespace Permit.Api.Features.Personalization;
 
@@ -47,7 +49,7 @@ public static class PersonalizationApi
         return permits;
     }
 
-    public static async Task<Results<Ok<PersonalizationResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> PrepareAsync(
+    public static async Task<Results<Ok<IssuedCardFiles>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> PrepareAsync(
         string number, int sequence, PersonalizationRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit,
         IssuerKeyRing issuerKeys, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -103,7 +105,7 @@ public static class PersonalizationApi
         }
 
         audit.Record("permit.card-personalize", permit.ResidentId, $"permit {permit.Number.Value} card {sequence}");
-        var response = new PersonalizationResponse(
+        var response = new IssuedCardFiles(
             permit.Number.Value, sequence, files.KeyId, Convert.ToBase64String(files.PermitFile), Convert.ToBase64String(files.PhotoFile),
             Convert.ToBase64String(files.ChipKeyFile), Convert.ToBase64String(files.SignatureFile));
         idempotency?.Remember(db, StatusCodes.Status200OK, response, now);
@@ -122,7 +124,7 @@ public static class PersonalizationApi
         return TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<CardConfirmationResponse>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
+    public static async Task<Results<Ok<CardConfirmation>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
         string number, int sequence, CardConfirmationRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit,
         TimeProvider time, CancellationToken cancellationToken)
     {
@@ -179,7 +181,7 @@ public static class PersonalizationApi
 
         try
         {
-            permit.ConfirmCardIssued(serial, sequence, PermitsClock.Today(time));
+            permit.ConfirmCardIssued(serial, sequence, ChinaDate.Today(time));
             personalization.MarkConfirmed(time.GetUtcNow());
             audit.Record("permit.card-issued", permit.ResidentId, $"permit {permit.Number.Value} card {sequence}");
             await db.SaveChangesAsync(cancellationToken);
@@ -191,7 +193,7 @@ public static class PersonalizationApi
         }
     }
 
-    private static CardConfirmationResponse Confirmation(ResidencePermit permit, PermitCard card) =>
+    private static CardConfirmation Confirmation(ResidencePermit permit, PermitCard card) =>
         new(permit.Number.Value, card.Sequence, card.Status.ToString(), permit.Status.ToString(), card.IssuedOn, card.Serial!.Masked);
 
     /// <summary>Null when the card may be personalized; otherwise why not.</summary>

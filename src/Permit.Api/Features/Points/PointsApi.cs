@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
 using Permit.Domain.Points;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Points;
 
@@ -55,7 +55,7 @@ public static class PointsApi
         var ledger = await ResidentLedger.LoadAsync(db, id, ct);
         if (ledger is null)
             return Problems.NoSuch("resident");
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var ruleSet = ruleSetVersion is null ? await RuleSetCatalogue.InForceAsync(db, today, ct) : await RuleSetCatalogue.FindAsync(db, ruleSetVersion, ct);
         if (ruleSet is null)
             return Problems.NoSuch("rule-set version");
@@ -73,7 +73,7 @@ public static class PointsApi
     {
         if (asOf < ledger.BirthDate)
             return null;
-        var end = new DateTimeOffset(asOf.ToDateTime(TimeOnly.MaxValue), TimeSpan.FromHours(8));
+        var end = new DateTimeOffset(asOf.ToDateTime(TimeOnly.MaxValue), ChinaDate.Offset);
         var entries = ledger.Entries.Where(e => e.CreatedAt <= end).ToArray();
         var assessment = PointsCalculator.Calculate(ruleSet, LedgerFacts.Profile(ledger.BirthDate, entries), asOf);
         return PointsStatementResponse.From(ledger.ResidentId, RuleSetCatalogue.Label(ruleSet), assessment, LedgerFacts.Freeze(ruleSet, entries), ledger.Balance);
@@ -96,7 +96,7 @@ public static class PointsApi
         var ledger = await ResidentLedger.LoadAsync(db, id, ct);
         if (ledger is null)
             return Problems.NoSuch("resident");
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
         var errors = new FieldErrors();
         var fact = LedgerRules.Check(ruleSet, request, errors);
@@ -121,7 +121,7 @@ public static class PointsApi
         if (residentId is null)
             return Problems.NoSuch("points entry");
         var ledger = (await ResidentLedger.LoadAsync(db, residentId.Value, ct))!;
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
         var original = ledger.Find(id)!;
         if (ReversalRefused(ledger, ruleSet, original, user) is { } refused)
@@ -181,7 +181,7 @@ public static class PointsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         if (request.Year is not { } year || request.Month is not { } month || month is < 1 or > 12 || year < 2000)
             return Problems.Invalid("month", "year and month (1–12) are required.", "points-accrual-month-invalid");
         if (new DateOnly(year, month, 1).AddMonths(1) > today)

@@ -2,10 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Points;
 
@@ -43,7 +43,7 @@ public static class PointsReviewsApi
         if (review.Status != PointsReviewStatus.Pending)
             return Problems.Problem("points-review-resolved", $"This re-review was already {review.Status.ToString().ToLowerInvariant()}.");
 
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
         var ledger = (await ResidentLedger.LoadAsync(db, review.ResidentId, ct))!;
         var errors = new FieldErrors();

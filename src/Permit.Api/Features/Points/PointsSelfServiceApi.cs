@@ -2,12 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
 using Permit.Domain.Points;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Points;
 
@@ -36,7 +36,7 @@ public static class PointsSelfServiceApi
         var ledger = await OwnLedgerAsync(user, db, ct);
         if (ledger is null)
             return Problems.NoSuch("resident");
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
         audit.Record("points.read", ledger.ResidentId, "self-service");
         await db.SaveChangesAsync(ct);
@@ -50,7 +50,7 @@ public static class PointsSelfServiceApi
         var ledger = await OwnLedgerAsync(user, db, ct);
         if (ledger is null)
             return Problems.NoSuch("resident");
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var on = request.On ?? today;
         if (on < today || on > today.AddYears(10))
             return Problems.Invalid("on", "on is a date from today to ten years ahead.", "points-what-if-date-invalid");
@@ -152,7 +152,7 @@ public static class PointsSelfServiceApi
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > PointsReview.MaxTextLength)
             errors.Add("reason", DeskFields.Required, $"reason is required (at most {PointsReview.MaxTextLength} characters): say what you think is wrong.");
-        var ruleSet = await RuleSetCatalogue.InForceAsync(db, time.Today(), ct);
+        var ruleSet = await RuleSetCatalogue.InForceAsync(db, ChinaDate.Today(time), ct);
         if (request.Indicator is not null && ruleSet.FindIndicator(request.Indicator) is null)
             errors.Add("indicator", LedgerRules.UnknownIndicator, $"'{request.Indicator}' is not an indicator of {RuleSetCatalogue.Label(ruleSet)}.");
         if (errors.Any)

@@ -24,7 +24,7 @@ public static class RuleSetPublishing
 
     public static async Task<Ok<List<RuleSetVersionResponse>>> List(PermitDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var all = await RuleSetCatalogue.AllAsync(db, ct);
         var inForce = await RuleSetCatalogue.InForceAsync(db, today, ct);
         return TypedResults.Ok(all.OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Version)
@@ -55,7 +55,7 @@ public static class RuleSetPublishing
         audit.Record("points.rule-set.publish", null, RuleSetCatalogue.Label(ruleSet));
         await db.SaveChangesAsync(ct);
 
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var (balances, entries) = ruleSet.IsInForceOn(today) ? await RecomputeAllAsync(db, ruleSet, today, officer, now, ct) : (0, 0);
         return TypedResults.Ok(new PublishResponse(RuleSetCatalogue.Label(ruleSet), balances, entries));
     }

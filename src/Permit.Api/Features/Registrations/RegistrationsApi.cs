@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Registrations;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Registrations;
 
@@ -50,7 +51,7 @@ public static class RegistrationsApi
         if (await db.ResidenceRegistrations.AnyAsync(g => g.ResidentId == residentId && g.Status == RegistrationStatus.Active, cancellationToken))
             return Problems.Problem("registration-already-active", "The resident already has an active registration; declare a change or move out first.");
 
-        var registration = ResidenceRegistration.Declare(residentId, request.Address!, community!, arrival!.Value, time.Today(),
+        var registration = ResidenceRegistration.Declare(residentId, request.Address!, community!, arrival!.Value, ChinaDate.Today(time),
             basis!.Value, request.Evidence!, request.EmployerOrLandlord!);
 
         db.ResidenceRegistrations.Add(registration);
@@ -80,7 +81,7 @@ public static class RegistrationsApi
         if (errors.Any)
             return Problems.Invalid(errors);
         return await Change(id, db, http, "registration.change-address",
-            g => g.ChangeAddress(request.Address!, community!, changedOn!.Value, time.Today()), cancellationToken);
+            g => g.ChangeAddress(request.Address!, community!, changedOn!.Value, ChinaDate.Today(time)), cancellationToken);
     }
 
     public static async Task<Results<Ok<ChangeResponse>, ValidationProblem, ProblemHttpResult>> ChangeWorkplace(
@@ -92,7 +93,7 @@ public static class RegistrationsApi
         if (errors.Any)
             return Problems.Invalid(errors);
         return await Change(id, db, http, "registration.change-workplace",
-            g => g.ChangeWorkplace(request.EmployerOrLandlord!, request.Evidence!, changedOn!.Value, time.Today()), cancellationToken);
+            g => g.ChangeWorkplace(request.EmployerOrLandlord!, request.Evidence!, changedOn!.Value, ChinaDate.Today(time)), cancellationToken);
     }
 
     public static async Task<Results<Ok<RegistrationResponse>, ValidationProblem, ProblemHttpResult>> MoveOut(

@@ -6,6 +6,7 @@ using Permit.Domain.Common;
 using Permit.Domain.Identity;
 using Permit.Domain.Residents;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Residents;
 
@@ -37,7 +38,7 @@ public static class ResidentsApi
         IdCardResidentRequest request, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var errors = new FieldErrors();
         if (request.CardType is { } type && !string.Equals(type, "resident", StringComparison.Ordinal))
             return Problems.Invalid("cardType", "Only a resident ID card (cardType resident) registers a resident.", "id-card-not-resident");
@@ -85,7 +86,7 @@ public static class ResidentsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
-        var citizenId = errors.CitizenId("idNumber", request.IdNumber, time.Today());
+        var citizenId = errors.CitizenId("idNumber", request.IdNumber, ChinaDate.Today(time));
         var name = errors.Text("name", request.Name);
         var ethnic = ParseEthnicGroup(errors, request.EthnicGroup);
         var hukou = errors.Text("hukouAddress", request.HukouAddress);

@@ -80,7 +80,7 @@ public static class AdmissionRounds
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.ChildName) || request.ChildName.Trim().Length > AdmissionApplicant.ChildNameMaxLength)
             errors["childName"] = [$"The child's name is 1 to {AdmissionApplicant.ChildNameMaxLength} characters."];
-        var today = PermitsClock.Today(time);
+        var today = ChinaDate.Today(time);
         if (request.ChildBirthDate is not { } birthDate || birthDate > today || birthDate < today.AddYears(-18))
             errors["childBirthDate"] = ["The child's birth date, not in the future and under 18 years ago."];
         if (!PermitNumber.TryParse(request.ParentPermitNumber, out var permitNumber))

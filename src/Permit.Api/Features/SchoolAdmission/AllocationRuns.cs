@@ -10,6 +10,7 @@ using Permit.Api.Security.Authorization;
 using Permit.Domain.Permits;
 using Permit.Domain.SchoolAdmission;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Features.SchoolAdmission;
 
@@ -24,7 +25,7 @@ public static class AllocationRuns
         if (round is null)
             return AdmissionRounds.RoundNotFound();
 
-        var today = PermitsClock.Today(time);
+        var today = ChinaDate.Today(time);
         // The snapshot: each applicant with the parent's permit standing and points balance as they are now.
         var rows = await (
             from a in db.Set<AdmissionApplicant>().AsNoTracking()

@@ -8,6 +8,7 @@ using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Permits;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Features.SelfService;
 
@@ -40,7 +41,7 @@ public static class SelfServiceApi
             return Problems.PermitNotFound("been issued to you");
         audit.Record("permit.read", permit.ResidentId, "self-service");
         await db.SaveChangesAsync(cancellationToken);
-        var today = PermitsClock.Today(time);
+        var today = ChinaDate.Today(time);
         var window = permit.EndorsementWindow;
         var card = permit.CurrentCard;
         return TypedResults.Ok(new SelfServicePermitView(
@@ -56,7 +57,7 @@ public static class SelfServiceApi
         var permit = await OwnPermitAsync(user, db, cancellationToken);
         if (permit is null)
             return Problems.PermitNotFound("been issued to you");
-        return await EndorsementsApi.EndorseAsync(permit, db, audit, PermitsClock.Today(time), "self-service", cancellationToken);
+        return await EndorsementsApi.EndorseAsync(permit, db, audit, ChinaDate.Today(time), "self-service", cancellationToken);
     }
 
     /// <summary>The holder's live permit, else the latest one that ended (so a holder can see that it ended).</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Security.Transport;
 
