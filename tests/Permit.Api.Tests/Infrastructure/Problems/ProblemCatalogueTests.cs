@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Localization;
@@ -66,9 +67,10 @@ public sealed partial class ProblemCatalogueTests
         Assert.All(ProblemCatalogue.All, k => Assert.True(texts.ContainsKey("Problem." + k.Code), k.Code));
     }
 
-    private static string RepositoryRoot()
+    /// <summary>Found from this source file's own path, so it holds wherever the build put its output (PERMIT_ARTIFACTS).</summary>
+    private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Permit.sln")))
                 return directory.FullName;
