@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.CommandLine;
 using System.Security.Cryptography;
 using Permit.Bench.CardRead;
 using Permit.CardAgent;
@@ -19,64 +20,79 @@ using Permit.TestRig;
 // Tap-to-verdict over the real pcscd and vpcd: a private rig, an emulated personalized card in the permit slot,
 // and the agent's own read-permit use case, timed per read. It prints figures; it asserts nothing.
 // Over vpcd each APDU costs about 50 ms of socket latency, so reads with the 12 KB photo (about 60 APDUs) are fewer
-// by default. Arguments: [reads without photo] [reads with photo].
-var reads = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-var photoReads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
-const int WarmUp = 5;
-
-if (Requirements.PcscRigMissing() is { } missing)
+// by default.
+// Arguments (System.CommandLine, --help lists them): [reads without photo] [reads with photo].
+var readsArgument = new Argument<int>("reads") { Description = "Verified reads without the photo.", DefaultValueFactory = _ => 200 };
+var photoReadsArgument = new Argument<int>("photo-reads")
 {
-    Console.Error.WriteLine($"bench: cannot start the private pcscd rig: {missing}");
-    return 1;
-}
-
-await using var rig = await PcscRig.StartAsync(2);
-using var issuerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256); // a throwaway TEST issuer key
-var card = PermitCard.CreateBlank(PermitCard.NewSerial(), PermitCard.DefaultTransportCode.Span);
-var photo = PhotoFile.Encode([0xFF, 0xD8, .. RandomNumberGenerator.GetBytes(12 * 1024), 0xFF, 0xD9]);
-Personalizer.Personalize(new PermitCardSession(new InProcessReader(card).Connect()),
-    new PersonalizationInput(SampleData.Permit, photo, new EcdsaIssuerSigner(issuerKey), PersonalizationInput.DefaultTransportCode));
-
-using var stop = new CancellationTokenSource();
-var connector = new VpcdConnector(card, rig.VpcdPort(1));
-var connected = connector.RunAsync(stop.Token);
-using var terminals = new PcscTerminals();
-while (!terminals.ListReaders().Any(r => r.Name == rig.ReaderName(1) && r.CardPresent))
-    await Task.Delay(50);
-
-var operations = new CardOperations(terminals, new AgentSettings { PermitReader = rig.ReaderName(1) }, TimeProvider.System);
-var setup = new VerifierSetup(new TrustList([TrustedIssuerKey.FromKey(issuerKey)]), RevocationKnowledge.None);
-
-Console.WriteLine($"permit card read over pcscd/vpcd ({rig.ReaderName(1)}): {reads} verified reads without the photo, {photoReads} with it, each after {WarmUp} warm-up reads");
-Console.WriteLine($"photo in EF.PHOTO: {photo.Length} bytes; agent time = total - time waiting on the card channel (CountingChannel.CardTime)");
-foreach (var withPhoto in new[] { false, true })
-{
-    for (var i = 0; i < WarmUp; i++)
-        operations.ReadPermitCard(null, setup, withPhoto);
-
-    var count = withPhoto ? photoReads : reads;
-    var samples = new List<Sample>(count);
-    for (var i = 0; i < count; i++)
-    {
-        var started = TimeProvider.System.GetTimestamp();
-        var result = operations.ReadPermitCard(null, setup, withPhoto);
-        var tap = TimeProvider.System.GetElapsedTime(started);
-        // Genuine is what is timed (both signatures, the hashes): the bench has no status list, so "valid today"
-        // would only say revocation-data-stale.
-        if (result.Check.Verdict.Card is null)
-            throw new InvalidOperationException($"read {i} was not genuine: {result.Check.Verdict.ReasonCode}");
-        samples.Add(new Sample(result.Figures, tap));
-    }
-
-    Report.Print(withPhoto ? "with photo (--with-photo)" : "without photo", samples);
-}
-
-await stop.CancelAsync();
-await connected;
-return 0;
+    Description = "Verified reads with the 12 KB photo (about 60 APDUs each over vpcd).",
+    DefaultValueFactory = _ => 30,
+};
+var command = new RootCommand("Tap-to-verdict over the real pcscd and vpcd: prints figures, asserts nothing.") { readsArgument, photoReadsArgument };
+command.SetAction((parsed, _) => Bench.RunAsync(parsed.GetValue(readsArgument), parsed.GetValue(photoReadsArgument)));
+return await command.Parse(args).InvokeAsync();
 
 namespace Permit.Bench.CardRead
 {
+    internal static class Bench
+    {
+        public static async Task<int> RunAsync(int reads, int photoReads)
+        {
+            const int WarmUp = 5;
+
+            if (Requirements.PcscRigMissing() is { } missing)
+            {
+                Console.Error.WriteLine($"bench: cannot start the private pcscd rig: {missing}");
+                return 1;
+            }
+
+            await using var rig = await PcscRig.StartAsync(2);
+            using var issuerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256); // a throwaway TEST issuer key
+            var card = PermitCard.CreateBlank(PermitCard.NewSerial(), PermitCard.DefaultTransportCode.Span);
+            var photo = PhotoFile.Encode([0xFF, 0xD8, .. RandomNumberGenerator.GetBytes(12 * 1024), 0xFF, 0xD9]);
+            Personalizer.Personalize(new PermitCardSession(new InProcessReader(card).Connect()),
+                new PersonalizationInput(SampleData.Permit, photo, new EcdsaIssuerSigner(issuerKey), PersonalizationInput.DefaultTransportCode));
+
+            using var stop = new CancellationTokenSource();
+            var connector = new VpcdConnector(card, rig.VpcdPort(1));
+            var connected = connector.RunAsync(stop.Token);
+            using var terminals = new PcscTerminals();
+            while (!terminals.ListReaders().Any(r => r.Name == rig.ReaderName(1) && r.CardPresent))
+                await Task.Delay(50);
+
+            var operations = new CardOperations(terminals, new AgentSettings { PermitReader = rig.ReaderName(1) }, TimeProvider.System);
+            var setup = new VerifierSetup(new TrustList([TrustedIssuerKey.FromKey(issuerKey)]), RevocationKnowledge.None);
+
+            Console.WriteLine($"permit card read over pcscd/vpcd ({rig.ReaderName(1)}): {reads} verified reads without the photo, {photoReads} with it, each after {WarmUp} warm-up reads");
+            Console.WriteLine($"photo in EF.PHOTO: {photo.Length} bytes; agent time = total - time waiting on the card channel (CountingChannel.CardTime)");
+            foreach (var withPhoto in new[] { false, true })
+            {
+                for (var i = 0; i < WarmUp; i++)
+                    operations.ReadPermitCard(null, setup, withPhoto);
+
+                var count = withPhoto ? photoReads : reads;
+                var samples = new List<Sample>(count);
+                for (var i = 0; i < count; i++)
+                {
+                    var started = TimeProvider.System.GetTimestamp();
+                    var result = operations.ReadPermitCard(null, setup, withPhoto);
+                    var tap = TimeProvider.System.GetElapsedTime(started);
+                    // Genuine is what is timed (both signatures, the hashes): the bench has no status list, so "valid today"
+                    // would only say revocation-data-stale.
+                    if (result.Check.Verdict.Card is null)
+                        throw new InvalidOperationException($"read {i} was not genuine: {result.Check.Verdict.ReasonCode}");
+                    samples.Add(new Sample(result.Figures, tap));
+                }
+
+                Report.Print(withPhoto ? "with photo (--with-photo)" : "without photo", samples);
+            }
+
+            await stop.CancelAsync();
+            await connected;
+            return 0;
+        }
+    }
+
     internal sealed record Sample(OperationFigures Figures, TimeSpan Tap);
 
     internal static class SampleData

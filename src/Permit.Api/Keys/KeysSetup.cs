@@ -15,10 +15,12 @@ public static class KeysSetup
         services.AddSingleton(sp => DataProtectionKeys.LoadOrCreate(sp.GetRequiredService<KeyDirectory>()));
         services.AddSingleton(sp => IssuerKeyRing.LoadOrCreate(
             sp.GetRequiredService<KeyDirectory>(), sp.GetRequiredService<TimeProvider>()));
+        // The issuing region is the development trust list's region as well as the permit numbers'.
+        services.AddOptions<Features.Permits.PermitOptions>().BindConfiguration(Features.Permits.PermitOptions.Section);
         services.AddOptions<Trust.TrustOptions>().BindConfiguration(Trust.TrustOptions.Section);
         services.AddSingleton(sp => Trust.TrustListSource.Load(
             sp.GetRequiredService<IOptions<Trust.TrustOptions>>(), sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<KeyDirectory>(),
-            sp.GetRequiredService<IssuerKeyRing>(), sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IssuerKeyRing>(), sp.GetRequiredService<IOptions<Features.Permits.PermitOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<Trust.TrustListSource>>()));
         // Read the trust list as the host starts, so a Production API without a valid one refuses to start, clearly.
         services.AddHostedService<Trust.TrustListStartupCheck>();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Permit.CardAgent.Cards;
 using Permit.CardAgent.Failures;
+using Permit.Contracts.Personalization;
 using Permit.Domain.Credentials.Card;
 
 namespace Permit.CardAgent.Issuing;

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Permit.CardAgent.Failures;
+using Permit.Contracts.Personalization;
 
 namespace Permit.CardAgent.Issuing;
 
@@ -67,7 +68,7 @@ public sealed class PermitApiClient
     /// <summary>Step 1 → 2 of the handshake: the chip's serial and EF.CHIPKEY in, the signed files out.</summary>
     public Task<IssuedCardFiles> PrepareAsync(string permitNumber, int cardSequence, string serialHex, byte[] chipKeyFile, CancellationToken cancellationToken) =>
         SendAsync<IssuedCardFiles>(HttpMethod.Post, $"{PermitPath(permitNumber)}/cards/{cardSequence}/personalization",
-            new { serial = serialHex, chipKey = Convert.ToBase64String(chipKeyFile) }, idempotent: true, cancellationToken);
+            new PersonalizationRequest(serialHex, Convert.ToBase64String(chipKeyFile)), idempotent: true, cancellationToken);
 
     /// <summary>POST /api/permits/{n}/cards/{seq}/challenge: a fresh, single-use challenge for the chip being written to sign
     /// (the card's own route, which the personalize ticket may call; <c>/api/card-challenges</c> is the same for officers).</summary>
@@ -99,16 +100,8 @@ public sealed class PermitApiClient
         ArgumentNullException.ThrowIfNull(challenge);
         ArgumentNullException.ThrowIfNull(response);
         return SendAsync<CardConfirmation>(HttpMethod.Post, $"{PermitPath(permitNumber)}/cards/{cardSequence}/confirmation",
-            new
-            {
-                serial = serialHex,
-                permitFileSha256 = hashes.PermitFileSha256,
-                photoFileSha256 = hashes.PhotoFileSha256,
-                chipKeyFileSha256 = hashes.ChipKeyFileSha256,
-                signatureFileSha256 = hashes.SignatureFileSha256,
-                challenge = Convert.ToBase64String(challenge),
-                response = Convert.ToBase64String(response),
-            }, idempotent: true, cancellationToken);
+            new CardConfirmationRequest(serialHex, hashes.PermitFileSha256, hashes.PhotoFileSha256, hashes.ChipKeyFileSha256,
+                hashes.SignatureFileSha256, Convert.ToBase64String(challenge), Convert.ToBase64String(response)), idempotent: true, cancellationToken);
     }
 
     /// <summary>GET /api/revocation-list (anonymous): the signed list's bytes, to be verified by the caller.</summary>

@@ -1,5 +1,7 @@
 namespace Permit.CardAgent.Issuing;
 
+// The card handshake's requests and answers are shared with the API: Permit.Contracts (Personalization).
+
 /// <summary>The parts of <c>GET /api/permits/{number}</c> the agent needs: which card is waiting to be personalized.</summary>
 public sealed record PermitState(string PermitNumber, string Status, int CurrentCardSequence, IReadOnlyList<PermitCardState> Cards)
 {
@@ -13,16 +15,8 @@ public sealed record PermitState(string PermitNumber, string Status, int Current
 
 public sealed record PermitCardState(int Sequence, string Status);
 
-/// <summary>The files the API issued for one chip, base64, exactly as UPDATE BINARY writes them.</summary>
-public sealed record IssuedCardFiles(
-    string PermitNumber, int CardSequence, string KeyId, string PermitFile, string PhotoFile, string ChipKeyFile, string SignatureFile);
-
 /// <summary>SHA-256 (lower-case hex) of each file as read back from the card, the whole TLV object each.</summary>
 public sealed record ReadBackHashes(string PermitFileSha256, string PhotoFileSha256, string ChipKeyFileSha256, string SignatureFileSha256);
-
-/// <summary>The API's answer to the confirmation: the card now counts as issued.</summary>
-public sealed record CardConfirmation(
-    string PermitNumber, int CardSequence, string CardStatus, string PermitStatus, DateOnly? IssuedOn, string SerialMasked);
 
 /// <summary>The sign-in answer of <c>POST /api/auth/token</c>.</summary>
 internal sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);

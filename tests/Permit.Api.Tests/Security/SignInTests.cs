@@ -1,3 +1,4 @@
+using Permit.Api.Infrastructure.Problems;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -45,7 +46,7 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.Unauthorized, unknownUser.StatusCode);
         var first = await wrongPassword.Content.ReadFromJsonAsync<ProblemDetails>(Ct);
         var second = await unknownUser.Content.ReadFromJsonAsync<ProblemDetails>(Ct);
-        Assert.Equal(SecurityProblems.InvalidCredentials, first!.Type);
+        Assert.Equal(ProblemCatalogue.TypeOf("invalid-credentials"), first!.Type);
         Assert.Equal((first.Type, first.Title, first.Status), (second!.Type, second.Title, second.Status));
     }
 

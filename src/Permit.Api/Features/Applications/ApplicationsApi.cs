@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Registrations;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Applications;
 
@@ -51,36 +51,28 @@ public static class ApplicationsApi
             errors.Add("exemption", "application-exemption-invalid", "exemption is none, talent, investor or entrepreneur.");
         var documents = ParseDocuments(errors, request.Documents);
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
 
         var residentId = request.ResidentId!.Value;
         if (!await db.Residents.AnyAsync(r => r.Id == residentId, cancellationToken))
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         var registration = await db.ResidenceRegistrations
             .SingleOrDefaultAsync(g => g.ResidentId == residentId && g.Status == RegistrationStatus.Active, cancellationToken);
         if (registration is null)
         {
-            return DeskProblems.Rule(new DomainException("application-registration-required",
-                "The resident has no active residence registration: register first."));
+            return Problems.Problem("application-registration-required",
+                "The resident has no active residence registration: register first.");
         }
         if (await db.PermitApplications.AnyAsync(a => a.ResidentId == residentId
                 && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.Accepted), cancellationToken))
         {
-            return DeskProblems.Conflict("application-already-open", "The resident already has an undecided application.");
+            return Problems.Problem("application-already-open", "The resident already has an undecided application.");
         }
 
-        var today = time.Today();
-        PermitApplication application;
-        try
-        {
-            application = PermitApplication.Submit(residentId, registration, exemption, today);
-            foreach (var (kind, reference) in documents)
-                application.AddDocument(kind, reference, today);
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, DeskProblems.StatusOf(e));
-        }
+        var today = ChinaDate.Today(time);
+        var application = PermitApplication.Submit(residentId, registration, exemption, today);
+        foreach (var (kind, reference) in documents)
+            application.AddDocument(kind, reference, today);
 
         db.PermitApplications.Add(application);
         http.Audit("application.submit", residentId, "permit application at the desk");
@@ -93,10 +85,10 @@ public static class ApplicationsApi
     {
         var application = await db.PermitApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (application is null)
-            return DeskProblems.NotFoundProblem("application");
+            return Problems.NoSuch("application");
         http.Audit("application.read", application.ResidentId, "read at the registration desk");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationResponse.From(application, time.Today()));
+        return TypedResults.Ok(ApplicationResponse.From(application, ChinaDate.Today(time)));
     }
 
     public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> AddDocuments(
@@ -108,29 +100,37 @@ public static class ApplicationsApi
         if (documents.Count == 0 && !errors.Any)
             errors.Add("documents", DeskFields.Required, "documents lists at least one document.");
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
-        var today = time.Today();
+            return Problems.Invalid(errors);
+        var today = ChinaDate.Today(time);
         return await Change(id, db, http, "application.add-documents", "documents handed in", today, a =>
         {
             foreach (var (kind, reference) in documents)
                 a.AddDocument(kind, reference, today);
+            return null;
         }, cancellationToken);
     }
 
     public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Accept(
         Guid id, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        var today = time.Today();
-        return await Change(id, db, http, "application.accept", "application accepted", today, a => a.Accept(today), cancellationToken);
+        var today = ChinaDate.Today(time);
+        return await Change(id, db, http, "application.accept", "application accepted", today, a =>
+        {
+            // 一次性告知 needs the application to name every missing document: an answer, not a thrown rule.
+            if (a.Status == ApplicationStatus.Submitted && a.MissingDocuments.Count > 0)
+                return MissingDocumentsProblem(a);
+            a.Accept(today);
+            return null;
+        }, cancellationToken);
     }
 
     public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Approve(
         Guid id, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var official = OfficialOf(http.User);
         return await Change(id, db, http, "application.approve", "application approved", today,
-            a => a.Approve(official, today), cancellationToken);
+            a => Done(() => a.Approve(official, today)), cancellationToken);
     }
 
     public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Reject(
@@ -138,17 +138,17 @@ public static class ApplicationsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Reason))
-            return DeskProblems.Invalid("reason", "reason is required: the applicant reads it.", "application-rejection-reason-required");
-        var today = time.Today();
+            return Problems.Invalid("reason", "reason is required: the applicant reads it.", "application-rejection-reason-required");
+        var today = ChinaDate.Today(time);
         var official = OfficialOf(http.User);
         return await Change(id, db, http, "application.reject", "application rejected", today,
-            a => a.Reject(request.Reason, official, today), cancellationToken);
+            a => Done(() => a.Reject(request.Reason, official, today)), cancellationToken);
     }
 
     public static async Task<Ok<IReadOnlyList<OverdueApplicationResponse>>> Overdue(
         PermitDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var rows = await db.PermitApplications.AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Accepted && a.DueDate < today)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
@@ -161,45 +161,31 @@ public static class ApplicationsApi
 
     private static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Change(
         Guid id, PermitDbContext db, HttpContext http, string action, string purpose, DateOnly today,
-        Action<PermitApplication> change, CancellationToken cancellationToken)
+        Func<PermitApplication, ProblemHttpResult?> change, CancellationToken cancellationToken)
     {
         var application = await db.PermitApplications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (application is null)
-            return DeskProblems.NotFoundProblem("application");
-        try
-        {
-            change(application);
-        }
-        catch (DomainException e) when (e.Code == DocumentsMissing)
-        {
-            return MissingDocumentsProblem(application, e);
-        }
-        catch (DomainException e) when (e.Code == "application-rejection-reason-required")
-        {
-            return DeskProblems.Invalid("reason", e.Message, e.Code);
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, DeskProblems.StatusOf(e));
-        }
+            return Problems.NoSuch("application");
+        if (change(application) is { } refused)
+            return refused;
         http.Audit(action, application.ResidentId, purpose);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ApplicationResponse.From(application, today));
     }
 
     /// <summary>一次性告知: every missing document in one answer, as codes and as names the applicant reads.</summary>
-    private static ProblemHttpResult MissingDocumentsProblem(PermitApplication application, DomainException e)
+    private static ProblemHttpResult MissingDocumentsProblem(PermitApplication application)
     {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Type = DeskProblems.TypeOf(DocumentsMissing),
-            Title = "Documents are missing; all of them are listed.",
-            Detail = e.Message,
-        };
-        problem.Extensions["rule"] = DocumentsMissing;
-        problem.Extensions["missingDocuments"] = application.MissingDocuments.Select(RequiredDocumentResponse.From).ToList();
+        var problem = Problems.Details(DocumentsMissing, "Documents are missing; all of them are listed.",
+            new Dictionary<string, object?> { ["missingDocuments"] = application.MissingDocuments.Select(RequiredDocumentResponse.From).ToList() });
+        problem.Detail = "Missing documents: " + string.Join("; ", application.MissingDocuments.Select(m => m.Name)) + ".";
         return TypedResults.Problem(problem);
+    }
+
+    private static ProblemHttpResult? Done(Action change)
+    {
+        change();
+        return null;
     }
 
     private static List<(DocumentKind Kind, string Reference)> ParseDocuments(FieldErrors errors, IReadOnlyList<DocumentRequest>? documents)

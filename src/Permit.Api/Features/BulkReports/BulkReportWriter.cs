@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;
 using Permit.Domain.Registrations;
 using Permit.Domain.Residents;
 using static Permit.Api.Features.BulkReports.BulkReportColumns;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.BulkReports;
 
@@ -35,7 +36,7 @@ public static class BulkReportWriter
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(db);
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var people = new Dictionary<string, Person>(StringComparer.Ordinal);
         var accepted = new List<AcceptedRow>();
         var rejected = new List<RejectedRow>();

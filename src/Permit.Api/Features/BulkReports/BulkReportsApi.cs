@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.BulkReports;
 
@@ -57,11 +58,11 @@ public static class BulkReportsApi
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
-            Type = DeskProblems.TypeOf(e.Code),
+            Type = Problems.TypeOf(e.Code),
             Title = "The file cannot be read as a bulk report; nothing was recorded.",
             Detail = e.Message,
         };
-        problem.Extensions["rule"] = e.Code;
+        problem.Extensions["code"] = e.Code;
         problem.Extensions["expectedHeader"] = BulkReportColumns.Header;
         if (e.Row is { } row)
             problem.Extensions["row"] = row;
@@ -71,7 +72,7 @@ public static class BulkReportsApi
     private static async Task<(byte[] Bytes, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes)
-            return ([], DeskProblems.PayloadTooLarge(MaxBytes));
+            return ([], Problems.PayloadTooLarge(MaxBytes));
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
@@ -79,7 +80,7 @@ public static class BulkReportsApi
             if (file is null)
                 return ([], Unsupported("The form has no file: send the CSV as the `file` field."));
             if (file.Length > MaxBytes)
-                return ([], DeskProblems.PayloadTooLarge(MaxBytes));
+                return ([], Problems.PayloadTooLarge(MaxBytes));
             await using var stream = file.OpenReadStream();
             return await ReadLimitedAsync(stream, cancellationToken);
         }
@@ -98,7 +99,7 @@ public static class BulkReportsApi
         while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > MaxBytes)
-                return ([], DeskProblems.PayloadTooLarge(MaxBytes));
+                return ([], Problems.PayloadTooLarge(MaxBytes));
             buffer.Write(chunk, 0, read);
         }
         return (buffer.ToArray(), null);
@@ -107,7 +108,7 @@ public static class BulkReportsApi
     private static ProblemHttpResult Unsupported(string title) => TypedResults.Problem(new ProblemDetails
     {
         Status = StatusCodes.Status415UnsupportedMediaType,
-        Type = DeskProblems.TypeOf("bulk-report-media-type"),
+        Type = Problems.TypeOf("bulk-report-media-type"),
         Title = title,
     });
 }

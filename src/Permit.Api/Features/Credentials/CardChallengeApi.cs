@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Credentials;
 
@@ -21,7 +22,7 @@ public static class CardChallengeApi
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(db);
         if (CardChallenge.Caller(http.User) is not { } caller)
-            return PermitProblems.Problem(StatusCodes.Status403Forbidden, "card-challenge-caller-unknown", "Only a signed-in officer or a verifier terminal gets a challenge.");
+            return Problems.Problem("card-challenge-caller-unknown", "Only a signed-in officer or a verifier terminal gets a challenge.");
 
         var now = time.GetUtcNow();
         // Unredeemed challenges are useless once expired: clear them as new ones are made (indexed, usually nothing).

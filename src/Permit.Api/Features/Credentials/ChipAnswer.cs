@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Permit.Api.Features.Permits;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Verification;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Credentials;
 
@@ -21,13 +22,13 @@ public sealed record ChipAnswer(byte[]? Challenge, byte[]? Response, ValidationP
         var nonce = Decode(challenge, CardChallenge.Length);
         if (nonce is null)
         {
-            return new(null, null, PermitProblems.Invalid("challenge",
+            return new(null, null, Problems.Invalid("challenge",
                 $"A server challenge is required: the {CardChallenge.Length} bytes POST /api/card-challenges gave, base64."));
         }
 
         var answer = Decode(response, ResponseLength);
         return answer is null
-            ? new(null, null, PermitProblems.Invalid("response", $"The chip's answer to the challenge is required: {ResponseLength} bytes r‖s, base64."))
+            ? new(null, null, Problems.Invalid("response", $"The chip's answer to the challenge is required: {ResponseLength} bytes r‖s, base64."))
             : new(nonce, answer, null);
     }
 
@@ -36,7 +37,7 @@ public sealed record ChipAnswer(byte[]? Challenge, byte[]? Response, ValidationP
         chipKeyFile is not null && ChipKeyFile.Decode(chipKeyFile).Value is { } key && ActiveAuthentication.Verify(key, Challenge, Response);
 
     /// <summary>The challenge was never issued, was used, has expired, or was issued to another caller.</summary>
-    public static ProblemHttpResult UnknownChallenge() => PermitProblems.Problem(StatusCodes.Status409Conflict, "card-challenge-unknown",
+    public static ProblemHttpResult UnknownChallenge() => Problems.Problem("card-challenge-unknown",
         "The challenge was not issued to you by this API, was already used, or has expired: fetch a new one (POST /api/card-challenges) and let the chip answer it.");
 
     private static byte[]? Decode(string? base64, int length)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
-using Permit.Api.Features.Personalization;
 using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
@@ -11,6 +10,7 @@ using Permit.Documents.Receipts;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Credentials;
 
@@ -40,12 +40,12 @@ public static class PermitDocumentsApi
         ArgumentNullException.ThrowIfNull(keys);
         var kind = (format ?? "png").ToLowerInvariant();
         if (kind is not ("png" or "pdf"))
-            return PermitProblems.Problem(StatusCodes.Status400BadRequest, "document-format-invalid", "format is png or pdf.");
+            return Problems.Problem("document-format-invalid", "format is png or pdf.");
         var (permit, problem) = await PermitLookup.FindAsync(db, number, cancellationToken);
         if (permit is null)
             return problem!;
         if (permit.HasEnded)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "permit-ended", "An ended permit's card is not printed.");
+            return Problems.Problem("permit-ended", "An ended permit's card is not printed.");
 
         var data = await PermitCardDataSource.ForAsync(db, permit, permit.CurrentCard.Sequence, cancellationToken);
         var face = FaceOf(data, QrCredential.Issue(QrClaims.ForPermit(data, time.GetUtcNow()), keys.ActiveSigner))
@@ -65,7 +65,7 @@ public static class PermitDocumentsApi
         if (permit is null)
             return problem!;
         if (permit.HasEnded)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "permit-ended", "An ended permit gets no receipt.");
+            return Problems.Problem("permit-ended", "An ended permit gets no receipt.");
 
         var data = await PermitCardDataSource.ForAsync(db, permit, permit.CurrentCard.Sequence, cancellationToken);
         var acceptedOn = await db.PermitApplications.AsNoTracking().Where(a => a.Id == permit.ApplicationId)
@@ -77,7 +77,7 @@ public static class PermitDocumentsApi
         {
             if (account is null || account.ActivatedAt is not null || !account.CanActivate(now)
                 || !string.Equals(account.ActivationCodeHash, MigrantAccount.HashCode(given), StringComparison.Ordinal))
-                return PermitProblems.Invalid("activationCode", "This is not the holder's current activation code; print the receipt without it to issue a fresh one.");
+                return Problems.Invalid("activationCode", "This is not the holder's current activation code; print the receipt without it to issue a fresh one.");
             code = given;
         }
         else if (account?.ActivatedAt is null)

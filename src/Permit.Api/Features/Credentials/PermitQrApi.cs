@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
-using Permit.Api.Features.Personalization;
 using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Documents.Qr;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Credentials;
 
@@ -34,13 +34,13 @@ public static class PermitQrApi
         ArgumentNullException.ThrowIfNull(keys);
         var kind = (format ?? "json").ToLowerInvariant();
         if (kind is not ("json" or "png" or "svg"))
-            return PermitProblems.Problem(StatusCodes.Status400BadRequest, "qr-format-invalid", "format is json, png or svg.");
+            return Problems.Problem("qr-format-invalid", "format is json, png or svg.");
         if (!Guid.TryParse(user.FindFirstValue(PermitClaims.ResidentId), out var residentId))
-            return PermitProblems.NotFound("been issued to you");
+            return Problems.PermitNotFound("been issued to you");
         var permit = await db.ResidencePermits.AsNoTracking()
             .Where(p => p.ResidentId == residentId && p.Status == PermitStatus.Active).FirstOrDefaultAsync(cancellationToken);
         if (permit is null)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "permit-not-in-force",
+            return Problems.Problem("permit-not-in-force",
                 "You have no active residence permit: an e-permit QR is shown only while the permit is in force.");
 
         var card = permit.CurrentCard;

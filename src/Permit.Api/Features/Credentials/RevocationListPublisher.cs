@@ -41,7 +41,7 @@ public static class RevocationListPublisher
             .Where(x => x.Status == PermitStatus.Active && x.Card.Status == CardStatus.Issued
                 && x.Permit.Endorsements.Any(e => e.EndorsedOn >= x.Card.IssuedOn))
             .Select(x => new { x.Number, x.Card.Sequence, x.ValidUntil }).ToListAsync(cancellationToken);
-        var abandoned = await db.Set<Personalization.CardPersonalization>().AsNoTracking()
+        var abandoned = await db.Set<Permits.CardPersonalization>().AsNoTracking()
             .Where(p => p.AbandonedAt != null).Select(p => p.ChipKeyFileHash).ToListAsync(cancellationToken);
 
         // Whole seconds: the list carries Unix seconds, and the stored row should say what the list says.
@@ -91,7 +91,7 @@ public static class RevocationListPublisher
             return true;
         // A chip abandoned after the list was made is not on it (abandoning is never undone either).
         var listMade = latest.ThisUpdate;
-        return await db.Set<Personalization.CardPersonalization>().AnyAsync(p => p.AbandonedAt != null && p.AbandonedAt > listMade, cancellationToken);
+        return await db.Set<Permits.CardPersonalization>().AnyAsync(p => p.AbandonedAt != null && p.AbandonedAt > listMade, cancellationToken);
     }
 
     /// <summary>The latest published list, or null before the first.</summary>

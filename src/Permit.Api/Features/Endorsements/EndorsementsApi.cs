@@ -6,6 +6,7 @@ using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;
 using Permit.Domain.Registrations;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Endorsements;
 
@@ -35,7 +36,7 @@ public static class EndorsementsApi
         var (permit, problem) = await PermitLookup.FindAsync(db, number, cancellationToken);
         if (permit is null)
             return problem!;
-        return await EndorseAsync(permit, db, audit, PermitsClock.Today(time), "counter", cancellationToken);
+        return await EndorseAsync(permit, db, audit, ChinaDate.Today(time), "counter", cancellationToken);
     }
 
     /// <summary>Endorses <paramref name="permit"/> today and saves it with its audit entry; refusals write nothing.</summary>
@@ -61,11 +62,7 @@ public static class EndorsementsApi
                 endorsement.IsLate, permit.Status.ToString(), permit.ContinuousResidenceSince,
                 new EndorsementWindowResponse(next.Opens, next.Closes)));
         }
-        catch (DomainException e)
-        {
-            return PermitProblems.FromDomain(e);
-        }
-        catch (DbUpdateException e) when (PermitProblems.FromDatabase(e) is { } conflict)
+        catch (DbUpdateException e) when (Problems.FromDatabase(e) is { } conflict)
         {
             return conflict;
         }

@@ -94,17 +94,3 @@ public static class LookupReasons
     /// <summary>The holder would qualify, but this card or QR may not be used: an older, revoked card, or a stale QR.</summary>
     public const string CredentialRefused = "credential-refused";
 }
-
-/// <summary>Problem types of the entitlement lookups.</summary>
-public static class EntitlementProblems
-{
-    public const string OutOfScope = PermitProblems.TypeBase + "entitlement-service-out-of-scope";
-
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ServiceOutOfScope(string service) =>
-        PermitProblems.Problem(StatusCodes.Status403Forbidden, "entitlement-service-out-of-scope",
-            $"This terminal may not ask about '{service}': it serves other kinds of services.");
-
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult AuditUnavailable() =>
-        PermitProblems.Problem(StatusCodes.Status503ServiceUnavailable, "entitlement-audit-unavailable",
-            "The lookup could not be recorded in the audit trail, so no answer is given. Try again.");
-}

@@ -4,11 +4,12 @@ using Permit.Api.Audit;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Permits;
-using Permit.Api.Features.Personalization;
 using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Verification;
 using Permit.Domain.Entitlements;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Features.Entitlements;
 
@@ -34,11 +35,11 @@ public static class EntitlementLookups
         if (asked.Service is null)
             return TypedResults.Ok(asked.Unknown!);
         if (!PermitNumber.TryParse(number, out var permitNumber))
-            return PermitProblems.Invalid("number", "A permit number is 17 digits and a check character (docs/permit-card.md).");
+            return Problems.Invalid("number", "A permit number is 17 digits and a check character (docs/permit-card.md).");
 
         var holder = await HolderRecord.FindAsync(db, permitNumber, cancellationToken);
         if (holder is null)
-            return PermitProblems.NotFound("this number");
+            return Problems.PermitNotFound("this number");
 
         var answer = EntitlementDecider.Decide(asked.Service, holder, asked.Today, CredentialAnswer.PermitNumber);
         return await AuditedAsync(http, audit, time, answer, holder.ResidentId, asked, cancellationToken);
@@ -57,7 +58,7 @@ public static class EntitlementLookups
         if (asked.Service is null)
             return TypedResults.Ok(asked.Unknown!);
         if (string.IsNullOrWhiteSpace(request.Qr))
-            return PermitProblems.Invalid("qr", "The scanned QR text is required.");
+            return Problems.Invalid("qr", "The scanned QR text is required.");
 
         var now = time.GetUtcNow();
         // First the credential alone: until it is proven the issuer's, its permit number is nobody's.
@@ -70,7 +71,7 @@ public static class EntitlementLookups
 
         var holder = await HolderRecord.FindWithCardAsync(db, PermitNumber.Parse(claims.PermitNumber), claims.CardSequence, cancellationToken);
         if (holder is null)
-            return PermitProblems.NotFound("the number in this QR code");
+            return Problems.PermitNotFound("the number in this QR code");
 
         // Then again with the register's word on the permit and this card, which only the server has.
         verdict = CredentialVerifier.VerifyQr(request.Qr, trust.List, new RevocationKnowledge(null, holder.LiveStatus), now);
@@ -93,7 +94,7 @@ public static class EntitlementLookups
             return TypedResults.Ok(asked.Unknown!);
         var read = AgentCardRead.From(request);
         if (read.Errors is not null)
-            return TypedResults.ValidationProblem(read.Errors, type: PermitProblems.Validation, title: "The card read is not valid.");
+            return TypedResults.ValidationProblem(read.Errors, type: Problems.TypeOf("validation"), title: "The card read is not valid.");
 
         var now = time.GetUtcNow();
         if (!await CardChallenge.RedeemAsync(db, http.User, read.Chip!.Challenge!, now, cancellationToken))
@@ -110,7 +111,7 @@ public static class EntitlementLookups
         var permitNumber = PermitNumber.Parse(card.PermitNumber);
         var holder = await HolderRecord.FindWithCardAsync(db, permitNumber, card.CardSequence, cancellationToken);
         if (holder is null)
-            return PermitProblems.NotFound("the number on this card");
+            return Problems.PermitNotFound("the number on this card");
 
         // The chip must be the one confirmed for this card: genuine files on another chip are a clone.
         var confirmedChipKey = await ConfirmedChipKeyAsync(db, permitNumber, card.CardSequence, cancellationToken);
@@ -139,11 +140,11 @@ public static class EntitlementLookups
     /// </summary>
     internal static Asked Ask(ClaimsPrincipal user, ServiceCatalogue catalogue, string? code, string? purpose, TimeProvider time)
     {
-        var today = PermitsClock.Today(time);
+        var today = ChinaDate.Today(time);
         if (string.IsNullOrWhiteSpace(code))
-            return new Asked(null, today, null, PermitProblems.Invalid("service", "Name the service asked about (see GET /api/entitlements/services)."));
+            return new Asked(null, today, null, Problems.Invalid("service", "Name the service asked about (see GET /api/entitlements/services)."));
         if (purpose is { Length: > PurposeMaxLength })
-            return new Asked(null, today, null, PermitProblems.Invalid("purpose", $"A purpose is at most {PurposeMaxLength} characters."));
+            return new Asked(null, today, null, Problems.Invalid("purpose", $"A purpose is at most {PurposeMaxLength} characters."));
 
         var service = catalogue.Find(code);
         if (service is null)
@@ -154,7 +155,7 @@ public static class EntitlementLookups
         }
 
         if (!user.Serves(service.Category))
-            return new Asked(null, today, null, EntitlementProblems.ServiceOutOfScope(service.Code));
+            return new Asked(null, today, null, Problems.Problem("entitlement-service-out-of-scope", $"This terminal may not ask about '{service.Code}': it serves other kinds of services."));
         return new Asked(service, today, string.IsNullOrWhiteSpace(purpose) ? DefaultPurpose : purpose.Trim(), null);
     }
 
@@ -175,7 +176,7 @@ public static class EntitlementLookups
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // No audit line, no answer: the lookup must never be untraceable.
-            return EntitlementProblems.AuditUnavailable();
+            return Problems.Problem("entitlement-audit-unavailable", "The lookup could not be recorded in the audit trail, so no answer is given. Try again.");
         }
 
         return TypedResults.Ok(await WithPhotoLinkAsync(http, answer, residentId, cancellationToken));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Features.Jobs;
 
@@ -27,7 +28,7 @@ public sealed partial class JobRunner(
     public JobPeriod DuePeriod(IPermitJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return job.DuePeriod(PermitsClock.Today(time));
+        return job.DuePeriod(ChinaDate.Today(time));
     }
 
     public async Task<JobRunResult> RunAsync(IPermitJob job, JobPeriod period, string trigger, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Jobs;
 
@@ -65,21 +66,21 @@ public static class JobsApi
         ArgumentNullException.ThrowIfNull(http);
         var job = runner.Find(name);
         if (job is null)
-            return PermitProblems.Problem(StatusCodes.Status404NotFound, JobNotFound, $"There is no job named {name}.");
+            return Problems.Problem(JobNotFound, $"There is no job named {name}.");
         var period = runner.DuePeriod(job);
         if (request?.Period is { } text && !JobPeriod.TryParse(job.Cadence, text, out period))
         {
             var format = job.Cadence == JobCadence.Daily ? "yyyy-MM-dd" : "yyyy-MM";
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["period"] = [$"{job.Name} runs per {job.Cadence} period: {format}."] },
-                type: PermitProblems.TypeBase + PeriodInvalid, title: "The request is not valid.");
+                type: Problems.TypeOf(PeriodInvalid), title: "The request is not valid.");
         }
 
         var trigger = $"admin:{http.User.FindFirstValue(PermitClaims.Subject) ?? "unknown"}";
         var result = await runner.RunAsync(job, period, trigger, cancellationToken);
         if (!result.Ran)
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, AlreadyRun,
+            return Problems.Problem(AlreadyRun,
                 $"{job.Name} was already run for {period.Key}.",
                 new Dictionary<string, object?> { ["run"] = JobRunResponse.From(result.Run) });
         }

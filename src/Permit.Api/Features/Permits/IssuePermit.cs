@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Permit.Api.Audit;
 using Permit.Api.Features.Permits.Idempotency;
 using Permit.Api.Persistence;
@@ -7,6 +8,7 @@ using Permit.Api.Security.Accounts;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;
 using Permit.Domain.Regions;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Permits;
 
@@ -19,8 +21,8 @@ public static class IssuePermit
 {
     public const string Scope = "permit.issue";
 
-    public static async Task<Results<Created<IssuedPermitResponse>, ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> HandleAsync(
-        IssuePermitRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit, IConfiguration configuration,
+    public static async Task<Results<Created<IssuedPermitResponse>, ContentHttpResult, ProblemHttpResult>> HandleAsync(
+        IssuePermitRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit, IOptions<PermitOptions> permitOptions,
         TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,23 +35,19 @@ public static class IssuePermit
         var application = await db.PermitApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.ApplicationId, cancellationToken);
         if (application is null)
         {
-            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Type = PermitProblems.TypeBase + "application-not-found",
-                Title = "No permit application has this id.",
-            });
+            // The desk's one answer for a missing record (this endpoint said application-not-found before).
+            return Problems.Problem("not-found", "No permit application has this id.");
         }
 
         // Cheap early answer; the unique index is what really decides under concurrency.
         if (await db.ResidencePermits.AnyAsync(p => p.ResidentId == application.ResidentId
                 && (p.Status == PermitStatus.PendingCard || p.Status == PermitStatus.Active || p.Status == PermitStatus.Suspended), cancellationToken))
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "live-permit-exists", "The resident already holds a live residence permit.");
+            return Problems.Problem("live-permit-exists", "The resident already holds a live residence permit.");
         }
 
-        var options = PermitOptions.From(configuration);
-        var today = PermitsClock.Today(time);
+        var options = permitOptions.Value;
+        var today = ChinaDate.Today(time);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -65,11 +63,7 @@ public static class IssuePermit
             await transaction.CommitAsync(cancellationToken);
             return TypedResults.Created($"/api/permits/{permit.Number.Value}", response);
         }
-        catch (DomainException e)
-        {
-            return PermitProblems.FromDomain(e);
-        }
-        catch (DbUpdateException e) when (PermitProblems.FromDatabase(e) is { } conflict)
+        catch (DbUpdateException e) when (Problems.FromDatabase(e) is { } conflict)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
@@ -88,7 +82,7 @@ public static class IssuePermit
         return await MigrantAccounts.IssueActivationCodeAsync(db, residentId, time.GetUtcNow(), cancellationToken);
     }
 
-    private static Results<Created<IssuedPermitResponse>, ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult> AsUnion(IResult result) =>
+    private static Results<Created<IssuedPermitResponse>, ContentHttpResult, ProblemHttpResult> AsUnion(IResult result) =>
         result switch
         {
             ContentHttpResult content => content,

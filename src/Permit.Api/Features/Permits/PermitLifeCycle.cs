@@ -4,6 +4,7 @@ using Permit.Api.Audit;
 using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Permits;
 
@@ -47,7 +48,7 @@ public static class PermitLifeCycle
     public static async Task<Ok<SuspendOverdueResponse>> SuspendOverdueAsync(
         SuspendOverdueRequest request, PermitDbContext db, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        var date = request?.Date ?? PermitsClock.Today(time);
+        var date = request?.Date ?? ChinaDate.Today(time);
         var suspended = await MissedEndorsementSuspension.RunAsync(db, audit, date, cancellationToken);
         return TypedResults.Ok(new SuspendOverdueResponse(date, suspended));
     }
@@ -61,16 +62,12 @@ public static class PermitLifeCycle
             return problem!;
         try
         {
-            change(permit, PermitsClock.Today(time));
+            change(permit, ChinaDate.Today(time));
             audit.Record(action, permit.ResidentId, $"permit {permit.Number.Value}");
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(PermitResponse.From(permit));
         }
-        catch (DomainException e)
-        {
-            return PermitProblems.FromDomain(e);
-        }
-        catch (DbUpdateException e) when (PermitProblems.FromDatabase(e) is { } conflict)
+        catch (DbUpdateException e) when (Problems.FromDatabase(e) is { } conflict)
         {
             return conflict;
         }

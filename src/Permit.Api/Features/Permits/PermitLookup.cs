@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Persistence;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Permits;
 
@@ -15,13 +16,12 @@ public static class PermitLookup
         ArgumentNullException.ThrowIfNull(db);
         if (!PermitNumber.TryParse(number, out var permitNumber))
         {
-            return (null, PermitProblems.Problem(
-                StatusCodes.Status400BadRequest, "permit-number-format",
+            return (null, Problems.Problem("permit-number-format",
                 "A permit number is 17 digits and a check character (docs/permit-card.md).",
                 new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["number"] = ["not a permit number"] } }));
         }
 
         var permit = await db.ResidencePermits.SingleOrDefaultAsync(p => p.Number == permitNumber, cancellationToken);
-        return permit is null ? (null, PermitProblems.NotFound("this number")) : (permit, null);
+        return permit is null ? (null, Problems.PermitNotFound("this number")) : (permit, null);
     }
 }

@@ -1,6 +1,9 @@
 namespace Permit.Api.Features.Permits;
 
-/// <summary>The <c>Permits</c> configuration section: who issues, and for which region the numbers are allocated.</summary>
+/// <summary>
+/// The <c>Permits</c> configuration section: who issues, and for which region the numbers are allocated. Bound once
+/// (<c>KeysSetup</c>) and taken as <c>IOptions&lt;PermitOptions&gt;</c>, like every other section.
+/// </summary>
 public sealed class PermitOptions
 {
     public const string Section = "Permits";
@@ -10,10 +13,4 @@ public sealed class PermitOptions
 
     /// <summary>Printed on the card (EF.PERMIT tag 8A).</summary>
     public string IssuingAuthority { get; set; } = "宁波市公安局镇海分局";
-
-    public static PermitOptions From(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration.GetSection(Section).Get<PermitOptions>() ?? new PermitOptions();
-    }
 }

@@ -1,18 +1,16 @@
-using Permit.Api.Features.Endorsements;
-using Permit.Api.Features.Personalization;
-using Permit.Api.Features.SelfService;
 using Permit.Api.Security.Authorization;
 
 namespace Permit.Api.Features.Permits;
 
 /// <summary>
 /// <c>/api/permits</c>: issuance, reading, the card handshake, card exchange and replacement, endorsement, revocation,
-/// termination; the admin's run of the missed-endorsement suspension; and the holder's own views under
-/// <c>/api/self-service/permit</c>. One line in Program.cs: <c>app.MapPermits();</c>.
+/// termination; the admin's run of the missed-endorsement suspension. Program.cs adds the card handshake
+/// (<c>MapPersonalization</c>) and endorsements (<c>MapEndorsements</c>) to the group this returns, and the holder's
+/// own views (<c>MapPermitSelfService</c>): those features build on permits, permits know nothing of them.
 /// </summary>
 public static class PermitsApi
 {
-    public static IEndpointRouteBuilder MapPermits(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapPermits(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var permits = app.MapGroup("/api/permits").RequireAuthorization(Policies.RegistrarOrCardTicket).WithTags("Permits");
@@ -37,8 +35,6 @@ public static class PermitsApi
         permits.MapPost("/{number}/termination", PermitLifeCycle.TerminateAsync)
             .WithName("TerminatePermit")
             .WithSummary("End the permit: local hukou, death, or no longer qualifies");
-        permits.MapPersonalization();
-        permits.MapEndorsements();
 
         app.MapPost("/api/admin/permits/suspend-overdue", PermitLifeCycle.SuspendOverdueAsync)
             .RequireAuthorization(Policies.Admin)
@@ -46,7 +42,6 @@ public static class PermitsApi
             .WithName("SuspendOverduePermits")
             .WithSummary("Suspend every active permit whose endorsement was missed, as the daily job does for a date");
 
-        app.MapPermitSelfService();
-        return app;
+        return permits;
     }
 }

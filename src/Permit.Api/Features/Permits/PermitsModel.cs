@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits.Idempotency;
-using Permit.Api.Features.Personalization;
 using Permit.Domain.Permits;
 
 namespace Permit.Api.Features.Permits;

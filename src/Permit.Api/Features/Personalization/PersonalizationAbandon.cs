@@ -5,6 +5,7 @@ using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Permits;
 using Permit.Api.Keys;
 using Permit.Api.Persistence;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Personalization;
 
@@ -25,7 +26,7 @@ public static partial class PersonalizationAbandon
         ArgumentNullException.ThrowIfNull(loggers);
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > CardPersonalization.AbandonReasonMaxLength)
-            return PermitProblems.Invalid("reason", $"Say why the chip is abandoned (1..{CardPersonalization.AbandonReasonMaxLength} characters).");
+            return Problems.Invalid("reason", $"Say why the chip is abandoned (1..{CardPersonalization.AbandonReasonMaxLength} characters).");
 
         var (permit, problem) = await PermitLookup.FindAsync(db, number, cancellationToken);
         if (permit is null)
@@ -33,10 +34,10 @@ public static partial class PersonalizationAbandon
         var personalization = await db.Set<CardPersonalization>()
             .SingleOrDefaultAsync(p => p.PermitId == permit.Id && p.CardSequence == sequence && p.AbandonedAt == null, cancellationToken);
         if (personalization is null)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-chip-not-bound", "No chip is bound to this card: there is nothing to abandon.");
+            return Problems.Problem("card-chip-not-bound", "No chip is bound to this card: there is nothing to abandon.");
         if (personalization.IsConfirmed)
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-already-issued",
+            return Problems.Problem("card-already-issued",
                 "This card's issue was confirmed: report it lost or order an exchange instead.");
         }
 
@@ -47,7 +48,7 @@ public static partial class PersonalizationAbandon
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (PermitProblems.FromDatabase(e) is { } conflict)
+        catch (DbUpdateException e) when (Problems.FromDatabase(e) is { } conflict)
         {
             return conflict;
         }

@@ -8,6 +8,9 @@ using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
+using Permit.Contracts.Personalization;
 
 namespace Permit.Api.Features.Personalization;
 
@@ -59,7 +62,7 @@ public static class PersonalizationApi
         return await Credentials.CardChallengeApi.IssueAsync(http, db, time, cancellationToken);
     }
 
-    public static async Task<Results<Ok<PersonalizationResponse>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> PrepareAsync(
+    public static async Task<Results<Ok<IssuedCardFiles>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> PrepareAsync(
         string number, int sequence, PersonalizationRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit,
         IssuerKeyRing issuerKeys, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -72,9 +75,9 @@ public static class PersonalizationApi
             return earlier is ContentHttpResult content ? content : (ProblemHttpResult)earlier;
 
         if (!CardSerialNumber.TryParse(request.Serial, out var serial))
-            return PermitProblems.Invalid("serial", "The card serial is GET DATA's 8 bytes as 16 hex digits.");
+            return Problems.Invalid("serial", "The card serial is GET DATA's 8 bytes as 16 hex digits.");
         if (DecodeChipKey(request.ChipKey) is not { } chipKeyFile)
-            return PermitProblems.Invalid("chipKey", "The chip key is the EF.CHIPKEY object (7F 49 …) with a P-256 point, base64.");
+            return Problems.Invalid("chipKey", "The chip key is the EF.CHIPKEY object (7F 49 …) with a P-256 point, base64.");
 
         var (permit, problem) = await PermitLookup.FindAsync(db, number, cancellationToken);
         if (permit is null)
@@ -89,14 +92,14 @@ public static class PersonalizationApi
             .ToListAsync(cancellationToken);
         if (attempts.Any(p => p.ChipKeyFileHash == chipKeyHash && (p.IsAbandoned || p.PermitId != permit.Id || p.CardSequence != sequence)))
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-chip-key-used",
+            return Problems.Problem("card-chip-key-used",
                 "This chip key was abandoned or belongs to another card; it gets no files. Personalize the card afresh (a new key).");
         }
 
         var personalization = attempts.SingleOrDefault(p => p.PermitId == permit.Id && p.CardSequence == sequence && !p.IsAbandoned);
         if (personalization is not null && !personalization.IsBoundTo(serial, chipKeyFile))
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-chip-bound",
+            return Problems.Problem("card-chip-bound",
                 "Card files for this card were already issued to another chip (or to this card before it was pulled out and made a new key). " +
                 "Abandon that chip first (POST …/personalization/abandon with a reason), then personalize again.");
         }
@@ -115,7 +118,7 @@ public static class PersonalizationApi
         }
 
         audit.Record("permit.card-personalize", permit.ResidentId, $"permit {permit.Number.Value} card {sequence}");
-        var response = new PersonalizationResponse(
+        var response = new IssuedCardFiles(
             permit.Number.Value, sequence, files.KeyId, Convert.ToBase64String(files.PermitFile), Convert.ToBase64String(files.PhotoFile),
             Convert.ToBase64String(files.ChipKeyFile), Convert.ToBase64String(files.SignatureFile));
         idempotency?.Remember(db, StatusCodes.Status200OK, response, now);
@@ -123,7 +126,7 @@ public static class PersonalizationApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (PermitProblems.FromDatabase(e) is { } conflict)
+        catch (DbUpdateException e) when (Problems.FromDatabase(e) is { } conflict)
         {
             db.ChangeTracker.Clear();
             if (idempotency is not null && await idempotency.FindEarlierAnswerAsync(db, cancellationToken) is ContentHttpResult replay)
@@ -134,14 +137,14 @@ public static class PersonalizationApi
         return TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<CardConfirmationResponse>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
+    public static async Task<Results<Ok<CardConfirmation>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
         string number, int sequence, CardConfirmationRequest request, HttpContext http, PermitDbContext db, IAuditTrail audit,
         TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
         if (!CardSerialNumber.TryParse(request.Serial, out var serial))
-            return PermitProblems.Invalid("serial", "The card serial is GET DATA's 8 bytes as 16 hex digits.");
+            return Problems.Invalid("serial", "The card serial is GET DATA's 8 bytes as 16 hex digits.");
         var chipAnswer = ChipAnswer.From(request.Challenge, request.Response);
         if (chipAnswer.Error is { } answerError)
             return answerError;
@@ -152,7 +155,7 @@ public static class PersonalizationApi
                  })
         {
             if (value is not { Length: 64 } || !value.All(char.IsAsciiHexDigit))
-                return PermitProblems.Invalid(field, "A SHA-256 hash is 64 hex digits.");
+                return Problems.Invalid(field, "A SHA-256 hash is 64 hex digits.");
         }
 
         var (permit, problem) = await PermitLookup.FindAsync(db, number, cancellationToken);
@@ -160,25 +163,24 @@ public static class PersonalizationApi
             return problem!;
         var card = permit.Cards.SingleOrDefault(c => c.Sequence == sequence);
         if (card is null)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-not-current", "The permit has no card with this sequence.");
+            return Problems.Problem("card-not-current", "The permit has no card with this sequence.");
 
         if (!await CardChallenge.RedeemAsync(db, http.User, chipAnswer.Challenge!, time.GetUtcNow(), cancellationToken))
             return ChipAnswer.UnknownChallenge();
         var personalization = await db.Set<CardPersonalization>()
             .SingleOrDefaultAsync(p => p.PermitId == permit.Id && p.CardSequence == sequence && p.AbandonedAt == null, cancellationToken);
         if (personalization is null || personalization.Serial != serial)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-serial-mismatch", "No card files were issued for this chip.");
+            return Problems.Problem("card-serial-mismatch", "No card files were issued for this chip.");
         var readBack = new ReadBackHashes(request.PermitFileSha256, request.PhotoFileSha256, request.ChipKeyFileSha256, request.SignatureFileSha256);
         if (!personalization.Matches(readBack))
         {
-            return PermitProblems.Problem(
-                StatusCodes.Status409Conflict, "card-files-mismatch", "The files read back from the card are not the ones issued for it.");
+            return Problems.Problem("card-files-mismatch", "The files read back from the card are not the ones issued for it.");
         }
 
         // The hashes are the agent's word; the chip's signature over our own nonce, by the bound key, is not.
         if (!chipAnswer.VerifiedBy(personalization.ChipKey))
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-chip-not-proven",
+            return Problems.Problem("card-chip-not-proven",
                 "The chip did not sign the server's challenge with the key bound to this card: it is not the card the files were issued for.");
         }
 
@@ -187,41 +189,37 @@ public static class PersonalizationApi
             // A lost confirmation re-presented: the same chip with the same files is the same answer; another chip is not.
             return card.Serial == serial
                 ? TypedResults.Ok(Confirmation(permit, card))
-                : PermitProblems.Problem(StatusCodes.Status409Conflict, "card-serial-mismatch", "This card was issued on another chip.");
+                : Problems.Problem("card-serial-mismatch", "This card was issued on another chip.");
         }
 
         try
         {
-            permit.ConfirmCardIssued(serial, sequence, PermitsClock.Today(time));
+            permit.ConfirmCardIssued(serial, sequence, ChinaDate.Today(time));
             personalization.MarkConfirmed(time.GetUtcNow());
             audit.Record("permit.card-issued", permit.ResidentId, $"permit {permit.Number.Value} card {sequence}");
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(Confirmation(permit, card));
         }
-        catch (Domain.Common.DomainException e)
-        {
-            return PermitProblems.FromDomain(e);
-        }
-        catch (DbUpdateException e) when (PermitProblems.FromDatabase(e) is { } conflict)
+        catch (DbUpdateException e) when (Problems.FromDatabase(e) is { } conflict)
         {
             return conflict;
         }
     }
 
-    private static CardConfirmationResponse Confirmation(ResidencePermit permit, PermitCard card) =>
+    private static CardConfirmation Confirmation(ResidencePermit permit, PermitCard card) =>
         new(permit.Number.Value, card.Sequence, card.Status.ToString(), permit.Status.ToString(), card.IssuedOn, card.Serial!.Masked);
 
     /// <summary>Null when the card may be personalized; otherwise why not.</summary>
     private static ProblemHttpResult? OrderedCard(ResidencePermit permit, int sequence)
     {
         if (permit.HasEnded)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "permit-already-ended", "The permit has been revoked or terminated.");
+            return Problems.Problem("permit-already-ended", "The permit has been revoked or terminated.");
         var current = permit.CurrentCard;
         if (current.Sequence != sequence)
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "card-not-current", "Only the permit's latest ordered card can be personalized.");
+            return Problems.Problem("card-not-current", "Only the permit's latest ordered card can be personalized.");
         return current.Status == CardStatus.Ordered
             ? null
-            : PermitProblems.Problem(StatusCodes.Status409Conflict, "card-already-issued", "That card's issue was already confirmed.");
+            : Problems.Problem("card-already-issued", "That card's issue was already confirmed.");
     }
 
     private static byte[]? DecodeChipKey(string? base64)

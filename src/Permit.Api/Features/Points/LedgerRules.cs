@@ -1,5 +1,6 @@
-using Permit.Api.Features.Residents;
 using Permit.Domain.Points;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Points;
 

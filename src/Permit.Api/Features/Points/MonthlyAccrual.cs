@@ -3,6 +3,7 @@ using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
 using Permit.Domain.Points;
 using Permit.Domain.Registrations;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Features.Points;
 
@@ -38,7 +39,7 @@ public static class MonthlyAccrual
         var first = new DateOnly(year, month, 1);
         var last = first.AddMonths(1).AddDays(-1);
         now = now.ToUniversalTime();
-        var today = PermitsClock.Today(new FixedTime(now));
+        var today = ChinaDate.Of(now);
         if (last >= today)
             throw new ArgumentOutOfRangeException(nameof(month), $"{first:yyyy-MM} has not ended on {today:yyyy-MM-dd}; only ended months accrue.");
 
@@ -103,7 +104,7 @@ public static class MonthlyAccrual
         now = now.ToUniversalTime();
         var rules = AccrualRules.For(ruleSet);
         var statements = new AccrualStatements(new AccrualSql(db), rules, RuleSetCatalogue.Label(ruleSet), first, first.AddMonths(1).AddDays(-1),
-            PermitsClock.Today(new FixedTime(now)), now, Guid.Empty);
+            ChinaDate.Of(now), now, Guid.Empty);
         return
         [
             statements.CreateMissingBalances(),
@@ -117,11 +118,6 @@ public static class MonthlyAccrual
 
     /// <summary>The key that makes a month accrue once per resident and indicator.</summary>
     public static string KeyFor(DateOnly month, string indicator) => $"accrual:{month:yyyy-MM}:{indicator}";
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     /// <summary>The statements of one run; all values are the run's own.</summary>
     private sealed class AccrualStatements(

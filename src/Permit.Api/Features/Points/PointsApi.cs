@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
 using Permit.Domain.Points;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Points;
 
@@ -53,15 +54,15 @@ public static class PointsApi
     {
         var ledger = await ResidentLedger.LoadAsync(db, id, ct);
         if (ledger is null)
-            return DeskProblems.NotFoundProblem("resident");
-        var today = time.Today();
+            return Problems.NoSuch("resident");
+        var today = ChinaDate.Today(time);
         var ruleSet = ruleSetVersion is null ? await RuleSetCatalogue.InForceAsync(db, today, ct) : await RuleSetCatalogue.FindAsync(db, ruleSetVersion, ct);
         if (ruleSet is null)
-            return DeskProblems.NotFoundProblem("rule-set version");
+            return Problems.NoSuch("rule-set version");
         var asOf = on ?? today;
         var statement = Explain(ledger, ruleSet, asOf);
         if (statement is null)
-            return DeskProblems.Rule(new DomainException("points-date-invalid", "The date is before the resident's birth date."));
+            return Problems.Problem("points-date-invalid", "The date is before the resident's birth date.");
         audit.Record("points.read", id, "officer");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(statement);
@@ -72,7 +73,7 @@ public static class PointsApi
     {
         if (asOf < ledger.BirthDate)
             return null;
-        var end = new DateTimeOffset(asOf.ToDateTime(TimeOnly.MaxValue), TimeSpan.FromHours(8));
+        var end = new DateTimeOffset(asOf.ToDateTime(TimeOnly.MaxValue), ChinaDate.Offset);
         var entries = ledger.Entries.Where(e => e.CreatedAt <= end).ToArray();
         var assessment = PointsCalculator.Calculate(ruleSet, LedgerFacts.Profile(ledger.BirthDate, entries), asOf);
         return PointsStatementResponse.From(ledger.ResidentId, RuleSetCatalogue.Label(ruleSet), assessment, LedgerFacts.Freeze(ruleSet, entries), ledger.Balance);
@@ -82,7 +83,7 @@ public static class PointsApi
         Guid id, PermitDbContext db, IAuditTrail audit, CancellationToken ct)
     {
         if (!await db.Residents.AnyAsync(r => r.Id == id, ct))
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         var entries = await db.PointsEntries.AsNoTracking().Where(e => e.ResidentId == id).OrderBy(e => e.Id).ToListAsync(ct);
         audit.Record("points.entries.read", id, "officer");
         await db.SaveChangesAsync(ct);
@@ -94,13 +95,13 @@ public static class PointsApi
     {
         var ledger = await ResidentLedger.LoadAsync(db, id, ct);
         if (ledger is null)
-            return DeskProblems.NotFoundProblem("resident");
-        var today = time.Today();
+            return Problems.NoSuch("resident");
+        var today = ChinaDate.Today(time);
         var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
         var errors = new FieldErrors();
         var fact = LedgerRules.Check(ruleSet, request, errors);
         if (fact is null)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         if (ledger.IsFrozenOn(today) && LedgerRules.Awards(ruleSet, fact))
             return FrozenProblem();
 
@@ -115,12 +116,12 @@ public static class PointsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > PointsEntry.MaxTextLength)
-            return DeskProblems.Invalid("reason", $"reason is required (at most {PointsEntry.MaxTextLength} characters): say why the entry was wrong.", DeskFields.Required);
+            return Problems.Invalid("reason", $"reason is required (at most {PointsEntry.MaxTextLength} characters): say why the entry was wrong.", DeskFields.Required);
         var residentId = await db.PointsEntries.Where(e => e.Id == id).Select(e => (Guid?)e.ResidentId).FirstOrDefaultAsync(ct);
         if (residentId is null)
-            return DeskProblems.NotFoundProblem("points entry");
+            return Problems.NoSuch("points entry");
         var ledger = (await ResidentLedger.LoadAsync(db, residentId.Value, ct))!;
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
         var original = ledger.Find(id)!;
         if (ReversalRefused(ledger, ruleSet, original, user) is { } refused)
@@ -136,9 +137,9 @@ public static class PointsApi
     internal static ProblemHttpResult? ReversalRefused(ResidentLedger ledger, PointsRuleSet ruleSet, PointsEntry original, ClaimsPrincipal user)
     {
         if (original.Kind is PointsEntryKind.Reversal or PointsEntryKind.Recompute)
-            return DeskProblems.Conflict(NotReversible, "Reversals and rule-set moves are not reversed: record the fact again instead.");
+            return Problems.Problem(NotReversible, "Reversals and rule-set moves are not reversed: record the fact again instead.");
         if (ledger.IsReversed(original.Id))
-            return DeskProblems.Conflict(AlreadyReversed, "This entry was already reversed.");
+            return Problems.Problem(AlreadyReversed, "This entry was already reversed.");
         // Lifting a sanction helps the holder and cannot be seen at the counter: a second, senior pair of eyes decides it.
         var sanction = ruleSet.FindIndicator(original.Indicator) is { Tier: PointsTier.Deduction } || original.Indicator.StartsWith("deduction.", StringComparison.Ordinal);
         if (sanction && !user.HasClaim(PermitClaims.Role, Roles.Supervisor) && !user.HasClaim(PermitClaims.Role, Roles.Admin))
@@ -146,7 +147,7 @@ public static class PointsApi
             return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden,
-                Type = DeskProblems.TypeOf(SupervisorRequired),
+                Type = Problems.TypeOf(SupervisorRequired),
                 Title = "Only a supervisor may lift a deduction or a freeze.",
             });
         }
@@ -166,9 +167,9 @@ public static class PointsApi
         if (string.IsNullOrWhiteSpace(request.EvidenceReference) || request.EvidenceReference.Length > PointsEntry.MaxTextLength)
             errors.Add("evidenceReference", LedgerRules.EvidenceRequired, "evidenceReference is required: name the bureau's statement.");
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         if (!await db.Residents.AnyAsync(r => r.Id == id, ct))
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         db.SocialInsuranceCovers.Add(new SocialInsuranceCover(id, request.CoveredFrom!.Value, request.CoveredUntil, request.EvidenceReference!.Trim(), OfficerName(user), time.GetUtcNow()));
         audit.Record("points.social-insurance", id, request.EvidenceReference.Trim());
         await db.SaveChangesAsync(ct);
@@ -180,15 +181,15 @@ public static class PointsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         if (request.Year is not { } year || request.Month is not { } month || month is < 1 or > 12 || year < 2000)
-            return DeskProblems.Invalid("month", "year and month (1–12) are required.", "points-accrual-month-invalid");
+            return Problems.Invalid("month", "year and month (1–12) are required.", "points-accrual-month-invalid");
         if (new DateOnly(year, month, 1).AddMonths(1) > today)
-            return DeskProblems.Invalid("month", "Only a month that has ended accrues.", "points-accrual-month-invalid");
+            return Problems.Invalid("month", "Only a month that has ended accrues.", "points-accrual-month-invalid");
         return TypedResults.Ok(await MonthlyAccrual.RunAsync(db, year, month, now, ct));
     }
 
-    internal static ProblemHttpResult FrozenProblem() => DeskProblems.Conflict(Frozen,
+    internal static ProblemHttpResult FrozenProblem() => Problems.Problem(Frozen,
         "The resident's points are frozen (违法失信/违法犯罪): no points are added while the freeze lasts.");
 
     internal static string OfficerName(ClaimsPrincipal user) =>

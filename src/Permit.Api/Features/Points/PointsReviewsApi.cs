@@ -2,9 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Domain.Common;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Points;
 
@@ -20,7 +21,7 @@ public static class PointsReviewsApi
         if (status is not null)
         {
             if (!Enum.TryParse<PointsReviewStatus>(status, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
-                return DeskProblems.Invalid("status", "status is pending, accepted or rejected.", "points-review-status-invalid");
+                return Problems.Invalid("status", "status is pending, accepted or rejected.", "points-review-status-invalid");
             query = query.Where(r => r.Status == wanted);
         }
 
@@ -38,11 +39,11 @@ public static class PointsReviewsApi
         ArgumentNullException.ThrowIfNull(request);
         var review = await db.PointsReviews.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (review is null)
-            return DeskProblems.NotFoundProblem("re-review");
+            return Problems.NoSuch("re-review");
         if (review.Status != PointsReviewStatus.Pending)
-            return DeskProblems.Conflict("points-review-resolved", $"This re-review was already {review.Status.ToString().ToLowerInvariant()}.");
+            return Problems.Problem("points-review-resolved", $"This re-review was already {review.Status.ToString().ToLowerInvariant()}.");
 
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
         var ledger = (await ResidentLedger.LoadAsync(db, review.ResidentId, ct))!;
         var errors = new FieldErrors();
@@ -59,7 +60,7 @@ public static class PointsReviewsApi
         }
 
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
 
         var officer = PointsApi.OfficerName(user);
         var now = time.GetUtcNow();
@@ -89,18 +90,11 @@ public static class PointsReviewsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > PointsReview.MaxTextLength)
-            return DeskProblems.Invalid("reason", $"reason is required (at most {PointsReview.MaxTextLength} characters): the holder reads it.", DeskFields.Required);
+            return Problems.Invalid("reason", $"reason is required (at most {PointsReview.MaxTextLength} characters): the holder reads it.", DeskFields.Required);
         var review = await db.PointsReviews.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (review is null)
-            return DeskProblems.NotFoundProblem("re-review");
-        try
-        {
-            review.Reject(PointsApi.OfficerName(user), request.Reason.Trim(), time.GetUtcNow());
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, StatusCodes.Status409Conflict);
-        }
+            return Problems.NoSuch("re-review");
+        review.Reject(PointsApi.OfficerName(user), request.Reason.Trim(), time.GetUtcNow());
 
         audit.Record("points.review.reject", review.ResidentId, review.Id.ToString());
         await db.SaveChangesAsync(ct);

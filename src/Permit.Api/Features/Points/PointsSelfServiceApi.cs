@@ -2,11 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
 using Permit.Domain.Points;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Points;
 
@@ -34,8 +35,8 @@ public static class PointsSelfServiceApi
     {
         var ledger = await OwnLedgerAsync(user, db, ct);
         if (ledger is null)
-            return DeskProblems.NotFoundProblem("resident");
-        var today = time.Today();
+            return Problems.NoSuch("resident");
+        var today = ChinaDate.Today(time);
         var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
         audit.Record("points.read", ledger.ResidentId, "self-service");
         await db.SaveChangesAsync(ct);
@@ -48,16 +49,16 @@ public static class PointsSelfServiceApi
         ArgumentNullException.ThrowIfNull(request);
         var ledger = await OwnLedgerAsync(user, db, ct);
         if (ledger is null)
-            return DeskProblems.NotFoundProblem("resident");
-        var today = time.Today();
+            return Problems.NoSuch("resident");
+        var today = ChinaDate.Today(time);
         var on = request.On ?? today;
         if (on < today || on > today.AddYears(10))
-            return DeskProblems.Invalid("on", "on is a date from today to ten years ahead.", "points-what-if-date-invalid");
+            return Problems.Invalid("on", "on is a date from today to ten years ahead.", "points-what-if-date-invalid");
         var ruleSet = await RuleSetCatalogue.InForceAsync(db, today, ct);
         var errors = new FieldErrors();
         var profile = Hypothetical(ledger.Profile(), ruleSet, request, errors);
         if (profile is null)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
 
         var current = PointsCalculator.Calculate(ruleSet, ledger.Profile(), today);
         var whatIf = PointsCalculator.Calculate(ruleSet, profile, on);
@@ -134,7 +135,7 @@ public static class PointsSelfServiceApi
         ClaimsPrincipal user, PermitDbContext db, IAuditTrail audit, CancellationToken ct)
     {
         if (!Guid.TryParse(user.FindFirstValue(PermitClaims.ResidentId), out var residentId))
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         var reviews = await db.PointsReviews.AsNoTracking().Where(r => r.ResidentId == residentId).ToListAsync(ct);
         audit.Record("points.review.read", residentId, "self-service");
         await db.SaveChangesAsync(ct);
@@ -147,17 +148,17 @@ public static class PointsSelfServiceApi
         ArgumentNullException.ThrowIfNull(request);
         var ledger = await OwnLedgerAsync(user, db, ct);
         if (ledger is null)
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > PointsReview.MaxTextLength)
             errors.Add("reason", DeskFields.Required, $"reason is required (at most {PointsReview.MaxTextLength} characters): say what you think is wrong.");
-        var ruleSet = await RuleSetCatalogue.InForceAsync(db, time.Today(), ct);
+        var ruleSet = await RuleSetCatalogue.InForceAsync(db, ChinaDate.Today(time), ct);
         if (request.Indicator is not null && ruleSet.FindIndicator(request.Indicator) is null)
             errors.Add("indicator", LedgerRules.UnknownIndicator, $"'{request.Indicator}' is not an indicator of {RuleSetCatalogue.Label(ruleSet)}.");
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         if (await db.PointsReviews.AnyAsync(r => r.ResidentId == ledger.ResidentId && r.Status == PointsReviewStatus.Pending && r.Indicator == request.Indicator, ct))
-            return DeskProblems.Conflict("points-review-pending", "A re-review of this is already waiting for an officer.");
+            return Problems.Problem("points-review-pending", "A re-review of this is already waiting for an officer.");
 
         var review = new PointsReview(ledger.ResidentId, request.Indicator, request.Reason!.Trim(), time.GetUtcNow());
         db.PointsReviews.Add(review);

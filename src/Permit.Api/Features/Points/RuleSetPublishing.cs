@@ -7,6 +7,7 @@ using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Points;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Points;
 
@@ -23,7 +24,7 @@ public static class RuleSetPublishing
 
     public static async Task<Ok<List<RuleSetVersionResponse>>> List(PermitDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var all = await RuleSetCatalogue.AllAsync(db, ct);
         var inForce = await RuleSetCatalogue.InForceAsync(db, today, ct);
         return TypedResults.Ok(all.OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Version)
@@ -38,22 +39,15 @@ public static class RuleSetPublishing
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var json = await reader.ReadToEndAsync(ct);
         PointsRuleSet ruleSet;
-        try
-        {
-            ruleSet = PointsRuleSetJson.Parse(json);
-            if (!ruleSet.IsPublished)
-                ruleSet = ruleSet.Publish();
-            AccrualRules.For(ruleSet);
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e);
-        }
+        ruleSet = PointsRuleSetJson.Parse(json);
+        if (!ruleSet.IsPublished)
+            ruleSet = ruleSet.Publish();
+        AccrualRules.For(ruleSet);
 
         var all = await RuleSetCatalogue.AllAsync(db, ct);
         var latest = all.Where(r => r.Id == ruleSet.Id).Select(r => r.Version).DefaultIfEmpty(0).Max();
         if (ruleSet.Version <= latest)
-            return DeskProblems.Conflict(VersionNotNewer, $"Rule set '{ruleSet.Id}' already has version {latest}: publish version {latest + 1} or later.");
+            return Problems.Problem(VersionNotNewer, $"Rule set '{ruleSet.Id}' already has version {latest}: publish version {latest + 1} or later.");
 
         var now = time.GetUtcNow();
         var officer = PointsApi.OfficerName(user);
@@ -61,7 +55,7 @@ public static class RuleSetPublishing
         audit.Record("points.rule-set.publish", null, RuleSetCatalogue.Label(ruleSet));
         await db.SaveChangesAsync(ct);
 
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var (balances, entries) = ruleSet.IsInForceOn(today) ? await RecomputeAllAsync(db, ruleSet, today, officer, now, ct) : (0, 0);
         return TypedResults.Ok(new PublishResponse(RuleSetCatalogue.Label(ruleSet), balances, entries));
     }

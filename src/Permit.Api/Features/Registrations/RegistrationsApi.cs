@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
-using Permit.Domain.Common;
 using Permit.Domain.Registrations;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Registrations;
 
@@ -14,18 +15,6 @@ namespace Permit.Api.Features.Registrations;
 /// </summary>
 public static class RegistrationsApi
 {
-    private static readonly Dictionary<string, string> FieldOfRule = new(StringComparer.Ordinal)
-    {
-        ["registration-address-invalid"] = "address",
-        ["registration-evidence-required"] = "evidence",
-        ["registration-host-required"] = "employerOrLandlord",
-        ["registration-basis-invalid"] = "basis",
-        ["registration-arrival-after-registration"] = "arrivalDate",
-        ["registration-change-declared-before-it-happened"] = "changedOn",
-        ["registration-change-before-registration"] = "changedOn",
-        ["registration-move-out-before-registration"] = "movedOutOn",
-    };
-
     public static RouteGroupBuilder MapRegistrations(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/registrations").WithTags("Registrations").RequireAuthorization(Policies.Registrar);
@@ -54,28 +43,16 @@ public static class RegistrationsApi
         var arrival = errors.Date("arrivalDate", request.ArrivalDate);
         var basis = errors.Basis("basis", request.Basis);
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
 
         var residentId = request.ResidentId!.Value;
         if (!await db.Residents.AnyAsync(r => r.Id == residentId, cancellationToken))
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         if (await db.ResidenceRegistrations.AnyAsync(g => g.ResidentId == residentId && g.Status == RegistrationStatus.Active, cancellationToken))
-            return DeskProblems.Conflict("registration-already-active", "The resident already has an active registration; declare a change or move out first.");
+            return Problems.Problem("registration-already-active", "The resident already has an active registration; declare a change or move out first.");
 
-        ResidenceRegistration registration;
-        try
-        {
-            registration = ResidenceRegistration.Declare(residentId, request.Address!, community!, arrival!.Value, time.Today(),
-                basis!.Value, request.Evidence!, request.EmployerOrLandlord!);
-        }
-        catch (DomainException e) when (FieldOfRule.TryGetValue(e.Code, out var field))
-        {
-            return DeskProblems.Invalid(field, e.Message, e.Code);
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, DeskProblems.StatusOf(e));
-        }
+        var registration = ResidenceRegistration.Declare(residentId, request.Address!, community!, arrival!.Value, ChinaDate.Today(time),
+            basis!.Value, request.Evidence!, request.EmployerOrLandlord!);
 
         db.ResidenceRegistrations.Add(registration);
         http.Audit("registration.declare", residentId, "residence registration at the desk");
@@ -88,7 +65,7 @@ public static class RegistrationsApi
     {
         var registration = await db.ResidenceRegistrations.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (registration is null)
-            return DeskProblems.NotFoundProblem("registration");
+            return Problems.NoSuch("registration");
         http.Audit("registration.read", registration.ResidentId, "read at the registration desk");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(RegistrationResponse.From(registration));
@@ -102,9 +79,9 @@ public static class RegistrationsApi
         var community = errors.CommunityInJurisdiction("communityCode", request.CommunityCode, db);
         var changedOn = errors.Date("changedOn", request.ChangedOn);
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         return await Change(id, db, http, "registration.change-address",
-            g => g.ChangeAddress(request.Address!, community!, changedOn!.Value, time.Today()), cancellationToken);
+            g => g.ChangeAddress(request.Address!, community!, changedOn!.Value, ChinaDate.Today(time)), cancellationToken);
     }
 
     public static async Task<Results<Ok<ChangeResponse>, ValidationProblem, ProblemHttpResult>> ChangeWorkplace(
@@ -114,9 +91,9 @@ public static class RegistrationsApi
         var errors = new FieldErrors();
         var changedOn = errors.Date("changedOn", request.ChangedOn);
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         return await Change(id, db, http, "registration.change-workplace",
-            g => g.ChangeWorkplace(request.EmployerOrLandlord!, request.Evidence!, changedOn!.Value, time.Today()), cancellationToken);
+            g => g.ChangeWorkplace(request.EmployerOrLandlord!, request.Evidence!, changedOn!.Value, ChinaDate.Today(time)), cancellationToken);
     }
 
     public static async Task<Results<Ok<RegistrationResponse>, ValidationProblem, ProblemHttpResult>> MoveOut(
@@ -126,22 +103,11 @@ public static class RegistrationsApi
         var errors = new FieldErrors();
         var movedOutOn = errors.Date("movedOutOn", request.MovedOutOn);
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         var registration = await db.ResidenceRegistrations.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (registration is null)
-            return DeskProblems.NotFoundProblem("registration");
-        try
-        {
-            registration.MoveOut(movedOutOn!.Value);
-        }
-        catch (DomainException e) when (FieldOfRule.TryGetValue(e.Code, out var field))
-        {
-            return DeskProblems.Invalid(field, e.Message, e.Code);
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, DeskProblems.StatusOf(e));
-        }
+            return Problems.NoSuch("registration");
+        registration.MoveOut(movedOutOn!.Value);
         http.Audit("registration.move-out", registration.ResidentId, "departure declared at the desk");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(RegistrationResponse.From(registration));
@@ -153,20 +119,8 @@ public static class RegistrationsApi
     {
         var registration = await db.ResidenceRegistrations.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (registration is null)
-            return DeskProblems.NotFoundProblem("registration");
-        RegistrationChange change;
-        try
-        {
-            change = declare(registration);
-        }
-        catch (DomainException e) when (FieldOfRule.TryGetValue(e.Code, out var field))
-        {
-            return DeskProblems.Invalid(field, e.Message, e.Code);
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, DeskProblems.StatusOf(e));
-        }
+            return Problems.NoSuch("registration");
+        var change = declare(registration);
         http.Audit(action, registration.ResidentId, change.IsLate ? "change declared late at the desk" : "change declared at the desk");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ChangeResponse.From(change));

@@ -4,6 +4,9 @@ using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
 using Permit.Domain.Permits;
 using Permit.Domain.Registrations;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Residents;
 
@@ -29,7 +32,7 @@ public static class ResidentSearch
             errors.Add("page", "page-invalid", "page starts at 1.");
         if (pageSize is < 1 or > MaxPageSize)
             errors.Add("pageSize", "page-size-invalid", $"pageSize is 1 to {MaxPageSize}.");
-        var citizenId = idNumber is null ? null : errors.CitizenId("idNumber", idNumber, time.Today());
+        var citizenId = idNumber is null ? null : errors.CitizenId("idNumber", idNumber, ChinaDate.Today(time));
         var permit = permitNumber is null ? null : errors.Parse("permitNumber", () => PermitNumber.Parse(permitNumber.Trim()));
         var community = communityCode is null ? null : errors.Community("communityCode", communityCode);
         var namePrefix = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
@@ -38,7 +41,7 @@ public static class ResidentSearch
         else if (idNumber is null && namePrefix is null && permitNumber is null)
             errors.Add("query", "search-criterion-required", "Give a full idNumber, a permitNumber or at least two characters of a name; communityCode only narrows.");
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
 
         var residents = db.Residents.AsNoTracking();
         // Stored encrypted with a random nonce: equality is only answerable through the keyed blind index.

@@ -5,6 +5,8 @@ using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;
 using Permit.Domain.Residents;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Residents;
 
@@ -16,14 +18,6 @@ public static class ResidentsApi
     /// <summary>A decoded photo larger than this is refused (a reader delivers about 1 KB WLT or a few tens of KB JPEG).</summary>
     public const int MaxPhotoBytes = 96 * 1024;
 
-    private static readonly Dictionary<string, string> FieldOfRule = new(StringComparer.Ordinal)
-    {
-        ["resident-name-invalid"] = "name",
-        ["resident-hukou-address-invalid"] = "address",
-        ["resident-contact-invalid"] = "contact",
-        ["resident-id-card-inconsistent"] = "idNumber",
-    };
-
     public static RouteGroupBuilder MapResidents(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/residents").WithTags("Residents").RequireAuthorization(Policies.Registrar);
@@ -32,6 +26,7 @@ public static class ResidentsApi
             .WithName("CreateResidentFromIdCard")
             .WithSummary("Records (or refreshes) a resident from the JSON `permit-agent read-id --json` prints.");
         group.MapPost("/", TypedIn).WithBodyLimit(RequestLimits.Json)
+            .WithMetadata(new ProblemFieldNames(("address", "hukouAddress")))
             .WithName("CreateResident").WithSummary("Records a resident typed in from an ID card.");
         group.MapGet("/{id:guid}", Read).WithName("GetResident").WithSummary("Reads a resident's record (audited).");
         group.MapGet("/", ResidentSearch.Search).WithName("SearchResidents")
@@ -43,10 +38,10 @@ public static class ResidentsApi
         IdCardResidentRequest request, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var errors = new FieldErrors();
         if (request.CardType is { } type && !string.Equals(type, "resident", StringComparison.Ordinal))
-            return DeskProblems.Invalid("cardType", "Only a resident ID card (cardType resident) registers a resident.", "id-card-not-resident");
+            return Problems.Invalid("cardType", "Only a resident ID card (cardType resident) registers a resident.", "id-card-not-resident");
 
         var citizenId = errors.CitizenId("idNumber", request.IdNumber, today);
         var name = errors.Text("name", request.Name);
@@ -61,7 +56,7 @@ public static class ResidentsApi
             errors.Add("validTo", "id-card-expired", "The ID card has expired; registration needs a valid ID.");
         var photo = DecodePhoto(errors, request.Photo);
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
 
         var details = new IdentityDetails(citizenId!, name!, sex!.Value, ethnic!, birth!.Value, address!,
             photo is null ? null : PhotoReference(photo));
@@ -82,27 +77,18 @@ public static class ResidentsApi
             takenOver = true;
         }
         Resident resident;
-        try
+        if (existing is null)
         {
-            if (existing is null)
-            {
-                resident = Resident.FromIdCard(details);
-                db.Residents.Add(resident);
-            }
-            else
-            {
-                resident = existing;
-                resident.UpdateFromIdCard(details);
-            }
-            if (request.Contact is not null)
-                resident.ChangeContact(request.Contact);
+            resident = Resident.FromIdCard(details);
+            db.Residents.Add(resident);
         }
-        catch (DomainException e)
+        else
         {
-            if (FieldOfRule.TryGetValue(e.Code, out var field))
-                return DeskProblems.Invalid(field, e.Message, e.Code);
-            return DeskProblems.Rule(e);
+            resident = existing;
+            resident.UpdateFromIdCard(details);
         }
+        if (request.Contact is not null)
+            resident.ChangeContact(request.Contact);
 
         http.Audit(existing is null ? "resident.create" : "resident.update", resident.Id,
             takenOver ? "ID card read at the registration desk; taken over from another jurisdiction" : "ID card read at the registration desk");
@@ -118,29 +104,20 @@ public static class ResidentsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
-        var citizenId = errors.CitizenId("idNumber", request.IdNumber, time.Today());
+        var citizenId = errors.CitizenId("idNumber", request.IdNumber, ChinaDate.Today(time));
         var name = errors.Text("name", request.Name);
         var ethnic = ParseEthnicGroup(errors, request.EthnicGroup);
         var hukou = errors.Text("hukouAddress", request.HukouAddress);
         Sex? sex = request.Sex is null ? citizenId?.Sex : ParseSex(errors, request.Sex);
         var birth = request.BirthDate is null ? citizenId?.BirthDate : errors.Date("birthDate", request.BirthDate);
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         if (await db.ResidentsWithCitizenIdAnywhere(citizenId!).AnyAsync(cancellationToken))
-            return DeskProblems.Conflict("duplicate-id-number", "A resident with this citizen ID number is already recorded.");
+            return Problems.Problem("duplicate-id-number", "A resident with this citizen ID number is already recorded.");
 
         Resident resident;
-        try
-        {
-            resident = Resident.FromIdCard(new IdentityDetails(citizenId!, name!, sex!.Value, ethnic!, birth!.Value, hukou!));
-            resident.ChangeContact(request.Contact);
-        }
-        catch (DomainException e)
-        {
-            if (FieldOfRule.TryGetValue(e.Code, out var field))
-                return DeskProblems.Invalid(field == "address" ? "hukouAddress" : field, e.Message, e.Code);
-            return DeskProblems.Rule(e);
-        }
+        resident = Resident.FromIdCard(new IdentityDetails(citizenId!, name!, sex!.Value, ethnic!, birth!.Value, hukou!));
+        resident.ChangeContact(request.Contact);
 
         db.Residents.Add(resident);
         http.Audit("resident.create", resident.Id, "typed in at the registration desk");
@@ -153,7 +130,7 @@ public static class ResidentsApi
     {
         var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (resident is null)
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         http.Audit("resident.read", resident.Id, "read at the registration desk");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(resident));

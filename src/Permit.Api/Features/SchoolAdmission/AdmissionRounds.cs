@@ -8,6 +8,7 @@ using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;
 using Permit.Domain.SchoolAdmission;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.SchoolAdmission;
 
@@ -37,7 +38,7 @@ public static class AdmissionRounds
         }
 
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, type: PermitProblems.Validation, title: "The round is not valid.");
+            return TypedResults.ValidationProblem(errors, type: Problems.TypeOf("validation"), title: "The round is not valid.");
 
         var zone = request.Zone!.Trim();
         if (await db.Set<AdmissionRound>().AnyAsync(r => r.Zone == zone && r.SchoolYear == request.SchoolYear, cancellationToken))
@@ -79,7 +80,7 @@ public static class AdmissionRounds
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.ChildName) || request.ChildName.Trim().Length > AdmissionApplicant.ChildNameMaxLength)
             errors["childName"] = [$"The child's name is 1 to {AdmissionApplicant.ChildNameMaxLength} characters."];
-        var today = PermitsClock.Today(time);
+        var today = ChinaDate.Today(time);
         if (request.ChildBirthDate is not { } birthDate || birthDate > today || birthDate < today.AddYears(-18))
             errors["childBirthDate"] = ["The child's birth date, not in the future and under 18 years ago."];
         if (!PermitNumber.TryParse(request.ParentPermitNumber, out var permitNumber))
@@ -89,20 +90,20 @@ public static class AdmissionRounds
         if (request.InsuranceMonths is not (>= 0 and <= 600))
             errors["insuranceMonths"] = ["Months of social insurance in the district, 0 to 600."];
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, type: PermitProblems.Validation, title: "The applicant is not valid.");
+            return TypedResults.ValidationProblem(errors, type: Problems.TypeOf("validation"), title: "The applicant is not valid.");
 
         if (!await db.Set<AdmissionRound>().AnyAsync(r => r.Id == id, cancellationToken))
             return RoundNotFound();
         if (await db.Set<AllocationRun>().AnyAsync(r => r.RoundId == id, cancellationToken))
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "admission-round-allocated",
+            return Problems.Problem("admission-round-allocated",
                 "This round has been allocated; applicants can no longer be added (a run must stay explainable by its inputs).");
         }
 
         var parent = await db.ResidencePermits.AsNoTracking().Where(p => p.Number == permitNumber)
             .Select(p => new { p.Id, p.ResidentId }).SingleOrDefaultAsync(cancellationToken);
         if (parent is null)
-            return PermitProblems.Invalid("parentPermitNumber", "No residence permit has this number.");
+            return Problems.Invalid("parentPermitNumber", "No residence permit has this number.");
 
         var applicant = AdmissionApplicant.Enter(id, request.ChildName!, request.ChildBirthDate!.Value, permitNumber!.Value,
             parent.Id, parent.ResidentId, request.ResidenceMonths!.Value, request.InsuranceMonths!.Value,
@@ -116,8 +117,8 @@ public static class AdmissionRounds
     }
 
     public static ProblemHttpResult RoundNotFound() =>
-        PermitProblems.Problem(StatusCodes.Status404NotFound, "admission-round-not-found", "No admission round has this id.");
+        Problems.Problem("admission-round-not-found", "No admission round has this id.");
 
     private static ProblemHttpResult RoundExists() =>
-        PermitProblems.Problem(StatusCodes.Status409Conflict, "admission-round-exists", "A round for this zone and school year is already open.");
+        Problems.Problem("admission-round-exists", "A round for this zone and school year is already open.");
 }

@@ -9,6 +9,8 @@ using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Permits;
 using Permit.Domain.SchoolAdmission;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Features.SchoolAdmission;
 
@@ -23,7 +25,7 @@ public static class AllocationRuns
         if (round is null)
             return AdmissionRounds.RoundNotFound();
 
-        var today = PermitsClock.Today(time);
+        var today = ChinaDate.Today(time);
         // The snapshot: each applicant with the parent's permit standing and points balance as they are now.
         var rows = await (
             from a in db.Set<AdmissionApplicant>().AsNoTracking()
@@ -55,7 +57,7 @@ public static class AllocationRuns
         }
         catch (DbUpdateException)
         {
-            return PermitProblems.Problem(StatusCodes.Status409Conflict, "admission-run-concurrent",
+            return Problems.Problem("admission-run-concurrent",
                 "Another run of this round was saved at the same moment; read the round's runs and try again if needed.");
         }
 
@@ -70,7 +72,7 @@ public static class AllocationRuns
         var round = await db.Set<AdmissionRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         var run = await db.Set<AllocationRun>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId && r.RoundId == id, cancellationToken);
         if (round is null || run is null)
-            return PermitProblems.Problem(StatusCodes.Status404NotFound, "admission-run-not-found", "No allocation run of this round has this id.");
+            return Problems.Problem("admission-run-not-found", "No allocation run of this round has this id.");
 
         var applicants = await db.Set<AdmissionApplicant>().AsNoTracking().Where(a => a.RoundId == id).ToDictionaryAsync(a => a.Id, cancellationToken);
         foreach (var applicant in applicants.Values)

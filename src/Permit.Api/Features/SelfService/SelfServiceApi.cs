@@ -7,6 +7,8 @@ using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Features.SelfService;
 
@@ -38,13 +40,13 @@ public static class SelfServiceApi
         ArgumentNullException.ThrowIfNull(photos);
         var permit = await OwnPermitAsync(user, db, cancellationToken);
         if (permit is null)
-            return PermitProblems.NotFound("been issued to you");
+            return Problems.PermitNotFound("been issued to you");
         audit.Record("permit.read", permit.ResidentId, "self-service");
         // The holder sees the photo the register and the card carry: a two-minute link made for this holder alone.
         var photoId = await Photos.PhotoStore.ShownPhotoIdAsync(db, permit.ResidentId, cancellationToken);
         var photo = photoId is { } id ? photos.For(id, user, Photos.PhotoAudience.Holder) : null;
         await db.SaveChangesAsync(cancellationToken);
-        var today = PermitsClock.Today(time);
+        var today = ChinaDate.Today(time);
         var window = permit.EndorsementWindow;
         var card = permit.CurrentCard;
         return TypedResults.Ok(new SelfServicePermitView(
@@ -59,8 +61,8 @@ public static class SelfServiceApi
     {
         var permit = await OwnPermitAsync(user, db, cancellationToken);
         if (permit is null)
-            return PermitProblems.NotFound("been issued to you");
-        return await EndorsementsApi.EndorseAsync(permit, db, audit, PermitsClock.Today(time), "self-service", cancellationToken);
+            return Problems.PermitNotFound("been issued to you");
+        return await EndorsementsApi.EndorseAsync(permit, db, audit, ChinaDate.Today(time), "self-service", cancellationToken);
     }
 
     /// <summary>The holder's live permit, else the latest one that ended (so a holder can see that it ended).</summary>

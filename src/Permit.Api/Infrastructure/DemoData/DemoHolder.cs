@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Permit.Api.Features.Permits;
-using Permit.Api.Features.Personalization;
 using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Domain.Applications;

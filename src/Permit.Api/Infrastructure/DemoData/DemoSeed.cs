@@ -43,7 +43,7 @@ public static partial class DemoSeed
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
-            today = PermitsClock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            today = ChinaDate.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
             var added = await SeedAsync(db, today, stopping).ConfigureAwait(false);
             if (added > 0)
                 LogSeeded(app.Logger, added);

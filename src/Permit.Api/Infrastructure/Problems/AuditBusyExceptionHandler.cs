@@ -29,7 +29,7 @@ public sealed partial class AuditBusyExceptionHandler(
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Type = ProblemTypes.AuditBusy,
+                Type = ProblemCatalogue.TypeOf("audit-busy"),
                 Title = "The audit trail is busy with a long-running job; nothing was saved. Try again in a few seconds.",
             },
         });

@@ -35,16 +35,16 @@ public sealed partial class DatabaseConflictExceptionHandler(
         var (type, title) = conflict switch
         {
             { Kind: DatabaseConflictKind.ConcurrentChange } =>
-                (ProblemTypes.ConcurrencyConflict, "The record was changed by someone else; reload it and try again."),
+                (ProblemCatalogue.TypeOf("concurrency-conflict"), "The record was changed by someone else; reload it and try again."),
             { Rule: var rule } when rule == UniqueRules.ResidentIdNumber =>
-                (ProblemTypes.DuplicateIdNumber, "A resident with this citizen ID number is already recorded."),
+                (ProblemCatalogue.TypeOf("duplicate-id-number"), "A resident with this citizen ID number is already recorded."),
             { Rule: var rule } when rule == UniqueRules.PermitNumber =>
-                (ProblemTypes.DuplicatePermitNumber, "This permit number is already taken."),
+                (ProblemCatalogue.TypeOf("duplicate-permit-number"), "This permit number is already taken."),
             { Rule: var rule } when rule == UniqueRules.CardSequence =>
-                (ProblemTypes.DuplicateCardSequence, "A card with this sequence already exists for the permit."),
+                (ProblemCatalogue.TypeOf("duplicate-card-sequence"), "A card with this sequence already exists for the permit."),
             { Rule: var rule } when rule == UniqueRules.LivePermitPerResident =>
-                (ProblemTypes.LivePermitExists, "The resident already holds a live residence permit."),
-            _ => (ProblemTypes.Duplicate, "The record duplicates one that already exists."),
+                (ProblemCatalogue.TypeOf("live-permit-exists"), "The resident already holds a live residence permit."),
+            _ => (ProblemCatalogue.TypeOf("duplicate"), "The record duplicates one that already exists."),
         };
         return new ProblemDetails { Status = StatusCodes.Status409Conflict, Type = type, Title = title };
     }

@@ -33,7 +33,7 @@ public sealed partial class TrustListSource
     public bool IsDevelopmentRoot { get; }
 
     public static TrustListSource Load(
-        IOptions<TrustOptions> options, IHostEnvironment environment, KeyDirectory keys, IssuerKeyRing ring, IConfiguration configuration,
+        IOptions<TrustOptions> options, IHostEnvironment environment, KeyDirectory keys, IssuerKeyRing ring, IOptions<PermitOptions> permits,
         TimeProvider time, ILogger<TrustListSource> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -43,7 +43,7 @@ public sealed partial class TrustListSource
         ArgumentNullException.ThrowIfNull(time);
         var trust = options.Value;
         if (trust.ListFile is null && !environment.IsProduction())
-            return Development(keys, ring, PermitOptions.From(configuration).IssuingRegion, time, logger);
+            return Development(keys, ring, permits.Value.IssuingRegion, time, logger);
         if (trust.ListFile is null || trust.RootPublicKeyFile is null)
         {
             throw new InvalidOperationException(

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Permit.Api.Features.Permits;
+using Permit.Domain.Common;
 using Permit.Domain.Credentials.Signing;
 using Permit.Domain.Credentials.Trust;
 
@@ -109,7 +110,7 @@ public static class TrustRootCli
         var keys = new List<TrustedIssuerKey>();
         if (local)
         {
-            var region = PermitOptions.From(services.GetRequiredService<IConfiguration>()).IssuingRegion;
+            var region = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PermitOptions>>().Value.IssuingRegion;
             keys.AddRange(TrustListBuilder.FromRing(services.GetRequiredService<IssuerKeyRing>(), localRegions ?? [region], revoked).Keys);
         }
 
@@ -145,7 +146,7 @@ public static class TrustRootCli
 
     // A date is midnight in China (UTC+8), the day permits and cards are dated by.
     private static DateTimeOffset Date(string value) =>
-        new(DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        ChinaDate.StartOf(DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private static async Task<int> UsageAsync(TextWriter error)
     {

@@ -8,6 +8,7 @@ using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.Terminals;
 using Permit.Domain.Entitlements;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.Admin;
 
@@ -29,19 +30,19 @@ public static class AdminApi
         IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Trim().Length > OfficerAccount.UserNameMaxLength)
-            return SecurityProblems.Invalid("userName", $"A user name is 1 to {OfficerAccount.UserNameMaxLength} characters.");
+            return Problems.Invalid("userName", $"A user name is 1 to {OfficerAccount.UserNameMaxLength} characters.");
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > OfficerAccount.DisplayNameMaxLength)
-            return SecurityProblems.Invalid("displayName", $"A display name is 1 to {OfficerAccount.DisplayNameMaxLength} characters.");
+            return Problems.Invalid("displayName", $"A display name is 1 to {OfficerAccount.DisplayNameMaxLength} characters.");
         if (request.Role is not { } role || !Enum.IsDefined(role))
-            return SecurityProblems.Invalid("role", "The role is Registrar, Supervisor or Admin.");
+            return Problems.Invalid("role", "The role is Registrar, Supervisor or Admin.");
         if (request.Password is null || request.Password.Length < options.Value.MinimumLength)
-            return SecurityProblems.Invalid("password", $"A password is at least {options.Value.MinimumLength} characters.");
+            return Problems.Invalid("password", $"A password is at least {options.Value.MinimumLength} characters.");
         if (!OfficerJurisdictions.TryParse(request.Jurisdiction, out var jurisdiction))
-            return SecurityProblems.Invalid("jurisdiction", OfficerJurisdictions.Rule);
+            return Problems.Invalid("jurisdiction", OfficerJurisdictions.Rule);
 
         var userName = OfficerAccount.NormalizeUserName(request.UserName);
         if (await db.Set<OfficerAccount>().AnyAsync(o => o.UserName == userName, cancellationToken))
-            return SecurityProblems.Problem(StatusCodes.Status409Conflict, SecurityProblems.UserNameTaken, "The user name is taken.");
+            return Problems.Problem("user-name-taken", "The user name is taken.");
 
         var officer = OfficerAccount.Create(userName, request.DisplayName, role, hasher.Hash(request.Password), time.GetUtcNow(), jurisdiction);
         db.Add(officer);
@@ -56,7 +57,7 @@ public static class AdminApi
         CreateTerminalRequest request, PermitDbContext db, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > VerifierTerminal.NameMaxLength)
-            return SecurityProblems.Invalid("name", $"A terminal name is 1 to {VerifierTerminal.NameMaxLength} characters.");
+            return Problems.Invalid("name", $"A terminal name is 1 to {VerifierTerminal.NameMaxLength} characters.");
         var categories = new List<ServiceCategory>();
         foreach (var name in request.Categories ?? [])
         {
@@ -64,14 +65,14 @@ public static class AdminApi
             if (!Enum.GetNames<ServiceCategory>().Contains(name, StringComparer.OrdinalIgnoreCase)
                 || !Enum.TryParse<ServiceCategory>(name, ignoreCase: true, out var category))
             {
-                return SecurityProblems.Invalid("categories", $"Unknown service category '{name}'.");
+                return Problems.Invalid("categories", $"Unknown service category '{name}'.");
             }
 
             categories.Add(category);
         }
 
         if (categories.Count == 0)
-            return SecurityProblems.Invalid("categories", "A terminal serves at least one service category.");
+            return Problems.Invalid("categories", "A terminal serves at least one service category.");
 
         var key = ApiKey.Generate();
         var terminal = VerifierTerminal.Register(request.Name, categories, key, time.GetUtcNow());

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Passwords;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.Admin;
 
@@ -36,7 +37,7 @@ public static class CredentialAdminApi
         IOptions<PasswordOptions> options, CancellationToken cancellationToken)
     {
         if (request.Password is null || request.Password.Length < options.Value.MinimumLength)
-            return SecurityProblems.Invalid("password", $"A password is at least {options.Value.MinimumLength} characters.");
+            return Problems.Invalid("password", $"A password is at least {options.Value.MinimumLength} characters.");
         return await Answer(administration.ResetPasswordAsync(id, hasher.Hash(request.Password), cancellationToken));
     }
 
@@ -44,7 +45,7 @@ public static class CredentialAdminApi
         Guid id, RoleChangeRequest request, CredentialAdministration administration, CancellationToken cancellationToken)
     {
         if (request.Role is not { } role || !Enum.IsDefined(role))
-            return SecurityProblems.Invalid("role", "The role is Registrar, Supervisor or Admin.");
+            return Problems.Invalid("role", "The role is Registrar, Supervisor or Admin.");
         return await Answer(administration.ChangeRoleAsync(id, role, cancellationToken));
     }
 
@@ -61,7 +62,7 @@ public static class CredentialAdminApi
         {
             AdministrationOutcome.Done => TypedResults.NoContent(),
             AdministrationOutcome.NotFound => TypedResults.NotFound(),
-            _ => SecurityProblems.Problem(StatusCodes.Status409Conflict, SecurityProblems.LastAdmin,
+            _ => Problems.Problem("last-admin",
                 "This would leave no active admin: make another officer admin first."),
         };
 }

@@ -5,6 +5,7 @@ using Permit.Api.Audit;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Credentials.Agents;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.Agents;
 
@@ -37,7 +38,7 @@ public static class AgentPairingApi
             return TypedResults.Forbid();
         var name = request?.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > PairedAgent.NameMaxLength)
-            return SecurityProblems.Invalid("name", $"An agent name is 1 to {PairedAgent.NameMaxLength} characters.");
+            return Problems.Invalid("name", $"An agent name is 1 to {PairedAgent.NameMaxLength} characters.");
 
         var agent = PairedAgent.Pair(name, caller.Holder, caller.Id, time.GetUtcNow());
         db.Add(agent);

@@ -6,6 +6,7 @@ using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Credentials.Agents;
 using Permit.Domain.Permits;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.Agents;
 
@@ -36,29 +37,29 @@ public static class AgentTicketsApi
         if (AgentCaller.From(user) is not { } caller)
             return TypedResults.Forbid();
         if (request?.AgentId is not { } agentId)
-            return SecurityProblems.Invalid("agentId", "The agent's id (GET /health on the agent) is required.");
+            return Problems.Invalid("agentId", "The agent's id (GET /health on the agent) is required.");
         if (!AgentOperations.IsKnown(request.Operation))
-            return SecurityProblems.Invalid("operation", $"The operation is one of {string.Join(", ", AgentOperations.All)}.");
+            return Problems.Invalid("operation", $"The operation is one of {string.Join(", ", AgentOperations.All)}.");
         var operation = request.Operation!;
         if (!AgentOperations.AllowedFor(caller.Holder, operation))
-            return Refused(StatusCodes.Status403Forbidden, "operation-not-allowed", $"A {AgentPairingApi.Kind(caller.Holder)} cannot ask for '{operation}'.");
+            return Refused("operation-not-allowed", $"A {AgentPairingApi.Kind(caller.Holder)} cannot ask for '{operation}'.");
 
         var agent = await db.Set<PairedAgent>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, cancellationToken);
         if (agent is null || !agent.Serves(caller.Holder, caller.Id))
-            return Refused(StatusCodes.Status403Forbidden, "agent-not-paired", "That agent is not paired for you (or was unpaired): run permit-agent pair on that PC.");
+            return Refused("agent-not-paired", "That agent is not paired for you (or was unpaired): run permit-agent pair on that PC.");
 
         string? permitNumber = null;
         int? sequence = null;
         if (operation == AgentOperations.Personalize)
         {
             if (string.IsNullOrWhiteSpace(request.PermitNumber))
-                return SecurityProblems.Invalid("permitNumber", "A personalize ticket names the permit.");
+                return Problems.Invalid("permitNumber", "A personalize ticket names the permit.");
             var (permit, problem) = await PermitLookup.FindAsync(db, request.PermitNumber.Trim(), cancellationToken);
             if (permit is null)
                 return problem!;
             var card = permit.CurrentCard;
             if (permit.HasEnded || card.Status != CardStatus.Ordered || (request.CardSequence is { } asked && asked != card.Sequence))
-                return Refused(StatusCodes.Status409Conflict, "card-not-ordered", "Only the permit's current ordered card can be written.");
+                return Refused("card-not-ordered", "Only the permit's current ordered card can be written.");
             permitNumber = permit.Number.ToString();
             sequence = card.Sequence;
         }
@@ -69,8 +70,8 @@ public static class AgentTicketsApi
         return TypedResults.Ok(new AgentTicketIssued(AgentTicketCodec.Sign(ticket, keys.TicketKey), operation, agent.Id, ticket.ExpiresAt, permitNumber, sequence));
     }
 
-    private static ProblemHttpResult Refused(int status, string code, string title) =>
-        SecurityProblems.Problem(status, "https://permit.example/problems/" + code, title);
+    private static ProblemHttpResult Refused(string code, string title) =>
+        Problems.Problem(code, title);
 }
 
 /// <param name="CardSequence">For <c>personalize</c>: the card meant; none = the permit's current ordered card.</param>

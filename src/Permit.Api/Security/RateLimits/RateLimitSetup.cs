@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Permit.Api.Security.Terminals;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.RateLimits;
 
@@ -61,7 +62,7 @@ public static class RateLimitSetup
     public static ProblemDetails TooMany(int retryAfterSeconds) => new()
     {
         Status = StatusCodes.Status429TooManyRequests,
-        Type = SecurityProblems.TooManyRequests,
+        Type = ProblemCatalogue.TypeOf("too-many-requests"),
         Title = $"Too many requests; try again in {retryAfterSeconds} s.",
     };
 

@@ -7,6 +7,7 @@ using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.RateLimits;
 using Permit.Api.Security.Tokens;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.SignIn;
 
@@ -45,11 +46,11 @@ public static class SignInApi
         if (officer is null || !officer.IsActive)
         {
             hasher.VerifyDecoy(request.Password ?? string.Empty);
-            return SecurityProblems.Unauthorized();
+            return Problems.InvalidCredentials();
         }
 
         var ok = await CheckPasswordAsync(officer, officer.PasswordHash, request.Password, db, options.Value, time, cancellationToken);
-        return ok ? TypedResults.Ok(tokens.ForOfficer(officer)) : SecurityProblems.Unauthorized();
+        return ok ? TypedResults.Ok(tokens.ForOfficer(officer)) : Problems.InvalidCredentials();
     }
 
     internal static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> SignInMigrant(
@@ -63,11 +64,11 @@ public static class SignInApi
         if (migrant?.PasswordHash is not { } hash)
         {
             hasher.VerifyDecoy(request.Password ?? string.Empty);
-            return SecurityProblems.Unauthorized();
+            return Problems.InvalidCredentials();
         }
 
         var ok = await CheckPasswordAsync(migrant, hash, request.Password, db, options.Value, time, cancellationToken);
-        return ok ? TypedResults.Ok(tokens.ForMigrant(migrant)) : SecurityProblems.Unauthorized();
+        return ok ? TypedResults.Ok(tokens.ForMigrant(migrant)) : Problems.InvalidCredentials();
     }
 
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Activate(
@@ -77,22 +78,22 @@ public static class SignInApi
         if (throttle.Refusal(http, "activation:" + OfficerAccount.NormalizeUserName(request.UserName ?? string.Empty)) is { } tooMany)
             return tooMany;
         if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Trim().Length > OfficerAccount.UserNameMaxLength)
-            return SecurityProblems.Invalid("userName", $"A user name is 1 to {OfficerAccount.UserNameMaxLength} characters.");
+            return Problems.Invalid("userName", $"A user name is 1 to {OfficerAccount.UserNameMaxLength} characters.");
         if (request.Password is null || request.Password.Length < options.Value.MinimumLength)
-            return SecurityProblems.Invalid("password", $"A password is at least {options.Value.MinimumLength} characters.");
+            return Problems.Invalid("password", $"A password is at least {options.Value.MinimumLength} characters.");
 
         var now = time.GetUtcNow();
         var codeHash = MigrantAccount.HashCode(request.ActivationCode ?? string.Empty);
         var migrant = await db.Set<MigrantAccount>().SingleOrDefaultAsync(m => m.ActivationCodeHash == codeHash, cancellationToken);
         if (migrant is null || !migrant.CanActivate(now))
         {
-            return SecurityProblems.Problem(StatusCodes.Status400BadRequest, SecurityProblems.InvalidActivationCode,
+            return Problems.Problem("invalid-activation-code",
                 "The activation code is unknown, already used or expired.");
         }
 
         var userName = OfficerAccount.NormalizeUserName(request.UserName);
         if (await db.Set<MigrantAccount>().AnyAsync(m => m.UserName == userName, cancellationToken))
-            return SecurityProblems.Problem(StatusCodes.Status409Conflict, SecurityProblems.UserNameTaken, "The user name is taken.");
+            return Problems.Problem("user-name-taken", "The user name is taken.");
 
         migrant.Activate(userName, hasher.Hash(request.Password), now);
         await db.SaveChangesAsync(cancellationToken);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Security.Transport;
 
@@ -104,7 +106,7 @@ public static class TransportSetup
         await context.Response.WriteAsJsonAsync(new ProblemDetails
         {
             Status = StatusCodes.Status413PayloadTooLarge,
-            Type = Features.Residents.DeskProblems.TooLarge,
+            Type = ProblemCatalogue.TypeOf("request-too-large"),
             Title = $"The request body is larger than the {limit.ToString(CultureInfo.InvariantCulture)} bytes this endpoint accepts.",
             Extensions = { ["limit"] = limit },
         }, options: null, contentType: "application/problem+json").ConfigureAwait(false);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Tokens;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.WebSessions;
 
@@ -98,7 +99,7 @@ public static class WebSession
                     new Microsoft.AspNetCore.Mvc.ProblemDetails
                     {
                         Status = StatusCodes.Status403Forbidden,
-                        Type = SecurityProblems.PageHeaderMissing,
+                        Type = ProblemCatalogue.TypeOf("page-header-missing"),
                         Title = $"A signed-in page's change must carry the {RequestHeader} header.",
                     },
                     options: null, contentType: "application/problem+json").ConfigureAwait(false);

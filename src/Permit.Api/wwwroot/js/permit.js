@@ -29,7 +29,11 @@ function problemMessage(problem, status) {
     const label = has(`Field.${field}`) ? t(`Field.${field}`) : field;
     details.push(`${label}: ${(messages ?? []).join(' ')}`);
   }
-  if (code && has(`Problem.${code}`)) return new PageError(t(`Problem.${code}`), details, problem);
+  // Every code the API answers has a text (the problem catalogue); a detail (e.g. which documents) is shown beside it.
+  if (code && has(`Problem.${code}`)) {
+    if (problem?.detail) details.push(problem.detail);
+    return new PageError(t(`Problem.${code}`), details, problem);
+  }
   if (problem?.detail) details.push(problem.detail);
   else if (problem?.title) details.push(problem.title);
   const general = status === 401 ? 'Js.SignedOut' : status === 403 ? 'Js.NotAllowed' : status === 404 ? 'Js.NotFound'

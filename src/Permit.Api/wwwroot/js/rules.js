@@ -158,7 +158,7 @@ form.addEventListener('submit', event => {
       location.reload();
     } catch (error) {
       // The server checks what the page cannot (e.g. the monthly accrual's limits); its reason is kept as the detail.
-      if (error instanceof PageError && error.problem?.rule === 'points-rule-set-invalid') {
+      if (error instanceof PageError && error.problem?.code === 'points-rule-set-invalid') {
         say(result, t('Js.RulesRefused'), { error: true, details: [error.problem.title] });
       } else {
         sayError(result, error);

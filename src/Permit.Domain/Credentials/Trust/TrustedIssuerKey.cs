@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Permit.Domain.Common;
 using Permit.Domain.Credentials.Signing;
 
 namespace Permit.Domain.Credentials.Trust;
@@ -73,8 +74,8 @@ public sealed class TrustedIssuerKey
 
     /// <summary>Whether a card issued on <paramref name="issueDate"/> (a China date) lies inside the key's window, by China date.</summary>
     public bool MaySignOn(DateOnly issueDate) =>
-        (NotBefore is not { } nb || issueDate >= Verification.ChinaDate.Of(nb))
-        && (NotAfter is not { } na || issueDate <= Verification.ChinaDate.Of(na));
+        (NotBefore is not { } nb || issueDate >= ChinaDate.Of(nb))
+        && (NotAfter is not { } na || issueDate <= ChinaDate.Of(na));
 
     public ReadOnlySpan<byte> KeyId => _keyId;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Permit.Domain.Common;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Credentials.Signing;

@@ -38,11 +38,3 @@ public sealed record RevocationKnowledge(Revocation.RevocationList? List, LivePe
 
     public TimeSpan EffectiveGrace => Grace is { } g && g >= TimeSpan.Zero ? g : DefaultGrace;
 }
-
-/// <summary>The date in China (Asia/Shanghai is UTC+8 all year; China has no daylight saving time).</summary>
-public static class ChinaDate
-{
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
-
-    public static DateOnly Of(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
-}

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Features.Entitlements;
-using Permit.Api.Features.Personalization;
+using Permit.Api.Features.Permits;
 using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Credentials.Revocation;
 

@@ -1,3 +1,4 @@
+using Permit.Api.Infrastructure.Problems;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -36,7 +37,7 @@ public sealed class RateLimitTests
             {
                 Assert.True(attempt.Headers.RetryAfter?.Delta > TimeSpan.Zero);
                 var problem = await attempt.Content.ReadFromJsonAsync<ProblemDetails>(Ct);
-                Assert.Equal(SecurityProblems.TooManyRequests, problem!.Type);
+                Assert.Equal(ProblemCatalogue.TypeOf("too-many-requests"), problem!.Type);
             }
         }
 

@@ -1,3 +1,4 @@
+using Permit.Api.Infrastructure.Problems;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -110,7 +111,7 @@ public sealed class RevocationTests
         using var demote = await root.PutAsJsonAsync($"/api/admin/officers/{self.Id}/role", new { role = "Supervisor" }, Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, disable.StatusCode);
-        Assert.Equal(SecurityProblems.LastAdmin, (await disable.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!.Type);
+        Assert.Equal(ProblemCatalogue.TypeOf("last-admin"), (await disable.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!.Type);
         Assert.Equal(HttpStatusCode.Conflict, demote.StatusCode);
         Assert.True((await OfficerAsync(api, "root")).IsActive);
     }

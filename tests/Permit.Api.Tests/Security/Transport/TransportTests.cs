@@ -82,7 +82,7 @@ public sealed partial class TransportTests
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(Ct);
-        Assert.Equal(Permit.Api.Features.Residents.DeskProblems.TooLarge, problem!.Type);
+        Assert.Equal(Permit.Api.Infrastructure.Problems.ProblemCatalogue.TypeOf("request-too-large"), problem!.Type);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Permits.Idempotency;
 
@@ -61,8 +62,7 @@ public sealed class IdempotencyKey
         var key = values.ToString().Trim();
         if (key.Length is 0 or > IdempotentRequest.MaxKeyLength)
         {
-            return (null, PermitProblems.Problem(
-                StatusCodes.Status400BadRequest, "idempotency-key-invalid",
+            return (null, Problems.Problem("idempotency-key-invalid",
                 $"The {HeaderName} header must hold 1 to {IdempotentRequest.MaxKeyLength} characters."));
         }
 
@@ -91,15 +91,13 @@ public sealed class IdempotencyKey
 
         if (earlier.CallerId != CallerId)
         {
-            return PermitProblems.Problem(
-                StatusCodes.Status409Conflict, "idempotency-key-other-caller",
+            return Problems.Problem("idempotency-key-other-caller",
                 $"This {HeaderName} belongs to another caller's request; choose a key of your own.");
         }
 
         if (earlier.RequestHash != RequestHash)
         {
-            return PermitProblems.Problem(
-                StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+            return Problems.Problem("idempotency-key-reused",
                 $"This {HeaderName} was already used for a different request.");
         }
 

@@ -5,6 +5,7 @@ using Permit.Api.Features.Points;
 using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Permits;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Web.Pages.Admin;
 
@@ -38,7 +39,7 @@ public sealed class IndexModel(PermitDbContext db, TimeProvider time) : PageMode
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = PermitsClock.Today(time);
+        Today = ChinaDate.Today(time);
         var months = Enumerable.Range(0, 12).Select(i => Today.AddMonths(i - 11)).Select(d => (d.Year, d.Month)).ToList();
 
         var registrations = await db.ResidenceRegistrations.AsNoTracking()

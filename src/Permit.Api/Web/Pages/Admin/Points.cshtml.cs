@@ -4,6 +4,7 @@ using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
 using Permit.Api.Persistence;
 using Permit.Domain.Points;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Web.Pages.Admin;
 
@@ -49,7 +50,7 @@ public sealed class PointsModel(PermitDbContext db, TimeProvider time) : PageMod
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = PermitsClock.Today(time);
+        Today = ChinaDate.Today(time);
         var all = await RuleSetCatalogue.AllAsync(db, cancellationToken);
         Current = await RuleSetCatalogue.InForceAsync(db, Today, cancellationToken);
         var published = await db.Set<PublishedRuleSet>().AsNoTracking()

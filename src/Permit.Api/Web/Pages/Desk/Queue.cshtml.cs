@@ -4,6 +4,7 @@ using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
 using Permit.Domain.Applications;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Web.Pages.Desk;
 
@@ -16,7 +17,7 @@ public sealed class QueueModel(PermitDbContext db, IAuditTrail audit, TimeProvid
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var today = PermitsClock.Today(time);
+        var today = ChinaDate.Today(time);
         var accepted = await db.PermitApplications.AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Accepted)
             .Join(db.Residents.AsNoTracking(), a => a.ResidentId, r => r.Id, (a, r) => new { a, r.Name })

@@ -8,6 +8,7 @@ using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Domain.Applications;
+using Permit.Domain.Common;
 
 namespace Permit.Api.Web.Pages.Desk;
 
@@ -43,7 +44,7 @@ public sealed class ResidentModel(PermitDbContext db, IAuditTrail audit, TimePro
         var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (resident is null)
             return NotFound();
-        Today = PermitsClock.Today(time);
+        Today = ChinaDate.Today(time);
         Resident = ResidentsApi.ToResponse(resident);
         var registrations = await db.ResidenceRegistrations.AsNoTracking()
             .Where(r => r.ResidentId == id).ToListAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Permit.Api.Persistence;
 using Permit.Api.Security;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.SignIn;
+using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Web.Pages.Holder;
 
@@ -35,7 +36,7 @@ public sealed class ActivateModel(PermitDbContext db, PasswordHasher hasher, IOp
                 ErrorKey = invalid.ProblemDetails.Errors.ContainsKey("password") ? "Activate.PasswordTooShort" : "Activate.UserNameInvalid";
                 break;
             case ProblemHttpResult problem:
-                ErrorKey = problem.ProblemDetails.Type == SecurityProblems.UserNameTaken ? "Activate.UserNameTaken" : "Activate.CodeInvalid";
+                ErrorKey = problem.ProblemDetails.Type == ProblemCatalogue.TypeOf("user-name-taken") ? "Activate.UserNameTaken" : "Activate.CodeInvalid";
                 break;
         }
 

@@ -1,6 +1,6 @@
 using Permit.Api.Audit;
 
-namespace Permit.Api.Features.Residents;
+namespace Permit.Api.Infrastructure.Http;
 
 /// <summary>
 /// Records who read or changed whose personal data, in the same unit of work (and so the same SaveChanges) as the change.
@@ -11,7 +11,7 @@ public static class DeskAudit
     public static void Audit(this HttpContext http, string action, Guid residentId, string purpose)
     {
         ArgumentNullException.ThrowIfNull(http);
-        // TODO(security): make IAuditTrail required once AddPermitSecurity is wired into Program.cs.
-        http.RequestServices.GetService<IAuditTrail>()?.Record(action, residentId, purpose);
+        // Required, never optional: a host without the audit trail fails here instead of reading personal data unrecorded.
+        http.RequestServices.GetRequiredService<IAuditTrail>().Record(action, residentId, purpose);
     }
 }

@@ -4,7 +4,7 @@ using Permit.Domain.Credentials.Card;
 using Permit.Domain.Identity;
 using Permit.Domain.Permits;
 
-namespace Permit.Api.Features.Personalization;
+namespace Permit.Api.Features.Permits;
 
 /// <summary>What EF.PERMIT says about a permit's card: the holder from the resident record, the residence from the
 /// registration the permit was applied for, the rest from the permit.</summary>

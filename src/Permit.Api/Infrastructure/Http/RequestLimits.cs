@@ -1,4 +1,5 @@
-namespace Permit.Api.Features.Residents;
+using Permit.Api.Infrastructure.Problems;
+namespace Permit.Api.Infrastructure.Http;
 
 /// <summary>
 /// Body size limits of the desk endpoints. The limit is declared as metadata (servers that support it stop reading at
@@ -16,7 +17,7 @@ public static class RequestLimits
     {
         builder.WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(limit));
         builder.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.Request.ContentLength > limit ? DeskProblems.PayloadTooLarge(limit) : await next(context));
+            context.HttpContext.Request.ContentLength > limit ? Permit.Api.Infrastructure.Problems.Problems.PayloadTooLarge(limit) : await next(context));
         return builder;
     }
 }

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Signing;
 
-namespace Permit.Api.Features.Personalization;
+namespace Permit.Api.Features.Permits;
 
 /// <summary>The four files of a personalized card (docs/permit-card.md "Files"), EF.SIG signed over the other three.</summary>
 public sealed record CardFileSet(byte[] PermitFile, byte[] PhotoFile, byte[] ChipKeyFile, byte[] SignatureFile, string KeyId)

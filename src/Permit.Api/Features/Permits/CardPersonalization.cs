@@ -1,6 +1,6 @@
 using Permit.Domain.Permits;
 
-namespace Permit.Api.Features.Personalization;
+namespace Permit.Api.Features.Permits;
 
 /// <summary>
 /// The binding of one chip (serial and its own key, EF.CHIPKEY) to card <see cref="CardSequence"/> of a permit, with

@@ -1,11 +1,12 @@
 using System.Globalization;
-using Permit.Api.Features.Permits;
 using Permit.Api.Persistence;
 using Permit.Domain.Identity;
 using Permit.Domain.Regions;
 using Permit.Domain.Registrations;
+using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
 
-namespace Permit.Api.Features.Residents;
+namespace Permit.Api.Infrastructure.Http;
 
 /// <summary>
 /// Parsing of the text fields officers and card readers send. Dates are <c>YYYYMMDD</c> (as the ID card and
@@ -85,7 +86,4 @@ public static class DeskFields
         errors.Add(field, "registration-basis-invalid", $"{field} is employment, residence or study.");
         return null;
     }
-
-    /// <summary>The desk's date is China's (UTC+8), whatever zone the server runs in, the same as for permits.</summary>
-    public static DateOnly Today(this TimeProvider time) => PermitsClock.Today(time);
 }

@@ -1,0 +1,227 @@
+using System.Collections.Frozen;
+
+namespace Permit.Api.Infrastructure.Problems;
+
+/// <summary>One kind of problem the API answers: its stable code (the last segment of the <c>type</c>), its HTTP
+/// status, the sentence the pages show in Chinese and English, and, for a rule about one request field, that field.</summary>
+public sealed record ProblemKind(string Code, int Status, string Chinese, string English, string? Field = null)
+{
+    public string Type => ProblemCatalogue.TypeOf(Code);
+}
+
+/// <summary>
+/// Every problem code the API can answer, in one place. Clients branch on the <c>type</c>
+/// (<c>https://permit.example/problems/&lt;code&gt;</c>) or the <c>code</c> extension, never on titles. A domain rule
+/// thrown as a <c>DomainException</c> is answered with its entry's status (see <see cref="DomainExceptionHandler"/>);
+/// the pages show <see cref="ProblemKind.Chinese"/> or <see cref="ProblemKind.English"/> for the code.
+/// A field error collected while reading a request is always 400 <c>validation</c>-shaped whatever its code.
+/// </summary>
+public static class ProblemCatalogue
+{
+    public const string Base = "https://permit.example/problems/";
+
+    private const int BadRequest = StatusCodes.Status400BadRequest;
+    private const int Unauthorized = StatusCodes.Status401Unauthorized;
+    private const int Forbidden = StatusCodes.Status403Forbidden;
+    private const int NotFound = StatusCodes.Status404NotFound;
+    private const int Conflict = StatusCodes.Status409Conflict;
+    private const int TooLarge = StatusCodes.Status413PayloadTooLarge;
+    private const int Unprocessable = StatusCodes.Status422UnprocessableEntity;
+    private const int TooMany = StatusCodes.Status429TooManyRequests;
+    private const int Unavailable = StatusCodes.Status503ServiceUnavailable;
+
+    public static string TypeOf(string code) => Base + code;
+
+    public static IReadOnlyCollection<ProblemKind> All => Kinds.Values;
+
+    public static bool TryFind(string code, out ProblemKind kind) => Kinds.TryGetValue(code, out kind!);
+
+    /// <summary>The entry of a code the API itself answers; a code missing here is a programming error.</summary>
+    public static ProblemKind Get(string code) => Kinds.TryGetValue(code, out var kind)
+        ? kind
+        : throw new InvalidOperationException($"Problem code '{code}' is not in the problem catalogue.");
+
+    private static readonly FrozenDictionary<string, ProblemKind> Kinds = new ProblemKind[]
+    {
+        // Requests in general
+        new("validation", BadRequest, "填写的内容有误，请检查。", "Some entries are not right. Please check them."),
+        new("field-required", BadRequest, "有必填项没有填写。", "A required field is missing."),
+        new("date-invalid", BadRequest, "日期不对（格式为 YYYYMMDD 或 YYYY-MM-DD）。", "A date is not a real date."),
+        new("not-found", NotFound, "未找到。", "Not found."),
+        new("request-too-large", TooLarge, "提交的内容太大。", "The request body is too large."),
+        new("page-invalid", BadRequest, "页码不对。", "The page number is not valid."),
+        new("page-size-invalid", BadRequest, "每页条数不对。", "The page size is not valid."),
+        new("idempotency-key-invalid", BadRequest, "请求标识（Idempotency-Key）不对。", "The Idempotency-Key header is not valid."),
+        new("idempotency-key-other-caller", Conflict, "该请求标识已被别人使用。", "This Idempotency-Key belongs to another caller."),
+        new("idempotency-key-reused", Unprocessable, "该请求标识已用于另一个请求。", "This Idempotency-Key was used for a different request."),
+
+        // Database rules and the audit trail
+        new("concurrency-conflict", Conflict, "别人刚修改了这条记录，请刷新后重试。", "Someone else just changed this record. Reload and try again."),
+        new("duplicate-id-number", Conflict, "该身份证号码已登记。", "This ID number is already registered."),
+        new("duplicate-permit-number", Conflict, "该居住证号码已被占用。", "This permit number is already taken."),
+        new("duplicate-card-sequence", Conflict, "该居住证已有这一序号的卡。", "A card with this sequence already exists for the permit."),
+        new("live-permit-exists", Conflict, "该居民已有有效居住证。", "This resident already holds a live permit."),
+        new("duplicate", Conflict, "记录重复。", "The record duplicates one that already exists."),
+        new("audit-busy", Unavailable, "审计记录正忙，本次没有保存，请几秒后重试。", "The audit trail is busy; nothing was saved. Try again in a few seconds."),
+
+        // Sign-in, accounts and limits
+        new("page-header-missing", Forbidden, "页面请求不完整，请刷新页面。", "The page's request was incomplete. Reload the page."),
+        new("invalid-credentials", Unauthorized, "用户名或密码错误。", "The user name or password is wrong."),
+        new("invalid-activation-code", BadRequest, "激活码无效、已使用或已过期。", "The activation code is unknown, used or expired."),
+        new("user-name-taken", Conflict, "该用户名已被使用。", "The user name is taken."),
+        new("last-admin", Conflict, "不能停用或降级唯一的管理员。", "This would leave no active admin."),
+        new("too-many-requests", TooMany, "请求太频繁，请稍后再试。", "Too many requests; wait and try again."),
+        new("operation-not-allowed", Forbidden, "不允许此操作。", "This operation is not allowed for you."),
+        new("agent-not-paired", Forbidden, "读卡程序未与您配对，请在该电脑上重新配对。", "That card agent is not paired for you."),
+        new("card-not-ordered", Conflict, "只能写入居住证当前申领的卡。", "Only the permit's current ordered card can be written."),
+
+        // Residents, ID cards and identity values
+        new("search-criterion-required", BadRequest, "请至少填写一个查询条件。", "Fill in at least one search field."),
+        new("search-name-too-short", BadRequest, "按姓名查询至少输入两个字。", "A name search needs at least two characters."),
+        new("id-card-expired", BadRequest, "身份证已过期，不能登记。", "The ID card has expired; it cannot be used to register.", "validTo"),
+        new("id-card-not-resident", BadRequest, "只能用居民身份证登记。", "Only a resident ID card can register a resident.", "cardType"),
+        new("id-card-malformed", BadRequest, "身份证信息无法读取。", "The ID card's text block cannot be read."),
+        new("id-card-field-too-long", BadRequest, "身份证信息中有字段过长。", "A field of the ID card's text block is too long."),
+        new("photo-invalid", BadRequest, "照片无法读取。", "The photo cannot be read."),
+        new("photo-too-large", BadRequest, "照片太大。", "The photo is too large."),
+        new("citizen-id-format", BadRequest, "身份证号码格式不对（18 位）。", "A citizen ID number is 18 characters."),
+        new("citizen-id-check-character", BadRequest, "身份证号码校验位不对，请核对。", "The ID number's check character is wrong. Please check it."),
+        new("citizen-id-region", BadRequest, "身份证号码中的地区代码不对。", "The citizen ID number's region code is not valid."),
+        new("citizen-id-birth-date", BadRequest, "身份证号码中的出生日期不对。", "The citizen ID number's birth date is not a real date."),
+        new("citizen-id-birth-date-in-future", BadRequest, "身份证号码中的出生日期在未来。", "The citizen ID number's birth date is in the future."),
+        new("sex-code-invalid", BadRequest, "性别不对。", "The sex is not valid."),
+        new("ethnic-group-invalid", BadRequest, "民族不对。", "The ethnic group is not valid."),
+        new("region-code-invalid", BadRequest, "行政区划代码不对。", "The region code is not valid."),
+        new("community-code-invalid", BadRequest, "社区代码不对。", "The community code is not valid."),
+        new("resident-name-invalid", BadRequest, "姓名不对。", "The name is not valid.", "name"),
+        new("resident-hukou-address-invalid", BadRequest, "户籍地址不对。", "The hukou address is not valid.", "address"),
+        new("resident-contact-invalid", BadRequest, "联系方式不对。", "The contact is not valid.", "contact"),
+        new("resident-id-card-inconsistent", BadRequest, "身份证上的信息前后不一致。", "The ID card's details disagree with each other.", "idNumber"),
+        new("resident-id-number-mismatch", Unprocessable, "身份证号码与该居民不符。", "The citizen ID number is not this resident's."),
+        new("resident-photo-reference-invalid", Unprocessable, "照片引用不对。", "The photo reference is not valid."),
+        new("official-id-required", Unprocessable, "缺少经办人。", "The deciding official is required."),
+        new("official-role-invalid", Unprocessable, "经办人角色不对。", "The official's role is not valid."),
+
+        // Residence registrations and bulk reports
+        new("registration-already-active", Conflict, "该居民已有有效的居住登记。", "The resident already has an active registration."),
+        new("registration-not-active", Conflict, "居住登记已注销。", "The residence registration has ended."),
+        new("registration-not-found", BadRequest, "没有该身份证号码的有效居住登记。", "No active registration for this ID number."),
+        new("registration-resident-required", Unprocessable, "居住登记须指明居民。", "A registration names its resident."),
+        new("registration-address-invalid", BadRequest, "居住地址不对。", "The address is not valid.", "address"),
+        new("registration-evidence-required", BadRequest, "请填写居住证明材料。", "The evidence is required.", "evidence"),
+        new("registration-host-required", BadRequest, "请填写用人单位或房东。", "The employer or landlord is required.", "employerOrLandlord"),
+        new("registration-basis-invalid", BadRequest, "居住事由不对（就业、居住或就读）。", "The basis is employment, residence or study.", "basis"),
+        new("registration-arrival-after-registration", BadRequest, "到达日期不能晚于登记日期。", "The arrival date is after the registration.", "arrivalDate"),
+        new("registration-change-declared-before-it-happened", BadRequest, "变更日期不能在未来。", "The change is declared before it happened.", "changedOn"),
+        new("registration-change-before-registration", BadRequest, "变更日期不能早于登记日期。", "The change is dated before the registration.", "changedOn"),
+        new("registration-move-out-before-registration", BadRequest, "迁出日期不能早于登记日期。", "The move-out is dated before the registration.", "movedOutOn"),
+        new("bulk-report-media-type", StatusCodes.Status415UnsupportedMediaType, "请上传 CSV 文件。", "Send the bulk report as a CSV file."),
+        new("bulk-report-not-csv", BadRequest, "文件不是 CSV 格式，没有登记任何内容。", "The file is not CSV; nothing was recorded."),
+        new("bulk-report-not-utf8", BadRequest, "文件不是 UTF-8 编码，没有登记任何内容。", "The file is not UTF-8; nothing was recorded."),
+        new("bulk-report-empty", BadRequest, "文件是空的。", "The file is empty."),
+        new("bulk-report-header", BadRequest, "文件的表头不对，没有登记任何内容。", "The file's header is not the expected one; nothing was recorded."),
+        new("bulk-report-row-columns", BadRequest, "文件中某一行的列数不对，没有登记任何内容。", "A row has the wrong number of columns; nothing was recorded."),
+        new("bulk-report-too-many-rows", BadRequest, "文件行数太多，没有登记任何内容。", "The file has too many rows; nothing was recorded."),
+        new("bulk-report-type-invalid", BadRequest, "类型不对（到达或离开）。", "The row's type is not valid."),
+        new("bulk-report-date-in-future", BadRequest, "日期不能在未来。", "The date is in the future."),
+        new("bulk-report-name-mismatch", BadRequest, "姓名与已登记的不一致。", "The name differs from the recorded one."),
+
+        // Permit applications
+        new("application-already-open", Conflict, "该居民已有未办结的申请。", "The resident already has an undecided application."),
+        new("application-already-decided", Conflict, "申请已作出决定。", "The application has already been decided."),
+        new("application-wrong-status", Conflict, "申请当前状态不允许此操作。", "The application's status does not allow this."),
+        new("application-due-date-already-extended", Conflict, "办理期限已经延长过。", "The due date was already extended."),
+        new("application-registration-required", Unprocessable, "该居民没有有效的居住登记，请先登记。", "The resident has no active residence registration."),
+        new("application-registration-not-active", Unprocessable, "居住登记已不再有效。", "The registration is no longer active."),
+        new("application-registration-mismatch", Unprocessable, "居住登记不是该居民的。", "The registration is not the applicant's."),
+        new("application-resident-required", Unprocessable, "申请须指明居民。", "An application names its resident."),
+        new("application-not-eligible", Unprocessable, "申请人不符合申领条件。", "The applicant is not eligible."),
+        new("application-documents-missing", Unprocessable, "材料不齐，不能受理。", "Documents are missing; the application cannot be accepted."),
+        new("application-approval-requires-supervisor", Unprocessable, "只有负责人能批准申请。", "Only a supervisor approves an application."),
+        new("application-exemption-invalid", BadRequest, "豁免类别不对。", "The exemption is not valid.", "exemption"),
+        new("application-document-kind-invalid", BadRequest, "材料种类不对。", "The document kind is not known."),
+        new("application-document-reference-required", BadRequest, "请填写材料编号。", "The document reference is required."),
+        new("application-rejection-reason-required", BadRequest, "请填写不予批准的理由。", "The reason is required: the applicant reads it.", "reason"),
+
+        // Permits, endorsements and cards
+        new("permit-not-found", NotFound, "未找到该居住证。", "No residence permit was found."),
+        new("permit-number-format", BadRequest, "居住证号码格式不对。", "A permit number is 17 digits and a check character."),
+        new("permit-number-check-character", BadRequest, "居住证号码校验位不对。", "The permit number's check character is wrong."),
+        new("permit-number-region", BadRequest, "居住证号码中的地区代码不对。", "The permit number's region code is not valid."),
+        new("permit-number-serial", Conflict, "居住证号码中的序号不对。", "The permit number's serial is not valid."),
+        new("permit-number-year", Conflict, "居住证号码中的年份不对。", "The permit number's year is not valid."),
+        new("permit-number-year-mismatch", Conflict, "居住证号码中的年份与签发日期不符。", "The permit number's year is not its issue year."),
+        new("permit-numbers-exhausted", Conflict, "本地区本年度的居住证号码已用完。", "No permit serials are left for this region and year."),
+        new("permit-application-not-approved", Conflict, "申请尚未批准，不能签发居住证。", "The application is not approved."),
+        new("permit-issued-before-approval", Conflict, "签发日期不能早于批准日期。", "A permit is not issued before its approval."),
+        new("permit-issuing-authority-invalid", BadRequest, "发证机关不对。", "The issuing authority is not valid."),
+        new("permit-already-ended", Conflict, "居住证已被收回或注销。", "The permit has been revoked or terminated."),
+        new("permit-ended", Conflict, "居住证已失效。", "The permit has ended."),
+        new("permit-not-in-force", Conflict, "居住证当前无效。", "The permit is not in force."),
+        new("permit-not-overdue", Conflict, "居住证未逾期签注。", "The permit is not overdue for endorsement."),
+        new("permit-end-reason-invalid", BadRequest, "注销原因不对。", "The reason is LocalHukou, Death or NoLongerQualifies."),
+        new("permit-end-note-invalid", BadRequest, "注销说明不对。", "The note is not valid."),
+        new("permit-fraud-finding-required", BadRequest, "收回居住证须写明认定的违法事实。", "A revocation names the finding."),
+        new("endorsement-outside-window", Conflict, "不在签注期内。", "It is not endorsement time."),
+        new("endorsement-conditions-not-met", Conflict, "不符合签注条件。", "The holder no longer qualifies for an endorsement."),
+        new("card-already-issued", Conflict, "该卡已确认发放。", "That card's issue was already confirmed."),
+        new("card-not-current", Conflict, "只能处理居住证当前的卡。", "Only the permit's current card can be used."),
+        new("card-not-yet-issued", Conflict, "该卡尚未发放。", "The card has not been issued yet."),
+        new("card-sequence-exhausted", Conflict, "卡序号已用完。", "No card sequence numbers are left."),
+        new("card-serial-invalid", BadRequest, "卡号不对。", "The card serial is not valid."),
+        new("card-serial-mismatch", Conflict, "该卡已发放在另一张芯片上。", "This card belongs to another chip."),
+        new("card-files-mismatch", Conflict, "从卡中读回的文件与签发的不一致。", "The files read back are not the ones issued."),
+        new("card-chip-bound", Conflict, "该卡的文件已签发给另一张芯片。", "Card files were already issued to another chip."),
+        new("card-chip-not-bound", Conflict, "该卡没有绑定芯片。", "No chip is bound to this card."),
+        new("card-chip-key-used", Conflict, "该芯片密钥已用于另一张卡。", "This chip key is already used by another card."),
+        new("card-chip-not-proven", Conflict, "芯片未能证明其密钥，不能确认发放。", "The chip did not prove its key."),
+        new("card-challenge-unknown", Conflict, "核验挑战无效、已使用或已过期，请重新读卡。", "The challenge is unknown, used or expired."),
+        new("card-challenge-caller-unknown", Forbidden, "只有登录的工作人员或核验终端能获取挑战。", "Only an officer or a verifier terminal gets a challenge."),
+        new("qr-format-invalid", BadRequest, "二维码格式只能是 json、png 或 svg。", "format is json, png or svg."),
+        new("document-format-invalid", BadRequest, "文件格式只能是 png 或 pdf。", "format is png or pdf."),
+
+        // Counters' lookups
+        new("entitlement-service-out-of-scope", Forbidden, "本终端不能查询此项服务。", "This terminal may not ask about this service."),
+        new("entitlement-audit-unavailable", Unavailable, "查询未能记入审计，没有给出答复，请重试。", "The lookup could not be audited; try again."),
+        new("holder-facts-invalid", Unprocessable, "持证人信息不完整。", "The holder's facts are not valid."),
+        new("service-catalogue-invalid", Unprocessable, "服务目录不对。", "The service catalogue is not valid."),
+
+        // Points
+        new("points-frozen", Conflict, "该居民的积分已冻结。", "The resident's points are frozen."),
+        new("points-supervisor-required", Forbidden, "此项积分须由负责人录入。", "A supervisor records this."),
+        new("points-entry-already-reversed", Conflict, "该积分记录已被冲销。", "This entry was already reversed."),
+        new("points-entry-not-reversible", Conflict, "该积分记录不能冲销。", "This entry cannot be reversed."),
+        new("points-entry-unknown", BadRequest, "没有该积分记录。", "There is no such points entry."),
+        new("points-indicator-unknown", BadRequest, "积分指标不对。", "The indicator is not known."),
+        new("points-indicator-not-entered", BadRequest, "该指标不能手工录入。", "This indicator is not entered by hand."),
+        new("points-level-invalid", BadRequest, "积分等级不对。", "The level is not valid."),
+        new("points-quantity-invalid", BadRequest, "数量不对。", "The quantity is not valid."),
+        new("points-evidence-required", BadRequest, "请填写证明材料。", "The evidence is required."),
+        new("points-cover-invalid", BadRequest, "社保缴纳记录不对。", "The social-insurance cover is not valid."),
+        new("points-freeze-invalid", BadRequest, "冻结信息不对。", "The freeze is not valid."),
+        new("points-date-invalid", Unprocessable, "日期不能早于出生日期。", "The date is before the resident's birth date."),
+        new("points-accrual-month-invalid", BadRequest, "只能为已结束的月份累计积分。", "Only a month that has ended accrues."),
+        new("points-what-if-date-invalid", BadRequest, "日期须在今天到十年之内。", "The date is from today to ten years ahead."),
+        new("points-review-pending", Conflict, "已有一项复核在等待处理。", "A re-review of this is already waiting."),
+        new("points-review-resolved", Conflict, "该复核已处理。", "This re-review was already resolved."),
+        new("points-review-status-invalid", BadRequest, "复核状态不对。", "status is pending, accepted or rejected."),
+        new("points-review-correction-required", BadRequest, "请写明更正内容。", "The correction is required."),
+        new("points-profile-invalid", Unprocessable, "积分信息不对。", "The points profile is not valid."),
+        new("points-rule-set-invalid", Unprocessable, "积分规则不对，没有发布。", "The rule set is not valid; it was not published."),
+        new("points-rule-set-already-published", Unprocessable, "该版本积分规则已发布。", "This rule-set version is already published."),
+        new("points-rule-set-version-not-newer", Conflict, "已有更新的版本（可能刚由别人发布），本次没有发布。请刷新页面，在最新版本上重新修改。", "A newer version exists (perhaps someone has just published one), so nothing was published. Reload the page and make your changes on the latest version."),
+
+        // School admission
+        new("admission-conditions-invalid", BadRequest, "入学条件不对。", "The admission conditions are not valid."),
+        new("admission-round-exists", Conflict, "该学区该学年已有招生批次。", "A round for this zone and school year is already open."),
+        new("admission-round-not-found", NotFound, "没有该招生批次。", "No admission round has this id."),
+        new("admission-round-allocated", Conflict, "该批次已分配学位。", "The round's places are already allocated."),
+        new("admission-run-concurrent", Conflict, "该批次正在分配学位。", "The round is being allocated right now."),
+        new("admission-run-not-found", NotFound, "没有该次分配。", "No allocation run of this round has this id."),
+
+        // Jobs
+        new("job-not-found", NotFound, "没有该任务。", "There is no job of this name."),
+        new("job-period-invalid", BadRequest, "任务的期间不对。", "The job's period is not valid."),
+        new("job-period-already-run", Conflict, "该期间的任务已运行过。", "The job was already run for this period."),
+    }.ToFrozenDictionary(k => k.Code, StringComparer.Ordinal);
+}
