@@ -1,3 +1,4 @@
+using Permit.Api.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
@@ -35,7 +36,7 @@ public static class IdCardLookup
         if (asked.Service is null)
             return TypedResults.Ok(asked.Unknown!);
         if (SealedIdCard.Open(request.SealedIdCard, keys.SealKey) is not { } read)
-            return PermitProblems.Invalid("sealedIdCard",
+            return Problems.Invalid("sealedIdCard",
                 "The ID card read was not sealed for this API by a paired counter agent (or was damaged on the way): read the card again.");
 
         var challenge = Challenge(read.Challenge);
@@ -43,14 +44,14 @@ public static class IdCardLookup
             return ChipAnswer.UnknownChallenge();
         // The number is not echoed, not even in a refusal: the counter never sees it.
         if (!CitizenIdNumber.TryParse(read.IdNumber, out var idNumber))
-            return PermitProblems.Invalid("sealedIdCard", "The ID card's number is not a valid citizen ID number; check the card at the desk.");
+            return Problems.Invalid("sealedIdCard", "The ID card's number is not a valid citizen ID number; check the card at the desk.");
 
         var number = await PermitOf(db, idNumber, cancellationToken);
         var holder = number is null ? null : await HolderRecord.FindAsync(db, number, cancellationToken);
         if (holder is null)
         {
             var missed = await AuditMissAsync(http, audit, time, asked, cancellationToken);
-            return missed ?? PermitProblems.NotFound("a holder with this ID card");
+            return missed ?? Problems.PermitNotFound("a holder with this ID card");
         }
 
         var answer = EntitlementDecider.Decide(asked.Service, holder, asked.Today, CredentialAnswer.IdCard);
@@ -90,7 +91,7 @@ public static class IdCardLookup
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return EntitlementProblems.AuditUnavailable();
+            return Problems.Problem("entitlement-audit-unavailable", "The lookup could not be recorded in the audit trail, so no answer is given. Try again.");
         }
     }
 }

@@ -1,3 +1,5 @@
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -36,10 +38,10 @@ public static class PhotosApi
     {
         ArgumentNullException.ThrowIfNull(http);
         if (!await db.Residents.AnyAsync(r => r.Id == id, cancellationToken))
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         var picture = await ReadBodyAsync(http.Request, HolderPhoto.MaxUploadBytes, cancellationToken);
         if (picture is null)
-            return DeskProblems.PayloadTooLarge(HolderPhoto.MaxUploadBytes);
+            return Problems.PayloadTooLarge(HolderPhoto.MaxUploadBytes);
         var result = HolderPhoto.Normalize(picture);
         if (!result.Accepted)
             return PhotoProblems.Refused(result.Refusal!.Value);
@@ -55,7 +57,7 @@ public static class PhotosApi
     {
         ArgumentNullException.ThrowIfNull(links);
         if (!await db.Residents.AnyAsync(r => r.Id == id, cancellationToken))
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         var photos = await PhotoStore.Of(db, id).OrderByDescending(p => p.TakenAt)
             .Select(p => new { p.Id, p.Source, p.Version, p.TakenBy, p.TakenAt }).ToListAsync(cancellationToken);
         PhotoVersionResponse Link(Guid photoId, PhotoSource source, int version, string takenBy, DateTimeOffset at) =>

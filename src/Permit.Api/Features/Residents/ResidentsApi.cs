@@ -70,7 +70,7 @@ public static class ResidentsApi
             if (await db.ResidenceRegistrations.IgnoreQueryFilters()
                     .AnyAsync(g => g.ResidentId == existing.Id && g.Status == Domain.Registrations.RegistrationStatus.Active, cancellationToken))
             {
-                return DeskProblems.Conflict("resident-registered-elsewhere",
+                return Problems.Problem("resident-registered-elsewhere",
                     "This person has an active residence registration in another jurisdiction: the move-out is declared there first.");
             }
             existing.PlaceIn(desk);

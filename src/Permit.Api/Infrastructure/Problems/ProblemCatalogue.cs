@@ -182,6 +182,15 @@ public static class ProblemCatalogue
 
         // Counters' lookups
         new("entitlement-service-out-of-scope", Forbidden, "本终端不能查询此项服务。", "This terminal may not ask about this service."),
+        new("photo-not-an-image", Unprocessable, "这不是照片：请用摄像头拍摄，或上传 JPEG / PNG 图片。",
+            "This is not a picture: take one with the camera or upload a JPEG or PNG."),
+        new("photo-too-small", Unprocessable, "照片太小：人像裁剪后不足 358×441 像素，请靠近摄像头或上传更清晰的照片。",
+            "The picture is too small: the portrait crop would be under 358×441 pixels. Move closer or upload a sharper picture."),
+        new("photo-too-dark", Unprocessable, "照片太暗，看不清面部：请打开灯光或调整位置后重拍。",
+            "The picture is too dark to see the face: turn on the light or move, then take it again."),
+        new("photo-not-face-sized", Unprocessable, "照片不是头肩像：画面宽高相差超过一倍，请让本人正对摄像头、居中后重拍。",
+            "This is not a head-and-shoulders picture: centre the person facing the camera and take it again."),
+        new("photo-link-invalid", NotFound, "照片链接无效、已过期或不属于您。", "This photo link is unknown, expired or was made for someone else."),
         new("entitlement-audit-unavailable", Unavailable, "查询未能记入审计，没有给出答复，请重试。", "The lookup could not be audited; try again."),
         new("holder-facts-invalid", Unprocessable, "持证人信息不完整。", "The holder's facts are not valid."),
         new("service-catalogue-invalid", Unprocessable, "服务目录不对。", "The service catalogue is not valid."),

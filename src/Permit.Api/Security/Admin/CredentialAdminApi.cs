@@ -53,7 +53,7 @@ public static class CredentialAdminApi
         Guid id, JurisdictionChangeRequest request, CredentialAdministration administration, CancellationToken cancellationToken)
     {
         if (!OfficerJurisdictions.TryParse(request.Jurisdiction, out var jurisdiction))
-            return SecurityProblems.Invalid("jurisdiction", OfficerJurisdictions.Rule);
+            return Problems.Invalid("jurisdiction", OfficerJurisdictions.Rule);
         return await Answer(administration.ChangeJurisdictionAsync(id, jurisdiction, cancellationToken));
     }
 
