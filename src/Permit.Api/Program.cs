@@ -33,6 +33,7 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddPermitSecurity();
     builder.Services.AddEntitlements();
+    builder.Services.AddBulkReports(builder.Configuration);
     builder.Services.AddPermitWeb();
     builder.AddPermitJobs();
     builder.AddPermitDemo();
