@@ -5,6 +5,7 @@ using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Jobs;
+using Permit.Api.Features.LegacyImport;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Registrations;
@@ -55,6 +56,7 @@ try
     app.MapResidents();
     app.MapRegistrations();
     app.MapBulkReports();
+    app.MapLegacyImport();
     app.MapApplications();
     app.MapPermits();
     app.MapEntitlements();
@@ -71,6 +73,8 @@ try
     if (KeysCli.IsInit(args))
         return await KeysCli.RunAsync(app.Services, ["init"], Console.Out, app.Lifetime.ApplicationStopping);
     await app.MigratePermitDatabaseAsync();
+    if (Permit.Api.Features.LegacyImport.LegacyImportCli.IsCommand(args))
+        return await Permit.Api.Features.LegacyImport.LegacyImportCli.RunAsync(app.Services, args, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
     if (SecurityCli.IsCommand(args))
         return await SecurityCli.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
     await app.SeedDemoDataAsync();
