@@ -103,7 +103,8 @@ public sealed class EmployerFileTests
         using var other = await supervisor.GetAsync(new Uri($"/api/bulk-reports/runs/{run}/result.xlsx", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
-        Assert.Equal((3, 3), ((await own.JsonAsync()).GetProperty("done").GetInt32(), (await own.JsonAsync()).GetProperty("total").GetInt32()));
+        var progress = await own.JsonAsync();
+        Assert.Equal(("done", 3, 3), (progress.GetProperty("stage").GetString(), progress.GetProperty("done").GetInt32(), progress.GetProperty("total").GetInt32()));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 
