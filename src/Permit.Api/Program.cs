@@ -6,6 +6,7 @@ using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Endorsements;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Jobs;
+using Permit.Api.Features.LegacyImport;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Photos;
 using Permit.Api.Features.Personalization;
@@ -38,6 +39,7 @@ try
     builder.Services.AddPermitSecurity();
     builder.Services.AddEntitlements();
     builder.Services.AddPhotos();
+    builder.Services.AddBulkReports(builder.Configuration);
     builder.Services.AddPermitWeb();
     builder.AddPermitJobs();
     builder.AddPermitDemo();
@@ -60,6 +62,7 @@ try
     app.MapPhotos();
     app.MapRegistrations();
     app.MapBulkReports();
+    app.MapLegacyImport();
     app.MapApplications();
     var permits = app.MapPermits();
     permits.MapPersonalization();
@@ -79,6 +82,8 @@ try
     if (KeysCli.IsInit(args))
         return await KeysCli.RunAsync(app.Services, ["init"], Console.Out, app.Lifetime.ApplicationStopping);
     await app.MigratePermitDatabaseAsync();
+    if (Permit.Api.Features.LegacyImport.LegacyImportCli.IsCommand(args))
+        return await Permit.Api.Features.LegacyImport.LegacyImportCli.RunAsync(app.Services, args, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
     if (SecurityCli.IsCommand(args))
         return await SecurityCli.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
     await app.SeedDemoDataAsync();

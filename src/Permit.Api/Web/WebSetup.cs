@@ -27,6 +27,7 @@ public static class WebSetup
             options.Conventions.AuthorizePage("/Desk/Queue", Policies.Supervisor);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Supervisor);
             options.Conventions.AuthorizePage("/Admin/Users", Policies.Admin);
+            options.Conventions.AuthorizePage("/Admin/LegacyImport", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Counter", Policies.Verifier);
             options.Conventions.AuthorizeFolder("/Holder", Policies.Migrant);
             foreach (var open in OpenPages)

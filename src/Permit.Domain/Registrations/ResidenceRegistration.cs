@@ -14,6 +14,8 @@ public sealed class ResidenceRegistration
     /// <summary>UTF-8 bytes, as EF.PERMIT tag 88 (residence address) holds them.</summary>
     public const int MaxAddressBytes = 210;
     public const int MaxTextLength = 200;
+    /// <summary>Employers and landlords report arrivals within 3 working days (docs/domain.md §1).</summary>
+    public const int ReportWorkingDays = 3;
 
     private readonly List<RegistrationChange> _changes = [];
 
@@ -63,6 +65,15 @@ public sealed class ResidenceRegistration
 
     public DateOnly? MovedOutOn { get; private set; }
 
+    /// <summary>The day an employer or landlord reported the arrival (bulk report); null when the migrant declared it.</summary>
+    public DateOnly? ReportedOn { get; private set; }
+
+    /// <summary>Working days (China's calendar) between the arrival and the report; more than 3 is late.</summary>
+    public int? ReportDelayWorkingDays { get; private set; }
+
+    /// <summary>Reported by an employer or landlord more than <see cref="ReportWorkingDays"/> working days after arrival.</summary>
+    public bool WasReportedLate => ReportDelayWorkingDays > ReportWorkingDays;
+
     public bool IsActive => Status == RegistrationStatus.Active;
 
     /// <summary>Every declared change, oldest first.</summary>
@@ -96,6 +107,19 @@ public sealed class ResidenceRegistration
             ArrivalDate = arrivalDate,
             RegistrationDate = registrationDate,
         };
+    }
+
+    /// <summary>
+    /// Records that an employer or landlord reported this arrival on <paramref name="reportedOn"/>, counted in working days
+    /// by <paramref name="calendar"/>; a late report is still recorded, flagged by <see cref="WasReportedLate"/>.
+    /// </summary>
+    public void RecordEmployerReport(DateOnly reportedOn, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (reportedOn < ArrivalDate)
+            throw new DomainException("registration-reported-before-arrival", "An arrival is reported on or after the day it happened.");
+        ReportedOn = reportedOn;
+        ReportDelayWorkingDays = calendar.WorkingDaysBetween(ArrivalDate, reportedOn);
     }
 
     /// <summary>The resident declares a new address. Declared more than 10 days after the move: accepted, flagged late.</summary>

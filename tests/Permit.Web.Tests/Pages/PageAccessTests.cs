@@ -35,6 +35,7 @@ public sealed class PageAccessTests
         ["/admin/audit/{id:guid}"] = Policies.Supervisor,
         ["/admin/points"] = Policies.Supervisor,
         ["/admin/users"] = Policies.Admin,
+        ["/admin/legacy-import"] = Policies.Admin,
     };
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Persistence;
+using Permit.Api.Security.Fields;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;
 using Permit.Domain.Registrations;
@@ -13,12 +14,16 @@ namespace Permit.Api.Features.BulkReports;
 /// <summary>
 /// Applies a bulk report's rows in file order: an arrival registers the person (creating the resident when the district
 /// does not know them yet), a departure ends their active registration. A row either lands whole or not at all; the good
-/// rows are saved together by one SaveChanges, that is one transaction.
+/// rows are saved together by one SaveChanges, that is one transaction. A dry run checks every row the same way and
+/// saves nothing. The people a file names are looked up in batches (by blind index) before the rows are applied.
 /// </summary>
 public static class BulkReportWriter
 {
     /// <summary>Employers and landlords report within 3 working days (docs/domain.md §1).</summary>
-    public const int ReportWorkingDays = 3;
+    public const int ReportWorkingDays = ResidenceRegistration.ReportWorkingDays;
+
+    private const int LookupBatch = 500;
+    private const int ProgressEvery = 1000;
 
     private static readonly Dictionary<string, string> ColumnOfRule = new(StringComparer.Ordinal)
     {
@@ -32,20 +37,33 @@ public static class BulkReportWriter
     };
 
     public static async Task<BulkReportResponse> WriteAsync(
-        IReadOnlyList<CsvRow> rows, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        IReadOnlyList<CsvRow> rows, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
+        await WriteAsync(rows, db, time, http, new BulkReportOptions(), cancellationToken);
+
+    public static async Task<BulkReportResponse> WriteAsync(
+        IReadOnlyList<CsvRow> rows, PermitDbContext db, TimeProvider time, HttpContext http, BulkReportOptions options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
         var today = ChinaDate.Today(time);
-        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        var calendar = options.Calendar ?? Permit.Domain.Registrations.WorkingCalendar.WeekdaysOnly;
+        var people = await LookUpAsync(rows, db, today, cancellationToken);
         var accepted = new List<AcceptedRow>();
         var rejected = new List<RejectedRow>();
 
+        var done = 0;
         foreach (var row in rows)
         {
+            if (++done % ProgressEvery == 0)
+                options.Progress?.Invoke(done, rows.Count);
+            var name = row.Fields.Count > 2 ? row.Fields[2].Trim() : "";
+            var reporterText = row.Fields.Count > 6 ? row.Fields[6].Trim() : "";
             if (row.Fields.Count != All.Count)
             {
-                rejected.Add(new(row.Row, "*", "bulk-report-row-columns", $"The row has {row.Fields.Count} columns; the header has {All.Count}."));
+                rejected.Add(new(row.Row, "*", "bulk-report-row-columns", $"The row has {row.Fields.Count} columns; the header has {All.Count}.", name, reporterText));
                 continue;
             }
             var errors = new FieldErrors();
@@ -58,39 +76,85 @@ public static class BulkReportWriter
                 errors.Add(Date, "bulk-report-date-in-future", "date is in the future: report what has happened.");
             var reporter = errors.Text(Reporter, row.Field(6));
             Person? person = null;
-            if (citizenId is not null)
-                person = await FindAsync(db, people, citizenId, cancellationToken);
-            var name = row.Field(2);
+            if (citizenId is not null && !people.TryGetValue(citizenId.Value, out person))
+                people[citizenId.Value] = person = new Person();
             if (person is { Outside: false, Resident: { } known } && name.Length > 0 && name != known.Name)
                 errors.Add(Name, "bulk-report-name-mismatch", "name differs from the name recorded for this ID number.");
 
             var outcome = type == "arrival"
-                ? Arrive(row, errors, db, person, citizenId, date, reporter, today)
+                ? Arrive(row, errors, db, person, citizenId, date, reporter, today, calendar)
                 : Depart(errors, person, date);
             if (outcome is { } rule)
             {
-                rejected.Add(new(row.Row, rule.Column, rule.Code, rule.Reason));
+                rejected.Add(new(row.Row, rule.Column, rule.Code, rule.Reason, name, reporterText));
                 continue;
             }
             foreach (var (field, code, message) in Errors(errors))
-                rejected.Add(new(row.Row, field, code, message));
+                rejected.Add(new(row.Row, field, code, message, name, reporterText));
             if (errors.Any)
                 continue;
 
             var registration = person!.LastRegistration!;
-            http.Audit($"bulk-report.{type}", person.Resident!.Id, "reported by " + reporter);
-            accepted.Add(new(row.Row, type, person.Resident.Id, registration.Id, person.Created, IsLate(date!.Value, today)));
+            if (!options.DryRun)
+                http.Audit($"bulk-report.{type}", person.Resident!.Id, "reported by " + reporter);
+            var delay = calendar.WorkingDaysBetween(date!.Value, today);
+            accepted.Add(new(row.Row, type, person.Resident!.Id, registration.Id, person.Created, delay > ReportWorkingDays, name, reporterText, delay));
         }
+        options.Progress?.Invoke(rows.Count, rows.Count);
 
-        if (accepted.Count > 0)
+        if (options.DryRun)
+            db.ChangeTracker.Clear();
+        else if (accepted.Count > 0)
             await db.SaveChangesAsync(cancellationToken);
-        return new BulkReportResponse(rows.Count, accepted.Count, rejected.Count, accepted, [.. rejected.OrderBy(r => r.Row)]);
+        return new BulkReportResponse(rows.Count, accepted.Count, rejected.Count, accepted, [.. rejected.OrderBy(r => r.Row)])
+        {
+            DryRun = options.DryRun,
+        };
+    }
+
+    /// <summary>
+    /// Finds, in batches, the residents the file's valid ID numbers name and their active registrations; numbers the
+    /// district does not know map to an empty <see cref="Person"/>.
+    /// </summary>
+    private static async Task<Dictionary<string, Person>> LookUpAsync(
+        IReadOnlyList<CsvRow> rows, PermitDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var protector = db.RequireCitizenIdProtector();
+        var numbers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row.Fields.Count > 1 && Permit.Domain.Identity.CitizenIdNumber.TryParse(row.Fields[1].Trim(), out var number))
+                numbers.TryAdd(protector.BlindIndex(number), number.Value);
+        }
+        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var batch in numbers.Keys.Chunk(LookupBatch))
+        {
+            // One resident per number wherever they live (an arrival must not create a second one); whether the officer may
+            // touch them is decided per row from Outside.
+            var residents = await db.Residents.IgnoreQueryFilters()
+                .Where(r => batch.Contains(EF.Property<string>(r, CitizenIdBlindIndex.PropertyName)))
+                .ToListAsync(cancellationToken);
+            var ids = residents.Select(r => r.Id).ToList();
+            var active = await db.ResidenceRegistrations.IgnoreQueryFilters()
+                .Where(g => ids.Contains(g.ResidentId) && g.Status == RegistrationStatus.Active)
+                .ToListAsync(cancellationToken);
+            foreach (var resident in residents)
+            {
+                people[resident.CitizenId.Value] = new Person
+                {
+                    Resident = resident,
+                    Active = active.SingleOrDefault(g => g.ResidentId == resident.Id),
+                    Outside = db.OfficerJurisdiction is { } jurisdiction && !jurisdiction.Contains(resident.AreaCode),
+                };
+            }
+        }
+        return people;
     }
 
     /// <summary>Registers the person; null when the row landed (or when only field errors remain in <paramref name="errors"/>).</summary>
     private static (string Column, string Code, string Reason)? Arrive(
         CsvRow row, FieldErrors errors, PermitDbContext db, Person? person, CitizenIdNumber? citizenId, DateOnly? date,
-        string? reporter, DateOnly today)
+        string? reporter, DateOnly today, Permit.Domain.Registrations.WorkingCalendar calendar)
     {
         var community = errors.CommunityInJurisdiction(CommunityCode, row.Field(3), db);
         var address = errors.Text(Address, row.Field(4));
@@ -121,6 +185,7 @@ public static class BulkReportWriter
             var resident = person.Resident
                 ?? Resident.FromIdCard(new IdentityDetails(citizenId!, name!, citizenId!.Sex, ethnic!, citizenId.BirthDate, hukou!));
             var registration = ResidenceRegistration.Declare(resident.Id, address!, community!, date!.Value, today, basis!.Value, evidence!, reporter!);
+            registration.RecordEmployerReport(today, calendar);
             if (person.Resident is null)
             {
                 db.Residents.Add(resident);
@@ -160,38 +225,8 @@ public static class BulkReportWriter
         }
     }
 
-    private static async Task<Person> FindAsync(
-        PermitDbContext db, Dictionary<string, Person> people, CitizenIdNumber citizenId, CancellationToken cancellationToken)
-    {
-        if (people.TryGetValue(citizenId.Value, out var known))
-            return known;
-        // One resident per number wherever they live (an arrival must not create a second one); whether the officer may
-        // touch them is decided per row from Outside.
-        var resident = await db.ResidentsWithCitizenIdAnywhere(citizenId).SingleOrDefaultAsync(cancellationToken);
-        var active = resident is null
-            ? null
-            : await db.ResidenceRegistrations.IgnoreQueryFilters().SingleOrDefaultAsync(
-                g => g.ResidentId == resident.Id && g.Status == RegistrationStatus.Active, cancellationToken);
-        var outside = resident is not null && db.OfficerJurisdiction is { } jurisdiction && !jurisdiction.Contains(resident.AreaCode);
-        var person = new Person { Resident = resident, Active = active, Outside = outside };
-        people[citizenId.Value] = person;
-        return person;
-    }
-
     private static IEnumerable<(string Field, string Code, string Message)> Errors(FieldErrors errors) =>
         errors.ToList();
-
-    /// <summary>More than 3 working days (Monday to Friday) between the event and the report.</summary>
-    private static bool IsLate(DateOnly happened, DateOnly reported)
-    {
-        var workingDays = 0;
-        for (var day = happened.AddDays(1); day <= reported && workingDays <= ReportWorkingDays; day = day.AddDays(1))
-        {
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-                workingDays++;
-        }
-        return workingDays > ReportWorkingDays;
-    }
 
     /// <summary>What the rows so far did to one person (rows of one file may arrive and depart the same person).</summary>
     private sealed class Person

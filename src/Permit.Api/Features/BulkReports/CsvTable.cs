@@ -28,30 +28,25 @@ public sealed class CsvFormatException : Exception
 public sealed record CsvRow(int Row, IReadOnlyList<string> Fields);
 
 /// <summary>
-/// A strict RFC 4180 reader: UTF-8 with or without BOM, comma-separated, fields optionally in double quotes (a quote
-/// inside doubled), CRLF or LF line ends, blank lines ignored. Invalid UTF-8, a NUL byte, an unterminated quote or text
+/// A strict RFC 4180 reader: UTF-8 with or without BOM, or GB18030 (<see cref="ReportText"/>), comma-separated, fields optionally in double quotes (a quote
+/// inside doubled), CRLF or LF line ends, blank lines ignored. Bytes invalid in the encoding, a NUL byte, an unterminated quote or text
 /// after a closing quote make the whole file malformed.
 /// </summary>
 public static class CsvTable
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    public static IReadOnlyList<CsvRow> Read(ReadOnlySpan<byte> bytes, int maxRows) => Read(bytes, maxRows, ReportEncoding.Utf8);
 
-    public static IReadOnlyList<CsvRow> Read(ReadOnlySpan<byte> bytes, int maxRows)
+    /// <summary>Reads the table in the chosen encoding, or the detected one (<see cref="ReportText"/>).</summary>
+    public static IReadOnlyList<CsvRow> Read(ReadOnlySpan<byte> bytes, int maxRows, ReportEncoding encoding) =>
+        ReadDetecting(bytes, maxRows, encoding).Rows;
+
+    /// <summary>The rows and the encoding they were read in.</summary>
+    public static (IReadOnlyList<CsvRow> Rows, ReportEncoding ReadAs) ReadDetecting(ReadOnlySpan<byte> bytes, int maxRows, ReportEncoding encoding)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            bytes = bytes[3..];
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new CsvFormatException("bulk-report-not-utf8", "The file is not UTF-8 text.");
-        }
+        var (text, read) = ReportText.Decode(bytes, encoding);
         if (text.Contains('\0', StringComparison.Ordinal))
             throw new CsvFormatException("bulk-report-not-csv", "The file holds NUL characters: it is not a CSV text file.");
-        return Parse(text, maxRows);
+        return (Parse(text, maxRows), read);
     }
 
     private static List<CsvRow> Parse(string text, int maxRows)

@@ -16,6 +16,7 @@ public sealed class ResidenceRegistrationConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasAggregateVersion();
         builder.Ignore(r => r.IsActive);
+        builder.Ignore(r => r.WasReportedLate);
 
         builder.Property(r => r.Address).HasMaxLength(EncryptedAddressConverter.StoredMaxLength);
         builder.Property(r => r.Evidence).HasMaxLength(200);

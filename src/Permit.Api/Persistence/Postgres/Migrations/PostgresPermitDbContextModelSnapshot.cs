@@ -202,6 +202,45 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.LegacyImport.LegacyImportCheckpoint", b =>
+                {
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("LastRow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Written")
+                        .HasColumnType("integer");
+
+                    b.HasKey("FileSha256");
+
+                    b.ToTable("LegacyImportCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1211,6 +1250,12 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("RegistrationDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ReportDelayWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ReportedOn")
                         .HasColumnType("date");
 
                     b.Property<Guid>("ResidentId")

@@ -202,6 +202,45 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.LegacyImport.LegacyImportCheckpoint", b =>
+                {
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int>("LastRow")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Written")
+                        .HasColumnType("int");
+
+                    b.HasKey("FileSha256");
+
+                    b.ToTable("LegacyImportCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1214,6 +1253,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("RegistrationDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ReportDelayWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ReportedOn")
                         .HasColumnType("date");
 
                     b.Property<Guid>("ResidentId")

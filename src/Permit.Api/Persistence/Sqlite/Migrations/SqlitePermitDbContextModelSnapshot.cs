@@ -195,6 +195,45 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.LegacyImport.LegacyImportCheckpoint", b =>
+                {
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Written")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FileSha256");
+
+                    b.ToTable("LegacyImportCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1202,6 +1241,12 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RegistrationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportDelayWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReportedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResidentId")
