@@ -4,12 +4,14 @@ using Permit.Api.Features.Applications;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Entitlements;
+using Permit.Api.Features.Families;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
 using Permit.Api.Features.SchoolAdmission;
+using Permit.Api.Features.Settlement;
 using Permit.Api.Infrastructure.Health;
 using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
@@ -63,6 +65,8 @@ try
     app.MapJobs();
     app.MapBenchBaseline(app.Configuration);
     app.MapSchoolAdmission();
+    app.MapFamilies();
+    app.MapSettlement();
     app.MapPermitSecurity();
     app.MapPermitWeb();
 

@@ -68,6 +68,9 @@ public abstract class PermitDbContext(DbContextOptions options, CitizenIdProtect
         CredentialsModel.Configure(modelBuilder);
         JobsModel.Configure(modelBuilder);
         SchoolAdmissionModel.Configure(modelBuilder);
+        Features.Families.FamiliesModel.Configure(modelBuilder);
+        Features.Settlement.SettlementModel.Configure(modelBuilder);
+        Features.Settlement.SettlementRoundsModel.Configure(modelBuilder);
         if (CitizenIdProtector is not null)
             EncryptCitizenIds(modelBuilder, CitizenIdProtector);
     }
