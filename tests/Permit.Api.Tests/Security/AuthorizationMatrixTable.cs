@@ -113,6 +113,8 @@ public static class AuthorizationMatrixTable
         new("GET",  "/api/settlement/rounds/{id:guid}",                            Desk),
         new("POST", "/api/settlement/rounds/{id:guid}/applicants",                 Desk),
         new("POST", "/api/settlement/rounds/{id:guid}/objections",                 Desk),
+        new("GET",  "/api/settlement/applications/{id:guid}/notice",               Desk),
+        new("GET",  "/api/settlement/rounds/{id:guid}/applicants/{applicantId:guid}/notice", Desk),
 
         // Supervisors and admins
         new("POST", "/api/applications/{id:guid}/approve",                             SupervisorUp),
@@ -126,6 +128,7 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/settlement/rounds/{id:guid}/publication",                SupervisorUp),
         new("POST", "/api/settlement/rounds/{id:guid}/objections/{objectionId:guid}/decision", SupervisorUp),
         new("POST", "/api/settlement/rounds/{id:guid}/final",                      SupervisorUp),
+        new("GET",  "/api/settlement/export",                                      SupervisorUp),
 
         // Officers and counter terminals: pairing their PC's card agent, tickets for it
         new("POST", "/api/agents",                                                 CardReaders),

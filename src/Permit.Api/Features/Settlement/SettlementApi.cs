@@ -46,6 +46,13 @@ public static class SettlementApi
         rounds.MapPost("/{id:guid}/final", Rounds.SettlementRounds.FinalizeAsync).RequireAuthorization(Policies.Supervisor)
             .WithName("FinalizeSettlementRound").WithSummary("Fix the final list after publicity; the settled applicants' permits end (local hukou obtained)");
 
+        settlement.MapGet("/applications/{id:guid}/notice", SettlementDocuments.ApplicationNoticeAsync)
+            .WithName("GetSettlementNotice").WithSummary("The notice letter (PDF, Chinese) of an approved application");
+        rounds.MapGet("/{id:guid}/applicants/{applicantId:guid}/notice", SettlementDocuments.RoundNoticeAsync)
+            .WithName("GetRoundSettlementNotice").WithSummary("The notice letter (PDF, Chinese) of a settled applicant of a final round");
+        settlement.MapGet("/export", SettlementDocuments.ExportAsync).RequireAuthorization(Policies.Supervisor)
+            .WithName("ExportSettledHouseholds").WithSummary("The settled households for the hukou system: ?format=csv (default) or json; columns in docs/settlement.md");
+
         app.MapGet("/api/public/settlement-rounds/{id:guid}", Rounds.RoundPublicity.GetAsync).AllowAnonymous().WithTags("Settlement")
             .WithName("GetSettlementPublicity").WithSummary("The public publicity list: masked name and ID number, score, rank, outcome");
         app.MapGet("/api/self-service/settlement", Rounds.RoundPublicity.OwnAsync).RequireAuthorization(Policies.Migrant).WithTags("Self-service")

@@ -62,6 +62,18 @@ public sealed class CategorySettlementTests
         Assert.False(atCounter!.Eligible);
         Assert.NotEqual(EntitlementReasons.Eligible, atCounter.ReasonCode);
 
+        using var letter = await registrar.GetAsync(new Uri($"/api/settlement/applications/{application.Id}/notice", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
+        Assert.Equal("application/pdf", letter.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await letter.Content.ReadAsByteArrayAsync(Ct), 0, 4), StringComparison.Ordinal);
+        var csv = await supervisor.GetStringAsync(new Uri("/api/settlement/export?format=csv", UriKind.Relative), Ct);
+        var csvLines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(',', SettlementDocuments.Columns), csvLines[0]);
+        Assert.Equal(["applicant", "spouse", "child"], csvLines.Skip(1).Select(l => l.Split(',')[3]));
+        Assert.Contains(csvLines, l => l.Contains(applicant.Number, StringComparison.Ordinal));
+        using (var registrarExport = await registrar.GetAsync(new Uri("/api/settlement/export", UriKind.Relative), Ct))
+            Assert.Equal(HttpStatusCode.Forbidden, registrarExport.StatusCode);
+
         await using var db = host.NewContext();
         var actions = await db.Set<AuditEntry>().Where(e => e.ResidentId == applicant.ResidentId).Select(e => e.Action).ToListAsync(Ct);
         Assert.Contains("family.link", actions);

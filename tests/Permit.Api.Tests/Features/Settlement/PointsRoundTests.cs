@@ -84,6 +84,12 @@ public sealed class PointsRoundTests
         Assert.DoesNotContain(PermitArrange.IdNumber(0), publicity, StringComparison.Ordinal);
         Assert.Contains("张＊", publicity, StringComparison.Ordinal);
         Assert.Contains("110101********", publicity, StringComparison.Ordinal);
+        // Razor encodes non-ASCII characters as entities: decode to read what a person sees.
+        var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync(new Uri($"/publicity/settlement/{round.Id}", UriKind.Relative), Ct));
+        Assert.DoesNotContain("张伟", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(PermitArrange.IdNumber(0), page, StringComparison.Ordinal);
+        Assert.DoesNotContain(PermitArrange.IdNumber(0)[6..14], page, StringComparison.Ordinal);
+        Assert.Contains("张＊", page, StringComparison.Ordinal);
 
         // An objection: six years of insurance, not four. Upheld, the re-run moves the applicant above the cut.
         using var filed = await registrar2.PostAsJsonAsync($"/api/settlement/rounds/{round.Id}/objections", new
@@ -132,6 +138,9 @@ public sealed class PointsRoundTests
             Assert.Equal((await SettlementRounds.LatestRunAsync(db, round.Id, Ct))!.Result(), again);
         }
 
+        using var notice = await registrar3.GetAsync(new Uri($"/api/settlement/rounds/{round.Id}/applicants/{below.ApplicantId}/notice", UriKind.Relative), Ct);
+        Assert.Equal("application/pdf", notice.Content.Headers.ContentType?.MediaType);
+
         using var school = await TerminalAsync(host, "镇海实验小学", ServiceCategory.Education);
         foreach (var holder in holders)
         {
@@ -145,7 +154,7 @@ public sealed class PointsRoundTests
     private static async Task CoversAsync(PermitsHost host, List<Guid> residents)
     {
         await using var db = host.NewContext();
-        var constructor = typeof(SocialInsuranceCover).GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance).Single();
+        var constructor = typeof(SocialInsuranceCover).GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance).Single(c => c.GetParameters().Length == 6);
         for (var n = 0; n < residents.Count; n++)
         {
             if (YearsOf(n) == 0)
