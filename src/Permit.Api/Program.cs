@@ -5,6 +5,7 @@ using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Endorsements;
 using Permit.Api.Features.Entitlements;
+using Permit.Api.Features.Families;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.LegacyImport;
 using Permit.Api.Features.Permits;
@@ -15,6 +16,7 @@ using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
 using Permit.Api.Features.SchoolAdmission;
 using Permit.Api.Features.SelfService;
+using Permit.Api.Features.Settlement;
 using Permit.Api.Infrastructure.Health;
 using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
@@ -75,6 +77,8 @@ try
     app.MapJobs();
     app.MapBenchBaseline(app.Configuration);
     app.MapSchoolAdmission();
+    app.MapFamilies();
+    app.MapSettlement();
     app.MapPermitSecurity();
     app.MapPermitWeb();
 

@@ -68,6 +68,9 @@ public abstract partial class PermitDbContext(DbContextOptions options, CitizenI
         CredentialsModel.Configure(modelBuilder);
         JobsModel.Configure(modelBuilder);
         SchoolAdmissionModel.Configure(modelBuilder);
+        Features.Families.FamiliesModel.Configure(modelBuilder);
+        Features.Settlement.SettlementModel.Configure(modelBuilder);
+        Features.Settlement.SettlementRoundsModel.Configure(modelBuilder);
         Features.Photos.PhotosModel.Configure(modelBuilder);
         ApplyJurisdictionFilters(modelBuilder);
         if (CitizenIdProtector is not null)

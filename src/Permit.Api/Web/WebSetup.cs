@@ -14,7 +14,7 @@ public static class WebSetup
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     /// <summary>Pages anyone may open: the start page, the three doors and the language switch.</summary>
-    private static readonly string[] OpenPages = ["/Index", "/SignIn", "/SignOut", "/Denied", "/Language", "/Counter/SignIn", "/Holder/SignIn", "/Holder/Activate"];
+    private static readonly string[] OpenPages = ["/Index", "/SignIn", "/SignOut", "/Denied", "/Language", "/Counter/SignIn", "/Holder/SignIn", "/Holder/Activate", "/Publicity/Settlement"];
 
     public static IServiceCollection AddPermitWeb(this IServiceCollection services)
     {

@@ -57,6 +57,7 @@ public static class AuthorizationMatrixTable
         // Anyone
         new("GET",  "/health",                                                     Public),
         new("GET",  "/api/trust-list",                                             Public),
+        new("GET",  "/api/public/settlement-rounds/{id:guid}",                     Public),
         new("GET",  "/api/issuer-keys",                                            Public),
         new("GET",  "/api/revocation-list",                                        Public),
         new("POST", "/api/auth/token",                                             Public, MatrixBody.OfficerCredentials),
@@ -110,6 +111,17 @@ public static class AuthorizationMatrixTable
         new("GET",  "/api/school-admission/rounds/{id:guid}",                      Desk),
         new("POST", "/api/school-admission/rounds/{id:guid}/applicants",           Desk),
         new("GET",  "/api/school-admission/rounds/{id:guid}/runs/{runId:guid}",    Desk),
+        new("GET",  "/api/residents/{id:guid}/family/",                            Desk),
+        new("POST", "/api/residents/{id:guid}/family/",                            Desk),
+        new("POST", "/api/residents/{id:guid}/family/children",                    Desk),
+        new("GET",  "/api/settlement/condition-sets",                              Desk),
+        new("POST", "/api/settlement/applications",                                Desk),
+        new("GET",  "/api/settlement/applications/{id:guid}",                      Desk),
+        new("GET",  "/api/settlement/rounds/{id:guid}",                            Desk),
+        new("POST", "/api/settlement/rounds/{id:guid}/applicants",                 Desk),
+        new("POST", "/api/settlement/rounds/{id:guid}/objections",                 Desk),
+        new("GET",  "/api/settlement/applications/{id:guid}/notice",               Desk),
+        new("GET",  "/api/settlement/rounds/{id:guid}/applicants/{applicantId:guid}/notice", Desk),
 
         // Supervisors and admins
         new("POST", "/api/applications/{id:guid}/approve",                             SupervisorUp),
@@ -117,6 +129,13 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/points/rule-sets",                                       SupervisorUp),
         new("POST", "/api/school-admission/rounds/",                               SupervisorUp),
         new("POST", "/api/school-admission/rounds/{id:guid}/runs",                 SupervisorUp),
+        new("POST", "/api/settlement/condition-sets",                              SupervisorUp),
+        new("POST", "/api/settlement/applications/{id:guid}/decision",             SupervisorUp),
+        new("POST", "/api/settlement/rounds/",                                     SupervisorUp),
+        new("POST", "/api/settlement/rounds/{id:guid}/publication",                SupervisorUp),
+        new("POST", "/api/settlement/rounds/{id:guid}/objections/{objectionId:guid}/decision", SupervisorUp),
+        new("POST", "/api/settlement/rounds/{id:guid}/final",                      SupervisorUp),
+        new("GET",  "/api/settlement/export",                                      SupervisorUp),
 
         // Officers and counter terminals: pairing their PC's card agent, tickets for it
         new("POST", "/api/agents",                                                 CardReaders),
@@ -154,6 +173,7 @@ public static class AuthorizationMatrixTable
         // A photo link opens for the one caller it was made for; the door lets any signed-in caller knock.
         new("GET",  "/api/photos/{token}",                                         Signedin),
         new("GET",  "/api/self-service/me",                                        Holder),
+        new("GET",  "/api/self-service/settlement",                                Holder),
         new("GET",  "/api/self-service/permit/",                                   Holder),
         new("POST", "/api/self-service/permit/endorsements",                       Holder),
         new("GET",  "/api/self-service/permit/qr",                                 Holder),

@@ -100,6 +100,32 @@ async function loadQr() {
   setTimeout(loadQr, Math.max(expires, 10000));
 }
 
+// The settlement score (积分落户): each indicator with the fact used and why, and the rank while a round is published.
+async function loadSettlement() {
+  let own;
+  try {
+    own = await api('GET', '/api/self-service/settlement');
+  } catch {
+    return;
+  }
+  if (!own) return;
+  document.getElementById('settlement').hidden = false;
+  document.getElementById('settlement-total').textContent = own.score;
+  const body = document.querySelector('#settlement-table tbody');
+  body.replaceChildren();
+  for (const line of own.indicators ?? []) {
+    const row = body.insertRow();
+    row.insertCell().textContent = line.name;
+    row.insertCell().textContent = line.points;
+    row.insertCell().textContent = `${line.explanation}（${line.fact}）`;
+  }
+  if (own.rank) {
+    document.getElementById('settlement-rank').hidden = false;
+    document.getElementById('settlement-rank-value').textContent = `${own.roundYear}: ${own.rank}`;
+  }
+}
+
 loadPermit();
 loadPoints();
+loadSettlement();
 loadQr();

@@ -85,3 +85,10 @@ for (const button of document.querySelectorAll('[data-receipt]')) {
     window.open(URL.createObjectURL(await response.blob()), '_blank', 'noopener');
   }));
 }
+
+// A settlement application names its members as objects; the investment is a number when given.
+bodyShapes.settlement = ({ members = [], investmentTenThousandYuan, ...rest }) => ({
+  ...rest,
+  members: members.map(memberId => ({ memberId })),
+  investmentTenThousandYuan: investmentTenThousandYuan === undefined ? undefined : Number(investmentTenThousandYuan),
+});

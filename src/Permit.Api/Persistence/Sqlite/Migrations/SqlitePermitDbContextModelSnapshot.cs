@@ -859,6 +859,133 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("AllocationRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Settlement.PublishedSettlementDocument", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "DocumentId", "Version");
+
+                    b.ToTable("PublishedSettlementDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundApplicant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContributionHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EducationLevel")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Frozen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InsuranceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PermitMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidenceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkillLevel")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("RoundId", "ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SettlementRoundApplicants_RoundId_ResidentId");
+
+                    b.ToTable("SettlementRoundApplicants", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SettlementRoundRuns_RoundId_Sequence");
+
+                    b.ToTable("SettlementRoundRuns", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Security.Accounts.MigrantAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1118,6 +1245,62 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("PermitApplications", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Domain.Families.FamilyLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BirthCertificateNumber")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GuardianConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("FamilyLinks", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Domain.Permits.ResidencePermit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1342,6 +1525,205 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("Residents", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Domain.Settlement.RoundObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Claim")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedValue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("SettlementRoundObjections", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.SettlementApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("InvestmentTenThousandYuan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnmetConditions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.ToTable("SettlementApplications", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.SettlementRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApplicationCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApplicationOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FinalizedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FloorInsuranceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FloorNoFreeze")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FloorPermitMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndexVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublicityCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublicityOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SettlementRounds_Year");
+
+                    b.ToTable("SettlementRounds", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Personalization.CardPersonalization", b =>
                 {
                     b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
@@ -1497,6 +1879,72 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundApplicant", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Settlement.SettlementRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundRun", b =>
+                {
+                    b.HasOne("Permit.Domain.Settlement.SettlementRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Permit.Api.Features.Settlement.Rounds.RoundRunLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("RunId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ApplicantId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Rank")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ScoreHundredths")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("TieBreak")
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RunId", "ApplicantId");
+
+                            b1.ToTable("SettlementRoundLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RunId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("Permit.Domain.Applications.PermitApplication", b =>
                 {
                     b.HasOne("Permit.Domain.Registrations.ResidenceRegistration", null)
@@ -1544,6 +1992,21 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         });
 
                     b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("Permit.Domain.Families.FamilyLink", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Permit.Domain.Permits.ResidencePermit", b =>
@@ -1707,6 +2170,71 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         });
 
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.RoundObjection", b =>
+                {
+                    b.HasOne("Permit.Api.Features.Settlement.Rounds.RoundApplicant", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Settlement.SettlementRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.SettlementApplication", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Permit.Domain.Settlement.SettlingMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("MemberId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Age")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("LivesTogether")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("UnmarriedWithoutIncome")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ApplicationId", "MemberId");
+
+                            b1.HasIndex("MemberId");
+
+                            b1.ToTable("SettlingMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+
+                            b1.HasOne("Permit.Domain.Residents.Resident", null)
+                                .WithMany()
+                                .HasForeignKey("MemberId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

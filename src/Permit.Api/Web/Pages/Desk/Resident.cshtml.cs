@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
 using Permit.Api.Features.Applications;
+using Permit.Api.Features.Families;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
+using Permit.Api.Features.Settlement;
 using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
+using Permit.Domain.Settlement;
 
 namespace Permit.Api.Web.Pages.Desk;
 
@@ -28,6 +31,13 @@ public sealed class ResidentModel(PermitDbContext db, IAuditTrail audit, TimePro
     public IReadOnlyList<PermitResponse> Permits { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<FamilyMemberResponse> Family { get; private set; } = [];
+
+    /// <summary>The category condition set in force: the categories and the documents the desk can tick.</summary>
+    public SettlementConditionSet ConditionSet { get; private set; } = SettlementConditionSets.Zhenhai2026;
+
+    public IReadOnlyList<SettlementApplication> Settlements { get; private set; } = [];
 
     public RegistrationResponse? ActiveRegistration => Registrations.FirstOrDefault(r => r.Status == "active");
 
@@ -55,6 +65,11 @@ public sealed class ResidentModel(PermitDbContext db, IAuditTrail audit, TimePro
         var permits = await db.ResidencePermits.AsNoTracking()
             .Where(p => p.ResidentId == id).ToListAsync(cancellationToken);
         Permits = [.. permits.OrderByDescending(p => p.IssueDate).Select(PermitResponse.From)];
+
+        Family = await FamiliesApi.MembersOfAsync(db, User, id, Today, cancellationToken);
+        ConditionSet = await ConditionSetCatalogue.InForceAsync(db, Today, cancellationToken);
+        Settlements = await SettlementApplications.InScope(db, User).AsNoTracking()
+            .Where(a => a.ApplicantId == id).OrderByDescending(a => a.SubmittedOn).ToListAsync(cancellationToken);
 
         audit.Record("resident.read", id, "resident page at the registration desk");
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Permit.Api.Persistence;
+using Permit.Domain.Residents;
+
+namespace Permit.Api.Features.Families;
+
+/// <summary>
+/// The residents an officer may see, for every family and settlement query. Today that is every resident; when officer
+/// jurisdictions arrive, the resident-region filter is added here, once, and every family and settlement query
+/// (which starts from these residents or joins them) is filtered with it.
+/// </summary>
+public static class OfficerScope
+{
+    public static IQueryable<Resident> Residents(PermitDbContext db, ClaimsPrincipal officer)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(officer);
+        return db.Residents;
+    }
+}

@@ -1,0 +1,254 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Audit;
+using Permit.Api.Features.Families;
+using Permit.Api.Features.Points;
+using Permit.Api.Features.Residents;
+using Permit.Api.Persistence;
+using Permit.Api.Security.Authorization;
+using Permit.Domain.Common;
+using Permit.Domain.Settlement;
+
+namespace Permit.Api.Features.Settlement.Rounds;
+
+/// <summary>
+/// 积分落户 rounds for officers: a supervisor opens a round, registrars enter applicants inside the window (a snapshot of
+/// the register), a supervisor publishes the ranking (公示), objections are filed and decided during publicity (an
+/// upheld one re-runs the ranking and shows what changed), and the supervisor makes the list final (the settled
+/// applicants' permits end). Every ranking is recomputed from the stored inputs when read.
+/// </summary>
+public static class SettlementRounds
+{
+    public static async Task<Results<Created<RoundResponse>, ProblemHttpResult>> OpenAsync(
+        OpenRoundRequest request, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        SettlementRound round;
+        try
+        {
+            round = SettlementRound.Open(request.Year, request.Quota, SettlementIndexes.Zhenhai2026,
+                request.ApplicationOpens ?? time.Today(), request.ApplicationCloses ?? DateOnly.MinValue, request.PublicityDays,
+                new RoundFloors(request.PermitMonths, request.InsuranceMonths, request.NoFreeze), PointsApi.OfficerName(user));
+        }
+        catch (DomainException e)
+        {
+            return DeskProblems.Rule(e);
+        }
+        if (await db.Set<SettlementRound>().AnyAsync(r => r.Year == round.Year, ct))
+            return DeskProblems.Conflict("settlement-round-exists", $"A settlement round for {round.Year} already exists.");
+        db.Add(round);
+        audit.Record("settlement.round.open", null, $"round {round.Year}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/settlement/rounds/{round.Id}", await ResponseAsync(db, user, round, ct));
+    }
+
+    public static async Task<Results<Ok<RoundResponse>, ProblemHttpResult>> GetAsync(Guid id, PermitDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var round = await db.Set<SettlementRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        return round is null ? DeskProblems.NotFoundProblem("settlement round") : TypedResults.Ok(await ResponseAsync(db, user, round, ct));
+    }
+
+    public static async Task<Results<Created<RoundApplicantResponse>, ProblemHttpResult>> EnterAsync(
+        Guid id, EnterRoundRequest request, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var round = await db.Set<SettlementRound>().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+            return DeskProblems.NotFoundProblem("settlement round");
+        if (!await OfficerScope.Residents(db, user).AnyAsync(r => r.Id == request.ResidentId, ct))
+            return DeskProblems.NotFoundProblem("resident");
+        var today = time.Today();
+        try
+        {
+            round.EnsureTakingApplications(today);
+        }
+        catch (DomainException e)
+        {
+            return DeskProblems.Rule(e, StatusCodes.Status409Conflict);
+        }
+        if (await db.Set<RoundApplicant>().AnyAsync(a => a.RoundId == id && a.ResidentId == request.ResidentId, ct))
+            return DeskProblems.Conflict("settlement-round-applicant-exists", "This resident has already applied in this round.");
+
+        var standing = await IndexStanding.OfAsync(db, request.ResidentId, today, ct);
+        var applicant = new RoundApplicant(id, request.ResidentId, time.GetUtcNow(), standing.Facts, standing.PermitMonths, standing.Frozen, PointsApi.OfficerName(user));
+        db.Add(applicant);
+        audit.Record("settlement.round.apply", request.ResidentId, $"round {round.Year}");
+        await db.SaveChangesAsync(ct);
+        var index = SettlementIndexes.Zhenhai2026;
+        return TypedResults.Created($"/api/settlement/rounds/{id}",
+            new RoundApplicantResponse(applicant.Id, id, applicant.ResidentId, index.TotalHundredths(applicant.Facts) / 100m, applicant.PermitMonths, applicant.Frozen));
+    }
+
+    public static async Task<Results<Ok<RoundResponse>, ProblemHttpResult>> PublishAsync(
+        Guid id, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        var round = await db.Set<SettlementRound>().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+            return DeskProblems.NotFoundProblem("settlement round");
+        try
+        {
+            round.Publish(time.Today());
+        }
+        catch (DomainException e)
+        {
+            return DeskProblems.Rule(e, StatusCodes.Status409Conflict);
+        }
+        var lines = await RankAsync(db, round, ct);
+        db.Add(new RoundRun(round.Id, 1, "publication", time.GetUtcNow(), PointsApi.OfficerName(user), lines));
+        audit.Record("settlement.round.publish", null, $"round {round.Year}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await ResponseAsync(db, user, round, ct));
+    }
+
+    public static async Task<Results<Created<ObjectionResponse>, ProblemHttpResult>> FileObjectionAsync(
+        Guid id, ObjectionRequest request, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var round = await db.Set<SettlementRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        var applicant = await InScope(db, user).SingleOrDefaultAsync(a => a.Id == request.ApplicantId && a.RoundId == id, ct);
+        if (round is null || applicant is null)
+            return DeskProblems.NotFoundProblem("settlement round applicant");
+        try
+        {
+            var objection = RoundObjection.File(round, applicant.Id, request.Source, request.ClaimedValue, request.Claim, time.Today(), time.GetUtcNow(), PointsApi.OfficerName(user));
+            db.Add(objection);
+            audit.Record("settlement.objection.file", applicant.ResidentId, $"round {round.Year}, {objection.Source}");
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/api/settlement/rounds/{id}/objections/{objection.Id}", ToResponse(objection, []));
+        }
+        catch (DomainException e)
+        {
+            return DeskProblems.Rule(e, e.Code == "settlement-objection-outside-window" ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity);
+        }
+    }
+
+    public static async Task<Results<Ok<ObjectionResponse>, ValidationProblem, ProblemHttpResult>> DecideObjectionAsync(
+        Guid id, Guid objectionId, ObjectionDecisionRequest request, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var decision = request.Decision?.Trim().ToLowerInvariant();
+        if (decision is not ("uphold" or "dismiss"))
+            return DeskProblems.Invalid("decision", "decision is uphold or dismiss.", "settlement-decision-invalid");
+        var round = await db.Set<SettlementRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        var objection = await db.Set<RoundObjection>().SingleOrDefaultAsync(o => o.Id == objectionId && o.RoundId == id, ct);
+        if (round is null || objection is null)
+            return DeskProblems.NotFoundProblem("objection");
+        try
+        {
+            objection.Decide(round, OfficialOf(user), decision == "uphold", request.Reasons, time.Today(), time.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            return DeskProblems.Rule(e, e.Code switch
+            {
+                "settlement-supervisor-required" => StatusCodes.Status403Forbidden,
+                "settlement-objection-outside-window" or "settlement-objection-already-decided" => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            });
+        }
+
+        var residentId = await db.Set<RoundApplicant>().Where(a => a.Id == objection.ApplicantId).Select(a => a.ResidentId).SingleAsync(ct);
+        audit.Record($"settlement.objection.{decision}", residentId, $"round {round.Year}, {objection.Source}");
+        IReadOnlyList<RankChange> changes = [];
+        if (objection.Status == ObjectionStatus.Upheld)
+        {
+            // The re-run sees this decision before it is saved; the decision and the run are saved together.
+            var last = await LatestRunAsync(db, id, ct);
+            var lines = await RankAsync(db, round, ct, objection);
+            db.Add(new RoundRun(id, (last?.Sequence ?? 0) + 1, $"objection:{objection.Id}", time.GetUtcNow(), PointsApi.OfficerName(user), lines));
+            changes = await ChangesAsync(db, user, last?.Result() ?? [], lines, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToResponse(objection, changes));
+    }
+
+    public static async Task<Results<Ok<FinalListResponse>, ProblemHttpResult>> FinalizeAsync(
+        Guid id, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        var round = await db.Set<SettlementRound>().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+            return DeskProblems.NotFoundProblem("settlement round");
+        var today = time.Today();
+        var pending = await db.Set<RoundObjection>().CountAsync(o => o.RoundId == id && o.Status == ObjectionStatus.Pending, ct);
+        try
+        {
+            round.Finalize(today, pending);
+        }
+        catch (DomainException e)
+        {
+            return DeskProblems.Rule(e, StatusCodes.Status409Conflict);
+        }
+        var final = (await LatestRunAsync(db, id, ct))!.Result();
+        var settled = final.Where(l => l.Outcome == SettlementRanking.Outcomes.Settled).Select(l => l.ApplicantId).ToList();
+        var residents = await db.Set<RoundApplicant>().Where(a => settled.Contains(a.Id)).Select(a => a.ResidentId).ToListAsync(ct);
+        var ended = await SettlementOutcome.EndPermitsAsync(db, audit, residents, today, $"points round {round.Year}", ct);
+        audit.Record("settlement.round.final", null, $"round {round.Year}: {residents.Count} settled");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new FinalListResponse(await ResponseAsync(db, user, round, ct), ended));
+    }
+
+    /// <summary>Round applicants whose resident the officer may see (the one place the jurisdiction filter reaches them).</summary>
+    public static IQueryable<RoundApplicant> InScope(PermitDbContext db, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var residents = OfficerScope.Residents(db, user);
+        return db.Set<RoundApplicant>().Where(a => residents.Any(r => r.Id == a.ResidentId));
+    }
+
+    /// <summary>Ranks the round from its stored inputs: the applicants' snapshots with the upheld objections applied.</summary>
+    public static async Task<IReadOnlyList<RoundLine>> RankAsync(PermitDbContext db, SettlementRound round, CancellationToken ct, RoundObjection? deciding = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(round);
+        var applicants = await db.Set<RoundApplicant>().AsNoTracking().Where(a => a.RoundId == round.Id).ToListAsync(ct);
+        var objections = await db.Set<RoundObjection>().AsNoTracking().Where(o => o.RoundId == round.Id && o.Status == ObjectionStatus.Upheld).ToListAsync(ct);
+        if (deciding is not null && objections.All(o => o.Id != deciding.Id))
+            objections.Add(deciding);
+        return SettlementRanking.Rank(round.Id, round.Quota, round.Floors, SettlementIndexes.Zhenhai2026, applicants.Select(a => a.Candidate(objections)));
+    }
+
+    public static Task<RoundRun?> LatestRunAsync(PermitDbContext db, Guid roundId, CancellationToken ct) =>
+        db.Set<RoundRun>().AsNoTracking().Where(r => r.RoundId == roundId).OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(ct);
+
+    private static async Task<RoundResponse> ResponseAsync(PermitDbContext db, ClaimsPrincipal user, SettlementRound round, CancellationToken ct)
+    {
+        var applicants = await db.Set<RoundApplicant>().CountAsync(a => a.RoundId == round.Id, ct);
+        var runs = await db.Set<RoundRun>().CountAsync(r => r.RoundId == round.Id, ct);
+        var last = await LatestRunAsync(db, round.Id, ct);
+        var stored = last?.Result() ?? [];
+        var reproducible = last is not null && (await RankAsync(db, round, ct)).SequenceEqual(stored);
+        var names = await NamesAsync(db, user, stored.Select(l => l.ApplicantId), ct);
+        return new RoundResponse(round.Id, round.Year, round.Quota, round.IndexVersion, round.ApplicationOpens, round.ApplicationCloses, round.PublicityDays,
+            round.FloorPermitMonths, round.FloorInsuranceMonths, round.FloorNoFreeze, round.Status.ToString().ToLowerInvariant(),
+            round.PublicityOpens, round.PublicityCloses, round.FinalizedOn, applicants, runs, reproducible,
+            [.. stored.Where(l => names.ContainsKey(l.ApplicantId)).Select(l => new RoundLineResponse(l.ApplicantId, names[l.ApplicantId].ResidentId,
+                names[l.ApplicantId].Name, l.ScoreHundredths / 100m, l.Rank, l.Outcome, l.Reason, l.TieBreak))]);
+    }
+
+    private static async Task<Dictionary<Guid, (Guid ResidentId, string Name)>> NamesAsync(PermitDbContext db, ClaimsPrincipal user, IEnumerable<Guid> applicantIds, CancellationToken ct)
+    {
+        var ids = applicantIds.ToList();
+        var rows = await InScope(db, user).Where(a => ids.Contains(a.Id))
+            .Join(db.Residents, a => a.ResidentId, r => r.Id, (a, r) => new { a.Id, a.ResidentId, r.Name }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => (r.ResidentId, r.Name));
+    }
+
+    private static async Task<IReadOnlyList<RankChange>> ChangesAsync(PermitDbContext db, ClaimsPrincipal user, IReadOnlyList<RoundLine> before, IReadOnlyList<RoundLine> after, CancellationToken ct)
+    {
+        var changes = SettlementRanking.Changes(before, after);
+        var names = await NamesAsync(db, user, changes.Select(c => c.ApplicantId), ct);
+        return [.. changes.Select(c => new RankChange(c.ApplicantId, names.TryGetValue(c.ApplicantId, out var n) ? n.Name : "",
+            c.Before?.Rank, c.After.Rank, c.Before?.Outcome, c.After.Outcome, c.Before?.ScoreHundredths / 100m, c.After.ScoreHundredths / 100m))];
+    }
+
+    private static ObjectionResponse ToResponse(RoundObjection o, IReadOnlyList<RankChange> changes) =>
+        new(o.Id, o.ApplicantId, o.Source, o.ClaimedValue, o.Status.ToString().ToLowerInvariant(), o.FiledOn, o.DecisionReasons, changes);
+
+    private static Official OfficialOf(ClaimsPrincipal user)
+    {
+        var role = user.FindFirstValue(PermitClaims.Role);
+        var id = user.FindFirstValue(PermitClaims.Name) ?? user.FindFirstValue(PermitClaims.Subject) ?? "unknown";
+        return new Official(id, role is Roles.Supervisor or Roles.Admin ? OfficialRole.Supervisor : OfficialRole.Clerk);
+    }
+}
