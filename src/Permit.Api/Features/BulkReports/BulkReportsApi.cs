@@ -106,7 +106,7 @@ public static class BulkReportsApi
     private static ProblemHttpResult Invalid(string code, string title) => TypedResults.Problem(new ProblemDetails
     {
         Status = StatusCodes.Status400BadRequest,
-        Type = DeskProblems.TypeOf(code),
+        Type = Problems.TypeOf(code),
         Title = title,
     });
 

@@ -1,3 +1,5 @@
+using Permit.Api.Infrastructure.Http;
+using Permit.Api.Infrastructure.Problems;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -36,8 +38,8 @@ public static class FamiliesApi
         Guid id, PermitDbContext db, ClaimsPrincipal user, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         if (!await OfficerScope.Residents(db, user).AnyAsync(r => r.Id == id, ct))
-            return DeskProblems.NotFoundProblem("resident");
-        var members = await MembersOfAsync(db, user, id, time.Today(), ct);
+            return Problems.NoSuch("resident");
+        var members = await MembersOfAsync(db, user, id, ChinaDate.Today(time), ct);
         http.Audit("family.read", id, "family members at the registration desk");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(members);
@@ -50,40 +52,33 @@ public static class FamiliesApi
         var errors = new FieldErrors();
         var relationship = ParseRelationship(errors, request.Relationship);
         var evidence = ParseEvidence(errors, request.EvidenceKind);
-        var memberNumber = request.MemberId is null ? errors.CitizenId("memberIdNumber", request.MemberIdNumber, time.Today()) : null;
+        var memberNumber = request.MemberId is null ? errors.CitizenId("memberIdNumber", request.MemberIdNumber, ChinaDate.Today(time)) : null;
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
         var scope = OfficerScope.Residents(db, user);
         var resident = await scope.SingleOrDefaultAsync(r => r.Id == id, ct);
         var member = memberNumber is null
             ? await scope.SingleOrDefaultAsync(r => r.Id == request.MemberId, ct)
             : await scope.WhereCitizenIdIs(db.RequireCitizenIdProtector(), memberNumber).SingleOrDefaultAsync(ct);
         if (resident is null || member is null)
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         if (await AlreadyLinkedAsync(db, id, member.Id, ct))
-            return DeskProblems.Conflict("family-link-exists", "These two residents are already linked.");
+            return Problems.Problem("family-link-exists", "These two residents are already linked.");
 
-        var today = time.Today();
-        try
-        {
-            var link = FamilyLink.Record(resident, member, relationship!.Value, evidence!.Value, request.EvidenceReference, today, PointsApi.OfficerName(user));
-            db.Add(link);
-            http.Audit("family.link", resident.Id, $"{link.Relationship} linked");
-            http.Audit("family.link", member.Id, $"linked as {link.Relationship}");
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/residents/{id}/family", ToResponse(link, member, link.Relationship, today));
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e);
-        }
+        var today = ChinaDate.Today(time);
+        var link = FamilyLink.Record(resident, member, relationship!.Value, evidence!.Value, request.EvidenceReference, today, PointsApi.OfficerName(user));
+        db.Add(link);
+        http.Audit("family.link", resident.Id, $"{link.Relationship} linked");
+        http.Audit("family.link", member.Id, $"linked as {link.Relationship}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/residents/{id}/family", ToResponse(link, member, link.Relationship, today));
     }
 
     public static async Task<Results<Created<FamilyMemberResponse>, ValidationProblem, ProblemHttpResult>> RegisterChildAsync(
         Guid id, RegisterChildRequest request, PermitDbContext db, ClaimsPrincipal user, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var errors = new FieldErrors();
         var citizenId = errors.CitizenId("idNumber", request.IdNumber, today);
         var name = errors.Text("name", request.Name);
@@ -98,34 +93,27 @@ public static class FamiliesApi
         if (citizenId is not null && !FamilyLink.IsUnderGuardianship(citizenId.BirthDate, today))
             errors.Add("idNumber", "family-child-not-minor", $"The ID number is of a person aged {FamilyLink.GuardianshipAge} or over: read their own ID card instead.");
         if (errors.Any)
-            return DeskProblems.Invalid(errors);
+            return Problems.Invalid(errors);
 
         var guardian = await OfficerScope.Residents(db, user).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (guardian is null)
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         var child = await db.ResidentsWithCitizenId(citizenId!).SingleOrDefaultAsync(ct);
         var created = child is null;
-        try
-        {
-            child ??= Resident.FromIdCard(new IdentityDetails(citizenId!, name!, citizenId!.Sex, ethnic!, citizenId.BirthDate, hukou!));
-            if (!created && await AlreadyLinkedAsync(db, guardian.Id, child.Id, ct))
-                return DeskProblems.Conflict("family-link-exists", "This child is already linked to the guardian.");
-            var link = FamilyLink.Record(guardian, child, FamilyRelationship.Child, FamilyEvidenceKind.BirthCertificate, consentReference, today,
-                PointsApi.OfficerName(user), new GuardianConsent(true, certificate!));
-            if (created)
-                db.Residents.Add(child);
-            db.Add(link);
-            if (created)
-                http.Audit("resident.create", child.Id, "child under 16 registered by the guardian");
-            http.Audit("family.link", guardian.Id, "child linked with guardian consent");
-            http.Audit("family.link", child.Id, "linked as child with guardian consent");
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/residents/{child.Id}", ToResponse(link, child, FamilyRelationship.Child, today));
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e);
-        }
+        child ??= Resident.FromIdCard(new IdentityDetails(citizenId!, name!, citizenId!.Sex, ethnic!, citizenId.BirthDate, hukou!));
+        if (!created && await AlreadyLinkedAsync(db, guardian.Id, child.Id, ct))
+            return Problems.Problem("family-link-exists", "This child is already linked to the guardian.");
+        var link = FamilyLink.Record(guardian, child, FamilyRelationship.Child, FamilyEvidenceKind.BirthCertificate, consentReference, today,
+            PointsApi.OfficerName(user), new GuardianConsent(true, certificate!));
+        if (created)
+            db.Residents.Add(child);
+        db.Add(link);
+        if (created)
+            http.Audit("resident.create", child.Id, "child under 16 registered by the guardian");
+        http.Audit("family.link", guardian.Id, "child linked with guardian consent");
+        http.Audit("family.link", child.Id, "linked as child with guardian consent");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/residents/{child.Id}", ToResponse(link, child, FamilyRelationship.Child, today));
     }
 
     /// <summary>The current family of <paramref name="residentId"/>, links in both directions, each named from that resident's side.</summary>

@@ -1,3 +1,5 @@
+using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Permit.Api.Features.BulkReports;
@@ -33,14 +35,14 @@ public static class LegacyImportApi
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > MaxBytes)
-            return DeskProblems.PayloadTooLarge(MaxBytes);
+            return Problems.PayloadTooLarge(MaxBytes);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > MaxBytes)
-                return DeskProblems.PayloadTooLarge(MaxBytes);
+                return Problems.PayloadTooLarge(MaxBytes);
             buffer.Write(chunk, 0, read);
         }
         var rejects = new List<LegacyReject>();
@@ -59,7 +61,7 @@ public static class LegacyImportApi
             var problem = new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
-                Type = DeskProblems.TypeOf(e.Code),
+                Type = Problems.TypeOf(e.Code),
                 Title = "The file cannot be read as a legacy layout; nothing was imported.",
                 Detail = e.Message,
             };

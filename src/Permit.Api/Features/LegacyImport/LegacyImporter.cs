@@ -1,3 +1,5 @@
+using Permit.Api.Infrastructure.Http;
+using Permit.Api.Infrastructure.Problems;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.BulkReports;
@@ -82,7 +84,7 @@ public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
 
     private async Task ResidentsAsync(CsvRow[] batch, List<LegacyReject> rejects, Tally tally, bool dryRun, CancellationToken cancellationToken)
     {
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var known = await KnownResidentsAsync(batch, cancellationToken);
         foreach (var row in batch)
         {
@@ -127,7 +129,7 @@ public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
 
     private async Task RegistrationsAsync(CsvRow[] batch, List<LegacyReject> rejects, Tally tally, bool dryRun, CancellationToken cancellationToken)
     {
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var known = await KnownResidentsAsync(batch, cancellationToken);
         foreach (var (number, resident) in _planned)
             known.TryAdd(number, resident);

@@ -1,3 +1,4 @@
+using Permit.Api.Infrastructure.Problems;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class ConditionSetPublishing
 {
     public static async Task<Ok<List<ConditionSetResponse>>> ListAsync(PermitDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var inForce = await ConditionSetCatalogue.InForceAsync(db, today, ct);
         var all = await ConditionSetCatalogue.AllAsync(db, ct);
         return TypedResults.Ok(all.OrderBy(s => s.Id, StringComparer.Ordinal).ThenBy(s => s.Version).Select(s => new ConditionSetResponse(
@@ -33,23 +34,16 @@ public static class ConditionSetPublishing
         ArgumentNullException.ThrowIfNull(request);
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         SettlementConditionSet set;
-        try
-        {
-            set = SettlementConditionSet.Parse(await reader.ReadToEndAsync(ct));
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e);
-        }
+        set = SettlementConditionSet.Parse(await reader.ReadToEndAsync(ct));
 
         var latest = (await ConditionSetCatalogue.AllAsync(db, ct)).Where(s => s.Id == set.Id).Select(s => s.Version).DefaultIfEmpty(0).Max();
         if (set.Version <= latest)
-            return DeskProblems.Conflict("settlement-condition-set-version-not-newer", $"Condition set '{set.Id}' already has version {latest}: publish version {latest + 1} or later.");
+            return Problems.Problem("settlement-condition-set-version-not-newer", $"Condition set '{set.Id}' already has version {latest}: publish version {latest + 1} or later.");
         db.Add(new PublishedSettlementDocument(PublishedSettlementDocument.ConditionsKind, set.Id, set.Version, set.EffectiveFrom,
             SettlementConditionSet.Serialize(set), time.GetUtcNow(), PointsApi.OfficerName(user)));
         audit.Record("settlement.condition-set.publish", null, set.Label);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/settlement/condition-sets", new ConditionSetResponse(set.Label, set.Name, set.EffectiveFrom,
-            set.EffectiveFrom <= time.Today(), []));
+            set.EffectiveFrom <= ChinaDate.Today(time), []));
     }
 }

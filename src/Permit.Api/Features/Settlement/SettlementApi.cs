@@ -1,3 +1,4 @@
+using Permit.Api.Infrastructure.Http;
 using Permit.Api.Features.Residents;
 using Permit.Api.Security.Authorization;
 

@@ -1,3 +1,4 @@
+using Permit.Api.Infrastructure.Problems;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,12 +26,12 @@ public static class SettlementApplications
         SettlementApplicationRequest request, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var applicant = await OfficerScope.Residents(db, user).AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.ApplicantId, ct);
         if (applicant is null)
-            return DeskProblems.NotFoundProblem("resident");
+            return Problems.NoSuch("resident");
         if (await db.Set<SettlementApplication>().AnyAsync(a => a.ApplicantId == applicant.Id && a.Status != SettlementStatus.Refused, ct))
-            return DeskProblems.Conflict("settlement-application-exists", "This resident already has a settlement application that is open or approved.");
+            return Problems.Problem("settlement-application-exists", "This resident already has a settlement application that is open or approved.");
 
         var set = await ConditionSetCatalogue.InForceAsync(db, today, ct);
         var register = await RegisterFacts.OfAsync(db, applicant.Id, today, ct);
@@ -41,27 +42,20 @@ public static class SettlementApplications
         {
             var link = family.FirstOrDefault(f => f.MemberId == named.MemberId);
             if (link is null)
-                return DeskProblems.Invalid("members", "Every member must be a recorded spouse, child or parent of the applicant.", "settlement-member-not-family");
+                return Problems.Invalid("members", "Every member must be a recorded spouse, child or parent of the applicant.", "settlement-member-not-family");
             var memberFacts = await RegisterFacts.OfAsync(db, named.MemberId, today, ct);
             var together = register.Address is not null && string.Equals(register.Address, memberFacts.Address, StringComparison.Ordinal);
             members.Add(new SettlingMemberFacts(named.MemberId, Enum.Parse<FamilyRelationship>(link.Relationship, ignoreCase: true), link.Age, together, named.UnmarriedWithoutIncome));
         }
 
-        try
-        {
-            var application = SettlementApplication.Submit(applicant.Id, set, request.Category?.Trim() ?? "", facts, members, today, PointsApi.OfficerName(user));
-            db.Add(application);
-            audit.Record("settlement.submit", applicant.Id, $"category {application.Category}");
-            foreach (var m in members)
-                audit.Record("settlement.member", m.MemberId, $"named to settle with application {application.Id}");
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/settlement/applications/{application.Id}",
-                await ResponseAsync(db, user, application, set, register, today, [], ct));
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e);
-        }
+        var application = SettlementApplication.Submit(applicant.Id, set, request.Category?.Trim() ?? "", facts, members, today, PointsApi.OfficerName(user));
+        db.Add(application);
+        audit.Record("settlement.submit", applicant.Id, $"category {application.Category}");
+        foreach (var m in members)
+            audit.Record("settlement.member", m.MemberId, $"named to settle with application {application.Id}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/settlement/applications/{application.Id}",
+            await ResponseAsync(db, user, application, set, register, today, [], ct));
     }
 
     public static async Task<Results<Ok<SettlementApplicationResponse>, ProblemHttpResult>> GetAsync(
@@ -69,9 +63,9 @@ public static class SettlementApplications
     {
         var application = await InScope(db, user).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
-            return DeskProblems.NotFoundProblem("settlement application");
+            return Problems.NoSuch("settlement application");
         var set = await ConditionSetCatalogue.FindAsync(db, application.ConditionSetVersion, ct) ?? SettlementConditionSets.Zhenhai2026;
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var register = await RegisterFacts.OfAsync(db, application.ApplicantId, today, ct);
         audit.Record("settlement.read", application.ApplicantId, $"application {application.Id}");
         await db.SaveChangesAsync(ct);
@@ -84,31 +78,23 @@ public static class SettlementApplications
         ArgumentNullException.ThrowIfNull(request);
         var decision = request.Decision?.Trim().ToLowerInvariant();
         if (decision is not ("approve" or "refuse"))
-            return DeskProblems.Invalid("decision", "decision is approve or refuse.", "settlement-decision-invalid");
+            return Problems.Invalid("decision", "decision is approve or refuse.", "settlement-decision-invalid");
         var application = await InScope(db, user).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
-            return DeskProblems.NotFoundProblem("settlement application");
+            return Problems.NoSuch("settlement application");
         var set = await ConditionSetCatalogue.FindAsync(db, application.ConditionSetVersion, ct) ?? SettlementConditionSets.Zhenhai2026;
-        var today = time.Today();
+        var today = ChinaDate.Today(time);
         var register = await RegisterFacts.OfAsync(db, application.ApplicantId, today, ct);
         IReadOnlyList<string> ended = [];
-        try
+        if (decision == "approve")
         {
-            if (decision == "approve")
-            {
-                application.Approve(OfficialOf(user), request.Reasons, set, Facts(register, application.DocumentSet(), application.InvestmentTenThousandYuan), today);
-                ended = await SettlementOutcome.EndPermitsAsync(db, audit,
-                    [application.ApplicantId, .. application.Members.Select(m => m.MemberId)], today, $"settlement {application.Id}", ct);
-            }
-            else
-            {
-                application.Refuse(OfficialOf(user), request.Reasons, today);
-            }
+            application.Approve(OfficialOf(user), request.Reasons, set, Facts(register, application.DocumentSet(), application.InvestmentTenThousandYuan), today);
+            ended = await SettlementOutcome.EndPermitsAsync(db, audit,
+                [application.ApplicantId, .. application.Members.Select(m => m.MemberId)], today, $"settlement {application.Id}", ct);
         }
-        catch (DomainException e)
+        else
         {
-            return DeskProblems.Rule(e, e.Code is "settlement-already-decided" ? StatusCodes.Status409Conflict
-                : e.Code is "settlement-supervisor-required" ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity);
+            application.Refuse(OfficialOf(user), request.Reasons, today);
         }
 
         audit.Record($"settlement.{decision}", application.ApplicantId, $"application {application.Id}");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Permit.Api.Infrastructure.Problems;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -29,48 +31,48 @@ public static class SettlementDocuments
         ["household", "route", "reference", "role", "name", "citizenIdNumber", "sex", "birthDate", "formerHukouAddress", "settledOn", "permitEnded"];
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ApplicationNoticeAsync(
-        Guid id, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, IConfiguration configuration, CancellationToken ct)
+        Guid id, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, IOptions<PermitOptions> options, CancellationToken ct)
     {
         var application = await SettlementApplications.InScope(db, user).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.Status == SettlementStatus.Approved, ct);
         if (application is null)
-            return DeskProblems.NotFoundProblem("approved settlement application");
+            return Problems.NoSuch("approved settlement application");
         var rows = await HouseholdRowsAsync(db, user, [application], [], ct);
         var applicant = rows.First(r => r.Role == "applicant");
         var set = await ConditionSetCatalogue.FindAsync(db, application.ConditionSetVersion, ct);
         var notice = new SettlementNotice(applicant.Name, applicant.CitizenIdNumber, $"分类落户：{set?.Category(application.Category)?.Name ?? application.Category}",
             application.Id.ToString()[..8], application.DecidedOn!.Value,
             [.. rows.Where(r => r.Role != "applicant").Select(r => $"{r.Name}（{RoleName(r.Role)}）")],
-            [.. rows.Where(r => r.PermitEnded is not null).Select(r => r.PermitEnded!)], PermitOptions.From(configuration).IssuingAuthority);
+            [.. rows.Where(r => r.PermitEnded is not null).Select(r => r.PermitEnded!)], options.Value.IssuingAuthority);
         audit.Record("settlement.notice", application.ApplicantId, $"application {application.Id}");
         await db.SaveChangesAsync(ct);
         return TypedResults.File(SettlementNoticeRenderer.RenderPdf(notice), "application/pdf", $"settlement-notice-{application.Id:N}.pdf");
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RoundNoticeAsync(
-        Guid id, Guid applicantId, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, IConfiguration configuration, CancellationToken ct)
+        Guid id, Guid applicantId, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, IOptions<PermitOptions> options, CancellationToken ct)
     {
         var round = await db.Set<SettlementRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Status == RoundStatus.Final, ct);
         var applicant = await SettlementRounds.InScope(db, user).AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicantId && a.RoundId == id, ct);
         var line = round is null ? null : (await SettlementRounds.LatestRunAsync(db, id, ct))?.Result().FirstOrDefault(l => l.ApplicantId == applicantId);
         if (round is null || applicant is null || line?.Outcome != SettlementRanking.Outcomes.Settled)
-            return DeskProblems.NotFoundProblem("settled applicant of a final round");
+            return Problems.NoSuch("settled applicant of a final round");
         var rows = await HouseholdRowsAsync(db, user, [], [(round, applicant)], ct);
         var row = rows.Single();
         var notice = new SettlementNotice(row.Name, row.CitizenIdNumber,
             string.Create(CultureInfo.InvariantCulture, $"{round.Year}年度积分落户，积分 {line.ScoreHundredths / 100m:0.##}，排名第 {line.Rank} 名"),
-            applicant.Id.ToString()[..8], round.FinalizedOn!.Value, [], row.PermitEnded is null ? [] : [row.PermitEnded], PermitOptions.From(configuration).IssuingAuthority);
+            applicant.Id.ToString()[..8], round.FinalizedOn!.Value, [], row.PermitEnded is null ? [] : [row.PermitEnded], options.Value.IssuingAuthority);
         audit.Record("settlement.notice", applicant.ResidentId, $"round {round.Year}");
         await db.SaveChangesAsync(ct);
         return TypedResults.File(SettlementNoticeRenderer.RenderPdf(notice), "application/pdf", $"settlement-notice-{round.Year}-{applicant.Id:N}.pdf");
     }
 
     /// <summary>Every settled household (approved category applications and settled applicants of final rounds) as CSV or JSON.</summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
         string? format, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         var csv = !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase);
         if (format is not null && csv && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-            return DeskProblems.Rule(new Domain.Common.DomainException("settlement-export-format-invalid", "format is csv or json."), StatusCodes.Status400BadRequest);
+            return Problems.Invalid("format", "format is csv or json.", "settlement-export-format-invalid");
         var applications = await SettlementApplications.InScope(db, user).AsNoTracking().Where(a => a.Status == SettlementStatus.Approved).ToListAsync(ct);
         var rounds = await db.Set<SettlementRound>().AsNoTracking().Where(r => r.Status == RoundStatus.Final).ToListAsync(ct);
         var settled = new List<(SettlementRound, RoundApplicant)>();

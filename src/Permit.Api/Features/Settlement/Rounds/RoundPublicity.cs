@@ -1,3 +1,5 @@
+using Permit.Api.Infrastructure.Problems;
+using Permit.Domain.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +30,7 @@ public static class RoundPublicity
     {
         ArgumentNullException.ThrowIfNull(db);
         var view = await ListAsync(db, id, ct);
-        return view is null ? DeskProblems.NotFoundProblem("published settlement round") : TypedResults.Ok(view);
+        return view is null ? Problems.NoSuch("published settlement round") : TypedResults.Ok(view);
     }
 
     public static async Task<PublicityResponse?> ListAsync(PermitDbContext db, Guid id, CancellationToken ct)
@@ -56,8 +58,8 @@ public static class RoundPublicity
     {
         ArgumentNullException.ThrowIfNull(user);
         if (!Guid.TryParse(user.FindFirstValue(PermitClaims.ResidentId), out var residentId))
-            return DeskProblems.NotFoundProblem("resident");
-        var today = time.Today();
+            return Problems.NoSuch("resident");
+        var today = ChinaDate.Today(time);
         var index = SettlementIndexes.Zhenhai2026;
         var standing = await IndexStanding.OfAsync(db, residentId, today, ct);
         var scores = index.Score(standing.Facts);

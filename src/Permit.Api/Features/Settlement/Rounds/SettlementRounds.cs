@@ -1,3 +1,4 @@
+using Permit.Api.Infrastructure.Problems;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,18 +26,11 @@ public static class SettlementRounds
     {
         ArgumentNullException.ThrowIfNull(request);
         SettlementRound round;
-        try
-        {
-            round = SettlementRound.Open(request.Year, request.Quota, SettlementIndexes.Zhenhai2026,
-                request.ApplicationOpens ?? time.Today(), request.ApplicationCloses ?? DateOnly.MinValue, request.PublicityDays,
-                new RoundFloors(request.PermitMonths, request.InsuranceMonths, request.NoFreeze), PointsApi.OfficerName(user));
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e);
-        }
+        round = SettlementRound.Open(request.Year, request.Quota, SettlementIndexes.Zhenhai2026,
+            request.ApplicationOpens ?? ChinaDate.Today(time), request.ApplicationCloses ?? DateOnly.MinValue, request.PublicityDays,
+            new RoundFloors(request.PermitMonths, request.InsuranceMonths, request.NoFreeze), PointsApi.OfficerName(user));
         if (await db.Set<SettlementRound>().AnyAsync(r => r.Year == round.Year, ct))
-            return DeskProblems.Conflict("settlement-round-exists", $"A settlement round for {round.Year} already exists.");
+            return Problems.Problem("settlement-round-exists", $"A settlement round for {round.Year} already exists.");
         db.Add(round);
         audit.Record("settlement.round.open", null, $"round {round.Year}");
         await db.SaveChangesAsync(ct);
@@ -46,7 +40,7 @@ public static class SettlementRounds
     public static async Task<Results<Ok<RoundResponse>, ProblemHttpResult>> GetAsync(Guid id, PermitDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         var round = await db.Set<SettlementRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-        return round is null ? DeskProblems.NotFoundProblem("settlement round") : TypedResults.Ok(await ResponseAsync(db, user, round, ct));
+        return round is null ? Problems.NoSuch("settlement round") : TypedResults.Ok(await ResponseAsync(db, user, round, ct));
     }
 
     public static async Task<Results<Created<RoundApplicantResponse>, ProblemHttpResult>> EnterAsync(
@@ -55,20 +49,13 @@ public static class SettlementRounds
         ArgumentNullException.ThrowIfNull(request);
         var round = await db.Set<SettlementRound>().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
-            return DeskProblems.NotFoundProblem("settlement round");
+            return Problems.NoSuch("settlement round");
         if (!await OfficerScope.Residents(db, user).AnyAsync(r => r.Id == request.ResidentId, ct))
-            return DeskProblems.NotFoundProblem("resident");
-        var today = time.Today();
-        try
-        {
-            round.EnsureTakingApplications(today);
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, StatusCodes.Status409Conflict);
-        }
+            return Problems.NoSuch("resident");
+        var today = ChinaDate.Today(time);
+        round.EnsureTakingApplications(today);
         if (await db.Set<RoundApplicant>().AnyAsync(a => a.RoundId == id && a.ResidentId == request.ResidentId, ct))
-            return DeskProblems.Conflict("settlement-round-applicant-exists", "This resident has already applied in this round.");
+            return Problems.Problem("settlement-round-applicant-exists", "This resident has already applied in this round.");
 
         var standing = await IndexStanding.OfAsync(db, request.ResidentId, today, ct);
         var applicant = new RoundApplicant(id, request.ResidentId, time.GetUtcNow(), standing.Facts, standing.PermitMonths, standing.Frozen, PointsApi.OfficerName(user));
@@ -85,15 +72,8 @@ public static class SettlementRounds
     {
         var round = await db.Set<SettlementRound>().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
-            return DeskProblems.NotFoundProblem("settlement round");
-        try
-        {
-            round.Publish(time.Today());
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, StatusCodes.Status409Conflict);
-        }
+            return Problems.NoSuch("settlement round");
+        round.Publish(ChinaDate.Today(time));
         var lines = await RankAsync(db, round, ct);
         db.Add(new RoundRun(round.Id, 1, "publication", time.GetUtcNow(), PointsApi.OfficerName(user), lines));
         audit.Record("settlement.round.publish", null, $"round {round.Year}");
@@ -108,19 +88,12 @@ public static class SettlementRounds
         var round = await db.Set<SettlementRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         var applicant = await InScope(db, user).SingleOrDefaultAsync(a => a.Id == request.ApplicantId && a.RoundId == id, ct);
         if (round is null || applicant is null)
-            return DeskProblems.NotFoundProblem("settlement round applicant");
-        try
-        {
-            var objection = RoundObjection.File(round, applicant.Id, request.Source, request.ClaimedValue, request.Claim, time.Today(), time.GetUtcNow(), PointsApi.OfficerName(user));
-            db.Add(objection);
-            audit.Record("settlement.objection.file", applicant.ResidentId, $"round {round.Year}, {objection.Source}");
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/settlement/rounds/{id}/objections/{objection.Id}", ToResponse(objection, []));
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, e.Code == "settlement-objection-outside-window" ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity);
-        }
+            return Problems.NoSuch("settlement round applicant");
+        var objection = RoundObjection.File(round, applicant.Id, request.Source, request.ClaimedValue, request.Claim, ChinaDate.Today(time), time.GetUtcNow(), PointsApi.OfficerName(user));
+        db.Add(objection);
+        audit.Record("settlement.objection.file", applicant.ResidentId, $"round {round.Year}, {objection.Source}");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/settlement/rounds/{id}/objections/{objection.Id}", ToResponse(objection, []));
     }
 
     public static async Task<Results<Ok<ObjectionResponse>, ValidationProblem, ProblemHttpResult>> DecideObjectionAsync(
@@ -129,24 +102,12 @@ public static class SettlementRounds
         ArgumentNullException.ThrowIfNull(request);
         var decision = request.Decision?.Trim().ToLowerInvariant();
         if (decision is not ("uphold" or "dismiss"))
-            return DeskProblems.Invalid("decision", "decision is uphold or dismiss.", "settlement-decision-invalid");
+            return Problems.Invalid("decision", "decision is uphold or dismiss.", "settlement-decision-invalid");
         var round = await db.Set<SettlementRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         var objection = await db.Set<RoundObjection>().SingleOrDefaultAsync(o => o.Id == objectionId && o.RoundId == id, ct);
         if (round is null || objection is null)
-            return DeskProblems.NotFoundProblem("objection");
-        try
-        {
-            objection.Decide(round, OfficialOf(user), decision == "uphold", request.Reasons, time.Today(), time.GetUtcNow());
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, e.Code switch
-            {
-                "settlement-supervisor-required" => StatusCodes.Status403Forbidden,
-                "settlement-objection-outside-window" or "settlement-objection-already-decided" => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            });
-        }
+            return Problems.NoSuch("objection");
+        objection.Decide(round, OfficialOf(user), decision == "uphold", request.Reasons, ChinaDate.Today(time), time.GetUtcNow());
 
         var residentId = await db.Set<RoundApplicant>().Where(a => a.Id == objection.ApplicantId).Select(a => a.ResidentId).SingleAsync(ct);
         audit.Record($"settlement.objection.{decision}", residentId, $"round {round.Year}, {objection.Source}");
@@ -168,17 +129,10 @@ public static class SettlementRounds
     {
         var round = await db.Set<SettlementRound>().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
-            return DeskProblems.NotFoundProblem("settlement round");
-        var today = time.Today();
+            return Problems.NoSuch("settlement round");
+        var today = ChinaDate.Today(time);
         var pending = await db.Set<RoundObjection>().CountAsync(o => o.RoundId == id && o.Status == ObjectionStatus.Pending, ct);
-        try
-        {
-            round.Finalize(today, pending);
-        }
-        catch (DomainException e)
-        {
-            return DeskProblems.Rule(e, StatusCodes.Status409Conflict);
-        }
+        round.Finalize(today, pending);
         var final = (await LatestRunAsync(db, id, ct))!.Result();
         var settled = final.Where(l => l.Outcome == SettlementRanking.Outcomes.Settled).Select(l => l.ApplicantId).ToList();
         var residents = await db.Set<RoundApplicant>().Where(a => settled.Contains(a.Id)).Select(a => a.ResidentId).ToListAsync(ct);

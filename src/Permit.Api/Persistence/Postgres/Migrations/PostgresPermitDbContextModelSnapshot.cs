@@ -312,66 +312,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("CallerId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasDefaultValue("");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ResponseJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Scope", "Key");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.ToTable("IdempotentRequests", (string)null);
-                });
-
-            modelBuilder.Entity("Permit.Api.Features.Permits.PermitNumberCounter", b =>
-                {
-                    b.Property<string>("Region")
-                        .HasMaxLength(6)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LastSerial")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Region", "Year");
-
-                    b.ToTable("PermitNumberCounters", (string)null);
-                });
-
-            modelBuilder.Entity("Permit.Api.Features.Personalization.CardPersonalization", b =>
+            modelBuilder.Entity("Permit.Api.Features.Permits.CardPersonalization", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -448,6 +389,65 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Attempt");
 
                     b.ToTable("CardPersonalizations", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CallerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasDefaultValue("");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Permits.PermitNumberCounter", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastSerial")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Region", "Year");
+
+                    b.ToTable("PermitNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Photos.ResidentPhoto", b =>
@@ -1733,7 +1733,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("SettlementRounds", (string)null);
                 });
 
-            modelBuilder.Entity("Permit.Api.Features.Personalization.CardPersonalization", b =>
+            modelBuilder.Entity("Permit.Api.Features.Permits.CardPersonalization", b =>
                 {
                     b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
                         .WithMany()

@@ -305,66 +305,7 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CallerId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResponseJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Scope", "Key");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.ToTable("IdempotentRequests", (string)null);
-                });
-
-            modelBuilder.Entity("Permit.Api.Features.Permits.PermitNumberCounter", b =>
-                {
-                    b.Property<string>("Region")
-                        .HasMaxLength(6)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LastSerial")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Region", "Year");
-
-                    b.ToTable("PermitNumberCounters", (string)null);
-                });
-
-            modelBuilder.Entity("Permit.Api.Features.Personalization.CardPersonalization", b =>
+            modelBuilder.Entity("Permit.Api.Features.Permits.CardPersonalization", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -441,6 +382,65 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Attempt");
 
                     b.ToTable("CardPersonalizations", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Permits.PermitNumberCounter", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastSerial")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Region", "Year");
+
+                    b.ToTable("PermitNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Photos.ResidentPhoto", b =>
@@ -1724,7 +1724,7 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("SettlementRounds", (string)null);
                 });
 
-            modelBuilder.Entity("Permit.Api.Features.Personalization.CardPersonalization", b =>
+            modelBuilder.Entity("Permit.Api.Features.Permits.CardPersonalization", b =>
                 {
                     b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
                         .WithMany()

@@ -12,8 +12,8 @@ using Permit.Api.Persistence.Postgres;
 namespace Permit.Api.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPermitDbContext))]
-    [Migration("20261203130256_OfficerJurisdictions")]
-    partial class OfficerJurisdictions
+    [Migration("20261203143856_PhotosJurisdictionsFamiliesImports")]
+    partial class PhotosJurisdictionsFamiliesImports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -205,6 +205,45 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("JobRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.LegacyImport.LegacyImportCheckpoint", b =>
+                {
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("LastRow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Written")
+                        .HasColumnType("integer");
+
+                    b.HasKey("FileSha256");
+
+                    b.ToTable("LegacyImportCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -276,66 +315,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("CallerId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasDefaultValue("");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ResponseJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Scope", "Key");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.ToTable("IdempotentRequests", (string)null);
-                });
-
-            modelBuilder.Entity("Permit.Api.Features.Permits.PermitNumberCounter", b =>
-                {
-                    b.Property<string>("Region")
-                        .HasMaxLength(6)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LastSerial")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Region", "Year");
-
-                    b.ToTable("PermitNumberCounters", (string)null);
-                });
-
-            modelBuilder.Entity("Permit.Api.Features.Personalization.CardPersonalization", b =>
+            modelBuilder.Entity("Permit.Api.Features.Permits.CardPersonalization", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -412,6 +392,106 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasDatabaseName("UX_CardPersonalizations_PermitId_CardSequence_Attempt");
 
                     b.ToTable("CardPersonalizations", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CallerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasDefaultValue("");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Permits.PermitNumberCounter", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastSerial")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Region", "Year");
+
+                    b.ToTable("PermitNumberCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Photos.ResidentPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("KeyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Source", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ResidentPhotos_Resident_Source_Version");
+
+                    b.ToTable("ResidentPhotos", (string)null);
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Points.PointsBalance", b =>
@@ -791,6 +871,133 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("AllocationRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Settlement.PublishedSettlementDocument", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Kind", "DocumentId", "Version");
+
+                    b.ToTable("PublishedSettlementDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundApplicant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ContributionHundredths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EducationLevel")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Frozen")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("InsuranceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PermitMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResidenceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SkillLevel")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("WorkMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("RoundId", "ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SettlementRoundApplicants_RoundId_ResidentId");
+
+                    b.ToTable("SettlementRoundApplicants", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SettlementRoundRuns_RoundId_Sequence");
+
+                    b.ToTable("SettlementRoundRuns", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Security.Accounts.MigrantAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1050,6 +1257,62 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("PermitApplications", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Domain.Families.FamilyLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BirthCertificateNumber")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EvidenceKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EvidenceReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("GuardianConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("FamilyLinks", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Domain.Permits.ResidencePermit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1175,6 +1438,12 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<DateOnly>("RegistrationDate")
                         .HasColumnType("date");
 
+                    b.Property<int?>("ReportDelayWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -1268,12 +1537,220 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("Residents", (string)null);
                 });
 
-            modelBuilder.Entity("Permit.Api.Features.Personalization.CardPersonalization", b =>
+            modelBuilder.Entity("Permit.Domain.Settlement.RoundObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Claim")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ClaimedValue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("SettlementRoundObjections", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.SettlementApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ConditionSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("InvestmentTenThousandYuan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UnmetConditions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.ToTable("SettlementApplications", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.SettlementRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ApplicationCloses")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ApplicationOpens")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FinalizedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FloorInsuranceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FloorNoFreeze")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FloorPermitMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndexVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("PublicityCloses")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PublicityDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PublicityOpens")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SettlementRounds_Year");
+
+                    b.ToTable("SettlementRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Permits.CardPersonalization", b =>
                 {
                     b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
                         .WithMany()
                         .HasForeignKey("PermitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Photos.ResidentPhoto", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1414,6 +1891,72 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundApplicant", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Settlement.SettlementRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundRun", b =>
+                {
+                    b.HasOne("Permit.Domain.Settlement.SettlementRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Permit.Api.Features.Settlement.Rounds.RoundRunLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("RunId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ApplicantId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int?>("Rank")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int>("ScoreHundredths")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("TieBreak")
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(20)");
+
+                            b1.HasKey("RunId", "ApplicantId");
+
+                            b1.ToTable("SettlementRoundLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RunId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("Permit.Domain.Applications.PermitApplication", b =>
                 {
                     b.HasOne("Permit.Domain.Registrations.ResidenceRegistration", null)
@@ -1461,6 +2004,21 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         });
 
                     b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("Permit.Domain.Families.FamilyLink", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Permit.Domain.Permits.ResidencePermit", b =>
@@ -1624,6 +2182,71 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         });
 
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.RoundObjection", b =>
+                {
+                    b.HasOne("Permit.Api.Features.Settlement.Rounds.RoundApplicant", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Settlement.SettlementRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.SettlementApplication", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Permit.Domain.Settlement.SettlingMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("MemberId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Age")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("LivesTogether")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<bool>("UnmarriedWithoutIncome")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("ApplicationId", "MemberId");
+
+                            b1.HasIndex("MemberId");
+
+                            b1.ToTable("SettlingMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+
+                            b1.HasOne("Permit.Domain.Residents.Resident", null)
+                                .WithMany()
+                                .HasForeignKey("MemberId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

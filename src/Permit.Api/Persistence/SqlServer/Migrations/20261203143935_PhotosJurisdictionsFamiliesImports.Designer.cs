@@ -2,18 +2,18 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Permit.Api.Persistence.Postgres;
+using Permit.Api.Persistence.SqlServer;
 
 #nullable disable
 
-namespace Permit.Api.Persistence.Postgres.Migrations
+namespace Permit.Api.Persistence.SqlServer.Migrations
 {
-    [DbContext(typeof(PostgresPermitDbContext))]
-    [Migration("20261203132435_EmployerReportsAndLegacyImport")]
-    partial class EmployerReportsAndLegacyImport
+    [DbContext(typeof(SqlServerPermitDbContext))]
+    [Migration("20261203143935_PhotosJurisdictionsFamiliesImports")]
+    partial class PhotosJurisdictionsFamiliesImports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -21,23 +21,23 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("text");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("text");
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 
@@ -47,53 +47,53 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Api.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("ActorId")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("ActorName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("ActorRole")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<string>("Purpose")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<Guid?>("ResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Terminal")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
 
@@ -111,19 +111,19 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<string>("Nonce")
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("IssuedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("IssuedTo")
                         .IsRequired()
                         .HasMaxLength(80)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("varchar(80)");
 
                     b.HasKey("Nonce");
 
@@ -139,29 +139,29 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<int>("ExtendedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("varchar(16)");
 
                     b.Property<DateTimeOffset>("NextUpdate")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int>("RevokedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<byte[]>("SignedList")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<int>("SuspendedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("ThisUpdate")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.HasKey("Version");
 
@@ -173,30 +173,30 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<string>("Job")
                         .HasMaxLength(40)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("varchar(40)");
 
                     b.Property<string>("Period")
                         .HasMaxLength(10)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("varchar(10)");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int>("Items")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Job", "Period");
 
@@ -210,34 +210,34 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<string>("FileSha256")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<bool>("Finished")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<int>("LastRow")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("Rejected")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int>("Unchanged")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int>("Written")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("FileSha256");
 
@@ -247,60 +247,60 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Api.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Audience")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DedupeKey")
                         .IsRequired()
                         .HasMaxLength(120)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(120)");
+                        .HasColumnType("varchar(120)");
 
                     b.Property<DateTimeOffset?>("GaveUpAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("varchar(40)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<Guid?>("ResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
 
@@ -315,131 +315,72 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("CallerId")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasDefaultValue("");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ResponseJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Scope", "Key");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.ToTable("IdempotentRequests", (string)null);
-                });
-
-            modelBuilder.Entity("Permit.Api.Features.Permits.PermitNumberCounter", b =>
-                {
-                    b.Property<string>("Region")
-                        .HasMaxLength(6)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LastSerial")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Region", "Year");
-
-                    b.ToTable("PermitNumberCounters", (string)null);
-                });
-
-            modelBuilder.Entity("Permit.Api.Features.Personalization.CardPersonalization", b =>
+            modelBuilder.Entity("Permit.Api.Features.Permits.CardPersonalization", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("AbandonReason")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTimeOffset?>("AbandonedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int>("Attempt")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("CardSequence")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<byte[]>("ChipKey")
                         .HasMaxLength(70)
-                        .HasColumnType("bytea");
+                        .HasColumnType("varbinary(70)");
 
                     b.Property<string>("ChipKeyFileHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<DateTimeOffset?>("ConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("varchar(16)");
 
                     b.Property<string>("PermitFileHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<Guid>("PermitId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("PhotoFileHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<DateTimeOffset>("PreparedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Serial")
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("varchar(16)");
 
                     b.Property<string>("SignatureFileHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.HasKey("Id");
 
@@ -453,46 +394,146 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("CardPersonalizations", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Permits.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CallerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)")
+                        .HasDefaultValue("");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Permits.PermitNumberCounter", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(6)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastSerial")
+                        .HasColumnType("int");
+
+                    b.HasKey("Region", "Year");
+
+                    b.ToTable("PermitNumberCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Photos.ResidentPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("KeyVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Source", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ResidentPhotos_Resident_Source_Version");
+
+                    b.ToTable("ResidentPhotos", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Points.PointsBalance", b =>
                 {
                     b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
                     b.Property<DateTimeOffset>("ComputedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("Frozen")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<DateOnly?>("FrozenUntil")
                         .HasColumnType("date");
 
                     b.Property<int>("OtherTiersHundredths")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("ProvinceFixedHundredths")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("ResidenceMonths")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("RuleSetVersion")
                         .IsRequired()
                         .HasMaxLength(80)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("varchar(80)");
 
                     b.Property<int>("SocialInsuranceMonths")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("Total")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("TotalHundredths")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("ResidentId");
 
@@ -507,17 +548,17 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<Guid?>("AccrualRunId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("EvidenceReference")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateOnly?>("FrozenUntil")
                         .HasColumnType("date");
@@ -526,42 +567,42 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("varchar(100)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("Level")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<string>("Officer")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Period")
                         .HasMaxLength(7)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(7)");
+                        .HasColumnType("varchar(7)");
 
                     b.Property<int>("PointsHundredths")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<long?>("ReversesEntryId")
                         .HasColumnType("bigint");
@@ -570,13 +611,13 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(80)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("varchar(80)");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("varchar(40)");
 
                     b.HasKey("Id");
 
@@ -590,40 +631,40 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Api.Features.Points.PointsReview", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("FiledAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Indicator")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Resolution")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ResolvedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.HasKey("Id");
 
@@ -639,25 +680,25 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<string>("RuleSetId")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
 
                     b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("PublishedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("RuleSetId", "Version");
 
@@ -667,7 +708,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Api.Features.Points.SocialInsuranceCover", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("CoveredFrom")
                         .HasColumnType("date");
@@ -678,18 +719,18 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<string>("EvidenceReference")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -701,10 +742,10 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("AppliedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateOnly>("ChildBirthDate")
                         .HasColumnType("date");
@@ -712,33 +753,33 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<string>("ChildName")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<string>("EnteredBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("InsuranceMonths")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<Guid>("ParentPermitId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ParentPermitNumber")
                         .IsRequired()
                         .HasMaxLength(18)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("varchar(18)");
 
                     b.Property<Guid>("ParentResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("ResidenceMonths")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<Guid>("RoundId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -754,41 +795,41 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionRound", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("InsuranceMonths")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("MaximumAge")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("MinimumAge")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int?>("MinimumPoints")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("OpenedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("Places")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("ResidenceMonths")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("SchoolYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Zone")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
 
@@ -802,24 +843,24 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AllocationRun", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("RanAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("RanBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid>("RoundId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("RunDate")
                         .HasColumnType("date");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -830,45 +871,173 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("AllocationRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Settlement.PublishedSettlementDocument", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(80)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Kind", "DocumentId", "Version");
+
+                    b.ToTable("PublishedSettlementDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundApplicant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ContributionHundredths")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EducationLevel")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Frozen")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("InsuranceMonths")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PermitMonths")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResidenceMonths")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SkillLevel")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("WorkMonths")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("RoundId", "ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SettlementRoundApplicants_RoundId_ResidentId");
+
+                    b.ToTable("SettlementRoundApplicants", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SettlementRoundRuns_RoundId_Sequence");
+
+                    b.ToTable("SettlementRoundRuns", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Security.Accounts.MigrantAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("ActivatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ActivationCodeHash")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<DateTimeOffset>("ActivationExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(200)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("varchar(200)");
 
                     b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ActivationCodeHash")
                         .IsUnique()
-                        .HasDatabaseName("UX_MigrantAccounts_ActivationCodeHash");
+                        .HasDatabaseName("UX_MigrantAccounts_ActivationCodeHash")
+                        .HasFilter("[ActivationCodeHash] IS NOT NULL");
 
                     b.HasIndex("ResidentId")
                         .IsUnique()
@@ -876,7 +1045,8 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     b.HasIndex("UserName")
                         .IsUnique()
-                        .HasDatabaseName("UX_MigrantAccounts_UserName");
+                        .HasDatabaseName("UX_MigrantAccounts_UserName")
+                        .HasFilter("[UserName] IS NOT NULL");
 
                     b.ToTable("MigrantAccounts", (string)null);
                 });
@@ -884,47 +1054,52 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Api.Security.Accounts.OfficerAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("DisabledAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
+
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(12)");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(200)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("varchar(200)");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
 
@@ -938,42 +1113,42 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Api.Security.Accounts.VerifierTerminal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ApiKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("varchar(64)");
 
                     b.Property<string>("ApiKeyPrefix")
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("varchar(16)");
 
                     b.Property<string>("CategoryList")
                         .IsRequired()
                         .HasMaxLength(200)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("varchar(200)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.HasKey("Id");
 
@@ -987,27 +1162,27 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Api.Security.Agents.PairedAgent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("varchar(16)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTimeOffset>("PairedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("PairedBy")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("UnpairedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
 
@@ -1017,7 +1192,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Domain.Applications.PermitApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
@@ -1026,11 +1201,11 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
@@ -1039,39 +1214,39 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<bool>("DueDateExtended")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Exemption")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<DateOnly>("RegistrationDate")
                         .HasColumnType("date");
 
                     b.Property<Guid>("RegistrationId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("date");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -1084,34 +1259,90 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("PermitApplications", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Domain.Families.FamilyLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BirthCertificateNumber")
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EvidenceKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("EvidenceReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("GuardianConsent")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("FamilyLinks", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Domain.Permits.ResidencePermit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("Anchor")
                         .HasColumnType("date");
 
                     b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("ContinuousResidenceSince")
                         .HasColumnType("date");
 
                     b.Property<string>("EndNote")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
                     b.Property<int>("EndorsementsSinceAnchor")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("date");
@@ -1119,25 +1350,25 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<string>("IssuingAuthority")
                         .IsRequired()
                         .HasMaxLength(90)
-                        .HasColumnType("character varying(90)");
+                        .HasColumnType("nvarchar(90)");
 
                     b.Property<Guid?>("LiveHolderId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(18)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("varchar(18)");
 
                     b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<DateOnly?>("SuspendedOn")
                         .HasColumnType("date");
@@ -1147,7 +1378,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -1155,7 +1386,8 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     b.HasIndex("LiveHolderId")
                         .IsUnique()
-                        .HasDatabaseName("UX_ResidencePermits_LiveHolderId");
+                        .HasDatabaseName("UX_ResidencePermits_LiveHolderId")
+                        .HasFilter("[LiveHolderId] IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -1171,12 +1403,12 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Domain.Registrations.ResidenceRegistration", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<DateOnly>("ArrivalDate")
                         .HasColumnType("date");
@@ -1185,23 +1417,23 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("varchar(12)");
 
                     b.Property<string>("EmployerOrLandlord")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateOnly?>("MovedOutOn")
                         .HasColumnType("date");
@@ -1210,23 +1442,23 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<int?>("ReportDelayWorkingDays")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateOnly?>("ReportedOn")
                         .HasColumnType("date");
 
                     b.Property<Guid>("ResidentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -1240,7 +1472,12 @@ namespace Permit.Api.Persistence.Postgres.Migrations
             modelBuilder.Entity("Permit.Domain.Residents.Resident", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(12)");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
@@ -1249,50 +1486,52 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(80)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(80)");
+                        .HasColumnType("varchar(80)");
 
                     b.Property<string>("CitizenIdIndex")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("varchar(32)")
                         .HasAnnotation("Permit:BlindIndexOf", "CitizenId");
 
                     b.Property<string>("Contact")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("EthnicGroup")
                         .IsRequired()
                         .HasMaxLength(2)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(2)");
+                        .HasColumnType("varchar(2)");
 
                     b.Property<string>("HukouAddress")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<string>("PhotoReference")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
 
                     b.HasIndex("CitizenIdIndex")
                         .IsUnique()
@@ -1301,12 +1540,220 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("Residents", (string)null);
                 });
 
-            modelBuilder.Entity("Permit.Api.Features.Personalization.CardPersonalization", b =>
+            modelBuilder.Entity("Permit.Domain.Settlement.RoundObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Claim")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ClaimedValue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("SettlementRoundObjections", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.SettlementApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("ConditionSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<decimal?>("InvestmentTenThousandYuan")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UnmetConditions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.ToTable("SettlementApplications", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.SettlementRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("ApplicationCloses")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ApplicationOpens")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FinalizedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FloorInsuranceMonths")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("FloorNoFreeze")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("FloorPermitMonths")
+                        .HasColumnType("int");
+
+                    b.Property<string>("IndexVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("PublicityCloses")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PublicityDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("PublicityOpens")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique()
+                        .HasDatabaseName("UX_SettlementRounds_Year");
+
+                    b.ToTable("SettlementRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Permits.CardPersonalization", b =>
                 {
                     b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
                         .WithMany()
                         .HasForeignKey("PermitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Photos.ResidentPhoto", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1378,67 +1825,133 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.OwnsMany("Permit.Api.Features.SchoolAdmission.AllocationLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("RunId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("ApplicantId")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateTimeOffset>("AppliedAt")
-                                .HasColumnType("timestamp with time zone");
+                                .HasColumnType("datetimeoffset");
 
                             b1.Property<DateOnly>("ChildBirthDate")
                                 .HasColumnType("date");
 
                             b1.Property<int>("InsuranceMonths")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Outcome")
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(20)");
+                                .HasColumnType("varchar(20)");
 
                             b1.Property<string>("ParentPermitStatus")
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(20)");
+                                .HasColumnType("varchar(20)");
 
                             b1.Property<bool>("ParentPermitValid")
-                                .HasColumnType("boolean");
+                                .HasColumnType("bit");
 
                             b1.Property<bool>("PointsFrozen")
-                                .HasColumnType("boolean");
+                                .HasColumnType("bit");
 
                             b1.Property<int?>("PointsHundredths")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<int?>("Rank")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Reason")
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(40)");
+                                .HasColumnType("varchar(40)");
 
                             b1.Property<int>("ResidenceMonths")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("RuleSetVersion")
                                 .HasMaxLength(80)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(80)");
+                                .HasColumnType("varchar(80)");
 
                             b1.Property<string>("TieBreak")
                                 .HasMaxLength(20)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(20)");
+                                .HasColumnType("varchar(20)");
 
                             b1.HasKey("RunId", "ApplicantId");
 
                             b1.ToTable("AllocationLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RunId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundApplicant", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Settlement.SettlementRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundRun", b =>
+                {
+                    b.HasOne("Permit.Domain.Settlement.SettlementRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Permit.Api.Features.Settlement.Rounds.RoundRunLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("RunId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("ApplicantId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(20)");
+
+                            b1.Property<int?>("Rank")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(40)");
+
+                            b1.Property<int>("ScoreHundredths")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("TieBreak")
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(20)");
+
+                            b1.HasKey("RunId", "ApplicantId");
+
+                            b1.ToTable("SettlementRoundLines", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("RunId");
@@ -1464,10 +1977,10 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.OwnsMany("Permit.Domain.Applications.SubmittedDocument", "Documents", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("ApplicationId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateOnly>("HandedInOn")
                                 .HasColumnType("date");
@@ -1476,12 +1989,12 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                                 .IsRequired()
                                 .HasMaxLength(32)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("varchar(32)");
 
                             b1.Property<string>("Reference")
                                 .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
+                                .HasColumnType("nvarchar(200)");
 
                             b1.HasKey("Id");
 
@@ -1494,6 +2007,21 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         });
 
                     b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("Permit.Domain.Families.FamilyLink", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Permit.Domain.Permits.ResidencePermit", b =>
@@ -1513,25 +2041,25 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.OwnsMany("Permit.Domain.Permits.Endorsement", "Endorsements", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateOnly>("EndorsedOn")
                                 .HasColumnType("date");
 
                             b1.Property<bool>("IsLate")
-                                .HasColumnType("boolean");
+                                .HasColumnType("bit");
 
                             b1.Property<DateOnly>("NewValidUntil")
                                 .HasColumnType("date");
 
                             b1.Property<Guid>("PermitId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateOnly>("PreviousValidUntil")
                                 .HasColumnType("date");
 
                             b1.Property<int>("Sequence")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.HasKey("Id");
 
@@ -1547,7 +2075,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.OwnsMany("Permit.Domain.Permits.PermitCard", "Cards", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateOnly?>("IssuedOn")
                                 .HasColumnType("date");
@@ -1556,35 +2084,35 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                                 .HasColumnType("date");
 
                             b1.Property<Guid>("PermitId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Reason")
                                 .IsRequired()
                                 .HasMaxLength(32)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("varchar(32)");
 
                             b1.Property<string>("RevocationReason")
                                 .HasMaxLength(32)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("varchar(32)");
 
                             b1.Property<DateOnly?>("RevokedOn")
                                 .HasColumnType("date");
 
                             b1.Property<int>("Sequence")
-                                .HasColumnType("integer");
+                                .HasColumnType("int");
 
                             b1.Property<string>("Serial")
                                 .HasMaxLength(16)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(16)");
+                                .HasColumnType("varchar(16)");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(32)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("varchar(32)");
 
                             b1.HasKey("Id");
 
@@ -1616,7 +2144,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.OwnsMany("Permit.Domain.Registrations.RegistrationChange", "Changes", b1 =>
                         {
                             b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateOnly>("ChangedOn")
                                 .HasColumnType("date");
@@ -1625,26 +2153,26 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                                 .HasColumnType("date");
 
                             b1.Property<bool>("IsLate")
-                                .HasColumnType("boolean");
+                                .HasColumnType("bit");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(32)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(32)");
+                                .HasColumnType("varchar(32)");
 
                             b1.Property<string>("NewCommunityCode")
                                 .HasMaxLength(12)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(12)");
+                                .HasColumnType("varchar(12)");
 
                             b1.Property<string>("NewValue")
                                 .IsRequired()
                                 .HasMaxLength(400)
-                                .HasColumnType("character varying(400)");
+                                .HasColumnType("nvarchar(400)");
 
                             b1.Property<Guid>("RegistrationId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uniqueidentifier");
 
                             b1.HasKey("Id");
 
@@ -1657,6 +2185,71 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         });
 
                     b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.RoundObjection", b =>
+                {
+                    b.HasOne("Permit.Api.Features.Settlement.Rounds.RoundApplicant", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Permit.Domain.Settlement.SettlementRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Permit.Domain.Settlement.SettlementApplication", b =>
+                {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Permit.Domain.Settlement.SettlingMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("MemberId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Age")
+                                .HasColumnType("int");
+
+                            b1.Property<bool>("LivesTogether")
+                                .HasColumnType("bit");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(32)");
+
+                            b1.Property<bool>("UnmarriedWithoutIncome")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("ApplicationId", "MemberId");
+
+                            b1.HasIndex("MemberId");
+
+                            b1.ToTable("SettlingMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+
+                            b1.HasOne("Permit.Domain.Residents.Resident", null)
+                                .WithMany()
+                                .HasForeignKey("MemberId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -6,11 +6,39 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Permit.Api.Persistence.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class FamiliesAndSettlement : Migration
+    public partial class PhotosJurisdictionsFamiliesImports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AreaCode",
+                table: "Residents",
+                type: "varchar(12)",
+                unicode: false,
+                maxLength: 12,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReportDelayWorkingDays",
+                table: "ResidenceRegistrations",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ReportedOn",
+                table: "ResidenceRegistrations",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Jurisdiction",
+                table: "Officers",
+                type: "varchar(12)",
+                unicode: false,
+                maxLength: 12,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "FamilyLinks",
                 columns: table => new
@@ -45,6 +73,25 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LegacyImportCheckpoints",
+                columns: table => new
+                {
+                    FileSha256 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    LastRow = table.Column<int>(type: "int", nullable: false),
+                    Written = table.Column<int>(type: "int", nullable: false),
+                    Unchanged = table.Column<int>(type: "int", nullable: false),
+                    Rejected = table.Column<int>(type: "int", nullable: false),
+                    Finished = table.Column<bool>(type: "bit", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegacyImportCheckpoints", x => x.FileSha256);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PublishedSettlementDocuments",
                 columns: table => new
                 {
@@ -59,6 +106,30 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PublishedSettlementDocuments", x => new { x.Kind, x.DocumentId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Source = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    KeyVersion = table.Column<int>(type: "int", nullable: false),
+                    TakenBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResidentPhotos_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -260,6 +331,11 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Residents_AreaCode",
+                table: "Residents",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FamilyLinks_MemberId",
                 table: "FamilyLinks",
                 column: "MemberId");
@@ -268,6 +344,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "IX_FamilyLinks_ResidentId",
                 table: "FamilyLinks",
                 column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ResidentPhotos_Resident_Source_Version",
+                table: "ResidentPhotos",
+                columns: new[] { "ResidentId", "Source", "Version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SettlementApplications_ApplicantId",
@@ -320,7 +402,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "FamilyLinks");
 
             migrationBuilder.DropTable(
+                name: "LegacyImportCheckpoints");
+
+            migrationBuilder.DropTable(
                 name: "PublishedSettlementDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ResidentPhotos");
 
             migrationBuilder.DropTable(
                 name: "SettlementRoundLines");
@@ -342,6 +430,26 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "SettlementRounds");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Residents_AreaCode",
+                table: "Residents");
+
+            migrationBuilder.DropColumn(
+                name: "AreaCode",
+                table: "Residents");
+
+            migrationBuilder.DropColumn(
+                name: "ReportDelayWorkingDays",
+                table: "ResidenceRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedOn",
+                table: "ResidenceRegistrations");
+
+            migrationBuilder.DropColumn(
+                name: "Jurisdiction",
+                table: "Officers");
         }
     }
 }
