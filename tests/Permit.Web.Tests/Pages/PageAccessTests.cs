@@ -25,6 +25,7 @@ public sealed class PageAccessTests
         ["/counter/signin"] = null,
         ["/me/signin"] = null,
         ["/me/activate"] = null,
+        ["/publicity/settlement/{id:guid}"] = null,
         ["/desk"] = Policies.Registrar,
         ["/desk/residents/{id:guid}"] = Policies.Registrar,
         ["/desk/bulk-reports"] = Policies.Registrar,

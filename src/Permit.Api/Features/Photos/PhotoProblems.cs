@@ -16,8 +16,17 @@ public static class PhotoProblems
         _ => "photo-not-face-sized",
     };
 
-    /// <summary>The refusal, worded in zh-CN and en by the problem catalogue.</summary>
-    public static ProblemHttpResult Refused(PhotoRefusal refusal) => Problems.Problem(Code(refusal), ProblemCatalogue.Get(Code(refusal)).English);
+    /// <summary>
+    /// The refusal, worded by the problem catalogue: the title in English and, because an officer at the desk reads it
+    /// as it comes, the detail in Chinese.
+    /// </summary>
+    public static ProblemHttpResult Refused(PhotoRefusal refusal)
+    {
+        var kind = ProblemCatalogue.Get(Code(refusal));
+        var problem = Problems.Details(kind.Code, kind.English);
+        problem.Detail = kind.Chinese;
+        return TypedResults.Problem(problem);
+    }
 
     public static ProblemHttpResult LinkRefused() =>
         Problems.Problem("photo-link-invalid", "This photo link is unknown, expired or was made for someone else.");
