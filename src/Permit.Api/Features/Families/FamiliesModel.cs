@@ -1,3 +1,4 @@
+using Permit.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Permit.Domain.Families;
 using Permit.Domain.Residents;
@@ -12,6 +13,7 @@ public static class FamiliesModel
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.Entity<FamilyLink>(link =>
         {
+            link.HasAggregateVersion();
             link.ToTable("FamilyLinks");
             link.HasKey(l => l.Id);
             link.Property(l => l.Id).ValueGeneratedNever();

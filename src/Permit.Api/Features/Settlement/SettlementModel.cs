@@ -1,3 +1,4 @@
+using Permit.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Permit.Domain.Residents;
 using Permit.Domain.Settlement;
@@ -21,6 +22,7 @@ public static class SettlementModel
 
         modelBuilder.Entity<SettlementApplication>(application =>
         {
+            application.HasAggregateVersion();
             application.ToTable("SettlementApplications");
             application.HasKey(a => a.Id);
             application.Property(a => a.Id).ValueGeneratedNever();
@@ -54,6 +56,7 @@ public static class SettlementRoundsModel
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.Entity<SettlementRound>(round =>
         {
+            round.HasAggregateVersion();
             round.ToTable("SettlementRounds");
             round.HasKey(r => r.Id);
             round.Property(r => r.Id).ValueGeneratedNever();
@@ -80,6 +83,7 @@ public static class SettlementRoundsModel
 
         modelBuilder.Entity<RoundObjection>(objection =>
         {
+            objection.HasAggregateVersion();
             objection.ToTable("SettlementRoundObjections");
             objection.HasKey(o => o.Id);
             objection.Property(o => o.Id).ValueGeneratedNever();

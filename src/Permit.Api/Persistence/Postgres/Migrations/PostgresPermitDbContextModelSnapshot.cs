@@ -1301,6 +1301,10 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId");
@@ -1592,6 +1596,10 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .IsUnicode(false)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantId");
@@ -1662,6 +1670,10 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .IsUnicode(false)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantId");
@@ -1720,6 +1732,10 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasMaxLength(32)
                         .IsUnicode(false)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Permit.Api.Persistence.Sqlite.Migrations
+namespace Permit.Api.Persistence.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class PhotosJurisdictionsFamiliesImports : Migration
@@ -14,7 +14,7 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "AreaCode",
                 table: "Residents",
-                type: "TEXT",
+                type: "character varying(12)",
                 unicode: false,
                 maxLength: 12,
                 nullable: true);
@@ -22,19 +22,19 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "ReportDelayWorkingDays",
                 table: "ResidenceRegistrations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ReportedOn",
                 table: "ResidenceRegistrations",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Jurisdiction",
                 table: "Officers",
-                type: "TEXT",
+                type: "character varying(12)",
                 unicode: false,
                 maxLength: 12,
                 nullable: true);
@@ -43,17 +43,18 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "FamilyLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Relationship = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    EvidenceKind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    EvidenceReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BirthCertificateNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: true),
-                    GuardianConsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    EvidenceKind = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    EvidenceReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BirthCertificateNumber = table.Column<string>(type: "character varying(10)", unicode: false, maxLength: 10, nullable: true),
+                    GuardianConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,15 +77,15 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "LegacyImportCheckpoints",
                 columns: table => new
                 {
-                    FileSha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    LastRow = table.Column<int>(type: "INTEGER", nullable: false),
-                    Written = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
-                    Finished = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    FileSha256 = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    LastRow = table.Column<int>(type: "integer", nullable: false),
+                    Written = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Finished = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,13 +96,13 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "PublishedSettlementDocuments",
                 columns: table => new
                 {
-                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
-                    DocumentId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 80, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Kind = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
+                    DocumentId = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,14 +113,14 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "ResidentPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sealed = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    KeyVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    TakenBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(10)", unicode: false, maxLength: 10, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    KeyVersion = table.Column<int>(type: "integer", nullable: false),
+                    TakenBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,19 +137,20 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "SettlementApplications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    ConditionSetVersion = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UnmetConditions = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DecisionReasons = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Documents = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1000, nullable: false),
-                    InvestmentTenThousandYuan = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    ConditionSetVersion = table.Column<string>(type: "character varying(100)", unicode: false, maxLength: 100, nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UnmetConditions = table.Column<string>(type: "character varying(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Documents = table.Column<string>(type: "character varying(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    InvestmentTenThousandYuan = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,21 +167,22 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "SettlementRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quota = table.Column<int>(type: "INTEGER", nullable: false),
-                    IndexVersion = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: false),
-                    ApplicationOpens = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ApplicationCloses = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PublicityDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    FloorPermitMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    FloorInsuranceMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    FloorNoFreeze = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    PublicityOpens = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PublicityCloses = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FinalizedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quota = table.Column<int>(type: "integer", nullable: false),
+                    IndexVersion = table.Column<string>(type: "character varying(100)", unicode: false, maxLength: 100, nullable: false),
+                    ApplicationOpens = table.Column<DateOnly>(type: "date", nullable: false),
+                    ApplicationCloses = table.Column<DateOnly>(type: "date", nullable: false),
+                    PublicityDays = table.Column<int>(type: "integer", nullable: false),
+                    FloorPermitMonths = table.Column<int>(type: "integer", nullable: false),
+                    FloorInsuranceMonths = table.Column<int>(type: "integer", nullable: false),
+                    FloorNoFreeze = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    PublicityOpens = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublicityCloses = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinalizedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -190,12 +193,12 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "SettlingMembers",
                 columns: table => new
                 {
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Relationship = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    Age = table.Column<int>(type: "INTEGER", nullable: false),
-                    LivesTogether = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UnmarriedWithoutIncome = table.Column<bool>(type: "INTEGER", nullable: false)
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Age = table.Column<int>(type: "integer", nullable: false),
+                    LivesTogether = table.Column<bool>(type: "boolean", nullable: false),
+                    UnmarriedWithoutIncome = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -218,19 +221,19 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "SettlementRoundApplicants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EducationLevel = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
-                    SkillLevel = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
-                    ResidenceMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    InsuranceMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContributionHundredths = table.Column<int>(type: "INTEGER", nullable: false),
-                    PermitMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    Frozen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EducationLevel = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    SkillLevel = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    ResidenceMonths = table.Column<int>(type: "integer", nullable: false),
+                    WorkMonths = table.Column<int>(type: "integer", nullable: false),
+                    InsuranceMonths = table.Column<int>(type: "integer", nullable: false),
+                    ContributionHundredths = table.Column<int>(type: "integer", nullable: false),
+                    PermitMonths = table.Column<int>(type: "integer", nullable: false),
+                    Frozen = table.Column<bool>(type: "boolean", nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,12 +256,12 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "SettlementRoundRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: false),
-                    RanAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RanBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(60)", unicode: false, maxLength: 60, nullable: false),
+                    RanAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RanBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -275,26 +278,27 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "SettlementRoundObjections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    ClaimedValue = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Claim = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FiledAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DecisionReasons = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    ClaimedValue = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Claim = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FiledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SettlementRoundObjections", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SettlementRoundObjections_SettlementRoundApplicants_ApplicantId",
+                        name: "FK_SettlementRoundObjections_SettlementRoundApplicants_Applica~",
                         column: x => x.ApplicantId,
                         principalTable: "SettlementRoundApplicants",
                         principalColumn: "Id",
@@ -311,13 +315,13 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 name: "SettlementRoundLines",
                 columns: table => new
                 {
-                    ApplicantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ScoreHundredths = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rank = table.Column<int>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    TieBreak = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true)
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScoreHundredths = table.Column<int>(type: "integer", nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    TieBreak = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {

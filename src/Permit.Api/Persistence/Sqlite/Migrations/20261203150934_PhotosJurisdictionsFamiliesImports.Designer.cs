@@ -11,7 +11,7 @@ using Permit.Api.Persistence.Sqlite;
 namespace Permit.Api.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePermitDbContext))]
-    [Migration("20261203143823_PhotosJurisdictionsFamiliesImports")]
+    [Migration("20261203150934_PhotosJurisdictionsFamiliesImports")]
     partial class PhotosJurisdictionsFamiliesImports
     {
         /// <inheritdoc />
@@ -1295,6 +1295,10 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId");
@@ -1586,6 +1590,10 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantId");
@@ -1656,6 +1664,10 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantId");
@@ -1713,6 +1725,10 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
