@@ -11,8 +11,9 @@ public sealed class CommandApdu
 {
     private readonly byte[] _data;
 
-    private CommandApdu(byte cla, byte ins, byte p1, byte p2, byte[] data, int? ne, bool isWellFormed)
+    private CommandApdu(byte cla, byte ins, byte p1, byte p2, byte[] data, int? ne, bool isWellFormed, int? extendedNe = null)
     {
+        ExtendedNe = extendedNe;
         Cla = cla;
         Ins = ins;
         P1 = p1;
@@ -47,6 +48,13 @@ public sealed class CommandApdu
 
     public bool HasData => _data.Length > 0;
 
+    /// <summary>
+    /// Ne of an extended case 2 APDU (<c>00 Le1 Le2</c>, <c>00 00</c> meaning 65536); null otherwise. Such an APDU
+    /// stays not <see cref="IsWellFormed"/>, so every command keeps answering <c>67 00</c> unless it opts in
+    /// (only READ BINARY on a card that announces extended lengths does: docs/permit-card.md, "Extended length").
+    /// </summary>
+    public int? ExtendedNe { get; }
+
     public static CommandApdu Parse(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length < 4)
@@ -69,8 +77,14 @@ public sealed class CommandApdu
             var lc = body[0];
             if (lc == 0)
             {
-                // An extended-length APDU (00 Lc1 Lc2 ...) — not part of this card's profile.
+                // An extended-length APDU (00 Lc1 Lc2 ...): only case 2 is recognised, and only for READ BINARY.
                 ok = false;
+                if (body.Length == 3)
+                {
+                    var extended = (body[1] << 8) | body[2];
+                    return new CommandApdu(bytes[0], bytes[1], bytes[2], bytes[3], [], null, isWellFormed: false,
+                        extendedNe: extended == 0 ? 65536 : extended);
+                }
             }
             else if (body.Length == 1 + lc)
             {
