@@ -1,7 +1,7 @@
 namespace Permit.HardwareSim.Apdu;
 
 /// <summary>
-/// A short command APDU as the emulated card sees it. Parsing never fails: a body that fits no ISO 7816-4
+/// A command APDU as the emulated card sees it (short, or extended case 2). Parsing never fails: a body that fits no ISO 7816-4
 /// short case is kept with <see cref="IsWellFormed"/> false, because the card must still check CLA, INS,
 /// its life-cycle state and P1/P2 before it may answer <c>67 00</c> (docs/permit-card.md, "Checks run in this order").
 /// Written apart from the agent's own code (Permit.Iso7816, Permit.Domain) on purpose: the emulator and the agent each
@@ -43,7 +43,7 @@ public sealed class CommandApdu
     /// <summary>Ne, the expected response length (Le <c>00</c> means 256); null when the command carries no Le.</summary>
     public int? Ne { get; }
 
-    /// <summary>False when the bytes after the header fit none of the short cases 1–4 (extended lengths included: the spec allows short APDUs only).</summary>
+    /// <summary>False when the bytes after the header fit none of the short cases 1–4 (an extended-length APDU too: see <see cref="ExtendedNe"/> for the one the permit card may take).</summary>
     public bool IsWellFormed { get; }
 
     public bool HasData => _data.Length > 0;
