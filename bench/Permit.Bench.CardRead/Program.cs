@@ -19,13 +19,14 @@ using Permit.TestRig;
 
 // Tap-to-verdict over the real pcscd and vpcd: a private rig, an emulated personalized card in the permit slot,
 // and the agent's own read-permit use case, timed per read. It prints figures; it asserts nothing.
-// Over vpcd each APDU costs about 50 ms of socket latency, so reads with the 12 KB photo (about 60 APDUs) are fewer
-// by default.
+// Over vpcd each APDU costs about 50 ms of socket latency. The emulated card announces extended lengths, so the agent
+// reads the 12 KB photo in two READ BINARYs (docs/permit-card.md, "Extended length"); reads with it are still fewer by
+// default, as each moves 12 KB through the socket.
 // Arguments (System.CommandLine, --help lists them): [reads without photo] [reads with photo].
 var readsArgument = new Argument<int>("reads") { Description = "Verified reads without the photo.", DefaultValueFactory = _ => 200 };
 var photoReadsArgument = new Argument<int>("photo-reads")
 {
-    Description = "Verified reads with the 12 KB photo (about 60 APDUs each over vpcd).",
+    Description = "Verified reads with the 12 KB photo (11 APDUs each with extended reads).",
     DefaultValueFactory = _ => 30,
 };
 var command = new RootCommand("Tap-to-verdict over the real pcscd and vpcd: prints figures, asserts nothing.") { readsArgument, photoReadsArgument };

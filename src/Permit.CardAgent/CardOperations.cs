@@ -57,7 +57,7 @@ public sealed class CardOperations(ICardTerminals terminals, AgentSettings setti
         settings.IdCardSource != IdCards.Vendor.IdCardSources.Pcsc
             ? ReadIdCardWithVendor()
             : Run(ReaderRole.IdCard, readerName, resetOnFailure: false,
-                channel => new IdCardSession(channel).Read(),
+                (channel, _) => new IdCardSession(channel).Read(),
                 (reader, read, figures) => IdCardResultOf(reader, read, figures));
 
     private IdCardResult ReadIdCardWithVendor()
@@ -85,12 +85,12 @@ public sealed class CardOperations(ICardTerminals terminals, AgentSettings setti
     /// needs that answer); the agent's own verdict always rests on its own fresh challenge.</param>
     public PermitCardResult ReadPermitCard(string? readerName, VerifierSetup setup, bool withPhoto, byte[]? serverChallenge = null) =>
         Run(ReaderRole.PermitCard, readerName, resetOnFailure: false,
-            channel => PermitCardVerification.ReadAndVerify(new PermitCardSession(channel), setup, withPhoto, time.GetUtcNow(), serverChallenge),
+            (channel, atr) => PermitCardVerification.ReadAndVerify(new PermitCardSession(channel, atr), setup, withPhoto, time.GetUtcNow(), serverChallenge),
             (reader, check, figures) => new PermitCardResult(reader, check, figures));
 
     public PersonalizationResult Personalize(string? readerName, PersonalizationInput input) =>
         Run(ReaderRole.PermitCard, readerName, resetOnFailure: true,
-            channel => Personalizer.Personalize(new PermitCardSession(channel), input),
+            (channel, _) => Personalizer.Personalize(new PermitCardSession(channel), input),
             (reader, card, figures) => new PersonalizationResult(reader, card, figures));
 
     /// <summary>
@@ -133,19 +133,22 @@ public sealed class CardOperations(ICardTerminals terminals, AgentSettings setti
     public void Dispose() => _gate.Dispose();
 
     private TResult Run<T, TResult>(
-        ReaderRole role, string? readerName, bool resetOnFailure, Func<CountingChannel, T> work, Func<string, T, OperationFigures, TResult> result)
+        ReaderRole role, string? readerName, bool resetOnFailure, Func<CountingChannel, byte[], T> work, Func<string, T, OperationFigures, TResult> result)
     {
         _gate.Wait();
         try
         {
-            var reader = ReaderChoice.Choose(role, readerName, settings, terminals.ListReaders());
+            var readers = terminals.ListReaders();
+            var reader = ReaderChoice.Choose(role, readerName, settings, readers);
+            // The ATR as listed tells what the card can take (extended lengths); a card swapped since answers for itself.
+            var atr = readers.FirstOrDefault(r => r.Name == reader)?.Atr ?? [];
             using var connection = terminals.Connect(reader);
             var channel = new CountingChannel(connection);
             var started = time.GetTimestamp();
             T value;
             try
             {
-                value = work(channel);
+                value = work(channel, atr);
             }
             catch when (resetOnFailure)
             {

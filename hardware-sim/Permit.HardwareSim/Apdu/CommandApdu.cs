@@ -1,7 +1,7 @@
 namespace Permit.HardwareSim.Apdu;
 
 /// <summary>
-/// A short command APDU as the emulated card sees it. Parsing never fails: a body that fits no ISO 7816-4
+/// A command APDU as the emulated card sees it (short, or extended case 2). Parsing never fails: a body that fits no ISO 7816-4
 /// short case is kept with <see cref="IsWellFormed"/> false, because the card must still check CLA, INS,
 /// its life-cycle state and P1/P2 before it may answer <c>67 00</c> (docs/permit-card.md, "Checks run in this order").
 /// Written apart from the agent's own code (Permit.Iso7816, Permit.Domain) on purpose: the emulator and the agent each
@@ -11,8 +11,9 @@ public sealed class CommandApdu
 {
     private readonly byte[] _data;
 
-    private CommandApdu(byte cla, byte ins, byte p1, byte p2, byte[] data, int? ne, bool isWellFormed)
+    private CommandApdu(byte cla, byte ins, byte p1, byte p2, byte[] data, int? ne, bool isWellFormed, int? extendedNe = null)
     {
+        ExtendedNe = extendedNe;
         Cla = cla;
         Ins = ins;
         P1 = p1;
@@ -42,10 +43,17 @@ public sealed class CommandApdu
     /// <summary>Ne, the expected response length (Le <c>00</c> means 256); null when the command carries no Le.</summary>
     public int? Ne { get; }
 
-    /// <summary>False when the bytes after the header fit none of the short cases 1–4 (extended lengths included: the spec allows short APDUs only).</summary>
+    /// <summary>False when the bytes after the header fit none of the short cases 1–4 (an extended-length APDU too: see <see cref="ExtendedNe"/> for the one the permit card may take).</summary>
     public bool IsWellFormed { get; }
 
     public bool HasData => _data.Length > 0;
+
+    /// <summary>
+    /// Ne of an extended case 2 APDU (<c>00 Le1 Le2</c>, <c>00 00</c> meaning 65536); null otherwise. Such an APDU
+    /// stays not <see cref="IsWellFormed"/>, so every command keeps answering <c>67 00</c> unless it opts in
+    /// (only READ BINARY on a card that announces extended lengths does: docs/permit-card.md, "Extended length").
+    /// </summary>
+    public int? ExtendedNe { get; }
 
     public static CommandApdu Parse(ReadOnlySpan<byte> bytes)
     {
@@ -69,8 +77,14 @@ public sealed class CommandApdu
             var lc = body[0];
             if (lc == 0)
             {
-                // An extended-length APDU (00 Lc1 Lc2 ...) — not part of this card's profile.
+                // An extended-length APDU (00 Lc1 Lc2 ...): only case 2 is recognised, and only for READ BINARY.
                 ok = false;
+                if (body.Length == 3)
+                {
+                    var extended = (body[1] << 8) | body[2];
+                    return new CommandApdu(bytes[0], bytes[1], bytes[2], bytes[3], [], null, isWellFormed: false,
+                        extendedNe: extended == 0 ? 65536 : extended);
+                }
             }
             else if (body.Length == 1 + lc)
             {

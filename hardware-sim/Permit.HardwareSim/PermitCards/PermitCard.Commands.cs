@@ -132,7 +132,7 @@ public sealed partial class PermitCard
             return StatusWords.Respond(StatusWords.CommandNotAllowed);
         }
 
-        return BinaryFileAccess.ReadBinary(apdu, _state.FileContent(fid));
+        return BinaryFileAccess.ReadBinary(apdu, _state.FileContent(fid), ExtendedLength);
     }
 
     private byte[] UpdateBinary(CommandApdu apdu)

@@ -38,7 +38,13 @@ public sealed partial class PermitCard : IEmulatedCard
     /// <summary>The ASCII transport code <c>12345678</c> that permit-sim gives a new card unless told otherwise.</summary>
     public static ReadOnlyMemory<byte> DefaultTransportCode { get; } = "12345678"u8.ToArray();
 
-    public ReadOnlyMemory<byte> Atr => CardAtr.Default;
+    /// <summary>
+    /// Whether the card takes extended-length READ BINARY and says so in its ATR (docs/permit-card.md, "Extended
+    /// length"). On by default, so the photo reads in two APDUs; off emulates an older card that takes short APDUs only.
+    /// </summary>
+    public bool ExtendedLength { get; set; } = true;
+
+    public ReadOnlyMemory<byte> Atr => ExtendedLength ? CardAtr.ExtendedLength : CardAtr.Default;
 
     /// <summary>The life cycle as a reader would see it now (PERSONALIZING while the transport code is verified).</summary>
     public CardLifeCycle LifeCycle

@@ -3,10 +3,23 @@ using Permit.Iso7816.Tlv;
 
 namespace Permit.CardAgent.Cards;
 
-/// <summary>SELECT EF and READ BINARY with short APDUs, as both card applications answer them.</summary>
-internal sealed class CardFileReader(IsoReader reader)
+/// <summary>
+/// SELECT EF and READ BINARY as both card applications answer them: short APDUs always, and one extended READ
+/// BINARY for the rest of a long file when <paramref name="extendedReads"/> (the card's ATR announces extended
+/// lengths). Every answer must carry exactly what was asked (fewer only with "end of file"), so a hostile card can
+/// neither slip extra bytes in nor make the agent read past a file's limit.
+/// </summary>
+internal sealed class CardFileReader(IsoReader reader, bool extendedReads = false)
 {
     private const int MaxShortRead = 256;
+
+    /// <summary>The largest extended Le the permit card takes (docs/permit-card.md, "Extended length").</summary>
+    private const int MaxExtendedRead = 32767;
+
+    private bool _extendedReads = extendedReads;
+
+    /// <summary>Whether long files are still read with extended APDUs (false after a card refused one).</summary>
+    public bool ExtendedReads => _extendedReads;
 
     public ResponseApdu Send(CommandApdu command) => reader.Transmit(command);
 
@@ -37,7 +50,14 @@ internal sealed class CardFileReader(IsoReader reader)
         int? total = null;
         while (total is null || content.Count < total)
         {
-            var want = total is { } t ? Math.Min(MaxShortRead, t - content.Count) : MaxShortRead;
+            var left = total is { } t ? t - content.Count : MaxShortRead;
+            if (left > MaxShortRead && _extendedReads && TryReadExtended(content.Count, Math.Min(left, MaxExtendedRead)) is { } rest)
+            {
+                content.AddRange(rest);
+                continue;
+            }
+
+            var want = Math.Min(MaxShortRead, left);
             var chunk = ReadChunk(content.Count, want, out var endOfFile);
             content.AddRange(chunk);
             total ??= ObjectLength(content, maxSize);
@@ -77,6 +97,39 @@ internal sealed class CardFileReader(IsoReader reader)
         return [.. content];
     }
 
+    /// <summary>
+    /// One extended READ BINARY for <paramref name="length"/> bytes, which a file's own length says are there: the
+    /// card must answer all of them with <c>90 00</c>. Null when the card (or the reader) turns extended lengths
+    /// down; the caller then goes on with short reads for the rest of the session.
+    /// </summary>
+    private byte[]? TryReadExtended(int offset, int length)
+    {
+        if (offset > 0x7FFF)
+        {
+            throw new CardOperationException("file-too-large", "The file is larger than READ BINARY offsets can address.");
+        }
+
+        var command = new CommandApdu(IsoCase.Case2Extended, 0x00, 0xB0, (byte)(offset >> 8), (byte)offset, default, length);
+        var response = Send(command);
+        switch (response.StatusWord)
+        {
+            case StatusWords.Success when response.Data.Length == length:
+                return response.Data.ToArray();
+            case StatusWords.Success or StatusWords.EndOfFileReached:
+                throw WrongAmount(length, response.Data.Length);
+            case StatusWords.WrongLength or StatusWords.InstructionNotSupported or StatusWords.ClassNotSupported
+                or StatusWords.IncorrectP1P2 or StatusWords.FunctionNotSupported:
+                // Announced but not honoured (or a reader that strips it): short reads still work.
+                _extendedReads = false;
+                return null;
+            default:
+                throw Unexpected("READ BINARY", response.StatusWord);
+        }
+    }
+
+    private static CardOperationException WrongAmount(int asked, int answered) =>
+        new("card-answer-length", $"The card answered READ BINARY with {answered} bytes where {asked} were asked; the file is refused.");
+
     private byte[] ReadChunk(int offset, int length, out bool endOfFile)
     {
         if (offset > 0x7FFF)
@@ -87,9 +140,13 @@ internal sealed class CardFileReader(IsoReader reader)
         var response = Send(CommandApdu.Case2(0x00, 0xB0, (byte)(offset >> 8), (byte)offset, length));
         switch (response.StatusWord)
         {
-            case StatusWords.Success:
+            case StatusWords.Success when response.Data.Length == length:
                 endOfFile = false;
                 return response.Data.ToArray();
+            case StatusWords.Success:
+                throw WrongAmount(length, response.Data.Length);
+            case StatusWords.EndOfFileReached when response.Data.Length >= length:
+                throw WrongAmount(length, response.Data.Length);
             case StatusWords.EndOfFileReached:
                 endOfFile = true;
                 return response.Data.ToArray();

@@ -19,6 +19,13 @@ public sealed class PermitCardSession
 
     public PermitCardSession(ICardChannel channel) => _files = new CardFileReader(new IsoReader(channel));
 
+    /// <summary>A session that reads long files (the photo) with extended APDUs when <paramref name="atr"/> announces them.</summary>
+    public PermitCardSession(ICardChannel channel, ReadOnlySpan<byte> atr) =>
+        _files = new CardFileReader(new IsoReader(channel), AtrCapabilities.AnnouncesExtendedLength(atr));
+
+    /// <summary>Whether long files are read with extended APDUs (the ATR said so and the card has not refused one).</summary>
+    public bool ExtendedReads => _files.ExtendedReads;
+
     /// <summary>Selects the permit application; a card without it is "not a permit card".</summary>
     public void SelectApplication()
     {

@@ -37,9 +37,9 @@ public sealed class PcscEndToEndTests(SharedPcscRig shared) : IDisposable
         var rig = await shared.GetAsync(_ct);
         await using var sim = await PermitSimProcess.StartPermitCardAsync(rig.VpcdPort(Slot), _folder.CardFile, cancellationToken: _ct);
 
-        var output = await PollPcscScanAsync(rig, output => output.Contains("3B 95 13 81 01 80 73 FF 01 00 0B", StringComparison.Ordinal));
+        var output = await PollPcscScanAsync(rig, output => output.Contains("3B 95 13 81 01 80 73 FF 01 40 4B", StringComparison.Ordinal));
 
-        Assert.Contains("3B 95 13 81 01 80 73 FF 01 00 0B", output, StringComparison.Ordinal);
+        Assert.Contains("3B 95 13 81 01 80 73 FF 01 40 4B", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class PcscEndToEndTests(SharedPcscRig shared) : IDisposable
         await sim.WaitForInsertionAsync(2, _ct);
         var output = await PollPcscScanAsync(rig, o => o.Contains("3B 95 13 81", StringComparison.Ordinal));
 
-        Assert.Contains("3B 95 13 81 01 80 73 FF 01 00 0B", output, StringComparison.Ordinal);
+        Assert.Contains("3B 95 13 81 01 80 73 FF 01 40 4B", output, StringComparison.Ordinal);
         Assert.Contains("reconnecting", sim.Output, StringComparison.Ordinal);
     }
 

@@ -100,7 +100,6 @@ public class ReadBinaryTests
     [Theory]
     [InlineData("00 B0 00 00")]
     [InlineData("00 B0 00 00 01 00")]
-    [InlineData("00 B0 00 00 00 00 10")]
     public void READ_BINARY_without_a_plain_Le_answers_6700(string apdu)
     {
         var terminal = TestCards.Active();

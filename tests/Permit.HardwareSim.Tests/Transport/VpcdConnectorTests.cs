@@ -24,7 +24,7 @@ public sealed class VpcdConnectorTests : IAsyncDisposable
     public async Task An_ATR_request_is_answered_with_the_cards_ATR()
     {
         using var link = await _vpcd.AcceptAsync(_ct);
-        Assert.Equal(CardAtr.Default.ToArray(), await link.GetAtrAsync(_ct));
+        Assert.Equal(CardAtr.ExtendedLength.ToArray(), await link.GetAtrAsync(_ct));
     }
 
     [Fact]
