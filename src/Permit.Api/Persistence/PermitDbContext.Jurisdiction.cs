@@ -73,15 +73,19 @@ public abstract partial class PermitDbContext
     /// </summary>
     private void PlaceResidents()
     {
-        foreach (var entry in ChangeTracker.Entries<Resident>().Where(e => e.State == EntityState.Added))
+        // One pass over the tracked residents: each Entries() call detects changes across the whole unit of work, so a
+        // lookup per registration made a 50,000-row bulk report quadratic (it never finished).
+        var tracked = new Dictionary<Guid, Resident>();
+        foreach (var entry in ChangeTracker.Entries<Resident>())
         {
-            if (entry.Entity.AreaCode is null && OfficerJurisdiction is { } desk)
+            tracked[entry.Entity.Id] = entry.Entity;
+            if (entry.State == EntityState.Added && entry.Entity.AreaCode is null && OfficerJurisdiction is { } desk)
                 entry.Entity.PlaceIn(desk);
         }
 
         foreach (var registration in MovedRegistrations())
         {
-            var resident = ChangeTracker.Entries<Resident>().FirstOrDefault(e => e.Entity.Id == registration.ResidentId)?.Entity
+            var resident = tracked.GetValueOrDefault(registration.ResidentId)
                 ?? Residents.IgnoreQueryFilters().Single(r => r.Id == registration.ResidentId);
             resident.PlaceIn(Jurisdiction.Of(registration.CommunityCode));
         }
