@@ -137,7 +137,8 @@ jq '.card // .' "$work/id-read.json" >"$work/id-card.json"
 say "The desk page's way: permit-agent serve answers the page only with a ticket from the paired API"
 agent_port=$(free_port)
 AGENT="http://127.0.0.1:$agent_port"
-PERMIT_AGENT_ALLOWED_ORIGINS="$API" agent serve --port "$agent_port" >"$work/agent-serve.log" 2>&1 &
+# Not through the agent function: in the background that would be a subshell, and stopping it would leave the agent running.
+PERMIT_AGENT_ALLOWED_ORIGINS="$API" dotnet run --project src/Permit.CardAgent --no-build -- serve --port "$agent_port" >"$work/agent-serve.log" 2>&1 &
 pids+=($!)
 wait_for 60 "the agent answering /health" curl -fsS "$AGENT/health"
 AGENT_ID=$(curl -fsS "$AGENT/health" | jq -er .agentId)
