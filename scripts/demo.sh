@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole story on one machine with simulated readers: a private pcscd with two vpcd readers, permit-sim cards, the
-# permit API on a temporary SQLite database and permit-agent. Read an ID card, register, apply, approve, issue, write
-# the card, a clinic checks the card and a school the phone's QR, the card is reported lost and replaced, and the old
-# card is then refused online and (after the agent's next sync) offline.
+# permit API on a temporary SQLite database and permit-agent. Read an ID card, register, take the holder's photo
+# (scripts/demo-holder-photo.png standing in for the desk camera), apply, approve, issue, write the card (its EF.PHOTO
+# checked against EF.SIG's H2), a clinic checks the card and a school the phone's QR, the card is reported lost and
+# replaced, and the old card is then refused online and (after the agent's next sync) offline.
 # Leaves in out/demo/: issuer.pub.pem, card-1.json and card-2.json (the emulated cards), permit-qr.png, card-face.png,
 # receipt.pdf, trust-root.pub.pem (the demo's TEST trust root), trust-list.cose, revocation-list.cose and transcript.txt. Prints each step and a final verdict line.
 # Needs: root (pcscd runs in its own mount namespace), pcscd, vsmartcard-vpcd, dotnet, curl, jq, python3, openssl.
@@ -136,7 +137,8 @@ jq '.card // .' "$work/id-read.json" >"$work/id-card.json"
 say "The desk page's way: permit-agent serve answers the page only with a ticket from the paired API"
 agent_port=$(free_port)
 AGENT="http://127.0.0.1:$agent_port"
-PERMIT_AGENT_ALLOWED_ORIGINS="$API" agent serve --port "$agent_port" >"$work/agent-serve.log" 2>&1 &
+# Not through the agent function: in the background that would be a subshell, and stopping it would leave the agent running.
+PERMIT_AGENT_ALLOWED_ORIGINS="$API" dotnet run --project src/Permit.CardAgent --no-build -- serve --port "$agent_port" >"$work/agent-serve.log" 2>&1 &
 pids+=($!)
 wait_for 60 "the agent answering /health" curl -fsS "$AGENT/health"
 AGENT_ID=$(curl -fsS "$AGENT/health" | jq -er .agentId)
@@ -184,13 +186,11 @@ start_permit_card() {  # start_permit_card FILE
     wait_for 30 "the permit card inserted" grep -q "card inserted" "$work/permit-sim.log"
 }
 stop_permit_card() { kill "$permit_sim"; wait "$permit_sim" 2>/dev/null || true; sleep 0.5; }
-start_permit_card "$out/card-1.json"
-PERMIT_API_TOKEN=$REGISTRAR agent personalize --api "$API" --permit "$PERMIT"
-reg "$API/api/permits/$PERMIT" | jq -c '{status, cards: [.cards[] | {sequence, status}]}'
-# The independent check: EF.PHOTO on the card just written holds a JPEG, and its SHA-256 is EF.SIG's H2.
-python3 - "$out/card-1.json" <<'PY' || fail "card 1's EF.PHOTO does not match EF.SIG's H2"
+# The independent check: EF.PHOTO on a card just written holds a JPEG, and its SHA-256 is EF.SIG's H2.
+check_photo() {  # check_photo CARD-NUMBER FILE
+    python3 - "$@" <<'PY' || fail "card $1's EF.PHOTO does not match EF.SIG's H2"
 import base64, hashlib, json, sys
-card = json.load(open(sys.argv[1]))
+card = json.load(open(sys.argv[2]))
 files = next(v for k, v in card.items() if isinstance(v, dict) and "0102" in v)
 photo, sig = base64.b64decode(files["0102"]), base64.b64decode(files["0104"])
 assert photo[:3] == b"\x5f\x2e\x82", photo[:3].hex()
@@ -199,9 +199,13 @@ jpeg = photo[5:5 + length]
 assert jpeg[:2] == b"\xff\xd8" and jpeg[-2:] == b"\xff\xd9" and length <= 12 * 1024, length
 h2 = sig[sig.index(b"\x94\x20") + 2:][:32]
 assert hashlib.sha256(photo[:5 + length]).digest() == h2
-print(f"card 1 carries the holder's photo: EF.PHOTO {5 + length} bytes, a {length}-byte JPEG; SHA-256 = EF.SIG H2 {h2.hex()[:16]}…")
+print(f"card {sys.argv[1]} carries the holder's photo: EF.PHOTO {5 + length} bytes, a {length}-byte JPEG; SHA-256 = EF.SIG H2 {h2.hex()[:16]}…")
 PY
-
+}
+start_permit_card "$out/card-1.json"
+PERMIT_API_TOKEN=$REGISTRAR agent personalize --api "$API" --permit "$PERMIT"
+reg "$API/api/permits/$PERMIT" | jq -c '{status, cards: [.cards[] | {sequence, status}]}'
+check_photo 1 "$out/card-1.json"
 say "Print the card face, the issuance receipt (with the activation code of the issuance) and publish the issuer key"
 reg "$API/api/permits/$PERMIT/card-face?format=png" -o "$out/card-face.png"
 reg -X POST "$API/api/permits/$PERMIT/receipt" -d "{\"activationCode\":\"$CODE\"}" -o "$out/receipt.pdf"
@@ -239,6 +243,7 @@ reg -X POST "$API/api/permits/$PERMIT/cards/replacement" | jq -c '{cards: [.card
 stop_permit_card
 start_permit_card "$out/card-2.json"
 PERMIT_API_TOKEN=$REGISTRAR agent personalize --api "$API" --permit "$PERMIT"
+check_photo 2 "$out/card-2.json"
 agent read-permit --api "$API" | sed -n 1,2p
 
 say "The old card turns up: refused online"
@@ -263,4 +268,4 @@ jq -c '{genuine, reason}' "$work/old-offline.json"
 [[ $offline == 1 && $(jq -r .reason "$work/old-offline.json") == revoked ]] || fail "the old card was not refused offline as revoked"
 
 echo
-echo "demo: OK — ID card read, permit $PERMIT issued, card 1 written, clinic (card) and school (QR) accepted, card 1 lost and replaced by card 2, card 1 refused online and offline as revoked; files in out/demo/"
+echo "demo: OK — ID card read, holder's photo taken, permit $PERMIT issued, card 1 written with the photo, clinic (card) and school (QR) accepted, card 1 lost and replaced by card 2, card 1 refused online and offline as revoked; files in out/demo/"

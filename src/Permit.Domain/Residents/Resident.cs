@@ -52,7 +52,10 @@ public sealed class Resident
     /// <summary>The household registration (户籍) address printed on the ID card.</summary>
     public string HukouAddress { get; private set; }
 
-    /// <summary>Where the photo is stored (a blob key), not the photo itself.</summary>
+    /// <summary>
+    /// Where the ID card's photo is kept (the API's photo store names the stored version), not the photo itself; null when
+    /// no card photo that can be shown was read.
+    /// </summary>
     public string? PhotoReference { get; private set; }
 
     /// <summary>A phone number or other contact the resident gave.</summary>

@@ -17,12 +17,14 @@ public sealed class AgentProcess : IAsyncDisposable
     private readonly DirectoryInfo _directory;
 
     private readonly WebHost _host;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private AgentProcess(Process process, DirectoryInfo directory, string url, WebHost host)
+    private AgentProcess(Process process, DirectoryInfo directory, string url, WebHost host, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         _directory = directory;
         _host = host;
+        _output = output;
         Url = url;
     }
 
@@ -82,6 +84,8 @@ public sealed class AgentProcess : IAsyncDisposable
                 TrustedIssuerKeyFiles = syncFromApi ? [] : keyFiles,
                 Api = syncFromApi ? host.BaseUrl : null,
                 TrustRootPublicKeyFile = Path.Combine(host.KeyDirectory, "trust-root.dev.pub.pem"),
+                // In the copy, not the machine's /var/log/permit-agent: each test reads its own agent's file (LogText).
+                LogDirectory = Path.Combine(directory.FullName, "logs"),
             },
         }), ct);
         var state = Path.Combine(directory.FullName, "state");
@@ -99,7 +103,7 @@ public sealed class AgentProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var agent = new AgentProcess(process, directory, $"http://127.0.0.1:{port}", host);
+        var agent = new AgentProcess(process, directory, $"http://127.0.0.1:{port}", host, log);
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -177,6 +181,22 @@ public sealed class AgentProcess : IAsyncDisposable
         using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Everything the agent logged so far: its console output and its log file (read before disposing).</summary>
+    public string LogText()
+    {
+        var logs = Path.Combine(_directory.FullName, "logs");
+        var files = Directory.Exists(logs)
+            ? Directory.EnumerateFiles(logs).Select(f =>
+            {
+                // The agent keeps the file open (shared): read it the same way.
+                using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var reader = new StreamReader(stream);
+                return reader.ReadToEnd();
+            })
+            : [];
+        return string.Join('\n', _output.Concat(files));
     }
 
     private static bool Synced(string state) =>

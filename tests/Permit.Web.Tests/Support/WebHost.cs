@@ -17,6 +17,8 @@ using Permit.Api.Security.Fields;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.Terminals;
 using Permit.Domain.Entitlements;
+using Permit.Logging;
+using Serilog.Core;
 
 namespace Permit.Web.Tests.Support;
 
@@ -41,6 +43,9 @@ public sealed class WebHost : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Every line the API logged, masked as its file and console have it (the file itself is off here).</summary>
+    public CapturedLog Log { get; } = new();
 
     /// <summary>http://127.0.0.1:port, as the browser and the agent reach it.</summary>
     public string BaseUrl { get; }
@@ -107,7 +112,11 @@ public sealed class WebHost : WebApplicationFactory<Program>
         builder.UseSetting("Web:AgentUrl", _agentUrl);
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<SqlitePermitDbContext>(options => options.UseSqlite(ConnectionString)));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<ILogEventSink>(new MaskingSink(Log));
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -10,6 +10,8 @@ namespace Permit.Api.Features.Photos;
 /// </summary>
 public static class PhotoStore
 {
+    public const string ReferencePrefix = "resident-photo:";
+
     /// <summary>The photos of one resident (all sources and versions), no tracking.</summary>
     public static IQueryable<ResidentPhoto> Of(PermitDbContext db, Guid residentId)
     {
@@ -38,6 +40,16 @@ public static class PhotoStore
         photo.Seal(db.RequireCitizenIdProtector(), image.Span);
         db.Add(photo);
         return photo;
+    }
+
+    /// <summary>
+    /// What a resident's <c>PhotoReference</c> says for a kept photo: <c>resident-photo:&lt;id&gt;</c>, the row of this
+    /// store (the key to the sealed picture), never the picture or a digest of it.
+    /// </summary>
+    public static string ReferenceTo(ResidentPhoto photo)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        return $"{ReferencePrefix}{photo.Id:D}";
     }
 
     /// <summary>The id of the holder's photo to show a counter or the holder: the latest desk one, else the ID card's.</summary>

@@ -58,8 +58,8 @@ public static class ResidentsApi
         if (errors.Any)
             return Problems.Invalid(errors);
 
-        var details = new IdentityDetails(citizenId!, name!, sex!.Value, ethnic!, birth!.Value, address!,
-            photo is null ? null : PhotoReference(photo));
+        // The photo reference is set below, once the photo is kept: it names the stored version, which needs the resident.
+        var details = new IdentityDetails(citizenId!, name!, sex!.Value, ethnic!, birth!.Value, address!);
         // One resident per number, wherever they live: look past the jurisdiction, then decide what this desk may do.
         var existing = await db.ResidentsWithCitizenIdAnywhere(citizenId!).SingleOrDefaultAsync(cancellationToken);
         var takenOver = false;
@@ -92,8 +92,8 @@ public static class ResidentsApi
 
         http.Audit(existing is null ? "resident.create" : "resident.update", resident.Id,
             takenOver ? "ID card read at the registration desk; taken over from another jurisdiction" : "ID card read at the registration desk");
-        if (photo is not null)
-            await KeepIdCardPhotoAsync(db, resident.Id, photo, http, time, cancellationToken);
+        if (photo is not null && await KeepIdCardPhotoAsync(db, resident.Id, photo, http, time, cancellationToken) is { } kept)
+            resident.ChangePhoto(Features.Photos.PhotoStore.ReferenceTo(kept));
         await db.SaveChangesAsync(cancellationToken);
         var response = ToResponse(resident);
         return existing is null ? TypedResults.Created($"/api/residents/{resident.Id}", response) : TypedResults.Ok(response);
@@ -179,24 +179,21 @@ public static class ResidentsApi
 
     /// <summary>
     /// The ID card's photo, kept sealed like the desk's (a new version only when it differs from the last one kept), so
-    /// the officer can compare it with the camera's. A reader's photo that is not a JPEG, PNG or BMP (an undecoded WLT) is
-    /// not kept: only its digest, in the resident's photo reference.
+    /// the officer can compare it with the camera's; the version now on file, for the resident's photo reference. A
+    /// reader's photo that is not a JPEG, PNG or BMP (an undecoded WLT block) is neither kept nor referenced (null): no
+    /// page could show it, and a reference to it would claim a photo the register cannot produce.
     /// </summary>
-    private static async Task KeepIdCardPhotoAsync(PermitDbContext db, Guid residentId, byte[] photo, HttpContext http, TimeProvider time,
-        CancellationToken cancellationToken)
+    private static async Task<Features.Photos.ResidentPhoto?> KeepIdCardPhotoAsync(PermitDbContext db, Guid residentId, byte[] photo,
+        HttpContext http, TimeProvider time, CancellationToken cancellationToken)
     {
         if (Features.Photos.PhotosApi.ContentTypeOf(photo) == "application/octet-stream")
-            return;
+            return null;
         var last = await Features.Photos.PhotoStore.LatestAsync(db, residentId, Features.Photos.PhotoSource.IdCard, cancellationToken);
         if (last is not null && last.Open(db.RequireCitizenIdProtector()).AsSpan().SequenceEqual(photo))
-            return;
+            return last;
         var kept = await Features.Photos.PhotoStore.AddAsync(db, residentId, Features.Photos.PhotoSource.IdCard, photo,
             Features.Photos.PhotosApi.TakenBy(http.User), time.GetUtcNow(), cancellationToken);
         http.Audit("resident.photo-taken", residentId, $"ID card photo version {kept.Version}");
+        return kept;
     }
-
-    // TODO(documents): store the photo bytes in the blob store once one exists; until then only their digest is kept,
-    // so a later upload can be matched to this read.
-    private static string PhotoReference(byte[] photo) =>
-        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo));
 }

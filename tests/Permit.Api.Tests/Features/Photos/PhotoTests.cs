@@ -179,6 +179,46 @@ public sealed class PhotoTests
         Assert.Equal(HttpStatusCode.NotFound, byOfficer.StatusCode);
     }
 
+    [Fact]
+    public async Task An_id_cards_photo_is_kept_once_and_the_resident_names_that_version_while_an_undecoded_wlt_block_is_neither_kept_nor_named()
+    {
+        await using var host = PermitsHost.On("Sqlite");
+        using var officer = host.Officer();
+        var portrait = TestPictures.Portrait(102, 126);
+        var card = Residents.DeskData.IdCard(PermitArrange.IdNumber(0), name: "张伟");
+        card["photo"] = Convert.ToBase64String(portrait);
+        card["photoFormat"] = "jpeg";
+        var wltCard = Residents.DeskData.IdCard(PermitArrange.IdNumber(1), name: "李强");
+        wltCard["photo"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(1024));
+        wltCard["photoFormat"] = "wlt";
+
+        // The same card read twice (a renewed registration, say): one version, named both times.
+        var first = await ReadIdCardAsync(officer, card);
+        var again = await ReadIdCardAsync(officer, card);
+        var wlt = await ReadIdCardAsync(officer, wltCard);
+
+        Assert.True(first.HasPhoto);
+        Assert.True(again.HasPhoto);
+        Assert.False(wlt.HasPhoto);
+        await using var db = host.NewContext();
+        var kept = await db.Set<ResidentPhoto>().AsNoTracking().SingleAsync(p => p.ResidentId == first.Id, Ct);
+        Assert.Equal((PhotoSource.IdCard, 1), (kept.Source, kept.Version));
+        Assert.Equal(portrait, kept.Open(db.RequireCitizenIdProtector()));
+        var references = await db.Residents.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.PhotoReference, Ct);
+        Assert.Equal($"resident-photo:{kept.Id}", references[first.Id]);
+        Assert.Null(references[wlt.Id]);
+        Assert.False(await db.Set<ResidentPhoto>().AnyAsync(p => p.ResidentId == wlt.Id, Ct));
+    }
+
+    private static async Task<ReadResident> ReadIdCardAsync(HttpClient officer, Dictionary<string, object?> card)
+    {
+        using var response = await officer.PostAsJsonAsync("/api/residents/from-id-card", card, Ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<ReadResident>(Ct))!;
+    }
+
+    private sealed record ReadResident(Guid Id, bool HasPhoto);
+
     private sealed record SelfServicePhoto(string PermitNumber, string? Photo);
 
     public sealed record ProblemView(string Type, string? Title, string? Detail);
