@@ -34,6 +34,21 @@ public static class ProgramCommandLine
         return [.. parsed.Errors.Select(e => e.Message)];
     }
 
+    /// <summary>
+    /// Refuses <c>--anything</c> as a value of <paramref name="argument"/>: the parser hands a word it does not know to a
+    /// command's positional argument, so a mistyped option would otherwise be taken for a file name or a text.
+    /// </summary>
+    public static T RefusingUnknownOptions<T>(this T argument) where T : Argument
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith("--", StringComparison.Ordinal)))
+                result.AddError($"Unrecognized option '{token.Value}'.");
+        });
+        return argument;
+    }
+
     /// <summary>Writes the generated help of the command the arguments got as far as (after an error: where to look).</summary>
     public static void WriteHelp(ParseResult parsed, TextWriter writer)
     {
