@@ -8,6 +8,7 @@ using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Personalization;
 using Permit.CardAgent.Terminals;
 using Permit.CardAgent.Verification;
+using Permit.CommandLine;
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Signing;
@@ -31,7 +32,14 @@ var photoReadsArgument = new Argument<int>("photo-reads")
 };
 var command = new RootCommand("Tap-to-verdict over the real pcscd and vpcd: prints figures, asserts nothing.") { readsArgument, photoReadsArgument };
 command.SetAction((parsed, _) => Bench.RunAsync(parsed.GetValue(readsArgument), parsed.GetValue(photoReadsArgument)));
-return await command.Parse(args).InvokeAsync();
+var parsed = ProgramCommandLine.Parse(command, args);
+if (ProgramCommandLine.IsUsageError(parsed))
+{
+    foreach (var problem in ProgramCommandLine.Errors(parsed))
+        Console.Error.WriteLine(problem);
+    return 2;
+}
+return await ProgramCommandLine.InvokeAsync(parsed, Console.Out, Console.Error, CancellationToken.None);
 
 namespace Permit.Bench.CardRead
 {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -9,15 +10,34 @@ using Permit.Api.Features.Registrations;
 using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
+using Permit.CommandLine;
 using Permit.Domain.Common;
 
 // Permit.Bench.Import: the legacy import (100,000 residents with five years of registrations) and employers' bulk
-// reports (50,000 rows as UTF-8 CSV, GB18030 CSV and .xlsx), each timed once. Arguments:
-//   [legacy|bulk|all] [residents=100000] [rows=50000]
+// reports (50,000 rows as UTF-8 CSV, GB18030 CSV and .xlsx), each timed once. Arguments (System.CommandLine, --help
+// lists them): [legacy|bulk|all] [residents=100000] [rows=50000]
 // PERMIT_BENCH_POSTGRES (a server connection string) adds the PostgreSQL legacy run. Prints rows/s and the load average.
-var what = args.Length > 0 ? args[0] : "all";
-var residents = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-var bulkRows = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000;
+var whatArgument = new Argument<string>("what") { Description = "legacy, bulk or all.", DefaultValueFactory = _ => "all" };
+whatArgument.AcceptOnlyFromAmong("legacy", "bulk", "all");
+var residentsArgument = new Argument<int>("residents") { Description = "Residents in the legacy files (five years of registrations each).", DefaultValueFactory = _ => 100_000 };
+var rowsArgument = new Argument<int>("rows") { Description = "Rows in each bulk report.", DefaultValueFactory = _ => 50_000 };
+var command = new RootCommand("Permit.Bench.Import: the legacy import and employers' bulk reports, each timed once; prints figures.")
+{
+    whatArgument, residentsArgument, rowsArgument,
+};
+var parsed = ProgramCommandLine.Parse(command, args);
+if (ProgramCommandLine.IsUsageError(parsed))
+{
+    foreach (var problem in ProgramCommandLine.Errors(parsed))
+        Console.Error.WriteLine(problem);
+    return 2;
+}
+// --help and --version are the library's to answer; the bench itself has no action to invoke.
+if (parsed.Action is not null)
+    return await ProgramCommandLine.InvokeAsync(parsed, Console.Out, Console.Error, CancellationToken.None);
+var what = parsed.GetValue(whatArgument)!;
+var residents = parsed.GetValue(residentsArgument);
+var bulkRows = parsed.GetValue(rowsArgument);
 var work = Directory.CreateTempSubdirectory("permit-bench-import-");
 // BENCH KEYS ONLY: made in the bench's temporary folder and deleted with it.
 var protector = new CitizenIdProtector(DataProtectionKeys.LoadOrCreate(new KeyDirectory(Path.Combine(work.FullName, "keys"))));

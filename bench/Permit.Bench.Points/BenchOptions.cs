@@ -1,47 +1,66 @@
+using System.CommandLine;
 using System.Globalization;
 
 namespace Permit.Bench.Points;
 
 /// <summary>
-/// Command line: <c>--residents N --provider sqlite|postgres --postgres CONN --duration S --clients C --api URL
-/// --api-dll PATH --data DIR --reuse</c>.
+/// Command line (System.CommandLine, <c>--help</c> lists it): <c>--residents N --provider sqlite|postgres --postgres CONN
+/// --duration S --clients C --api URL --api-dll PATH --data DIR --reuse</c>.
 /// </summary>
 public sealed record BenchOptions(
     int Residents, string Provider, string? Postgres, int DurationSeconds, int Clients, Uri? Api, string? ApiDll, string Data, bool Reuse)
 {
-    private static readonly string[] Flags = ["reuse"];
-
-    public static BenchOptions Parse(string[] args)
+    /// <summary>The bench's options; <paramref name="run"/> gets them checked (a bad value or combination is a usage error).</summary>
+    public static RootCommand Command(Func<BenchOptions, Task<int>> run)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
+        ArgumentNullException.ThrowIfNull(run);
+        var residents = Positive("--residents", "N", "Residents in the seed.", 1_000_000);
+        var provider = new Option<string>("--provider") { Description = "sqlite or postgres.", DefaultValueFactory = _ => "sqlite" };
+        provider.Validators.Add(result =>
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-                throw new ArgumentException($"Expected an --option, got {args[i]}.");
-            var name = args[i][2..];
-            if (Flags.Contains(name, StringComparer.Ordinal))
-                values[name] = "true";
-            else if (i + 1 < args.Length)
-                values[name] = args[++i];
-            else
-                throw new ArgumentException($"--{name} needs a value.");
-        }
-
-        var provider = values.GetValueOrDefault("provider", "sqlite").ToLowerInvariant();
-        if (provider is not ("sqlite" or "postgres"))
-            throw new ArgumentException("--provider is sqlite or postgres.");
-        var postgres = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("PERMIT_TEST_POSTGRES");
-        if (provider == "postgres" && string.IsNullOrWhiteSpace(postgres))
-            throw new ArgumentException("--provider postgres needs --postgres CONNECTION (or PERMIT_TEST_POSTGRES): a role that may create databases.");
-        var data = Path.GetFullPath(values.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath(), "permit-bench"));
-        return new BenchOptions(
-            Int("residents", 1_000_000), provider, postgres, Int("duration", 10), Int("clients", 64),
-            values.TryGetValue("api", out var api) ? new Uri(api) : null, values.GetValueOrDefault("api-dll"), data,
-            values.ContainsKey("reuse"));
-
-        int Int(string name, int fallback) =>
-            values.TryGetValue(name, out var text)
-                ? int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) is var n and > 0 ? n : throw new ArgumentException($"--{name} must be positive.")
-                : fallback;
+            if (result.GetValueOrDefault<string>()?.ToLowerInvariant() is not ("sqlite" or "postgres"))
+                result.AddError("--provider is sqlite or postgres.");
+        });
+        var postgres = new Option<string>("--postgres") { Description = "A PostgreSQL role that may create databases (else PERMIT_TEST_POSTGRES).", HelpName = "CONNECTION" };
+        var duration = Positive("--duration", "S", "Seconds per load, after a short warm-up.", 10);
+        var clients = Positive("--clients", "C", "Concurrent clients.", 64);
+        var api = new Option<Uri>("--api") { Description = "A running API instead of starting one.", HelpName = "URL" };
+        var apiDll = new Option<string>("--api-dll") { Description = "The API to start.", HelpName = "PATH" };
+        var data = new Option<string>("--data") { Description = "Seeds and their keys (default /tmp/permit-bench).", HelpName = "DIR" };
+        var reuse = new Option<bool>("--reuse") { Description = "Take the seed made by an earlier run.", Arity = ArgumentArity.Zero };
+        var command = new RootCommand("Permit.Bench.Points: seeds residents, then times the points and entitlement loads against a real API; prints figures.")
+        {
+            residents, provider, postgres, duration, clients, api, apiDll, data, reuse,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(provider)?.ToLowerInvariant() == "postgres" && string.IsNullOrWhiteSpace(Connection(result.GetValue(postgres))))
+                result.AddError("--provider postgres needs --postgres CONNECTION (or PERMIT_TEST_POSTGRES): a role that may create databases.");
+        });
+        command.SetAction(parsed =>
+        {
+            var chosen = parsed.GetValue(provider)!.ToLowerInvariant();
+            var connection = Connection(parsed.GetValue(postgres));
+            return run(new BenchOptions(
+                parsed.GetValue(residents), chosen, connection, parsed.GetValue(duration), parsed.GetValue(clients), parsed.GetValue(api),
+                parsed.GetValue(apiDll), Path.GetFullPath(parsed.GetValue(data) ?? Path.Combine(Path.GetTempPath(), "permit-bench")), parsed.GetValue(reuse)));
+        });
+        return command;
     }
+
+    private static string? Connection(string? given) => given ?? Environment.GetEnvironmentVariable("PERMIT_TEST_POSTGRES");
+
+    private static Option<int> Positive(string name, string valueName, string description, int fallback) => new(name)
+    {
+        Description = description,
+        HelpName = valueName,
+        DefaultValueFactory = _ => fallback,
+        CustomParser = result =>
+        {
+            if (result.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0)
+                return n;
+            result.AddError($"{name} must be positive.");
+            return 0;
+        },
+    };
 }

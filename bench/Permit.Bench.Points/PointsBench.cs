@@ -11,6 +11,7 @@ using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Fields;
 using Permit.Api.Security.Terminals;
+using Permit.CommandLine;
 using Permit.Domain.Entitlements;
 using Permit.Domain.Permits;
 
@@ -29,17 +30,19 @@ public static class PointsBench
 
     public static async Task<int> Main(string[] args)
     {
-        BenchOptions options;
-        try
+        var parsed = ProgramCommandLine.Parse(BenchOptions.Command(RunAsync), args);
+        if (ProgramCommandLine.IsUsageError(parsed))
         {
-            options = BenchOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
+            foreach (var problem in ProgramCommandLine.Errors(parsed))
+                await Console.Error.WriteLineAsync(problem);
             return 2;
         }
 
+        return await ProgramCommandLine.InvokeAsync(parsed, Console.Out, Console.Error, CancellationToken.None);
+    }
+
+    private static async Task<int> RunAsync(BenchOptions options)
+    {
         Directory.CreateDirectory(options.Data);
         var work = Directory.CreateTempSubdirectory("permit-bench-points-");
         var provider = options.Provider == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;

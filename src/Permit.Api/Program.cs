@@ -20,6 +20,7 @@ using Permit.Api.Features.Settlement;
 using Permit.Api.Infrastructure.Health;
 using Permit.Api.Infrastructure.Logging;
 using Permit.Api.Infrastructure.Problems;
+using Permit.Api.Infrastructure.Tasks;
 using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Api.Security;
@@ -31,24 +32,19 @@ using Serilog;
 LoggingSetup.StartBootstrapLogger();
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
-    builder.AddPermitLogging();
-    builder.Services.AddPermitProblemDetails();
-    builder.AddPermitPersistence();
-    builder.Services.AddPermitHealthChecks();
-    builder.Services.AddOpenApi();
-    builder.Services.AddSingleton(TimeProvider.System);
-    builder.Services.AddPermitSecurity();
-    builder.Services.AddEntitlements();
-    builder.Services.AddPhotos();
-    builder.Services.AddBulkReports(builder.Configuration);
-    builder.Services.AddPermitWeb();
-    builder.AddPermitJobs();
-    builder.AddPermitDemo();
+    // A task (keys init, audit verify, officers add, import legacy, …) runs in place of the web host.
+    if (ApiCommandLine.IsTask(args))
+    {
+        return await ApiCommandLine.RunAsync(args, async migrate =>
+        {
+            var host = BuildApp(args);
+            if (migrate)
+                await host.MigratePermitDatabaseAsync();
+            return host.Services;
+        }, Console.In, Console.Out, Console.Error, CancellationToken.None);
+    }
 
-    var app = builder.Build();
-    if (Permit.Api.Keys.Trust.TrustRootCli.IsCommand(args))
-        return await Permit.Api.Keys.Trust.TrustRootCli.RunAsync(app.Services, args, Console.Out, Console.Error);
+    var app = BuildApp(args);
     app.UsePermitTransport();
     app.UseSerilogRequestLogging();
     app.UsePermitProblemDetails();
@@ -82,14 +78,7 @@ try
     app.MapPermitSecurity();
     app.MapPermitWeb();
 
-    // Keys come first: without them the database cannot even be opened (its ID numbers are sealed with them).
-    if (KeysCli.IsInit(args))
-        return await KeysCli.RunAsync(app.Services, ["init"], Console.Out, app.Lifetime.ApplicationStopping);
     await app.MigratePermitDatabaseAsync();
-    if (Permit.Api.Features.LegacyImport.LegacyImportCli.IsCommand(args))
-        return await Permit.Api.Features.LegacyImport.LegacyImportCli.RunAsync(app.Services, args, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
-    if (SecurityCli.IsCommand(args))
-        return await SecurityCli.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
     await app.SeedDemoDataAsync();
     await app.RunAsync();
     return 0;
@@ -103,6 +92,26 @@ catch (Exception ex) when (ex is not HostAbortedException)
 finally
 {
     await Log.CloseAndFlushAsync();
+}
+
+// The services every run needs, tasks included; endpoints and middleware are the web host's alone.
+static WebApplication BuildApp(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPermitLogging();
+    builder.Services.AddPermitProblemDetails();
+    builder.AddPermitPersistence();
+    builder.Services.AddPermitHealthChecks();
+    builder.Services.AddOpenApi();
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddPermitSecurity();
+    builder.Services.AddEntitlements();
+    builder.Services.AddPhotos();
+    builder.Services.AddBulkReports(builder.Configuration);
+    builder.Services.AddPermitWeb();
+    builder.AddPermitJobs();
+    builder.AddPermitDemo();
+    return builder.Build();
 }
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Permit.HardwareSim.Cli;
@@ -9,21 +11,12 @@ public enum SimulatedCardKind
     Id,
 }
 
-/// <summary>permit-sim's command line, parsed and checked; <see cref="Parse"/> explains what is wrong instead of guessing.</summary>
+/// <summary>
+/// permit-sim's command line, checked before anything is opened: the options of <c>permit</c> and <c>id</c>
+/// (System.CommandLine, so <c>--help</c> and the errors are generated), and what one run was asked to do.
+/// </summary>
 public sealed record SimArguments
 {
-    public const string Usage = """
-        usage:
-          permit-sim permit --port P --card FILE [--transport-code HEX16] [--serial HEX16] [--control-port P]
-          permit-sim id --port P --data FILE.json [--photo FILE] [--fingerprint FILE] [--control-port P]
-
-        Connects an emulated card to vpcd on 127.0.0.1:P and keeps it inserted until stopped (SIGTERM / Ctrl+C).
-        permit: FILE holds the card (created blank when missing; default transport code 3132333435363738 = "12345678",
-                random serial). id: FILE.json has name, sex, ethnicGroup, birthDate, address, idNumber,
-                issuingAuthority, validFrom, validTo, cardType (resident | foreigner | hmt).
-        --control-port P  loopback HTTP control: GET /status, POST /remove /insert /delay?ms= /drop?at= /answer?sw=&count= /clear
-        """;
-
     public required SimulatedCardKind Kind { get; init; }
 
     public required int VpcdPort { get; init; }
@@ -46,122 +39,86 @@ public sealed record SimArguments
 
     public string? FingerprintFile { get; init; }
 
-    /// <summary>The parsed arguments, or the reason they cannot be used.</summary>
-    public static (SimArguments? Arguments, string? Error) Parse(IReadOnlyList<string> args)
+    /// <summary>The two card kinds as commands, each running <paramref name="run"/> with its checked arguments.</summary>
+    public static IEnumerable<Command> Commands(Func<SimArguments, CancellationToken, Task<int>> run)
     {
-        if (args.Count == 0)
+        var permitPort = VpcdPortOption();
+        var permitControl = ControlPortOption();
+        var card = new Option<string>("--card")
         {
-            return (null, "missing the card kind: permit or id");
-        }
-
-        var kind = args[0] switch
-        {
-            "permit" => SimulatedCardKind.Permit,
-            "id" => SimulatedCardKind.Id,
-            _ => (SimulatedCardKind?)null,
+            Description = "The card file (JSON, saved after every change); a missing file becomes a new BLANK card.",
+            HelpName = "FILE",
+            Required = true,
         };
-        if (kind is null)
+        var transportCode = Hex8Option("--transport-code", "The transport code of a new card (default 3132333435363738 = \"12345678\").");
+        var serial = Hex8Option("--serial", "The serial of a new card (default random).");
+        var permit = new Command("permit", "Emulate a permit card (docs/permit-card.md).")
         {
-            return (null, $"unknown card kind '{args[0]}': permit or id");
-        }
-
-        var allowed = kind == SimulatedCardKind.Permit
-            ? new[] { "--port", "--card", "--transport-code", "--serial", "--control-port" }
-            : ["--port", "--data", "--photo", "--fingerprint", "--control-port"];
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Count; i += 2)
+            permitPort, card, transportCode, serial, permitControl,
+        };
+        permit.SetAction((parsed, stop) => run(new SimArguments
         {
-            var name = args[i];
-            if (!allowed.Contains(name))
-            {
-                return (null, $"unknown option '{name}' for {args[0]}");
-            }
+            Kind = SimulatedCardKind.Permit,
+            VpcdPort = parsed.GetValue(permitPort)!.Value,
+            ControlPort = parsed.GetValue(permitControl),
+            CardFile = parsed.GetValue(card),
+            TransportCode = Hex8(parsed.GetValue(transportCode)),
+            Serial = Hex8(parsed.GetValue(serial)),
+        }, stop));
 
-            if (i + 1 >= args.Count)
-            {
-                return (null, $"{name} needs a value");
-            }
-
-            if (!options.TryAdd(name, args[i + 1]))
-            {
-                return (null, $"{name} is given twice");
-            }
-        }
-
-        if (!TryPort(options, "--port", required: true, out var port, out var error)
-            || !TryPort(options, "--control-port", required: false, out var controlPort, out error))
+        var idPort = VpcdPortOption();
+        var idControl = ControlPortOption();
+        var data = new Option<string>("--data")
         {
-            return (null, error);
-        }
-
-        if (kind == SimulatedCardKind.Permit)
+            Description = "The card's text: name, sex, ethnicGroup, birthDate, address, idNumber, issuingAuthority, validFrom, validTo, cardType (resident | foreigner | hmt).",
+            HelpName = "FILE.json",
+            Required = true,
+        };
+        var photo = new Option<string>("--photo") { Description = "The photo file (EF 0002).", HelpName = "FILE" };
+        var fingerprint = new Option<string>("--fingerprint") { Description = "The fingerprint file (EF 0003, absent without it).", HelpName = "FILE" };
+        var id = new Command("id", "Emulate a resident ID card (docs/id-card.md).") { idPort, data, photo, fingerprint, idControl };
+        id.SetAction((parsed, stop) => run(new SimArguments
         {
-            if (!options.TryGetValue("--card", out var card))
-            {
-                return (null, "--card FILE is required");
-            }
-
-            if (!TryHex8(options, "--transport-code", out var code, out error) || !TryHex8(options, "--serial", out var serial, out error))
-            {
-                return (null, error);
-            }
-
-            return (new SimArguments { Kind = kind.Value, VpcdPort = port!.Value, ControlPort = controlPort, CardFile = card, TransportCode = code, Serial = serial }, null);
-        }
-
-        if (!options.TryGetValue("--data", out var data))
-        {
-            return (null, "--data FILE.json is required");
-        }
-
-        return (new SimArguments
-        {
-            Kind = kind.Value,
-            VpcdPort = port!.Value,
-            ControlPort = controlPort,
-            DataFile = data,
-            PhotoFile = options.GetValueOrDefault("--photo"),
-            FingerprintFile = options.GetValueOrDefault("--fingerprint"),
-        }, null);
+            Kind = SimulatedCardKind.Id,
+            VpcdPort = parsed.GetValue(idPort)!.Value,
+            ControlPort = parsed.GetValue(idControl),
+            DataFile = parsed.GetValue(data),
+            PhotoFile = parsed.GetValue(photo),
+            FingerprintFile = parsed.GetValue(fingerprint),
+        }, stop));
+        return [permit, id];
     }
 
-    private static bool TryPort(Dictionary<string, string> options, string name, bool required, out int? port, out string? error)
+    private static Option<int?> VpcdPortOption() => PortOption("--port", "The vpcd port on 127.0.0.1 the card connects to.", required: true);
+
+    private static Option<int?> ControlPortOption() => PortOption("--control-port",
+        "Loopback HTTP control: GET /status, POST /remove /insert /delay?ms= /drop?at= /answer?sw=&count= /clear.", required: false);
+
+    private static Option<int?> PortOption(string name, string description, bool required) => new(name)
     {
-        port = null;
-        error = null;
-        if (!options.TryGetValue(name, out var text))
+        Description = description,
+        HelpName = "P",
+        Required = required,
+        CustomParser = result =>
         {
-            error = required ? $"{name} P is required" : null;
-            return !required;
-        }
+            if (result.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
+                return port;
+            result.AddError($"{name} must be a TCP port 1..65535");
+            return null;
+        },
+    };
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 65535)
-        {
-            port = value;
-            return true;
-        }
-
-        error = $"{name} must be a TCP port 1..65535";
-        return false;
-    }
-
-    private static bool TryHex8(Dictionary<string, string> options, string name, out byte[]? bytes, out string? error)
+    // The value itself is never echoed in the error: it may be a real transport code.
+    private static Option<string> Hex8Option(string name, string description)
     {
-        bytes = null;
-        error = null;
-        if (!options.TryGetValue(name, out var text))
+        var option = new Option<string>(name) { Description = description, HelpName = "HEX16" };
+        option.Validators.Add(result =>
         {
-            return true;
-        }
-
-        // The value itself is never echoed: it may be a real transport code.
-        if (text.Length == 16 && text.All(char.IsAsciiHexDigit))
-        {
-            bytes = Convert.FromHexString(text);
-            return true;
-        }
-
-        error = $"{name} must be 16 hex digits (8 bytes)";
-        return false;
+            if (result.Tokens is [var token] && !(token.Value.Length == 16 && token.Value.All(char.IsAsciiHexDigit)))
+                result.AddError($"{name} must be 16 hex digits (8 bytes)");
+        });
+        return option;
     }
+
+    private static byte[]? Hex8(string? text) => text is null ? null : Convert.FromHexString(text);
 }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Net;
+using Permit.CommandLine;
 using Permit.HardwareSim.Cards;
 using Permit.HardwareSim.Control;
 using Permit.HardwareSim.IdCards;
@@ -7,7 +9,10 @@ using Permit.HardwareSim.Transport;
 
 namespace Permit.HardwareSim.Cli;
 
-/// <summary>permit-sim's main program, callable in process: exit code 0 after a clean stop, 2 for bad arguments or files.</summary>
+/// <summary>
+/// permit-sim's main program, callable in process: exit code 0 after a clean stop, 2 for bad arguments or files
+/// (the arguments parsed by System.CommandLine, which writes <c>--help</c>; its errors are ours to print, with code 2).
+/// </summary>
 public static class SimCommandLine
 {
     public const int ExitOk = 0;
@@ -15,21 +20,34 @@ public static class SimCommandLine
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (args.Count == 1 && args[0] is "-h" or "--help")
-        {
-            await output.WriteLineAsync(SimArguments.Usage).ConfigureAwait(false);
-            return ExitOk;
-        }
+        var root = new RootCommand("""
+            permit-sim: connects an emulated card to vpcd on 127.0.0.1:P and keeps it inserted until stopped
+            (SIGTERM / Ctrl+C). Exit codes: 0 stopped cleanly, 2 bad arguments or files.
+            """);
+        foreach (var command in SimArguments.Commands((arguments, token) => ServeAsync(arguments, output, error, token)))
+            root.Subcommands.Add(command);
+        root.SetAction(nothing => UsageError(nothing, ["missing the card kind: permit or id"], error));
+        var parsed = ProgramCommandLine.Parse(root, args);
+        if (ProgramCommandLine.IsUsageError(parsed))
+            return UsageError(parsed, ProgramCommandLine.Errors(parsed), error);
+        return await ProgramCommandLine.InvokeAsync(parsed, output, error, stop).ConfigureAwait(false);
+    }
 
-        var (arguments, problem) = SimArguments.Parse(args);
-        if (arguments is null)
-        {
-            await error.WriteLineAsync($"permit-sim: {problem}\n\n{SimArguments.Usage}").ConfigureAwait(false);
-            return ExitUsage;
-        }
+    /// <summary>Each problem on its own line, then the command's generated help, on standard error.</summary>
+    private static int UsageError(ParseResult parsed, IEnumerable<string> problems, TextWriter error)
+    {
+        foreach (var problem in problems)
+            error.WriteLine($"permit-sim: {problem}");
+        error.WriteLine();
+        ProgramCommandLine.WriteHelp(parsed, error);
+        return ExitUsage;
+    }
 
+    private static async Task<int> ServeAsync(SimArguments arguments, TextWriter output, TextWriter error, CancellationToken stop)
+    {
         IEmulatedCard card;
         try
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Permit.Api.Persistence;
@@ -8,43 +7,39 @@ namespace Permit.Api.Keys;
 
 /// <summary>
 /// <c>keys init</c> (the only way production keys are made), <c>keys rotate-issuer</c>, <c>keys add-encryption-key</c>
-/// and <c>keys rotate-field-key [batch size]</c>.
+/// and <c>keys rotate-field-key [batch size]</c>; their command line is <see cref="Infrastructure.Tasks.ApiCommandLine"/>.
 /// </summary>
 public static class KeysCli
 {
-    /// <summary><c>keys init</c> runs before the database is touched: the API cannot open it without keys.</summary>
-    public static bool IsInit(string[] args) => args is ["keys", "init"];
-
-    public static async Task<int> RunAsync(IServiceProvider services, string command, TextWriter output, CancellationToken cancellationToken = default) =>
-        await RunAsync(services, [command], output, cancellationToken).ConfigureAwait(false);
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] arguments, TextWriter output, CancellationToken cancellationToken)
+    /// <summary><c>keys init</c>, run before the database is touched: the API cannot open it without keys.</summary>
+    public static Task<int> InitAsync(IServiceProvider services, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(arguments);
+        return InitAsync(services.GetRequiredService<KeyDirectory>(), services.GetRequiredService<TimeProvider>(), output);
+    }
+
+    public static async Task<int> RotateIssuerAsync(IServiceProvider services, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(output);
-        var directory = services.GetRequiredService<KeyDirectory>().ForInit();
-        var time = services.GetRequiredService<TimeProvider>();
-        switch (arguments)
-        {
-            case ["init"]:
-                return await InitAsync(directory, time, output).ConfigureAwait(false);
-            case ["rotate-issuer"]:
-                var keyId = IssuerKeyRing.Rotate(directory, time);
-                await output.WriteLineAsync($"New active issuer key {keyId}; earlier keys stay trusted.").ConfigureAwait(false);
-                return 0;
-            case ["add-encryption-key"]:
-                var version = DataProtectionKeys.AddEncryptionKey(directory);
-                await output.WriteLineAsync($"Citizen ID encryption key version {version} added.").ConfigureAwait(false);
-                return 0;
-            case ["rotate-field-key"]:
-                return await RotateFieldKeyAsync(services, directory, FieldKeyRotation.DefaultBatchSize, output, cancellationToken).ConfigureAwait(false);
-            case ["rotate-field-key", var size] when int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var batch) && batch > 0:
-                return await RotateFieldKeyAsync(services, directory, batch, output, cancellationToken).ConfigureAwait(false);
-            default:
-                await output.WriteLineAsync("keys init | keys rotate-issuer | keys add-encryption-key | keys rotate-field-key [batch size]").ConfigureAwait(false);
-                return 2;
-        }
+        var keyId = IssuerKeyRing.Rotate(services.GetRequiredService<KeyDirectory>().ForInit(), services.GetRequiredService<TimeProvider>());
+        await output.WriteLineAsync($"New active issuer key {keyId}; earlier keys stay trusted.").ConfigureAwait(false);
+        return 0;
+    }
+
+    public static async Task<int> AddEncryptionKeyAsync(IServiceProvider services, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(output);
+        var version = DataProtectionKeys.AddEncryptionKey(services.GetRequiredService<KeyDirectory>().ForInit());
+        await output.WriteLineAsync($"Citizen ID encryption key version {version} added.").ConfigureAwait(false);
+        return 0;
+    }
+
+    public static Task<int> RotateFieldKeyAsync(IServiceProvider services, int? batchSize, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return RotateFieldKeyAsync(services, services.GetRequiredService<KeyDirectory>().ForInit(), batchSize ?? FieldKeyRotation.DefaultBatchSize, output, cancellationToken);
     }
 
     /// <summary>Creates every missing key (never replaces one) and lists what the directory holds.</summary>

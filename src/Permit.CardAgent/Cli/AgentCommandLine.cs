@@ -1,92 +1,74 @@
+using System.CommandLine;
 using System.Text.Json;
+using Permit.CommandLine;
 using Permit.CardAgent.Failures;
 
 namespace Permit.CardAgent.Cli;
 
-/// <summary>permit-agent's main program, callable in process (tests run it against the private pcscd rig).</summary>
+/// <summary>
+/// permit-agent's main program, callable in process (tests run it against the private pcscd rig). The command line is
+/// read by System.CommandLine (<see cref="AgentCommands"/>); a parse error is a usage failure like any other (exit 2,
+/// JSON with <c>--json</c>).
+/// </summary>
 public static class AgentCommandLine
 {
-    public const string Usage = """
-        usage: permit-agent COMMAND [options]
-
-          readers                          the readers, whether a card is in each, its ATR
-          watch [--count N] [--timeout S]  card and reader events as they happen (until Ctrl+C)
-          read-id [--photo-out FILE]       an ID card's fields
-          personalize --api URL --permit NUMBER [--token T | --user NAME] [--transport-code HEX16]
-                                           personalize the permit's ordered card with files the permit API signs,
-                                           activate it and confirm it (token also from PERMIT_API_TOKEN; with --user
-                                           the password is read from standard input); re-run to finish an interrupted run
-          personalize --data permit.json --issuer-key KEY.pem [--photo FILE.jpg] [--transport-code HEX16]
-                                           write, check and activate a blank permit card from local files
-                                           (development tooling: issuer keys never live on desk PCs)
-          read-permit (--api URL | --trust-list URL|FILE | --trust ISSUER.pub.pem ...) [--revocation FILE]
-                      [--with-photo] [--photo-out FILE]
-                                           read a permit card and say whether it is genuine and in force
-          sync --api URL [--state DIR]     store the API's trust list and signed revocation list for offline checks
-          verify-qr [TEXT|-] [--image FILE] [--state DIR]
-                                           check a QR credential offline against the synchronised lists
-          pair --api URL (--user NAME | --terminal) [--name LABEL]
-                                           pair this PC's agent with the permit API (password, or the counter
-                                           terminal's API key, on standard input); https:// unless the API is on loopback
-          serve [--port P] [--api URL] [--dev-local-issuer-key]
-                                           the loopback HTTP service for the web pages (127.0.0.1 only; every route but
-                                           /health needs an allowed Origin and a ticket from the paired API); with an API
-                                           it re-synchronises the offline lists every Agent:SyncMinutes (15); refuses a
-                                           local issuer key (Agent:IssuerKeyFile) unless --dev-local-issuer-key
-          serve --simulated [--simulated-cards DIR] [--allow-simulated]
-                                           the same service on SIMULATED in-process readers (no pcscd), switched from
-                                           its panel at /simulated; Development only unless --allow-simulated
-
-        every command: --reader NAME (else configured, else the 1st reader for ID cards, the 2nd for permit cards),
-                       --json (machine-readable output)
-        readers are configured in appsettings.json next to the program (Agent:IdReader, Agent:PermitReader) or with
-        PERMIT_AGENT_ID_READER / PERMIT_AGENT_PERMIT_READER.
-
-        exit codes: 0 ok, 1 not genuine, 2 usage, 3 no reader or smart-card service, 4 no card or card removed,
-                    5 wrong card, 6 card refused (transport code, not blank, not active...), 7 invalid data,
-                    8 permit API unreachable or failing, 9 refused by the permit API (sign-in, unknown permit, not pending)
-        """;
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, AgentHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(host);
-        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
-        {
-            await (args.Count == 0 ? error : output).WriteLineAsync(Usage).ConfigureAwait(false);
-            return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Ok;
-        }
-
         var json = args.Contains("--json");
         var console = new CommandConsole(output, error, json);
+        var root = AgentCommands.Root(name => Command(name, console, host));
+        // "permit-agent help" is how the hand-written parser spelled --help; scripts may still say it.
+        var help = new Command("help") { Hidden = true };
+        help.SetAction(_ => ProgramCommandLine.InvokeAsync(ProgramCommandLine.Parse(root, ["--help"]), output, error, cancellationToken));
+        root.Subcommands.Add(help);
+
+        var parsed = ProgramCommandLine.Parse(root, args);
+        var command = parsed.CommandResult.Command is RootCommand ? "permit-agent" : parsed.CommandResult.Command.Name;
+        if (ProgramCommandLine.IsUsageError(parsed))
+        {
+            var where = command == "permit-agent" ? "permit-agent --help" : $"permit-agent {command} --help";
+            var refused = AgentFailure.From(AgentException.Usage($"{string.Join(" ", ProgramCommandLine.Errors(parsed))} ({where} lists the options.)"));
+            // The parser's messages quote the tokens it could not place, and a mistyped option's value may be a token or a
+            // transport code: the person at the keyboard sees them, the file log does not.
+            return await FailAsync(refused, "the command line was refused", command, console, host).ConfigureAwait(false);
+        }
+
         try
         {
-            var rest = args.Skip(1).ToArray();
-            return args[0] switch
-            {
-                "readers" => ReadersCommand.Run(rest, console, host),
-                "watch" => await WatchCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
-                "read-id" => ReadIdCommand.Run(rest, console, host),
-                "personalize" => await PersonalizeCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
-                "read-permit" => await ReadPermitCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
-                "sync" => await SyncCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
-                "verify-qr" => VerifyQrCommand.Run(rest, console, host),
-                "pair" => await PairCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
-                "serve" => await ServeCommand.RunAsync(rest, console, host, cancellationToken).ConfigureAwait(false),
-                var other => throw AgentException.Usage($"unknown command '{other}'. Try permit-agent --help."),
-            };
+            return await ProgramCommandLine.InvokeAsync(parsed, output, error, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (AgentFailure.IsReported(e))
         {
             var failure = AgentFailure.From(e);
-            // The file log keeps the code and the plain message (masked like the API's), never the command's arguments.
-            Logging.CommandLog.Failed(host.Log.Factory.CreateLogger("Permit.CardAgent.Command"), args[0], failure.Code, failure.ExitCode, failure.Message);
-            await console.FailAsync(failure).ConfigureAwait(false);
-            return failure.ExitCode;
+            return await FailAsync(failure, failure.Message, command, console, host).ConfigureAwait(false);
         }
     }
+
+    // The file log keeps the code and a plain message (masked like the API's), never the command's arguments.
+    private static async Task<int> FailAsync(AgentFailure failure, string logged, string command, CommandConsole console, AgentHost host)
+    {
+        Logging.CommandLog.Failed(host.Log.Factory.CreateLogger("Permit.CardAgent.Command"), command, failure.Code, failure.ExitCode, logged);
+        await console.FailAsync(failure).ConfigureAwait(false);
+        return failure.ExitCode;
+    }
+
+    private static AgentCommands.Run Command(string name, CommandConsole console, AgentHost host) => name switch
+    {
+        "readers" => (options, _) => Task.FromResult(ReadersCommand.Run(options, console, host)),
+        "watch" => (options, stop) => WatchCommand.RunAsync(options, console, host, stop),
+        "read-id" => (options, _) => Task.FromResult(ReadIdCommand.Run(options, console, host)),
+        "personalize" => (options, stop) => PersonalizeCommand.RunAsync(options, console, host, stop),
+        "read-permit" => (options, stop) => ReadPermitCommand.RunAsync(options, console, host, stop),
+        "sync" => (options, stop) => SyncCommand.RunAsync(options, console, host, stop),
+        "verify-qr" => (options, _) => Task.FromResult(VerifyQrCommand.Run(options, console, host)),
+        "pair" => (options, stop) => PairCommand.RunAsync(options, console, host, stop),
+        "serve" => (options, stop) => ServeCommand.RunAsync(options, console, host, stop),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such permit-agent command."),
+    };
 }
 
 /// <summary>Where a command writes: plain messages for people, or JSON on standard output for scripts.</summary>

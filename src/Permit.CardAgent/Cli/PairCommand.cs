@@ -12,11 +12,11 @@ namespace Permit.CardAgent.Cli;
 /// </summary>
 public static class PairCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments options, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("pair", args, ["--api", "--user", "--name", "--state"], ["--terminal", "--json"]);
         var api = AgentPairing.RequireSecure(PermitApiClient.ParseApiUrl(options.Required("--api"), "pair: --api"), "pair: --api");
         var user = options.Value("--user");
         var terminal = options.Flag("--terminal");

@@ -12,12 +12,11 @@ namespace Permit.CardAgent.Cli;
 /// </summary>
 public static class PersonalizeCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments options, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("personalize", args,
-            ["--reader", "--data", "--photo", "--issuer-key", "--transport-code", "--api", "--permit", "--token", "--user"], ["--json"]);
         if (options.Value("--api") is not null)
             return await PersonalizeFromApiCommand.RunAsync(options, console, host, cancellationToken).ConfigureAwait(false);
         foreach (var remote in new[] { "--permit", "--token", "--user" })

@@ -9,11 +9,11 @@ namespace Permit.CardAgent.Cli;
 /// </summary>
 public static class ReadIdCommand
 {
-    public static int Run(IReadOnlyList<string> args, CommandConsole console, AgentHost host)
+    public static int Run(CommandArguments options, CommandConsole console, AgentHost host)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("read-id", args, ["--reader", "--photo-out"], ["--json"]);
         using var operations = host.Operations();
         var result = operations.ReadIdCard(options.Value("--reader"));
         var card = result.Card;

@@ -16,12 +16,11 @@ namespace Permit.CardAgent.Cli;
 /// </summary>
 public static class ReadPermitCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments options, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("read-permit", args,
-            ["--reader", "--trust", "--trust-list", "--api", "--revocation", "--photo-out", "--state", "--trust-root"], ["--json", "--with-photo"]);
         var setup = await SetupAsync(options, host, cancellationToken).ConfigureAwait(false);
         var photoOut = options.Value("--photo-out");
         var withPhoto = options.Flag("--with-photo") || photoOut is not null;

@@ -6,11 +6,11 @@ namespace Permit.CardAgent.Cli;
 /// <summary><c>readers</c>: every reader, whether a card is in it (with its ATR), and which role it has.</summary>
 public static class ReadersCommand
 {
-    public static int Run(IReadOnlyList<string> args, CommandConsole console, AgentHost host)
+    public static int Run(CommandArguments options, CommandConsole console, AgentHost host)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        _ = CommandArguments.Parse("readers", args, [], ["--json"]);
         var readers = host.Terminals.ListReaders();
         var listed = readers.Select(r => new
         {

@@ -15,12 +15,11 @@ public static partial class ServeCommand
     /// <summary>Lets serve personalize from local data with <c>Agent:IssuerKeyFile</c>: development only.</summary>
     public const string DevLocalIssuerKeyFlag = "--dev-local-issuer-key";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments options, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("serve", args, ["--port", "--id-reader", "--permit-reader", "--api", "--state", "--simulated-cards"],
-            ["--json", DevLocalIssuerKeyFlag, "--simulated", "--allow-simulated"]);
         var settings = host.Settings with
         {
             IdReader = options.Value("--id-reader") ?? host.Settings.IdReader,

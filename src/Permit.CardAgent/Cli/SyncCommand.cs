@@ -13,11 +13,11 @@ namespace Permit.CardAgent.Cli;
 /// </summary>
 public static class SyncCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments options, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("sync", args, ["--api", "--state", "--trust-root"], ["--json"]);
         var apiOption = options.Value("--api") ?? host.Settings.Api
             ?? throw AgentException.Usage("sync: --api URL is required (or Agent:Api in appsettings.json).");
         var store = AgentState.Store(options.Value("--state"), host, options.Value("--trust-root"));

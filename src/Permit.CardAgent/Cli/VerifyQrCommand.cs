@@ -14,13 +14,15 @@ namespace Permit.CardAgent.Cli;
 /// </summary>
 public static class VerifyQrCommand
 {
-    public static int Run(IReadOnlyList<string> args, CommandConsole console, AgentHost host)
+    /// <summary>The positional argument's name.</summary>
+    public const string TextArgument = "TEXT";
+
+    public static int Run(CommandArguments options, CommandConsole console, AgentHost host)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var positional = args.Count > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : null;
-        var options = CommandArguments.Parse("verify-qr", positional is null ? args : args.Skip(1).ToArray(), ["--image", "--state", "--trust-root"], ["--json"]);
+        var positional = options.Argument(TextArgument);
         var image = options.Value("--image");
         if (image is not null && positional is not null)
             throw AgentException.Usage("verify-qr: give the QR text or --image FILE, not both.");

@@ -11,11 +11,11 @@ namespace Permit.CardAgent.Cli;
 /// </summary>
 public static class WatchCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments options, CommandConsole console, AgentHost host, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(host);
-        var options = CommandArguments.Parse("watch", args, ["--count", "--timeout", "--reader"], ["--json"]);
         var count = options.PositiveInt("--count");
         var timeout = options.PositiveInt("--timeout");
         var onlyReader = options.Value("--reader");

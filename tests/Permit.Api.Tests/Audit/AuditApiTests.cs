@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
+using Permit.Api.Infrastructure.Tasks;
 using Permit.Api.Security;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Security;
@@ -29,7 +30,7 @@ public sealed class AuditApiTests
         Assert.Equal("officer.create", entry.Action);
         Assert.Equal("admin", entry.ActorRole);
         Assert.Equal("Officer root", entry.ActorName);
-        Assert.Equal(0, await SecurityCli.RunAsync(api.Factory.Services, ["audit", "verify"], Ct));
+        Assert.Equal(0, await ApiCommandLine.RunAsync(api.Factory.Services, ["audit", "verify"], TextReader.Null, TextWriter.Null, Ct));
     }
 
     [Fact]
@@ -55,6 +56,6 @@ public sealed class AuditApiTests
 
         Assert.Equal(2, verification!.FirstBroken!.Sequence);
         Assert.Equal(secondId, verification.FirstBroken.EntryId);
-        Assert.Equal(1, await SecurityCli.RunAsync(api.Factory.Services, ["audit", "verify"], Ct));
+        Assert.Equal(1, await ApiCommandLine.RunAsync(api.Factory.Services, ["audit", "verify"], TextReader.Null, TextWriter.Null, Ct));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Permit.Api.Infrastructure.Tasks;
 using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
@@ -24,7 +25,7 @@ public sealed class FieldKeyRotationTests
         var arranged = await PermitArrange.ApprovedApplicationsAsync(host, 5);
         using var output = new StringWriter();
 
-        Assert.Equal(0, await KeysCli.RunAsync(host.Services, ["rotate-field-key", "2"], output, Ct));
+        Assert.Equal(0, await ApiCommandLine.RunAsync(host.Services, ["keys", "rotate-field-key", "2"], TextReader.Null, output, Ct));
 
         var text = output.ToString();
         Assert.Contains("Field key version 2 added", text, StringComparison.Ordinal);
@@ -55,7 +56,7 @@ public sealed class FieldKeyRotationTests
         }
 
         using var output = new StringWriter();
-        Assert.Equal(0, await KeysCli.RunAsync(host.Services, ["rotate-field-key"], output, Ct));
+        Assert.Equal(0, await ApiCommandLine.RunAsync(host.Services, ["keys", "rotate-field-key"], TextReader.Null, output, Ct));
 
         Assert.Contains("Resuming the rotation to field key version 2", output.ToString(), StringComparison.Ordinal);
         Assert.False(directory.Exists(DataProtectionKeys.EncryptionFile(3)));
@@ -86,7 +87,7 @@ public sealed class PhotoKeyRotationTests
         await Features.Photos.PhotoTests.TakenAsync(officer, residentId);
         using var output = new StringWriter();
 
-        Assert.Equal(0, await KeysCli.RunAsync(host.Services, ["rotate-field-key", "2"], output, Ct));
+        Assert.Equal(0, await ApiCommandLine.RunAsync(host.Services, ["keys", "rotate-field-key", "2"], TextReader.Null, output, Ct));
 
         Assert.Contains("ResidentPhotos: 1 re-encrypted, 0 to go", output.ToString(), StringComparison.Ordinal);
         var keys = DataProtectionKeys.LoadOrCreate(host.Services.GetRequiredService<KeyDirectory>());

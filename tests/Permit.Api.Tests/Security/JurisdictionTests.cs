@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Audit;
 using Permit.Api.Features.BulkReports;
+using Permit.Api.Infrastructure.Tasks;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Admin;
@@ -136,8 +137,8 @@ public sealed partial class JurisdictionTests
         using var yinzhou = await RevocationTests.TokenClientAsync(api, "wang.fang", SecuredApi.Password);
         using var hidden = await yinzhou.GetAsync(new Uri($"/api/residents/{resident}", UriKind.Relative), Ct);
         using var output = new StringWriter();
-        var exit = await CredentialsCli.RunAsync(api.Factory.Services, ["officers", "set-jurisdiction", "wang.fang", "330211003"], TextReader.Null, output, Ct);
-        var badExit = await CredentialsCli.RunAsync(api.Factory.Services, ["officers", "set-jurisdiction", "wang.fang", "330211999"], TextReader.Null, output, Ct);
+        var exit = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "set-jurisdiction", "wang.fang", "330211003"], TextReader.Null, output, Ct);
+        var badExit = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "set-jurisdiction", "wang.fang", "330211999"], TextReader.Null, output, Ct);
         using var luotuo = await RevocationTests.TokenClientAsync(api, "wang.fang", SecuredApi.Password);
         using var shown = await luotuo.GetAsync(new Uri($"/api/residents/{resident}", UriKind.Relative), Ct);
 

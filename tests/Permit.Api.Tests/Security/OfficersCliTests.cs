@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Permit.Api.Security.Accounts;
+using Permit.Api.Infrastructure.Tasks;
 
 namespace Permit.Api.Tests.Security;
 
@@ -14,7 +14,7 @@ public sealed class OfficersCliTests
         _ = api.Factory.Server;
         using var output = new StringWriter();
 
-        var exit = await OfficersCli.AddAsync(api.Factory.Services, "root", "First Admin", "admin",
+        var exit = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "add", "root", "First Admin", "admin"],
             new StringReader(SecuredApi.Password + "\n"), output, ct);
 
         Assert.Equal(0, exit);

@@ -11,15 +11,15 @@ public sealed class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData(new string[0], "missing the card kind")]
-    [InlineData(new[] { "passport", "--port", "1" }, "unknown card kind")]
-    [InlineData(new[] { "permit", "--card", "x.json" }, "--port P is required")]
+    [InlineData(new[] { "passport", "--port", "1" }, "Unrecognized command or argument 'passport'")]
+    [InlineData(new[] { "permit", "--card", "x.json" }, "Option '--port' is required")]
     [InlineData(new[] { "permit", "--port", "0", "--card", "x.json" }, "--port must be a TCP port")]
-    [InlineData(new[] { "permit", "--port", "35963" }, "--card FILE is required")]
+    [InlineData(new[] { "permit", "--port", "35963" }, "Option '--card' is required")]
     [InlineData(new[] { "permit", "--port", "35963", "--card", "x.json", "--transport-code", "1234" }, "--transport-code must be 16 hex digits")]
     [InlineData(new[] { "permit", "--port", "35963", "--card", "x.json", "--serial", "ZZ02030405060708" }, "--serial must be 16 hex digits")]
-    [InlineData(new[] { "permit", "--port", "35963", "--card", "x.json", "--photo", "p.jpg" }, "unknown option '--photo'")]
-    [InlineData(new[] { "permit", "--port", "35963", "--card" }, "--card needs a value")]
-    [InlineData(new[] { "id", "--port", "35963" }, "--data FILE.json is required")]
+    [InlineData(new[] { "permit", "--port", "35963", "--card", "x.json", "--photo", "p.jpg" }, "Unrecognized command or argument '--photo'")]
+    [InlineData(new[] { "permit", "--port", "35963", "--card" }, "Required argument missing for option: '--card'")]
+    [InlineData(new[] { "id", "--port", "35963" }, "Option '--data' is required")]
     [InlineData(new[] { "id", "--port", "35963", "--data", "a.json", "--control-port", "70000" }, "--control-port must be a TCP port")]
     public async Task Bad_arguments_exit_with_code_2_and_say_what_is_wrong(string[] args, string reason)
     {
@@ -27,7 +27,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains(reason, _error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("usage:", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Usage:", _error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,10 +64,35 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Help_prints_the_usage_and_exits_0()
+    public async Task Help_lists_both_card_kinds_and_exits_0()
     {
         Assert.Equal(0, await SimCommandLine.RunAsync(["--help"], _output, _error, TestContext.Current.CancellationToken));
-        Assert.Contains("permit-sim permit --port P --card FILE", _output.ToString(), StringComparison.Ordinal);
+
+        var help = _output.ToString();
+        Assert.Matches(@"(?m)^\s+permit\s", help);
+        Assert.Matches(@"(?m)^\s+id\s", help);
+        Assert.Contains("Exit codes", help, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("permit", new[] { "--port <P>", "--card <FILE>", "--transport-code <HEX16>", "--serial <HEX16>", "--control-port <P>" })]
+    [InlineData("id", new[] { "--port <P>", "--data <FILE.json>", "--photo <FILE>", "--fingerprint <FILE>", "--control-port <P>" })]
+    public async Task Help_on_a_card_kind_lists_its_options_and_exits_0(string kind, string[] options)
+    {
+        Assert.Equal(0, await SimCommandLine.RunAsync([kind, "--help"], _output, _error, TestContext.Current.CancellationToken));
+
+        foreach (var option in options)
+            Assert.Contains(option, _output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_error.ToString());
+    }
+
+    [Fact]
+    public async Task An_option_given_twice_is_refused_with_code_2()
+    {
+        var exit = await SimCommandLine.RunAsync(["permit", "--port", "35963", "--port", "35964", "--card", "x.json"], _output, _error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--port", _error.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose()

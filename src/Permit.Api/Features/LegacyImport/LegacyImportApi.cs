@@ -50,7 +50,8 @@ public static class LegacyImportApi
         try
         {
             var result = await new LegacyImporter(db, time).ImportAsync(name ?? "upload", buffer.ToArray(), options, cancellationToken);
-            request.HttpContext.RequestServices.GetService<Audit.IAuditTrail>()?.Record(
+            // Required, never optional: an import of residents' personal data is never unrecorded.
+            request.HttpContext.RequestServices.GetRequiredService<Audit.IAuditTrail>().Record(
                 options.DryRun ? "legacy-import.dry-run" : "legacy-import.file", null, $"{result.Kind}: {result.Written} written, {result.Rejected} rejected");
             if (!options.DryRun)
                 await db.SaveChangesAsync(cancellationToken);

@@ -13,29 +13,12 @@ namespace Permit.Api.Features.LegacyImport;
 /// </summary>
 public static class LegacyImportCli
 {
-    public static bool IsCommand(string[] args) => args is ["import", "legacy", ..];
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>Runs with the checked command line (<see cref="Infrastructure.Tasks.ApiCommandLine"/>): at least one file, a batch of 1..50,000.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, bool dryRun, int batch, IReadOnlyList<string> files, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var dryRun = false;
-        var batch = 1000;
-        var files = new List<string>();
-        for (var i = 2; i < args.Length; i++)
-        {
-            if (args[i] == "--dry-run")
-                dryRun = true;
-            else if (args[i] == "--batch" && i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var size) && size is > 0 and <= 50_000)
-                batch = size;
-            else if (args[i].StartsWith("--", StringComparison.Ordinal))
-                return await UsageAsync(error);
-            else
-                files.Add(args[i]);
-        }
-        if (files.Count == 0)
-            return await UsageAsync(error);
         var missing = files.FirstOrDefault(f => !File.Exists(f));
         if (missing is not null)
         {
@@ -111,11 +94,5 @@ public static class LegacyImportCli
     {
         var safe = ResultSpreadsheet.Neutralise(text);
         return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
-    }
-
-    private static async Task<int> UsageAsync(TextWriter error)
-    {
-        await error.WriteLineAsync("Usage: import legacy [--dry-run] [--batch N] FILE… (residents and registrations files, docs/legacy-import.md)");
-        return 2;
     }
 }

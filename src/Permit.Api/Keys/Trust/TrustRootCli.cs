@@ -26,22 +26,32 @@ public static class TrustRootCli
     public const string RootKeyFile = "trust-root.key.pem";
     public const string RootPublicFile = "trust-root.pub.pem";
 
-    public static bool IsCommand(string[] args) => args is ["keys", "root", ..] or ["keys", "sign-trust-list", ..];
+    /// <summary><c>keys root init --out DIR</c>; exit 2 naming the problem (an existing root key is never overwritten).</summary>
+    public static Task<int> InitAsync(string directory, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(output);
+        return GuardAsync(() => InitAsync(directory, output), error);
+    }
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// <c>keys sign-trust-list</c> with its options in the order given (the options after an <c>--issuer</c> describe that
+    /// key, so order matters): each an option's name and its value (null for <c>--local</c>). Exit 2 naming the problem.
+    /// </summary>
+    public static Task<int> SignAsync(IServiceProvider services, IReadOnlyList<(string Name, string? Value)> options, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
+        return GuardAsync(() => SignAsync(services, options, output), error);
+    }
+
+    private static async Task<int> GuardAsync(Func<Task<int>> run, TextWriter error)
+    {
         ArgumentNullException.ThrowIfNull(error);
         try
         {
-            return args switch
-            {
-                ["keys", "root", "init", "--out", var directory] => await InitAsync(directory, output).ConfigureAwait(false),
-                ["keys", "sign-trust-list", .. var rest] => await SignAsync(services, rest, output).ConfigureAwait(false),
-                _ => await UsageAsync(error).ConfigureAwait(false),
-            };
+            return await run().ConfigureAwait(false);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or IOException or CryptographicException or UnauthorizedAccessException)
         {
@@ -64,7 +74,7 @@ public static class TrustRootCli
         return 0;
     }
 
-    private static async Task<int> SignAsync(IServiceProvider services, string[] args, TextWriter output)
+    private static async Task<int> SignAsync(IServiceProvider services, IReadOnlyList<(string Name, string? Value)> options, TextWriter output)
     {
         string? rootFile = null, outFile = null;
         long? version = null;
@@ -72,16 +82,15 @@ public static class TrustRootCli
         string[]? localRegions = null;
         var revoked = new HashSet<string>(StringComparer.Ordinal);
         var issuers = new List<IssuerSpec>();
-        for (var i = 0; i < args.Length; i++)
+        foreach (var (name, given) in options)
         {
-            var name = args[i];
             if (name == "--local")
             {
                 local = true;
                 continue;
             }
 
-            var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            var value = given ?? throw new ArgumentException($"{name} needs a value.");
             var current = issuers.Count > 0 ? issuers[^1] : null;
             switch (name)
             {
@@ -98,7 +107,7 @@ public static class TrustRootCli
                 case "--not-before" when current is not null: current.NotBefore = Date(value); break;
                 case "--not-after" when current is not null: current.NotAfter = Date(value); break;
                 case "--label" when current is not null: current.Label = value; break;
-                default: throw new ArgumentException($"Unknown option {name} (issuer options follow an --issuer).");
+                default: throw new ArgumentException($"{name} describes an issuer key: it follows an --issuer.");
             }
         }
 
@@ -147,14 +156,6 @@ public static class TrustRootCli
     // A date is midnight in China (UTC+8), the day permits and cards are dated by.
     private static DateTimeOffset Date(string value) =>
         ChinaDate.StartOf(DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-    private static async Task<int> UsageAsync(TextWriter error)
-    {
-        await error.WriteLineAsync(
-            "keys root init --out DIR | keys sign-trust-list --root KEY --out FILE [--version N] [--local [--local-regions R,R] [--revoke KID]] " +
-            "[--issuer PUB.pem [--status active|retired|revoked] --regions R,R [--not-before YYYY-MM-DD] [--not-after YYYY-MM-DD] [--label TEXT]]...").ConfigureAwait(false);
-        return 2;
-    }
 
     private sealed class IssuerSpec(string file)
     {

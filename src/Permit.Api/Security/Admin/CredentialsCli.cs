@@ -16,38 +16,44 @@ namespace Permit.Api.Security.Admin;
 /// </summary>
 public static class CredentialsCli
 {
-    public static async Task<int> RunAsync(
-        IServiceProvider services, string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    /// <summary><c>terminals revoke &lt;terminal id&gt;</c>.</summary>
+    public static async Task<int> RevokeTerminalAsync(IServiceProvider services, string terminal, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!Guid.TryParse(terminal, out var terminalId))
+            return await Fail(output, 2, "Give the terminal's id (as shown when it was created).").ConfigureAwait(false);
+        await using var scope = services.CreateAsyncScope();
+        return await Report(output, await Create(scope.ServiceProvider).RevokeTerminalAsync(terminalId, cancellationToken).ConfigureAwait(false),
+            $"Terminal {terminalId} revoked: its key is refused by every node within 5 s.").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>officers disable|enable|reset-password &lt;user&gt;</c> (no <paramref name="value"/>) and
+    /// <c>officers set-role|set-jurisdiction &lt;user&gt; &lt;value&gt;</c>: the officer is looked up first (1 when unknown).
+    /// </summary>
+    public static async Task<int> RunAsync(
+        IServiceProvider services, string command, string user, string? value, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         await using var scope = services.CreateAsyncScope();
         var administration = Create(scope.ServiceProvider);
-
-        if (args is ["terminals", "revoke", var terminal])
-        {
-            if (!Guid.TryParse(terminal, out var terminalId))
-                return await Fail(output, 2, "Give the terminal's id (as shown when it was created).").ConfigureAwait(false);
-            return await Report(output, await administration.RevokeTerminalAsync(terminalId, cancellationToken).ConfigureAwait(false),
-                $"Terminal {terminalId} revoked: its key is refused by every node within 5 s.").ConfigureAwait(false);
-        }
-
-        if (args is not ["officers", var command, var user, ..])
-            return await Fail(output, 2, "Unknown command.").ConfigureAwait(false);
         if (await administration.FindOfficerAsync(user, cancellationToken).ConfigureAwait(false) is not { } id)
             return await Fail(output, 1, $"No officer is called {OfficerAccount.NormalizeUserName(user)}.").ConfigureAwait(false);
 
-        switch (command, args.Length)
+        switch (command, value)
         {
-            case ("disable", 3):
+            case ("disable", null):
                 return await Report(output, await administration.DisableOfficerAsync(id, cancellationToken).ConfigureAwait(false),
                     $"Officer {user} disabled; every session ended.").ConfigureAwait(false);
-            case ("enable", 3):
+            case ("enable", null):
                 return await Report(output, await administration.EnableOfficerAsync(id, cancellationToken).ConfigureAwait(false),
                     $"Officer {user} enabled.").ConfigureAwait(false);
-            case ("reset-password", 3):
+            case ("reset-password", null):
                 var minimum = scope.ServiceProvider.GetRequiredService<IOptions<PasswordOptions>>().Value.MinimumLength;
                 var password = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
                 if (password is null || password.Length < minimum)
@@ -55,17 +61,17 @@ public static class CredentialsCli
                 var hash = scope.ServiceProvider.GetRequiredService<PasswordHasher>().Hash(password);
                 return await Report(output, await administration.ResetPasswordAsync(id, hash, cancellationToken).ConfigureAwait(false),
                     $"Password of {user} reset; every session ended.").ConfigureAwait(false);
-            case ("set-role", 4):
-                if (!Enum.TryParse<OfficerRole>(args[3], ignoreCase: true, out var role) || !Enum.IsDefined(role)
-                    || int.TryParse(args[3], out _))
+            case ("set-role", { } roleText):
+                if (!Enum.TryParse<OfficerRole>(roleText, ignoreCase: true, out var role) || !Enum.IsDefined(role)
+                    || int.TryParse(roleText, out _))
                 {
                     return await Fail(output, 2, "The role is Registrar, Supervisor or Admin.").ConfigureAwait(false);
                 }
 
                 return await Report(output, await administration.ChangeRoleAsync(id, role, cancellationToken).ConfigureAwait(false),
                     $"Officer {user} is now {role}; sessions with the old role ended.").ConfigureAwait(false);
-            case ("set-jurisdiction", 4):
-                if (!OfficerJurisdictions.TryParse(args[3], out var jurisdiction))
+            case ("set-jurisdiction", { } jurisdictionText):
+                if (!OfficerJurisdictions.TryParse(jurisdictionText, out var jurisdiction))
                     return await Fail(output, 2, OfficerJurisdictions.Rule).ConfigureAwait(false);
                 return await Report(output, await administration.ChangeJurisdictionAsync(id, jurisdiction, cancellationToken).ConfigureAwait(false),
                     $"Officer {user} now handles {OfficerJurisdictions.Describe(jurisdiction?.Code)}; sessions with the old jurisdiction ended.")

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
+using Permit.Api.Infrastructure.Tasks;
 using Permit.Api.Security;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Admin;
@@ -211,15 +212,15 @@ public sealed class RevocationTests
         using var session = await TokenClientAsync(api, "wang.fang", SecuredApi.Password);
         using var output = new StringWriter();
 
-        var disabled = await CredentialsCli.RunAsync(api.Factory.Services, ["officers", "disable", "Wang.Fang"], TextReader.Null, output, Ct);
+        var disabled = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "disable", "Wang.Fang"], TextReader.Null, output, Ct);
         using var afterDisable = await session.GetAsync(new Uri("/api/officers/me", UriKind.Relative), Ct);
-        var enabled = await CredentialsCli.RunAsync(api.Factory.Services, ["officers", "enable", "wang.fang"], TextReader.Null, output, Ct);
-        var reset = await CredentialsCli.RunAsync(api.Factory.Services, ["officers", "reset-password", "wang.fang"],
+        var enabled = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "enable", "wang.fang"], TextReader.Null, output, Ct);
+        var reset = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "reset-password", "wang.fang"],
             new StringReader("a brand new passphrase\n"), output, Ct);
-        var role = await CredentialsCli.RunAsync(api.Factory.Services, ["officers", "set-role", "wang.fang", "supervisor"], TextReader.Null, output, Ct);
-        var badRole = await CredentialsCli.RunAsync(api.Factory.Services, ["officers", "set-role", "wang.fang", "2"], TextReader.Null, output, Ct);
-        var unknown = await CredentialsCli.RunAsync(api.Factory.Services, ["officers", "disable", "nobody"], TextReader.Null, output, Ct);
-        var lastAdmin = await CredentialsCli.RunAsync(api.Factory.Services, ["officers", "disable", "root"], TextReader.Null, output, Ct);
+        var role = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "set-role", "wang.fang", "supervisor"], TextReader.Null, output, Ct);
+        var badRole = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "set-role", "wang.fang", "2"], TextReader.Null, output, Ct);
+        var unknown = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "disable", "nobody"], TextReader.Null, output, Ct);
+        var lastAdmin = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "disable", "root"], TextReader.Null, output, Ct);
         using var signIn = await api.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "wang.fang", password = "a brand new passphrase" }, Ct);
 
         Assert.Equal((0, 0, 0, 0, 2, 1, 3), (disabled, enabled, reset, role, badRole, unknown, lastAdmin));
@@ -243,7 +244,7 @@ public sealed class RevocationTests
         (await counter.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct)).Dispose();
         using var output = new StringWriter();
 
-        var exit = await CredentialsCli.RunAsync(api.Factory.Services, ["terminals", "revoke", terminal.Id.ToString()], TextReader.Null, output, Ct);
+        var exit = await ApiCommandLine.RunAsync(api.Factory.Services, ["terminals", "revoke", terminal.Id.ToString()], TextReader.Null, output, Ct);
         using var afterwards = await counter.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct);
 
         Assert.Equal(0, exit);
