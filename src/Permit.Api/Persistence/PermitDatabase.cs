@@ -57,6 +57,8 @@ public static class PermitDatabase
         };
         // An audit entry saved inside a transaction keeps the chain's append lock until that transaction ends.
         options.AddInterceptors(AuditChainTransactions.Instance);
+        // Writes the added rows of a save in bulk, only for a context that asks (BulkInserts.For: a bulk report's real run).
+        options.AddInterceptors(BulkInserts.Instance);
         // The model holds the encrypting converter, so it is cached per key set rather than per context type.
         options.ReplaceService<IModelCacheKeyFactory, CitizenIdProtectedModelCacheKeyFactory>();
         return options;

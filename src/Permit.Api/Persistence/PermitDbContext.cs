@@ -104,7 +104,8 @@ public abstract partial class PermitDbContext(DbContextOptions options, CitizenI
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await LoadPlacedResidentsAsync(cancellationToken).ConfigureAwait(false);
-        ApplyAggregateRules();
+        // LoadPlacedResidentsAsync has just detected changes, and loading residents changes none.
+        ApplyAggregateRules(detected: true);
         return await AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
             .ConfigureAwait(false);
     }
@@ -124,9 +125,11 @@ public abstract partial class PermitDbContext(DbContextOptions options, CitizenI
         return base.DisposeAsync();
     }
 
-    private void ApplyAggregateRules()
+    // Each DetectChanges scans every tracked entity: a bulk report's save tracks three per row.
+    private void ApplyAggregateRules(bool detected = false)
     {
-        ChangeTracker.DetectChanges();
+        if (!detected)
+            ChangeTracker.DetectChanges();
         PlaceResidents();
         ChangeTracker.DetectChanges();
         if (CitizenIdProtector is not null)
