@@ -8,7 +8,7 @@ namespace Permit.Web.Tests.Pages;
 
 /// <summary>
 /// Every page at desktop (1280×800) and phone (390×844) width, signed in as the user it is for: each must render
-/// without a raw text key or a stack trace, and each is saved as a screenshot (PERMIT_SCREENSHOTS to collect them).
+/// without a raw text key, a stack trace or a serious accessibility violation (axe-core), and each is saved as a screenshot (PERMIT_SCREENSHOTS to collect them).
 /// </summary>
 public sealed class PageGalleryTests(Browser browser)
 {
@@ -61,9 +61,14 @@ public sealed class PageGalleryTests(Browser browser)
             await Assertions.Expect(holder.Locator("#me-number")).Not.ToBeEmptyAsync();
             await ShootAsync(holder, "/me", $"me-{suffix}");
         }
+
+        Assert.True(Violations.Count == 0, "Serious or critical accessibility violations (axe-core):\n" + string.Join("\n", Violations.Distinct()));
     }
 
     private string[] Secrets { get; set; } = [];
+
+    /// <summary>Collected over every page and width, so one run names every page to fix.</summary>
+    private List<string> Violations { get; } = [];
 
     private static async Task SignInAsync(IPage page, string path, params (string Label, string Value)[] fields)
     {
@@ -82,6 +87,7 @@ public sealed class PageGalleryTests(Browser browser)
         await AssertNoSecretsAsync(page);
         await AssertFitsAsync(page);
         await Screenshots.AssertReadableAsync(page);
+        Violations.AddRange(await Accessibility.SeriousViolationsAsync(page));
         await Screenshots.SaveAsync(page, "page-" + name);
     }
 
@@ -101,6 +107,7 @@ public sealed class PageGalleryTests(Browser browser)
         await AssertNoSecretsAsync(page);
         await AssertFitsAsync(page);
         await Screenshots.AssertReadableAsync(page);
+        Violations.AddRange(await Accessibility.SeriousViolationsAsync(page));
         await Screenshots.SaveAsync(page, "page-" + name);
     }
 
