@@ -42,7 +42,7 @@ public sealed class PageGalleryTests(Browser browser)
             foreach (var (path, name) in new[]
                      {
                          ("/desk", "desk"), ($"/desk/residents/{residentId}", "resident"), ("/desk/queue", "queue"),
-                         ("/desk/bulk-reports", "bulk-reports"), ("/admin", "statistics"), ("/admin/users", "users"),
+                         ("/desk/bulk-reports", "bulk-reports"), ($"/desk/residents/{residentId}/tasks", "tasks"), ("/desk/reviews", "reviews"), ("/admin", "statistics"), ("/admin/users", "users"),
                          ($"/admin/audit/{residentId}", "audit-trail"), ("/admin/points", "points-rules"), ("/admin/legacy-import", "legacy-import"),
                      })
                 await ShootAsync(officer, path, $"{name}-{suffix}");
@@ -50,6 +50,7 @@ public sealed class PageGalleryTests(Browser browser)
             await officer.GotoAsync("/language?culture=en&returnUrl=%2Fdesk");
             await ShootAsync(officer, $"/desk/residents/{residentId}", $"resident-en-{suffix}");
             await ShootAsync(officer, "/admin", $"statistics-en-{suffix}");
+            await ShootAsync(officer, $"/desk/residents/{residentId}/tasks", $"tasks-en-{suffix}");
             await ShootAsync(officer, "/admin/points", $"points-rules-en-{suffix}");
 
             var counter = await browser.NewPageAsync(host.BaseUrl, size);
