@@ -61,7 +61,7 @@ try
     app.MapRegistrations();
     app.MapBulkReports();
     app.MapLegacyImport();
-    app.MapApplications();
+    app.MapApplications().MapAcceptanceReceipt();
     var permits = app.MapPermits();
     permits.MapPersonalization();
     permits.MapEndorsements();

@@ -119,14 +119,23 @@ public sealed class PermitApplication
         DueDate = today.AddDays(IssueDays);
     }
 
-    /// <summary>Extends the issuing period once, to 30 days after acceptance (as the rules allow).</summary>
-    public void ExtendDueDate()
+    /// <summary>
+    /// A supervisor extends the issuing period once, to 30 days after acceptance (as the rules allow), giving the reason
+    /// the audit trail keeps: an extension postpones the applicant's permit, so a desk clerk alone may not grant it.
+    /// Returns the trimmed reason.
+    /// </summary>
+    public string ExtendDueDate(Official supervisor, string? reason)
     {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        if (!supervisor.IsSupervisor)
+            throw new DomainException("application-extension-requires-supervisor", "Only a supervisor may extend an application's due date.");
         EnsureStatus(ApplicationStatus.Accepted, "Only an accepted, undecided application has a due date to extend.");
         if (DueDateExtended)
             throw new DomainException("application-due-date-already-extended", "The due date can be extended only once.");
+        var given = Guard.Text(reason, "application-extension-reason-required", "The reason for the extension", MaxReasonLength);
         DueDate = AcceptedOn!.Value.AddDays(ExtendedIssueDays);
         DueDateExtended = true;
+        return given;
     }
 
     /// <summary>A supervisor approves the accepted application; the permit can then be issued.</summary>

@@ -129,6 +129,8 @@ public sealed partial class AuthorizationMatrixTests
             ("POST /api/applications/{id:guid}/accept", "POST", $"/api/applications/{r.Application}/accept", new { }),
             ("POST /api/applications/{id:guid}/reject", "POST", $"/api/applications/{r.Application}/reject", new { reason = "材料不全" }),
             ("POST /api/applications/{id:guid}/approve", "POST", $"/api/applications/{r.Application}/approve", new { }),
+            ("POST /api/applications/{id:guid}/due-date-extension", "POST", $"/api/applications/{r.Application}/due-date-extension", new { reason = "单位证明待核实" }),
+            ("GET /api/applications/{id:guid}/acceptance-receipt", "GET", $"/api/applications/{r.Application}/acceptance-receipt", null),
             ("POST /api/permits/", "POST", "/api/permits/", new { applicationId = r.Application }),
             ("GET /api/permits/{number}", "GET", $"/api/permits/{r.Permit}", null),
             ("POST /api/permits/{number}/cards/exchange", "POST", $"/api/permits/{r.Permit}/cards/exchange", new { }),

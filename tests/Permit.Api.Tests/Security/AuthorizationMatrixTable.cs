@@ -86,6 +86,7 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/applications/{id:guid}/documents",                           Desk),
         new("POST", "/api/applications/{id:guid}/accept",                              Desk),
         new("POST", "/api/applications/{id:guid}/reject",                              Desk),
+        new("GET",  "/api/applications/{id:guid}/acceptance-receipt",                  Desk),
         new("POST", "/api/permits/",                                               Desk),
         new("GET",  "/api/permits/{number}",                                       Desk),
         new("POST", "/api/permits/{number}/cards/exchange",                        Desk),
@@ -125,6 +126,7 @@ public static class AuthorizationMatrixTable
 
         // Supervisors and admins
         new("POST", "/api/applications/{id:guid}/approve",                             SupervisorUp),
+        new("POST", "/api/applications/{id:guid}/due-date-extension",                  SupervisorUp),
         new("POST", "/api/permits/{number}/revocation",                            SupervisorUp),
         new("POST", "/api/points/rule-sets",                                       SupervisorUp),
         new("POST", "/api/school-admission/rounds/",                               SupervisorUp),

@@ -1,4 +1,5 @@
 using Permit.Domain.Applications;
+using Permit.Domain.Common;
 using Permit.Domain.Registrations;
 using Permit.Domain.Tests.Common;
 using Permit.Domain.Tests.Registrations;
@@ -85,11 +86,24 @@ public sealed class PermitApplicationTests
     {
         var application = new ApplicationBuilder().Accepted().Build();
 
-        application.ExtendDueDate();
+        application.ExtendDueDate(ApplicationBuilder.Supervisor, "单位证明待核实");
 
         Assert.Equal(new DateOnly(2025, 10, 10), application.DueDate);
         Assert.False(application.IsOverdue(new DateOnly(2025, 10, 10)));
-        DomainAssert.Breaks("application-due-date-already-extended", application.ExtendDueDate);
+        DomainAssert.Breaks("application-due-date-already-extended", () => application.ExtendDueDate(ApplicationBuilder.Supervisor, "再次延长"));
+    }
+
+    [Fact]
+    public void A_clerk_cannot_extend_the_due_date_and_an_extension_needs_a_reason()
+    {
+        var application = new ApplicationBuilder().Accepted().Build();
+        var due = application.DueDate;
+
+        DomainAssert.Breaks("application-extension-requires-supervisor", () => application.ExtendDueDate(new Official("clerk-1", OfficialRole.Clerk), "单位证明待核实"));
+        DomainAssert.Breaks("application-extension-reason-required", () => application.ExtendDueDate(ApplicationBuilder.Supervisor, "  "));
+
+        Assert.Equal(due, application.DueDate);
+        Assert.False(application.DueDateExtended);
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class PageAccessTests
         ["/desk"] = Policies.Registrar,
         ["/desk/residents/{id:guid}"] = Policies.Registrar,
         ["/desk/bulk-reports"] = Policies.Registrar,
+        ["/desk/residents/{id:guid}/tasks"] = Policies.Registrar,
+        ["/desk/reviews"] = Policies.Registrar,
         ["/desk/queue"] = Policies.Supervisor,
         ["/counter"] = Policies.Verifier,
         ["/me"] = Policies.Migrant,

@@ -8,7 +8,7 @@ namespace Permit.Web.Tests.Pages;
 
 /// <summary>
 /// Every page at desktop (1280×800) and phone (390×844) width, signed in as the user it is for: each must render
-/// without a raw text key or a stack trace, and each is saved as a screenshot (PERMIT_SCREENSHOTS to collect them).
+/// without a raw text key, a stack trace or a serious accessibility violation (axe-core), and each is saved as a screenshot (PERMIT_SCREENSHOTS to collect them).
 /// </summary>
 public sealed class PageGalleryTests(Browser browser)
 {
@@ -42,7 +42,7 @@ public sealed class PageGalleryTests(Browser browser)
             foreach (var (path, name) in new[]
                      {
                          ("/desk", "desk"), ($"/desk/residents/{residentId}", "resident"), ("/desk/queue", "queue"),
-                         ("/desk/bulk-reports", "bulk-reports"), ("/admin", "statistics"), ("/admin/users", "users"),
+                         ("/desk/bulk-reports", "bulk-reports"), ($"/desk/residents/{residentId}/tasks", "tasks"), ("/desk/reviews", "reviews"), ("/admin", "statistics"), ("/admin/users", "users"),
                          ($"/admin/audit/{residentId}", "audit-trail"), ("/admin/points", "points-rules"), ("/admin/legacy-import", "legacy-import"),
                      })
                 await ShootAsync(officer, path, $"{name}-{suffix}");
@@ -50,6 +50,7 @@ public sealed class PageGalleryTests(Browser browser)
             await officer.GotoAsync("/language?culture=en&returnUrl=%2Fdesk");
             await ShootAsync(officer, $"/desk/residents/{residentId}", $"resident-en-{suffix}");
             await ShootAsync(officer, "/admin", $"statistics-en-{suffix}");
+            await ShootAsync(officer, $"/desk/residents/{residentId}/tasks", $"tasks-en-{suffix}");
             await ShootAsync(officer, "/admin/points", $"points-rules-en-{suffix}");
 
             var counter = await browser.NewPageAsync(host.BaseUrl, size);
@@ -61,9 +62,14 @@ public sealed class PageGalleryTests(Browser browser)
             await Assertions.Expect(holder.Locator("#me-number")).Not.ToBeEmptyAsync();
             await ShootAsync(holder, "/me", $"me-{suffix}");
         }
+
+        Assert.True(Violations.Count == 0, "Serious or critical accessibility violations (axe-core):\n" + string.Join("\n", Violations.Distinct()));
     }
 
     private string[] Secrets { get; set; } = [];
+
+    /// <summary>Collected over every page and width, so one run names every page to fix.</summary>
+    private List<string> Violations { get; } = [];
 
     private static async Task SignInAsync(IPage page, string path, params (string Label, string Value)[] fields)
     {
@@ -82,6 +88,7 @@ public sealed class PageGalleryTests(Browser browser)
         await AssertNoSecretsAsync(page);
         await AssertFitsAsync(page);
         await Screenshots.AssertReadableAsync(page);
+        Violations.AddRange(await Accessibility.SeriousViolationsAsync(page));
         await Screenshots.SaveAsync(page, "page-" + name);
     }
 
@@ -101,6 +108,7 @@ public sealed class PageGalleryTests(Browser browser)
         await AssertNoSecretsAsync(page);
         await AssertFitsAsync(page);
         await Screenshots.AssertReadableAsync(page);
+        Violations.AddRange(await Accessibility.SeriousViolationsAsync(page));
         await Screenshots.SaveAsync(page, "page-" + name);
     }
 

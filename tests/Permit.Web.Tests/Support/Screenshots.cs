@@ -37,6 +37,6 @@ public static partial class Screenshots
     [GeneratedRegex(@"[^\w.-]")]
     private static partial Regex Safe();
 
-    [GeneratedRegex(@"\b(App|Nav|Home|SignIn|Denied|Desk|Field|Sex|Resident|Registration|Basis|Application|ApplicationStatus|Exemption|Requirement|Document|Permit|PermitStatus|CardStatus|Queue|CounterSignIn|Counter|MeSignIn|Activate|Me|Js|Problem|Agent|Step|Verdict|Reason|Admin|Bulk|Stats|Audit|Category|Role|Users|Rules|Tier)\.[A-Za-z][\w-]*")]
+    [GeneratedRegex(@"\b(App|Nav|Home|SignIn|Denied|Desk|Field|Sex|Resident|Registration|Basis|Application|ApplicationStatus|Exemption|Requirement|Document|Permit|PermitStatus|CardStatus|Queue|CounterSignIn|Counter|MeSignIn|Activate|Me|Js|Problem|Agent|Step|Verdict|Reason|Admin|Bulk|Stats|Audit|Category|Role|Users|Rules|Tier|Tasks|Reviews)\.[A-Za-z][\w-]*")]
     private static partial Regex RawKey();
 }

@@ -18,6 +18,9 @@ public sealed record AddDocumentsRequest(IReadOnlyList<DocumentRequest>? Documen
 
 public sealed record RejectApplicationRequest(string? Reason);
 
+/// <summary>Why the office needs longer than 15 days; kept in the audit trail.</summary>
+public sealed record ExtendDueDateRequest(string? Reason);
+
 /// <summary>A required document, as the applicant reads it (<paramref name="Code"/> is stable for clients).</summary>
 public sealed record RequiredDocumentResponse(string Code, string Name, IReadOnlyList<string> AcceptedKinds)
 {
@@ -45,6 +48,7 @@ public sealed record ApplicationResponse(
     DateOnly SubmittedOn,
     DateOnly? AcceptedOn,
     DateOnly? DueDate,
+    bool DueDateExtended,
     DateOnly? DecidedOn,
     string? DecidedBy,
     string? RejectionReason,
@@ -58,7 +62,7 @@ public sealed record ApplicationResponse(
         var eligibility = application.EligibilityOn(today);
         return new(application.Id, application.ResidentId, application.RegistrationId, Name(application.Status),
             Name(application.Basis), Name(application.Exemption), application.SubmittedOn, application.AcceptedOn,
-            application.DueDate, application.DecidedOn, application.DecidedBy, application.RejectionReason,
+            application.DueDate, application.DueDateExtended, application.DecidedOn, application.DecidedBy, application.RejectionReason,
             new EligibilityResponse(eligibility.IsEligible, eligibility.EligibleFrom == DateOnly.MaxValue ? null : eligibility.EligibleFrom, eligibility.Reason),
             application.Status == ApplicationStatus.Submitted ? [.. application.MissingDocuments.Select(RequiredDocumentResponse.From)] : [],
             [.. application.Documents.OrderBy(d => d.HandedInOn).ThenBy(d => d.Id).Select(d => new SubmittedDocumentResponse(KindName(d.Kind), d.Reference, d.HandedInOn))]);

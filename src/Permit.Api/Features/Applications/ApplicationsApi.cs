@@ -34,6 +34,9 @@ public static class ApplicationsApi
             .WithSummary("Accepts a complete application of an eligible applicant: the permit is due in 15 days.");
         group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.Supervisor).WithName("ApproveApplication")
             .WithSummary("A supervisor approves an accepted application.");
+        group.MapPost("/{id:guid}/due-date-extension", ExtendDueDate).RequireAuthorization(Policies.Supervisor)
+            .WithBodyLimit(RequestLimits.Json).WithName("ExtendApplicationDueDate")
+            .WithSummary("A supervisor extends an accepted application's due date once, to 30 days after acceptance, with a reason (audited).");
         group.MapPost("/{id:guid}/reject", Reject).WithBodyLimit(RequestLimits.Json).WithName("RejectApplication")
             .WithSummary("Rejects an undecided application with the reason the applicant will read.");
         return group;
@@ -143,6 +146,22 @@ public static class ApplicationsApi
         var official = OfficialOf(http.User);
         return await Change(id, db, http, "application.reject", "application rejected", today,
             a => Done(() => a.Reject(request.Reason, official, today)), cancellationToken);
+    }
+
+    /// <summary>The reason goes into the audit line, so the trail says who postponed whose permit and why.</summary>
+    public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> ExtendDueDate(
+        Guid id, ExtendDueDateRequest request, PermitDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var today = ChinaDate.Today(time);
+        var official = OfficialOf(http.User);
+        var application = await db.PermitApplications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null)
+            return Problems.NoSuch("application");
+        var reason = application.ExtendDueDate(official, request.Reason);
+        http.Audit("application.extend-due-date", application.ResidentId, $"due date extended to {application.DueDate:yyyy-MM-dd}: {reason}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationResponse.From(application, today));
     }
 
     public static async Task<Ok<IReadOnlyList<OverdueApplicationResponse>>> Overdue(

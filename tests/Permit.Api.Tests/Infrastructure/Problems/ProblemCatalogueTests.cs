@@ -81,8 +81,10 @@ public sealed partial class ProblemCatalogueTests
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex HanCharacter();
 
-    // new DomainException("code", …), Problems.Problem("code", …), Problems.Invalid(field, message, "code").
-    [GeneratedRegex(@"(?:DomainException\(\s*|Problems\.Problem\(\s*|Problems\.Invalid\([^;]*?,\s*)""(?<code>[a-z0-9]+(?:-[a-z0-9]+)+)""")]
+    // new DomainException("code", …), Problems.Problem("code", …), Problems.Invalid(field, message, "code"),
+    // Guard.Text(value, "code", …) (a rule thrown for the caller), errors.Add(field, "code", …) (a field error the page
+    // shows), and const string InvalidCode = "code" (a value type's rule, thrown by name).
+    [GeneratedRegex(@"(?:DomainException\(\s*|Problems\.Problem\(\s*|Problems\.Invalid\([^;]*?,\s*|Guard\.\w+\([^;]*?,\s*|\w*[Ee]rrors\.Add\(\s*[^,;]+,\s*|const string \w*Code\s*=\s*)""(?<code>[a-z0-9]+(?:-[a-z0-9]+)+)""")]
     private static partial Regex ThrownOrAnswered();
 
     [GeneratedRegex(@"<script type=""application/json"" id=""permit-texts"">(?<json>.*?)</script>", RegexOptions.Singleline)]

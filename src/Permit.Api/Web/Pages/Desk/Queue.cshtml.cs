@@ -11,7 +11,7 @@ namespace Permit.Api.Web.Pages.Desk;
 /// <summary>The supervisor's queue: accepted applications waiting for a decision, oldest due date first.</summary>
 public sealed class QueueModel(PermitDbContext db, IAuditTrail audit, TimeProvider time) : PageModel
 {
-    public sealed record Waiting(Guid Id, Guid ResidentId, string Name, string Basis, string Exemption, DateOnly? AcceptedOn, DateOnly? DueDate, bool Overdue);
+    public sealed record Waiting(Guid Id, Guid ResidentId, string Name, string Basis, string Exemption, DateOnly? AcceptedOn, DateOnly? DueDate, bool Overdue, bool Extended);
 
     public IReadOnlyList<Waiting> Applications { get; private set; } = [];
 
@@ -24,7 +24,7 @@ public sealed class QueueModel(PermitDbContext db, IAuditTrail audit, TimeProvid
             .ToListAsync(cancellationToken);
         Applications = [.. accepted
             .Select(x => new Waiting(x.a.Id, x.a.ResidentId, x.Name, x.a.Basis.ToString().ToLowerInvariant(),
-                x.a.Exemption.ToString().ToLowerInvariant(), x.a.AcceptedOn, x.a.DueDate, x.a.DueDate < today))
+                x.a.Exemption.ToString().ToLowerInvariant(), x.a.AcceptedOn, x.a.DueDate, x.a.DueDate < today, x.a.DueDateExtended))
             .OrderBy(w => w.DueDate)];
         // The names in the queue are personal data shown to the supervisor.
         foreach (var w in Applications)

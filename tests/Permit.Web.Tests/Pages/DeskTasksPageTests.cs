@@ -1,0 +1,180 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Permit.Api.Security.Accounts;
+using Permit.Domain.Applications;
+using Permit.Domain.Identity;
+using Permit.Domain.Regions;
+using Permit.Domain.Registrations;
+using Permit.Domain.Residents;
+using Permit.Web.Tests.Support;
+
+namespace Permit.Web.Tests.Pages;
+
+/// <summary>
+/// The officer tasks that used to exist only in the API, done from the pages: a workplace change and a social-insurance
+/// period from the resident's tasks page, a due-date extension from the supervisor's queue, the acceptance receipt from
+/// the resident page, and a re-review answered from the re-review queue.
+/// </summary>
+public sealed class DeskTasksPageTests(Browser browser)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_officer_records_a_workplace_change_and_a_social_insurance_period_from_the_tasks_page()
+    {
+        await using var host = new WebHost();
+        await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
+        var applicationId = await Arrange.ApprovedApplicationAsync(host, 21, "周明");
+        var residentId = await ResidentOfAsync(host, applicationId);
+        var page = await SignedInAsync(host, "li.registrar");
+
+        await page.GotoAsync($"/desk/residents/{residentId}");
+        await page.Locator("#resident-tasks").ClickAsync();
+        await page.WaitForURLAsync($"**/desk/residents/{residentId}/tasks");
+        await page.Locator("#w-employer").FillAsync("宁波镇海新材料有限公司");
+        await page.Locator("#w-evidence").FillAsync("劳动合同 LC-2");
+        await page.Locator("#w-changed").FillAsync("2026-02-20");
+        // The page reloads after a change; listening first, so the reload is not missed, and the next form is filled on it.
+        var reloaded = page.WaitForResponseAsync(r => r.Url.EndsWith("/tasks", StringComparison.Ordinal) && r.Request.Method == "GET");
+        var changed = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "登记变更" }).ClickAsync(), r => r.Url.EndsWith("/workplace-changes", StringComparison.Ordinal));
+        Assert.Equal(200, changed.Status);
+        await reloaded;
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
+        await page.Locator("#s-from").FillAsync("2025-08-01");
+        await page.Locator("#s-until").FillAsync("2026-01-31");
+        await page.Locator("#s-evidence").FillAsync("社保缴费证明 2026-017");
+        var covered = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "记录缴纳期间" }).ClickAsync(), r => r.Url.EndsWith("/social-insurance", StringComparison.Ordinal));
+        Assert.Equal(201, covered.Status);
+
+        await page.GotoAsync($"/desk/residents/{residentId}");
+        await Assertions.Expect(page.Locator(".changes")).ToContainTextAsync("宁波镇海新材料有限公司");
+        await using var db = host.NewContext();
+        Assert.Equal(1, await db.SocialInsuranceCovers.IgnoreQueryFilters().AsNoTracking().CountAsync(c => c.ResidentId == residentId, Ct));
+    }
+
+    [Fact]
+    public async Task A_bad_move_out_date_shows_a_chinese_error_and_the_registration_stays_active()
+    {
+        await using var host = new WebHost();
+        await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
+        var applicationId = await Arrange.ApprovedApplicationAsync(host, 22, "吴芳");
+        var residentId = await ResidentOfAsync(host, applicationId);
+        var page = await SignedInAsync(host, "li.registrar");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        await page.GotoAsync($"/desk/residents/{residentId}/tasks");
+        // Before the registration began: the API refuses, the page says why in Chinese.
+        await page.Locator("#m-date").FillAsync("2020-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记迁出" }).ClickAsync();
+
+        var error = page.Locator("#move-out-form .result.error");
+        await Assertions.Expect(error).ToBeVisibleAsync();
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", await error.InnerTextAsync());
+        await using var db = host.NewContext();
+        Assert.True(await db.ResidenceRegistrations.AsNoTracking().AnyAsync(g => g.ResidentId == residentId && g.Status == RegistrationStatus.Active, Ct));
+    }
+
+    [Fact]
+    public async Task A_supervisor_extends_a_due_date_from_the_queue_with_a_reason_and_the_resident_page_prints_the_acceptance_receipt()
+    {
+        await using var host = new WebHost();
+        await host.AddOfficerAsync("wang.supervisor", OfficerRole.Supervisor, "王科长");
+        var (applicationId, residentId) = await AcceptedApplicationAsync(host, 23, "郑强");
+        var page = await SignedInAsync(host, "wang.supervisor");
+
+        await page.GotoAsync("/desk/queue");
+        var row = page.Locator($"tr[data-application='{applicationId}']");
+        await row.GetByText("延长办理期限").First.ClickAsync();
+        await row.GetByLabel("延长理由").FillAsync("用人单位证明需向外地核实");
+        await row.Locator("form[data-api$='/due-date-extension'] button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator($"tr[data-application='{applicationId}']")).ToContainTextAsync("（已延长）");
+        await Assertions.Expect(page.Locator($"tr[data-application='{applicationId}']")).ToContainTextAsync("2026-03-31");
+
+        await page.GotoAsync($"/desk/residents/{residentId}");
+        var receipt = page.Locator("#acceptance-receipt");
+        await Assertions.Expect(receipt).ToHaveTextAsync("打印受理回执");
+        var pdf = await page.APIRequest.GetAsync((await receipt.GetAttributeAsync("href"))!);
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+    }
+
+    [Fact]
+    public async Task An_officer_rejects_a_re_review_with_a_reason_and_the_queue_shows_it_answered()
+    {
+        await using var host = new WebHost();
+        await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
+        var applicationId = await Arrange.ApprovedApplicationAsync(host, 24, "孙丽");
+        using (var registrar = await host.BearerClientAsync("li.registrar"))
+        {
+            var (_, code) = await Arrange.ActivePermitAsync(registrar, applicationId);
+            using var anonymous = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+            using var activated = await anonymous.PostAsJsonAsync("/api/self-service/activate",
+                new { activationCode = code, userName = "sunli", password = WebHost.Password }, Ct);
+            activated.EnsureSuccessStatusCode();
+            using var token = await anonymous.PostAsJsonAsync("/api/self-service/token", new { userName = "sunli", password = WebHost.Password }, Ct);
+            token.EnsureSuccessStatusCode();
+            using var holder = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+            holder.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                (await token.Content.ReadFromJsonAsync<TokenView>(Ct))!.AccessToken);
+            using var filed = await holder.PostAsJsonAsync("/api/self-service/points/reviews", new { reason = "我的社保月数少算了" }, Ct);
+            filed.EnsureSuccessStatusCode();
+        }
+        var page = await SignedInAsync(host, "li.registrar");
+
+        await page.GotoAsync("/desk");
+        await page.GetByRole(AriaRole.Link, new() { Name = "积分复核" }).ClickAsync();
+        var review = page.Locator("section.review[data-status='pending']");
+        await Assertions.Expect(review).ToContainTextAsync("我的社保月数少算了");
+        await review.GetByText("不予采纳").First.ClickAsync();
+        await review.GetByLabel("不予采纳的理由").FillAsync("社保局记录与已记入的月数一致");
+        await review.Locator("form[data-api$='/reject'] button[type=submit]").ClickAsync();
+
+        var answered = page.Locator("section.review[data-status='rejected']");
+        await Assertions.Expect(answered).ToContainTextAsync("社保局记录与已记入的月数一致");
+    }
+
+    private async Task<IPage> SignedInAsync(WebHost host, string userName)
+    {
+        var page = await browser.NewPageAsync(host.BaseUrl);
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(WebHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task<Guid> ResidentOfAsync(WebHost host, Guid applicationId)
+    {
+        await using var db = host.NewContext();
+        return await db.PermitApplications.AsNoTracking().Where(a => a.Id == applicationId).Select(a => a.ResidentId).SingleAsync(Ct);
+    }
+
+    /// <summary>Accepted on 1 March 2026 (due 16 March; extended, 31 March), not yet decided.</summary>
+    private static async Task<(Guid ApplicationId, Guid ResidentId)> AcceptedApplicationAsync(WebHost host, int n, string name)
+    {
+        var acceptedOn = new DateOnly(2026, 3, 1);
+        await using var db = host.NewContext();
+        var resident = Resident.FromIdCard(new IdentityDetails(
+            CitizenIdNumber.Parse(Arrange.IdNumber(n)), name, Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1), "北京市东城区东华门街道1号"));
+        var registration = ResidenceRegistration.Declare(
+            resident.Id, "浙江省宁波市镇海区骆驼街道中街1号", CommunityCode.Parse("330211003001"), Arrange.RegisteredOn, Arrange.RegisteredOn,
+            ResidenceBasis.Employment, "劳动合同 LC-1", "宁波镇海某公司");
+        var application = PermitApplication.Submit(resident.Id, registration, DistrictExemption.None, acceptedOn);
+        application.AddDocument(DocumentKind.IdCard, "ID", acceptedOn);
+        application.AddDocument(DocumentKind.Photo, "PHOTO", acceptedOn);
+        application.AddDocument(DocumentKind.LabourContract, "LC-1", acceptedOn);
+        application.Accept(acceptedOn);
+        db.AddRange(resident, registration, application);
+        await db.SaveChangesAsync(Ct);
+        return (application.Id, resident.Id);
+    }
+
+    private sealed record TokenView(string AccessToken);
+}
