@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Permit.Api.Persistence;
 using Permit.Api.Audit;
-using Permit.Api.Tests.Features.Permits;
 
 namespace Permit.Api.Tests.Audit;
 
@@ -17,11 +17,10 @@ public sealed class AuditChainNodesTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Postgres")]
-    [InlineData("Sqlite")]
-    public async Task Two_nodes_appending_at_once_leave_one_whole_chain_without_a_failed_save(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Two_nodes_appending_at_once_leave_one_whole_chain_without_a_failed_save(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         _ = host.Services; // migrates
         const int perNode = 15;
 
@@ -63,7 +62,7 @@ public sealed class AuditChainNodesTests
     [Fact]
     public async Task A_save_on_Postgres_waits_for_another_nodes_open_append_and_links_after_it()
     {
-        await using var host = PermitsHost.On("Postgres");
+        await using var host = new PermitTestHost(DatabaseProvider.Postgres);
         _ = host.Services;
 
         await using var otherNode = host.NewContext();
@@ -99,7 +98,7 @@ public sealed class AuditChainNodesTests
         Assert.True((await AuditVerifier.VerifyAsync(check, Ct)).IsIntact);
     }
 
-    private static async Task<int> WaitingOnAdvisoryLocksAsync(PermitsHost host)
+    private static async Task<int> WaitingOnAdvisoryLocksAsync(PermitTestHost host)
     {
         await using var db = host.NewContext();
         return await db.Database

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Permit.Api.Persistence;
 using Permit.Api.Audit;
 using Permit.Api.Features.Jobs;
-using Permit.Api.Tests.Features.Permits;
 
 namespace Permit.Api.Tests.Audit;
 
@@ -20,11 +20,10 @@ public sealed class AuditChainTransactionTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_request_during_an_audited_transaction_waits_for_its_commit_and_the_chain_stays_whole(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_request_during_an_audited_transaction_waits_for_its_commit_and_the_chain_stays_whole(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         _ = host.Services; // migrates
 
         Task officerSave;
@@ -62,11 +61,10 @@ public sealed class AuditChainTransactionTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_transaction_abandoned_on_an_error_writes_nothing_and_does_not_keep_the_chain(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_transaction_abandoned_on_an_error_writes_nothing_and_does_not_keep_the_chain(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         _ = host.Services;
 
         await using (var job = host.NewContext())

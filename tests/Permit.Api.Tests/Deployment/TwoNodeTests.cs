@@ -15,7 +15,6 @@ using Permit.Api.Security.Fields;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.Tokens;
 using Permit.Api.Tests.Features.Residents;
-using Permit.Api.Tests.Persistence;
 
 namespace Permit.Api.Tests.Deployment;
 
@@ -34,19 +33,33 @@ public sealed partial class TwoNodeTests
     [Fact]
     public async Task Two_nodes_on_one_database_serve_100_concurrent_clients_share_sessions_and_honour_each_others_revocations()
     {
-        var server = Environment.GetEnvironmentVariable(PostgresTestDatabase.ConnectionVariable);
-        if (string.IsNullOrWhiteSpace(server))
-            Requirement.Unmet($"The two-node test needs {PostgresTestDatabase.ConnectionVariable}.");
+        var server = TestProviders.PostgresServer();
         var name = $"permit_nodes_{Guid.NewGuid():N}";
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 60 }.ConnectionString;
         var keys = Directory.CreateTempSubdirectory("permit-nodes-keys-");
         try
         {
-            await using var first = new ApiNode(connectionString, Path.Combine(keys.FullName, "keys"));
-            first.StartServer(); // migrates the database and makes the shared session key
-            await using var second = new ApiNode(connectionString, Path.Combine(keys.FullName, "keys"));
-            second.StartServer();
-            ApiNode[] nodes = [first, second];
+            // Each node on real Kestrel at a loopback port, on the one database and the one TEST key directory: what a
+            // second machine behind the proxy would be, minus the machine.
+            var node = new TestHostOptions
+            {
+                Provider = DatabaseProvider.Postgres,
+                Clock = null,
+                Kestrel = true,
+                SharedConnectionString = connectionString,
+                SharedKeyDirectory = Path.Combine(keys.FullName, "keys"),
+                Settings = new Dictionary<string, string?>
+                {
+                    ["Serilog:MinimumLevel:Default"] = "Warning",
+                    // The limits stay on (a designed 429 is an allowed answer), raised so most sign-ins get through from one address.
+                    ["RateLimits:Enabled"] = "true",
+                    ["RateLimits:SignInPerAddress:PermitLimit"] = "300",
+                    ["RateLimits:SignInPerUserName:PermitLimit"] = "120",
+                },
+            };
+            await using var first = new PermitTestHost(node); // started: migrates the database and makes the shared session key
+            await using var second = new PermitTestHost(node);
+            PermitTestHost[] nodes = [first, second];
             await ArrangeOfficersAsync(first, connectionString);
 
             // A cookie issued by one node opens the other.
@@ -83,12 +96,12 @@ public sealed partial class TwoNodeTests
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await PostgresTestDrop.DropDatabaseAsync(server!, name);
+            await TestProviders.DropPostgresDatabaseAsync(server, name);
             keys.Delete(recursive: true);
         }
     }
 
-    private static async Task<LoadOutcome> LoadAsync(ApiNode[] nodes)
+    private static async Task<LoadOutcome> LoadAsync(PermitTestHost[] nodes)
     {
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("PERMIT_TWO_NODE_SECONDS"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 60;
         var deadline = DateTimeOffset.UtcNow.AddSeconds(seconds);
@@ -162,7 +175,7 @@ public sealed partial class TwoNodeTests
         return request;
     }
 
-    private static async Task ArrangeOfficersAsync(ApiNode node, string connectionString)
+    private static async Task ArrangeOfficersAsync(PermitTestHost node, string connectionString)
     {
         await using var db = PermitDatabase.CreateContext(DatabaseProvider.Postgres, connectionString, node.Services.GetRequiredService<CitizenIdProtector>());
         var hash = PasswordHasher.Hash(Password, 1000);
@@ -186,7 +199,7 @@ public sealed partial class TwoNodeTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    private static async Task<string> TokenAsync(ApiNode node, string userName)
+    private static async Task<string> TokenAsync(PermitTestHost node, string userName)
     {
         using var client = node.NetworkClient();
         using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = Password }, Ct);
@@ -194,7 +207,7 @@ public sealed partial class TwoNodeTests
         return (await response.Content.ReadFromJsonAsync<IssuedToken>(Ct))!.AccessToken;
     }
 
-    private static async Task<HttpClient> TokenClientAsync(ApiNode node, string userName)
+    private static async Task<HttpClient> TokenClientAsync(PermitTestHost node, string userName)
     {
         var client = node.NetworkClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(node, userName));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Permit.Api.Persistence;
 using Permit.Api.Tests.Features.Personalization;
 using Permit.Api.Tests.Features.Residents;
+using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Features;
 
@@ -15,13 +16,13 @@ namespace Permit.Api.Tests.Features;
 public sealed class OfficerStoryTests
 {
     [Theory]
-    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
     public async Task A_migrant_goes_from_id_card_to_an_endorsed_permit_card_and_the_audit_chain_of_it_all_verifies(DatabaseProvider provider)
     {
-        await using var desk = new Desk(provider);
-        using var registrar = desk.Registrar();
-        using var supervisor = desk.Supervisor();
-        using var admin = desk.Admin();
+        await using var desk = new PermitTestHost(provider, DeskData.Morning);
+        using var registrar = desk.Officer();
+        using var supervisor = desk.Officer(OfficerRole.Supervisor);
+        using var admin = desk.Officer(OfficerRole.Admin);
 
         using var created = await registrar.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -39,7 +40,7 @@ public sealed class OfficerStoryTests
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
 
         // Six months of residence later: the application with every document, accepted, approved by the supervisor.
-        desk.Clock.Advance(TimeSpan.FromDays(184));
+        desk.Time.Advance(TimeSpan.FromDays(184));
         using var submitted = await registrar.PostJsonAsync("/api/applications", new
         {
             residentId,
@@ -80,7 +81,7 @@ public sealed class OfficerStoryTests
         var activePermit = await active.JsonAsync();
         var validUntil = Date(activePermit.GetProperty("validUntil"));
         var opens = Date(activePermit.GetProperty("endorsementWindow").GetProperty("opens"));
-        desk.Clock.SetUtcNow(new DateTimeOffset(opens.AddDays(3).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
+        desk.Time.SetUtcNow(new DateTimeOffset(opens.AddDays(3).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
         using var endorsed = await registrar.PostJsonAsync($"/api/permits/{number}/endorsements", new { });
         Assert.Equal(HttpStatusCode.OK, endorsed.StatusCode);
         Assert.Equal(validUntil.AddYears(1), Date((await endorsed.JsonAsync()).GetProperty("validUntil")));

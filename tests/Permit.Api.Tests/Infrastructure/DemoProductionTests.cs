@@ -15,7 +15,7 @@ public sealed class DemoProductionTests
         var ct = TestContext.Current.CancellationToken;
         var demoDirectory = Directory.CreateTempSubdirectory("permit-demo-production-");
         using var keys = await ProductionKeys.CreateAsync();
-        await using var application = new PermitApiApplication();
+        await using var application = new PermitTestHost(new TestHostOptions { Clock = null });
         await using var production = application.WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
@@ -26,7 +26,7 @@ public sealed class DemoProductionTests
         using var client = production.CreateClient();
 
         using var health = await client.GetAsync("/health", ct);
-        await using var db = application.CreateDbContext(production.Services);
+        await using var db = application.NewContext(production.Services);
 
         Assert.Empty(await db.Set<OfficerAccount>().Where(o => o.UserName.StartsWith("demo.")).ToListAsync(ct));
         Assert.Empty(await db.Set<VerifierTerminal>().ToListAsync(ct));

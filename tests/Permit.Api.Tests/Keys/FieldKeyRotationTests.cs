@@ -21,7 +21,7 @@ public sealed class FieldKeyRotationTests
     [Fact]
     public async Task Rotating_the_field_key_reseals_every_id_number_and_address_and_lookups_still_find_the_holder()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var arranged = await PermitArrange.ApprovedApplicationsAsync(host, 5);
         using var output = new StringWriter();
 
@@ -44,7 +44,7 @@ public sealed class FieldKeyRotationTests
     [Fact]
     public async Task An_interrupted_rotation_resumes_on_the_next_run_without_adding_another_key()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         await PermitArrange.ApprovedApplicationsAsync(host, 4);
         var directory = host.Services.GetRequiredService<KeyDirectory>();
         DataProtectionKeys.AddEncryptionKey(directory);
@@ -64,7 +64,7 @@ public sealed class FieldKeyRotationTests
         Assert.Equal(0, await FieldKeyRotation.CountBehindAsync(db, 2, Ct));
     }
 
-    private static PermitDbContext ContextWithCurrentKeys(PermitsHost host, out DataProtectionKeys keys)
+    private static PermitDbContext ContextWithCurrentKeys(PermitTestHost host, out DataProtectionKeys keys)
     {
         keys = DataProtectionKeys.LoadOrCreate(host.Services.GetRequiredService<KeyDirectory>());
         return PermitDatabase.CreateContext(host.Provider, host.ConnectionString, new CitizenIdProtector(keys));
@@ -81,7 +81,7 @@ public sealed class PhotoKeyRotationTests
     [Fact]
     public async Task Rotating_the_field_key_reseals_every_photo_and_the_officer_still_sees_it()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var residentId = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0].ResidentId;
         await Features.Photos.PhotoTests.TakenAsync(officer, residentId);

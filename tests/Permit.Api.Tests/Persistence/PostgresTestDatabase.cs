@@ -10,7 +10,7 @@ namespace Permit.Api.Tests.Persistence;
 /// </summary>
 public sealed class PostgresTestDatabase : ITestDatabase, IAsyncLifetime
 {
-    public const string ConnectionVariable = "PERMIT_TEST_POSTGRES";
+    public const string ConnectionVariable = TestProviders.PostgresVariable;
 
     private readonly string? _server = Environment.GetEnvironmentVariable(ConnectionVariable);
     private readonly string _name = $"permit_test_{Guid.NewGuid():N}";
@@ -52,6 +52,6 @@ public sealed class PostgresTestDatabase : ITestDatabase, IAsyncLifetime
     {
         if (!_created)
             return;
-        await PostgresTestDrop.DropDatabaseAsync(_server!, _name);
+        await TestProviders.DropPostgresDatabaseAsync(_server!, _name);
     }
 }

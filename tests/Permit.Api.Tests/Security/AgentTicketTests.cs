@@ -20,8 +20,8 @@ public sealed class AgentTicketTests
     [Fact]
     public async Task An_officer_pairs_a_desk_agent_and_gets_a_two_minute_read_id_ticket_that_verifies_with_the_pinned_key()
     {
-        await using var api = new SecuredApi();
-        using var officer = await api.SignedInClientAsync("li.registrar", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var officer = await api.SignedInClientAsync("li.registrar", OfficerRole.Registrar);
 
         var paired = await PairAsync(officer);
         var issued = await TicketAsync(officer, paired.GetProperty("agentId").GetGuid(), "read-id");
@@ -39,8 +39,8 @@ public sealed class AgentTicketTests
     [Fact]
     public async Task A_counter_terminal_gets_read_permit_and_read_id_for_its_own_agent_but_never_personalize()
     {
-        await using var api = new SecuredApi();
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
         using var created = await admin.PostAsJsonAsync("/api/admin/terminals", new { name = "clinic", categories = Health }, Ct);
         var key = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("apiKey").GetString()!;
         using var terminal = api.CreateClient();
@@ -60,8 +60,8 @@ public sealed class AgentTicketTests
     [Fact]
     public async Task An_unpaired_agent_gets_no_ticket_and_its_personalize_ticket_no_longer_opens_the_api()
     {
-        await using var api = new SecuredApi();
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
         var agentId = (await PairAsync(admin)).GetProperty("agentId").GetGuid();
         var ticket = Mint(api, agentId, "330211202600000019");
         using var agentClient = api.CreateClient();
@@ -83,8 +83,8 @@ public sealed class AgentTicketTests
     [Fact]
     public async Task A_personalize_ticket_opens_only_its_own_permit_and_only_the_card_writing_endpoints()
     {
-        await using var api = new SecuredApi();
-        using var officer = await api.SignedInClientAsync("li.registrar", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var officer = await api.SignedInClientAsync("li.registrar", OfficerRole.Registrar);
         var agentId = (await PairAsync(officer)).GetProperty("agentId").GetGuid();
         using var agentClient = api.CreateClient();
         agentClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("PermitAgentTicket", Mint(api, agentId, "330211202600000019"));
@@ -106,8 +106,8 @@ public sealed class AgentTicketTests
     [Fact]
     public async Task A_counters_read_id_ticket_does_not_open_the_card_writing_endpoints_of_the_api()
     {
-        await using var api = new SecuredApi();
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
         using var created = await admin.PostAsJsonAsync("/api/admin/terminals", new { name = "clinic", categories = Health }, Ct);
         var key = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("apiKey").GetString()!;
         using var terminal = api.CreateClient();
@@ -127,8 +127,8 @@ public sealed class AgentTicketTests
     [Fact]
     public async Task A_ticket_signed_by_another_key_does_not_open_the_api()
     {
-        await using var api = new SecuredApi();
-        using var officer = await api.SignedInClientAsync("li.registrar", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var officer = await api.SignedInClientAsync("li.registrar", OfficerRole.Registrar);
         var agentId = (await PairAsync(officer)).GetProperty("agentId").GetGuid();
         // TEST KEY ONLY: a forger's key.
         using var forger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -140,13 +140,13 @@ public sealed class AgentTicketTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private static string Mint(SecuredApi api, Guid agentId, string permit, ECDsa? key = null)
+    private static string Mint(PermitTestHost api, Guid agentId, string permit, ECDsa? key = null)
     {
-        var officer = api.CreateDbContext().Set<OfficerAccount>().First().Id;
+        var officer = api.NewContext().Set<OfficerAccount>().First().Id;
         var now = DateTimeOffset.UtcNow;
         var ticket = new AgentTicket(AgentTicketCodec.NewId(), agentId, AgentOperations.Personalize, AgentTicketHolder.Officer, officer,
             now, now.AddMinutes(2), permit, 1);
-        return AgentTicketCodec.Sign(ticket, key ?? api.Factory.Services.GetRequiredService<AgentKeys>().TicketKey);
+        return AgentTicketCodec.Sign(ticket, key ?? api.Services.GetRequiredService<AgentKeys>().TicketKey);
     }
 
     private static async Task<JsonElement> PairAsync(HttpClient client)

@@ -59,7 +59,7 @@ public sealed class AuthorizationMatrixCallers : IDisposable
     /// <summary>The permit issued to <see cref="Caller.AnotherMigrant"/>, a different resident.</summary>
     public string AnotherMigrantPermitNumber { get; private set; } = "";
 
-    public static async Task<AuthorizationMatrixCallers> SignInAllAsync(SecuredApi api, CancellationToken cancellationToken)
+    public static async Task<AuthorizationMatrixCallers> SignInAllAsync(PermitTestHost api, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         var callers = new AuthorizationMatrixCallers();
@@ -67,10 +67,10 @@ public sealed class AuthorizationMatrixCallers : IDisposable
         {
             callers._clients[Caller.Anonymous] = api.CreateClient();
 
-            _ = api.Factory.Server; // start the host so the database exists before the CLI writes to it
+            _ = api.Server; // start the host so the database exists before the CLI writes to it
             var cliOutput = new StringWriter();
-            var exit = await OfficersCli.AddAsync(api.Factory.Services, "matrix.admin", "Matrix Admin", "Admin",
-                new StringReader(SecuredApi.Password), cliOutput, cancellationToken);
+            var exit = await OfficersCli.AddAsync(api.Services, "matrix.admin", "Matrix Admin", "Admin",
+                new StringReader(PermitTestHost.Password), cliOutput, cancellationToken);
             Assert.True(exit == 0, cliOutput.ToString());
             var admin = await SignInOfficerAsync(api, "matrix.admin", cancellationToken);
             callers._clients[Caller.Admin] = admin;
@@ -111,19 +111,19 @@ public sealed class AuthorizationMatrixCallers : IDisposable
         HttpClient admin, string userName, OfficerRole role, string jurisdiction, CancellationToken cancellationToken)
     {
         using var created = await admin.PostAsJsonAsync("/api/admin/officers",
-            new CreateOfficerRequest(userName, $"Officer {userName}", role, SecuredApi.Password, jurisdiction), cancellationToken);
+            new CreateOfficerRequest(userName, $"Officer {userName}", role, PermitTestHost.Password, jurisdiction), cancellationToken);
         created.EnsureSuccessStatusCode();
     }
 
-    private static async Task<HttpClient> SignInOfficerAsync(SecuredApi api, string userName, CancellationToken cancellationToken)
+    private static async Task<HttpClient> SignInOfficerAsync(PermitTestHost api, string userName, CancellationToken cancellationToken)
     {
         var client = api.CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = SecuredApi.Password }, cancellationToken);
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = PermitTestHost.Password }, cancellationToken);
         return await WithBearerAsync(client, response, cancellationToken);
     }
 
     private static async Task<HttpClient> CreateTerminalAsync(
-        SecuredApi api, HttpClient admin, string name, string category, CancellationToken cancellationToken)
+        PermitTestHost api, HttpClient admin, string name, string category, CancellationToken cancellationToken)
     {
         using var created = await admin.PostAsJsonAsync("/api/admin/terminals", new { name, categories = new[] { category } }, cancellationToken);
         created.EnsureSuccessStatusCode();
@@ -138,7 +138,7 @@ public sealed class AuthorizationMatrixCallers : IDisposable
     /// registrar over HTTP, whose answer carries the receipt's activation code; the holder activates and signs in.
     /// </summary>
     private static async Task<(HttpClient Client, string PermitNumber)> SignInMigrantAsync(
-        SecuredApi api, HttpClient registrar, string userName, int person, CancellationToken cancellationToken)
+        PermitTestHost api, HttpClient registrar, string userName, int person, CancellationToken cancellationToken)
     {
         var applicationId = await ApprovedApplicationAsync(api, person, cancellationToken);
         IssuedView issued;
@@ -150,17 +150,17 @@ public sealed class AuthorizationMatrixCallers : IDisposable
 
         var client = api.CreateClient();
         using (var activated = await client.PostAsJsonAsync("/api/self-service/activate",
-            new { activationCode = issued.ActivationCode, userName, password = SecuredApi.Password }, cancellationToken))
+            new { activationCode = issued.ActivationCode, userName, password = PermitTestHost.Password }, cancellationToken))
         {
             activated.EnsureSuccessStatusCode();
         }
 
-        using var signedIn = await client.PostAsJsonAsync("/api/self-service/token", new { userName, password = SecuredApi.Password }, cancellationToken);
+        using var signedIn = await client.PostAsJsonAsync("/api/self-service/token", new { userName, password = PermitTestHost.Password }, cancellationToken);
         return (await WithBearerAsync(client, signedIn, cancellationToken), issued.Permit.PermitNumber);
     }
 
     /// <summary>Resident <paramref name="person"/>, registered for eight months, with an application approved yesterday.</summary>
-    private static async Task<Guid> ApprovedApplicationAsync(SecuredApi api, int person, CancellationToken cancellationToken)
+    private static async Task<Guid> ApprovedApplicationAsync(PermitTestHost api, int person, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(api.Time.GetUtcNow().UtcDateTime);
         var registeredOn = today.AddMonths(-8);
@@ -178,7 +178,7 @@ public sealed class AuthorizationMatrixCallers : IDisposable
         application.Accept(approvedOn.AddDays(-1));
         application.Approve(new Official("matrix.supervisor", OfficialRole.Supervisor), approvedOn);
         // The host's own context, so the ID number is protected with the host's keys.
-        await using var scope = api.Factory.Services.CreateAsyncScope();
+        await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
         db.AddRange(resident, registration, application);
         await db.SaveChangesAsync(cancellationToken);

@@ -17,7 +17,7 @@ public sealed partial class AuthorizationMatrixTests
     [Fact]
     public async Task Every_officer_endpoint_on_a_record_outside_the_officers_jurisdiction_answers_404_as_if_it_did_not_exist()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         using var callers = await AuthorizationMatrixCallers.SignInAllAsync(api, Ct);
         var records = await HomeRecordsAsync(api, callers);
 
@@ -79,9 +79,9 @@ public sealed partial class AuthorizationMatrixTests
     private sealed record HomeRecords(Guid Resident, Guid Registration, Guid Application, string Permit, long Entry, Guid Review);
 
     /// <summary>The first holder's records (Zhenhai 330211003001), with a points entry and a review filed for the test.</summary>
-    private static async Task<HomeRecords> HomeRecordsAsync(SecuredApi api, AuthorizationMatrixCallers callers)
+    private static async Task<HomeRecords> HomeRecordsAsync(PermitTestHost api, AuthorizationMatrixCallers callers)
     {
-        await using var db = api.CreateDbContext();
+        await using var db = api.NewContext();
         var number = PermitNumber.Parse(callers.MigrantPermitNumber);
         var permit = await db.ResidencePermits.AsNoTracking().SingleAsync(p => p.Number == number, Ct);
         using (var recorded = await callers[Caller.Registrar].PostAsJsonAsync($"/api/points/residents/{permit.ResidentId}/entries",

@@ -19,7 +19,7 @@ public sealed partial class AuthorizationMatrixTests
     [Fact]
     public async Task Every_endpoint_the_api_maps_has_a_row_in_the_authorization_matrix_and_every_row_an_endpoint()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
 
         var mapped = MappedEndpoints(api);
         var rows = AuthorizationMatrixTable.Rows.Select(r => r.Key).ToList();
@@ -35,7 +35,7 @@ public sealed partial class AuthorizationMatrixTests
     [Fact]
     public async Task Every_caller_gets_through_exactly_the_doors_the_matrix_opens_for_them()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         using var callers = await AuthorizationMatrixCallers.SignInAllAsync(api, Ct);
 
         var wrong = new List<string>();
@@ -57,7 +57,7 @@ public sealed partial class AuthorizationMatrixTests
     [Fact]
     public async Task Each_holder_sees_their_own_permit_and_never_the_other_holders()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         using var callers = await AuthorizationMatrixCallers.SignInAllAsync(api, Ct);
 
         var own = await callers[Caller.Migrant].GetFromJsonAsync<SelfServicePermitView>("/api/self-service/permit", Ct);
@@ -74,10 +74,10 @@ public sealed partial class AuthorizationMatrixTests
     }
 
     /// <summary>"METHOD /route/pattern" for every route endpoint but the pages; an endpoint without method metadata answers any method (health).</summary>
-    private static List<string> MappedEndpoints(SecuredApi api)
+    private static List<string> MappedEndpoints(PermitTestHost api)
     {
-        _ = api.Factory.Server;
-        var source = api.Factory.Services.GetRequiredService<EndpointDataSource>();
+        _ = api.Server;
+        var source = api.Services.GetRequiredService<EndpointDataSource>();
         return
         [
             .. source.Endpoints.OfType<RouteEndpoint>()
@@ -105,11 +105,11 @@ public sealed partial class AuthorizationMatrixTests
         {
             MatrixBody.OfficerCredentials => JsonContent.Create(new
             {
-                userName = AuthorizationMatrixCallers.RegistrarUserName, password = SecuredApi.Password,
+                userName = AuthorizationMatrixCallers.RegistrarUserName, password = PermitTestHost.Password,
             }),
             MatrixBody.MigrantCredentials => JsonContent.Create(new
             {
-                userName = AuthorizationMatrixCallers.MigrantUserName, password = SecuredApi.Password,
+                userName = AuthorizationMatrixCallers.MigrantUserName, password = PermitTestHost.Password,
             }),
             MatrixBody.Csv => new StringContent(string.Empty, Encoding.UTF8, "text/csv"),
             _ => JsonContent.Create(new { }),

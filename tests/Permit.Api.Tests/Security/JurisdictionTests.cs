@@ -39,7 +39,7 @@ public sealed partial class JurisdictionTests
     [Fact]
     public async Task A_registrar_of_another_district_cannot_read_change_endorse_issue_or_print_a_resident_or_permit_of_this_one()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         var home = await RegistrarAsync(api, "li.zhenhai", Zhenhai);
         var other = await RegistrarAsync(api, "chen.yinzhou", Yinzhou);
         var (resident, registration, application) = await ApprovedApplicationAsync(api, 400);
@@ -64,7 +64,7 @@ public sealed partial class JurisdictionTests
         using var missing = await other.GetAsync(new Uri($"/api/residents/{Guid.CreateVersion7()}", UriKind.Relative), Ct);
         Assert.Equal(WithoutTrace(await missing.Content.ReadAsStringAsync(Ct)), WithoutTrace(await read.Content.ReadAsStringAsync(Ct)));
         Assert.Equal(HttpStatusCode.OK, homeRead.StatusCode);
-        await using var db = api.CreateDbContext();
+        await using var db = api.NewContext();
         var stored = await db.ResidenceRegistrations.AsNoTracking().SingleAsync(g => g.Id == registration, Ct);
         Assert.Equal(ZhenhaiCommunity, stored.CommunityCode.Value);
         Assert.False(await db.ResidencePermits.AnyAsync(p => p.ApplicationId == secondApplication, Ct));
@@ -73,7 +73,7 @@ public sealed partial class JurisdictionTests
     [Fact]
     public async Task Searching_by_a_community_or_name_of_another_jurisdiction_finds_nobody()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         var home = await RegistrarAsync(api, "li.zhenhai", Zhenhai);
         var other = await RegistrarAsync(api, "chen.yinzhou", Yinzhou);
         await ApprovedApplicationAsync(api, 402);
@@ -92,7 +92,7 @@ public sealed partial class JurisdictionTests
     [Fact]
     public async Task A_bulk_report_naming_residents_outside_the_jurisdiction_is_refused_row_by_row()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         var other = await RegistrarAsync(api, "chen.yinzhou", Yinzhou);
         await ApprovedApplicationAsync(api, 403);
         var zhenhaiResident = PermitArrange.IdNumber(403);
@@ -115,7 +115,7 @@ public sealed partial class JurisdictionTests
         Assert.Equal(
             new[] { (2, "registration-not-found"), (3, "resident-registered-elsewhere"), (4, "community-outside-jurisdiction") },
             report.Rejected.Select(r => (r.Row, r.Rule)));
-        await using var db = api.CreateDbContext();
+        await using var db = api.NewContext();
         var resident = await db.ResidentsWithCitizenId(CitizenIdNumber.Parse(zhenhaiResident)).SingleAsync(Ct);
         Assert.True(await db.ResidenceRegistrations.AnyAsync(
             g => g.ResidentId == resident.Id && g.Status == RegistrationStatus.Active && g.CommunityCode == CommunityCode.Parse(ZhenhaiCommunity), Ct));
@@ -124,22 +124,22 @@ public sealed partial class JurisdictionTests
     [Fact]
     public async Task An_admin_sets_an_officers_jurisdiction_by_api_and_command_line_the_old_sessions_end_and_it_is_audited()
     {
-        await using var api = new SecuredApi();
-        await api.AddOfficerAsync("root", OfficerRole.Admin, Ct);
-        var officer = await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar, Ct);
-        using var admin = await RevocationTests.TokenClientAsync(api, "root", SecuredApi.Password);
-        using var session = await RevocationTests.TokenClientAsync(api, "wang.fang", SecuredApi.Password);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await api.AddOfficerAsync("root", OfficerRole.Admin);
+        var officer = await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar);
+        using var admin = await RevocationTests.TokenClientAsync(api, "root", PermitTestHost.Password);
+        using var session = await RevocationTests.TokenClientAsync(api, "wang.fang", PermitTestHost.Password);
         var (resident, _, _) = await ApprovedApplicationAsync(api, 406);
 
         using var bad = await admin.PutAsJsonAsync($"/api/admin/officers/{officer.Id}/jurisdiction", new { jurisdiction = "3302" }, Ct);
         using var set = await admin.PutAsJsonAsync($"/api/admin/officers/{officer.Id}/jurisdiction", new { jurisdiction = Yinzhou }, Ct);
         using var oldSession = await session.GetAsync(new Uri("/api/officers/me", UriKind.Relative), Ct);
-        using var yinzhou = await RevocationTests.TokenClientAsync(api, "wang.fang", SecuredApi.Password);
+        using var yinzhou = await RevocationTests.TokenClientAsync(api, "wang.fang", PermitTestHost.Password);
         using var hidden = await yinzhou.GetAsync(new Uri($"/api/residents/{resident}", UriKind.Relative), Ct);
         using var output = new StringWriter();
-        var exit = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "set-jurisdiction", "wang.fang", "330211003"], TextReader.Null, output, Ct);
-        var badExit = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "set-jurisdiction", "wang.fang", "330211999"], TextReader.Null, output, Ct);
-        using var luotuo = await RevocationTests.TokenClientAsync(api, "wang.fang", SecuredApi.Password);
+        var exit = await ApiCommandLine.RunAsync(api.Services, ["officers", "set-jurisdiction", "wang.fang", "330211003"], TextReader.Null, output, Ct);
+        var badExit = await ApiCommandLine.RunAsync(api.Services, ["officers", "set-jurisdiction", "wang.fang", "330211999"], TextReader.Null, output, Ct);
+        using var luotuo = await RevocationTests.TokenClientAsync(api, "wang.fang", PermitTestHost.Password);
         using var shown = await luotuo.GetAsync(new Uri($"/api/residents/{resident}", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -149,7 +149,7 @@ public sealed partial class JurisdictionTests
         Assert.Equal(0, exit);
         Assert.Equal(2, badExit);
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
-        await using var db = api.CreateDbContext();
+        await using var db = api.NewContext();
         Assert.Equal("330211003", (await db.Set<OfficerAccount>().AsNoTracking().SingleAsync(o => o.Id == officer.Id, Ct)).Jurisdiction);
         var changes = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == "officer.jurisdiction-change")
             .OrderBy(e => e.Sequence).Select(e => e.Purpose).ToListAsync(Ct);
@@ -159,7 +159,7 @@ public sealed partial class JurisdictionTests
     [Fact]
     public async Task A_desk_takes_over_a_person_who_moved_out_of_another_jurisdiction_but_not_one_still_registered_there()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         var home = await RegistrarAsync(api, "li.zhenhai", Zhenhai);
         var other = await RegistrarAsync(api, "chen.yinzhou", Yinzhou);
         var (resident, registration, _) = await ApprovedApplicationAsync(api, 407);
@@ -186,13 +186,13 @@ public sealed partial class JurisdictionTests
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();
 
-    private static string Today(SecuredApi api) =>
+    private static string Today(PermitTestHost api) =>
         DateOnly.FromDateTime(api.Time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task<HttpClient> RegistrarAsync(SecuredApi api, string userName, string jurisdiction)
+    private static async Task<HttpClient> RegistrarAsync(PermitTestHost api, string userName, string jurisdiction)
     {
-        await api.AddOfficerAsync(userName, OfficerRole.Registrar, Ct, jurisdiction);
-        return await RevocationTests.TokenClientAsync(api, userName, SecuredApi.Password);
+        await api.AddOfficerAsync(userName, OfficerRole.Registrar, jurisdiction: jurisdiction);
+        return await RevocationTests.TokenClientAsync(api, userName, PermitTestHost.Password);
     }
 
     private static async Task<int> TotalAsync(HttpClient client, string path)
@@ -211,7 +211,7 @@ public sealed partial class JurisdictionTests
     }
 
     /// <summary>Resident <paramref name="person"/> of Zhenhai (骆驼街道中街社区), registered eight months ago, application approved yesterday.</summary>
-    private static async Task<(Guid Resident, Guid Registration, Guid Application)> ApprovedApplicationAsync(SecuredApi api, int person)
+    private static async Task<(Guid Resident, Guid Registration, Guid Application)> ApprovedApplicationAsync(PermitTestHost api, int person)
     {
         var today = DateOnly.FromDateTime(api.Time.GetUtcNow().UtcDateTime);
         var registeredOn = today.AddMonths(-8);
@@ -228,7 +228,7 @@ public sealed partial class JurisdictionTests
         application.AddDocument(DocumentKind.LabourContract, "LC-1", approvedOn.AddDays(-1));
         application.Accept(approvedOn.AddDays(-1));
         application.Approve(new Official("zhao.supervisor", OfficialRole.Supervisor), approvedOn);
-        await using var scope = api.Factory.Services.CreateAsyncScope();
+        await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
         db.AddRange(resident, registration, application);
         await db.SaveChangesAsync(Ct);

@@ -10,9 +10,9 @@ public sealed class LogMaskingApiTests
     [Fact]
     public async Task A_request_carrying_an_id_number_does_not_put_it_in_the_log()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         var sink = new CapturingSink();
-        await using var factory = api.Factory.WithWebHostBuilder(b =>
+        await using var factory = api.WithWebHostBuilder(b =>
             b.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(sink)));
         using var client = factory.CreateClient();
 

@@ -10,16 +10,16 @@ public sealed class OfficersCliTests
     public async Task The_first_admin_is_created_from_the_command_line_and_can_sign_in()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var api = new SecuredApi();
-        _ = api.Factory.Server;
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        _ = api.Server;
         using var output = new StringWriter();
 
-        var exit = await ApiCommandLine.RunAsync(api.Factory.Services, ["officers", "add", "root", "First Admin", "admin"],
-            new StringReader(SecuredApi.Password + "\n"), output, ct);
+        var exit = await ApiCommandLine.RunAsync(api.Services, ["officers", "add", "root", "First Admin", "admin"],
+            new StringReader(PermitTestHost.Password + "\n"), output, ct);
 
         Assert.Equal(0, exit);
         using var client = api.CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = "root", password = SecuredApi.Password }, ct);
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = "root", password = PermitTestHost.Password }, ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -17,11 +17,11 @@ public sealed class SignInTests
     [Fact]
     public async Task The_right_password_gives_a_fifteen_minute_token_that_opens_a_registrar_endpoint()
     {
-        await using var api = new SecuredApi();
-        var officer = await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        var officer = await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar);
         using var client = api.CreateClient();
 
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = "Wang.Fang", password = SecuredApi.Password }, Ct);
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = "Wang.Fang", password = PermitTestHost.Password }, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var token = (await response.Content.ReadFromJsonAsync<IssuedToken>(Ct))!;
@@ -35,12 +35,12 @@ public sealed class SignInTests
     [Fact]
     public async Task A_wrong_password_and_an_unknown_user_get_the_same_401_problem()
     {
-        await using var api = new SecuredApi();
-        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar);
         using var client = api.CreateClient();
 
         using var wrongPassword = await client.PostAsJsonAsync("/api/auth/token", new { userName = "wang.fang", password = "not the password" }, Ct);
-        using var unknownUser = await client.PostAsJsonAsync("/api/auth/token", new { userName = "nobody", password = SecuredApi.Password }, Ct);
+        using var unknownUser = await client.PostAsJsonAsync("/api/auth/token", new { userName = "nobody", password = PermitTestHost.Password }, Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknownUser.StatusCode);
@@ -53,8 +53,8 @@ public sealed class SignInTests
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes_even_against_the_right_one()
     {
-        await using var api = new SecuredApi();
-        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar);
         using var client = api.CreateClient();
 
         for (var i = 0; i < 5; i++)
@@ -63,9 +63,9 @@ public sealed class SignInTests
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
 
-        using var whileLocked = await client.PostAsJsonAsync("/api/auth/token", new { userName = "wang.fang", password = SecuredApi.Password }, Ct);
+        using var whileLocked = await client.PostAsJsonAsync("/api/auth/token", new { userName = "wang.fang", password = PermitTestHost.Password }, Ct);
         api.Time.Advance(TimeSpan.FromMinutes(15));
-        using var afterwards = await client.PostAsJsonAsync("/api/auth/token", new { userName = "wang.fang", password = SecuredApi.Password }, Ct);
+        using var afterwards = await client.PostAsJsonAsync("/api/auth/token", new { userName = "wang.fang", password = PermitTestHost.Password }, Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, whileLocked.StatusCode);
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
@@ -74,7 +74,7 @@ public sealed class SignInTests
     [Fact]
     public async Task An_endpoint_without_a_token_answers_401_and_one_with_a_forged_token_too()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         using var client = api.CreateClient();
 
         using var anonymous = await client.GetAsync(new Uri("/api/officers/me", UriKind.Relative), Ct);
@@ -89,8 +89,8 @@ public sealed class SignInTests
     [Fact]
     public async Task A_registrar_cannot_reach_admin_endpoints()
     {
-        await using var api = new SecuredApi();
-        using var client = await api.SignedInClientAsync("li.na", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var client = await api.SignedInClientAsync("li.na", OfficerRole.Registrar);
 
         using var response = await client.GetAsync(new Uri("/api/audit/verify", UriKind.Relative), Ct);
 
@@ -100,7 +100,7 @@ public sealed class SignInTests
     [Fact]
     public async Task The_trust_list_and_health_are_public()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         using var client = api.CreateClient();
 
         using var trustList = await client.GetAsync(new Uri("/api/trust-list", UriKind.Relative), Ct);

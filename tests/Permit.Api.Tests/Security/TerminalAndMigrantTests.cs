@@ -21,8 +21,8 @@ public sealed class TerminalAndMigrantTests
     [Fact]
     public async Task An_admin_registers_a_school_terminal_whose_key_is_shown_once_and_stored_only_as_a_hash()
     {
-        await using var api = new SecuredApi();
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
 
         using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
             new { name = "No. 3 Primary School", categories = Education }, Ct);
@@ -30,7 +30,7 @@ public sealed class TerminalAndMigrantTests
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var terminal = (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!;
         Assert.Matches("^pvk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$", terminal.ApiKey);
-        await using var db = api.CreateDbContext();
+        await using var db = api.NewContext();
         var stored = await db.Set<VerifierTerminal>().SingleAsync(Ct);
         Assert.NotEqual(terminal.ApiKey, stored.ApiKeyHash);
         Assert.DoesNotContain(terminal.ApiKey[21..], stored.ApiKeyHash + stored.ApiKeyPrefix, StringComparison.Ordinal);
@@ -45,8 +45,8 @@ public sealed class TerminalAndMigrantTests
     [Fact]
     public async Task A_wrong_or_malformed_api_key_is_refused_with_401()
     {
-        await using var api = new SecuredApi();
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
         using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
             new { name = "Town Clinic", categories = Health }, Ct);
         var key = (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!.ApiKey;
@@ -63,8 +63,8 @@ public sealed class TerminalAndMigrantTests
     [Fact]
     public async Task A_terminal_revoked_in_the_register_is_refused_once_the_remembered_sign_in_expires()
     {
-        await using var api = new SecuredApi();
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
         using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
             new { name = "Town Clinic", categories = Health }, Ct);
         using var client = api.CreateClient();
@@ -72,7 +72,7 @@ public sealed class TerminalAndMigrantTests
         using (var first = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct))
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
-        await using (var db = api.CreateDbContext())
+        await using (var db = api.NewContext())
         {
             var terminal = await db.Set<VerifierTerminal>().SingleAsync(Ct);
             terminal.Revoke(api.Time.GetUtcNow());
@@ -88,8 +88,8 @@ public sealed class TerminalAndMigrantTests
     [Fact]
     public async Task A_terminal_forgotten_on_revocation_is_refused_at_once()
     {
-        await using var api = new SecuredApi();
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
         using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
             new { name = "Town Clinic", categories = Health }, Ct);
         var answer = (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!;
@@ -98,14 +98,14 @@ public sealed class TerminalAndMigrantTests
         using (var first = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct))
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
-        await using (var db = api.CreateDbContext())
+        await using (var db = api.NewContext())
         {
             var terminal = await db.Set<VerifierTerminal>().SingleAsync(Ct);
             terminal.Revoke(api.Time.GetUtcNow());
             await db.SaveChangesAsync(Ct);
         }
 
-        api.Factory.Services.GetRequiredService<TerminalKeyCache>().Forget(answer.Id);
+        api.Services.GetRequiredService<TerminalKeyCache>().Forget(answer.Id);
         using var afterwards = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, afterwards.StatusCode);
@@ -114,8 +114,8 @@ public sealed class TerminalAndMigrantTests
     [Fact]
     public async Task A_terminal_key_does_not_open_officer_endpoints()
     {
-        await using var api = new SecuredApi();
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
         using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
             new { name = "Town Clinic", categories = Health }, Ct);
         using var client = api.CreateClient();
@@ -129,11 +129,11 @@ public sealed class TerminalAndMigrantTests
     [Fact]
     public async Task A_migrant_activates_once_with_the_receipt_code_then_signs_in_and_sees_only_their_resident_id()
     {
-        await using var api = new SecuredApi();
-        _ = api.Factory.Server;
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        _ = api.Server;
         var residentId = Guid.CreateVersion7();
         string code;
-        await using (var db = api.CreateDbContext())
+        await using (var db = api.NewContext())
         {
             code = await MigrantAccounts.IssueActivationCodeAsync(db, residentId, api.Time.GetUtcNow(), Ct);
             await db.SaveChangesAsync(Ct);
@@ -141,11 +141,11 @@ public sealed class TerminalAndMigrantTests
 
         using var client = api.CreateClient();
         using var activated = await client.PostAsJsonAsync("/api/self-service/activate",
-            new { activationCode = code.ToLowerInvariant(), userName = "zhang.wei", password = SecuredApi.Password }, Ct);
+            new { activationCode = code.ToLowerInvariant(), userName = "zhang.wei", password = PermitTestHost.Password }, Ct);
         using var again = await client.PostAsJsonAsync("/api/self-service/activate",
-            new { activationCode = code, userName = "someone.else", password = SecuredApi.Password }, Ct);
+            new { activationCode = code, userName = "someone.else", password = PermitTestHost.Password }, Ct);
         using var signIn = await client.PostAsJsonAsync("/api/self-service/token",
-            new { userName = "zhang.wei", password = SecuredApi.Password }, Ct);
+            new { userName = "zhang.wei", password = PermitTestHost.Password }, Ct);
 
         Assert.Equal(HttpStatusCode.NoContent, activated.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
@@ -161,10 +161,10 @@ public sealed class TerminalAndMigrantTests
     [Fact]
     public async Task An_expired_activation_code_is_refused()
     {
-        await using var api = new SecuredApi();
-        _ = api.Factory.Server;
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        _ = api.Server;
         string code;
-        await using (var db = api.CreateDbContext())
+        await using (var db = api.NewContext())
         {
             code = await MigrantAccounts.IssueActivationCodeAsync(db, Guid.CreateVersion7(), api.Time.GetUtcNow(), Ct);
             await db.SaveChangesAsync(Ct);
@@ -173,7 +173,7 @@ public sealed class TerminalAndMigrantTests
         api.Time.Advance(MigrantAccounts.ActivationValidFor);
         using var client = api.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/self-service/activate",
-            new { activationCode = code, userName = "zhang.wei", password = SecuredApi.Password }, Ct);
+            new { activationCode = code, userName = "zhang.wei", password = PermitTestHost.Password }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

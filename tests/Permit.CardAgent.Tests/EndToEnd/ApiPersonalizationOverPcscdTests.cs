@@ -14,7 +14,7 @@ namespace Permit.CardAgent.Tests.EndToEnd;
 /// and <c>permit-agent read-permit --api</c> verifies it against the API's published trust list.
 /// </summary>
 [Collection(PrivatePcscd.Name)]
-public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, PermitApiServer api) : IClassFixture<PermitApiServer>, IDisposable
+public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, AgentApi api) : IClassFixture<AgentApi>, IDisposable
 {
     private readonly PcscTerminals _terminals = new();
 
@@ -27,7 +27,7 @@ public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, Per
         await using var slot = await CardInSlot.InsertAsync(card, rig.VpcdPort(1), rig.ReaderName(1));
 
         var personalized = await PersonalizeAsync(rig, permit);
-        var read = await Agent.RunAsync(Agent.Host(_terminals) with { Time = api.Time }, "read-permit", "--api", api.Url, "--trust-root", api.TrustRootFile, "--json", "--reader", rig.ReaderName(1));
+        var read = await Agent.RunAsync(Agent.Host(_terminals) with { Time = api.Time }, "read-permit", "--api", api.BaseAddress.AbsoluteUri, "--trust-root", api.TrustRootFile(), "--json", "--reader", rig.ReaderName(1));
 
         Assert.True(personalized.ExitCode == ExitCodes.Ok, personalized.ToString());
         Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
@@ -78,7 +78,7 @@ public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, Per
             Assert.True(retried.ExitCode == ExitCodes.Ok, retried.ToString());
             Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
             Assert.Equal("Active", await StatusAsync(permit));
-            var read = await Agent.RunAsync(Agent.Host(_terminals) with { Time = api.Time }, "read-permit", "--api", api.Url, "--trust-root", api.TrustRootFile, "--json", "--reader", rig.ReaderName(1));
+            var read = await Agent.RunAsync(Agent.Host(_terminals) with { Time = api.Time }, "read-permit", "--api", api.BaseAddress.AbsoluteUri, "--trust-root", api.TrustRootFile(), "--json", "--reader", rig.ReaderName(1));
             Assert.True(read.ExitCode == ExitCodes.Ok, read.ToString());
         }
         finally
@@ -98,7 +98,7 @@ public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, Per
         var lossy = Agent.Host(_terminals) with { ApiClients = url => new HttpClient(losing, disposeHandler: false) { BaseAddress = url } };
 
         var lost = await Agent.RunAsync(lossy,
-            "personalize", "--api", api.Url, "--permit", permit, "--token", api.OfficerToken(), "--reader", rig.ReaderName(1));
+            "personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--token", api.OfficerToken(), "--reader", rig.ReaderName(1));
         var pendingAfterLoss = await StatusAsync(permit);
         var recovered = await PersonalizeAsync(rig, permit, "--json");
 
@@ -113,7 +113,7 @@ public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, Per
     public void Dispose() => _terminals.Dispose();
 
     private Task<AgentRun> PersonalizeAsync(PcscRig rig, string permit, params string[] extra) => Agent.RunAsync(_terminals,
-        ["personalize", "--api", api.Url, "--permit", permit, "--token", api.OfficerToken(), "--reader", rig.ReaderName(1), .. extra]);
+        ["personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--token", api.OfficerToken(), "--reader", rig.ReaderName(1), .. extra]);
 
     private async Task<string?> StatusAsync(string permit) => (await api.GetPermitAsync(permit)).GetProperty("status").GetString();
 
@@ -122,7 +122,7 @@ public sealed class ApiPersonalizationOverPcscdTests(PcscRigFixture fixture, Per
     {
         var probe = new InProcessTerminals(permitReader: new InProcessReader(PersonalizeCommandTests.BlankCard()));
         var run = await Agent.RunAsync(probe,
-            "personalize", "--api", api.Url, "--permit", await api.IssuePendingPermitAsync(), "--token", api.OfficerToken(), "--json");
+            "personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", await api.IssuePendingPermitAsync(), "--token", api.OfficerToken(), "--json");
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         return run.Json.GetProperty("figures").GetProperty("apdus").GetInt32();
     }

@@ -13,7 +13,7 @@ namespace Permit.CardAgent.Tests.Issuing;
 /// <c>permit-agent personalize --api</c> against the permit API running for real on a loopback port, with the card in an
 /// in-process reader (the same runs over the real pcscd are in EndToEnd/ApiPersonalizationOverPcscdTests).
 /// </summary>
-public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture<PermitApiServer>
+public sealed class PersonalizeFromApiTests(AgentApi api) : IClassFixture<AgentApi>
 {
     [Fact]
     public async Task A_pending_permit_gets_its_card_written_activated_and_confirmed_and_the_card_verifies_against_the_api_trust_list()
@@ -23,7 +23,7 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         var terminals = new InProcessTerminals(permitReader: new InProcessReader(card));
 
         var run = await PersonalizeAsync(terminals, permit, "--json");
-        var read = await Agent.RunAsync(Agent.Host(terminals) with { Time = api.Time }, "read-permit", "--api", api.Url, "--trust-root", api.TrustRootFile, "--json");
+        var read = await Agent.RunAsync(Agent.Host(terminals) with { Time = api.Time }, "read-permit", "--api", api.BaseAddress.AbsoluteUri, "--trust-root", api.TrustRootFile(), "--json");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Equal(CardLifeCycle.Active, card.LifeCycle);
@@ -47,7 +47,7 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         var terminals = new InProcessTerminals(permitReader: new InProcessReader(card));
         var token = api.OfficerToken();
 
-        var run = await Agent.RunAsync(terminals, "personalize", "--api", api.Url, "--permit", permit, "--token", token);
+        var run = await Agent.RunAsync(terminals, "personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--token", token);
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         var steps = run.Output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.Contains(' ', StringComparison.Ordinal)).ToArray();
@@ -60,13 +60,13 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
     public async Task An_officer_may_sign_in_with_user_name_and_the_password_on_standard_input()
     {
         var permit = await api.IssuePendingPermitAsync();
-        await api.AddOfficerAsync("desk-li", "TEST-ONLY correct horse battery");
+        await api.AddOfficerWithPasswordAsync("desk-li", "TEST-ONLY correct horse battery");
         var terminals = new InProcessTerminals(permitReader: new InProcessReader(PersonalizeCommandTests.BlankCard()));
         var host = Agent.Host(terminals) with { Input = new StringReader("TEST-ONLY correct horse battery\n") };
 
-        var run = await Agent.RunAsync(host, "personalize", "--api", api.Url, "--permit", permit, "--user", "desk-li", "--json");
+        var run = await Agent.RunAsync(host, "personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--user", "desk-li", "--json");
         var wrong = await Agent.RunAsync(host with { Input = new StringReader("not the password\n") },
-            "personalize", "--api", api.Url, "--permit", permit, "--user", "desk-li", "--json");
+            "personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--user", "desk-li", "--json");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Equal(ExitCodes.ApiRefused, wrong.ExitCode);
@@ -81,7 +81,7 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         var token = api.OfficerToken();
         var host = Agent.Host(terminals) with { Environment = name => name == "PERMIT_API_TOKEN" ? token : null };
 
-        var run = await Agent.RunAsync(host, "personalize", "--api", api.Url, "--permit", permit, "--json");
+        var run = await Agent.RunAsync(host, "personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--json");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
     }
@@ -110,8 +110,8 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         var reader = new InProcessReader(PersonalizeCommandTests.BlankCard());
         var terminals = new InProcessTerminals(permitReader: reader);
 
-        var forged = await Agent.RunAsync(terminals, "personalize", "--api", api.Url, "--permit", permit, "--token", "not-a-token", "--json");
-        var none = await Agent.RunAsync(terminals, "personalize", "--api", api.Url, "--permit", permit, "--json");
+        var forged = await Agent.RunAsync(terminals, "personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--token", "not-a-token", "--json");
+        var none = await Agent.RunAsync(terminals, "personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--json");
 
         Assert.Equal(ExitCodes.ApiRefused, forged.ExitCode);
         Assert.Equal("api-unauthorized", Code(forged));
@@ -220,7 +220,7 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
 
             Assert.True(retried.ExitCode == ExitCodes.Ok, $"retry after APDU {position}: {retried}");
             Assert.Equal("Active", (await api.GetPermitAsync(permit)).GetProperty("status").GetString());
-            var read = await Agent.RunAsync(Agent.Host(terminals) with { Time = api.Time }, "read-permit", "--api", api.Url, "--trust-root", api.TrustRootFile, "--json");
+            var read = await Agent.RunAsync(Agent.Host(terminals) with { Time = api.Time }, "read-permit", "--api", api.BaseAddress.AbsoluteUri, "--trust-root", api.TrustRootFile(), "--json");
             Assert.True(read.ExitCode == ExitCodes.Ok, $"read after APDU {position}: {read}");
         }
     }
@@ -236,7 +236,7 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         using var losing = new LosingHandler(loss);
         var lossy = Agent.Host(terminals) with { ApiClients = url => new HttpClient(losing, disposeHandler: false) { BaseAddress = url } };
 
-        var lost = await Agent.RunAsync(lossy, "personalize", "--api", api.Url, "--permit", permit, "--token", api.OfficerToken(), "--json");
+        var lost = await Agent.RunAsync(lossy, "personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--token", api.OfficerToken(), "--json");
         var statusAfterLoss = (await api.GetPermitAsync(permit)).GetProperty("status").GetString();
         var again = await PersonalizeAsync(terminals, permit, "--json");
         var twice = await PersonalizeAsync(terminals, permit, "--json");
@@ -260,7 +260,7 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         using var losing = new LosingHandler(LosingHandler.Loss.Request, "/personalization");
         var lossy = Agent.Host(terminals) with { ApiClients = url => new HttpClient(losing, disposeHandler: false) { BaseAddress = url } };
 
-        var lost = await Agent.RunAsync(lossy, "personalize", "--api", api.Url, "--permit", permit, "--token", api.OfficerToken(), "--json");
+        var lost = await Agent.RunAsync(lossy, "personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--token", api.OfficerToken(), "--json");
         var blankAfterLoss = card.LifeCycle;
         var again = await PersonalizeAsync(terminals, permit, "--json");
 
@@ -279,7 +279,7 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         Assert.Equal(ExitCodes.Ok, (await PersonalizeAsync(terminals, permit)).ExitCode);
         var file = Path.Combine(Path.GetTempPath(), $"trust-list-{Guid.NewGuid():N}.cose");
         using var anonymous = new HttpClient();
-        await File.WriteAllBytesAsync(file, await anonymous.GetByteArrayAsync(new Uri(api.Url + "api/trust-list"), TestContext.Current.CancellationToken),
+        await File.WriteAllBytesAsync(file, await anonymous.GetByteArrayAsync(new Uri(api.BaseAddress.AbsoluteUri + "api/trust-list"), TestContext.Current.CancellationToken),
             TestContext.Current.CancellationToken);
         // The test API's development root (TEST material), pinned as an installer would pin the real one.
         var root = api.Services.GetRequiredService<Permit.Api.Keys.KeyDirectory>().PathOf(Permit.Api.Keys.Trust.TrustListSource.DevelopmentRootPublicFile);
@@ -288,10 +288,10 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
         try
         {
             // Without revocation data nothing is confirmed: the API's current list goes along (read on the API's clock).
-            await File.WriteAllBytesAsync(file + ".rl", await anonymous.GetByteArrayAsync(new Uri(api.Url + "api/revocation-list"), TestContext.Current.CancellationToken),
+            await File.WriteAllBytesAsync(file + ".rl", await anonymous.GetByteArrayAsync(new Uri(api.BaseAddress.AbsoluteUri + "api/revocation-list"), TestContext.Current.CancellationToken),
                 TestContext.Current.CancellationToken);
             var onApiClock = Agent.Host(terminals) with { Time = api.Time };
-            var byUrl = await Agent.RunAsync(onApiClock, "read-permit", "--trust-list", api.Url + "api/trust-list", "--trust-root", root, "--revocation", file + ".rl", "--json");
+            var byUrl = await Agent.RunAsync(onApiClock, "read-permit", "--trust-list", api.BaseAddress.AbsoluteUri + "api/trust-list", "--trust-root", root, "--revocation", file + ".rl", "--json");
             var byFile = await Agent.RunAsync(onApiClock, "read-permit", "--trust-list", file, "--trust-root", root, "--revocation", file + ".rl", "--json");
             var foreignRoot = await Agent.RunAsync(terminals, "read-permit", "--trust-list", file, "--trust-root", stranger.RootPublicKeyPath, "--json");
             var strangers = await Agent.RunAsync(terminals, "read-permit", "--trust", stranger.PublicKeyPath, "--json");
@@ -323,7 +323,7 @@ public sealed class PersonalizeFromApiTests(PermitApiServer api) : IClassFixture
     }
 
     private Task<AgentRun> PersonalizeAsync(InProcessTerminals terminals, string permit, params string[] extra) =>
-        Agent.RunAsync(terminals, ["personalize", "--api", api.Url, "--permit", permit, "--token", api.OfficerToken(), .. extra]);
+        Agent.RunAsync(terminals, ["personalize", "--api", api.BaseAddress.AbsoluteUri, "--permit", permit, "--token", api.OfficerToken(), .. extra]);
 
     private static string? Code(AgentRun run) => Error(run).GetProperty("code").GetString();
 

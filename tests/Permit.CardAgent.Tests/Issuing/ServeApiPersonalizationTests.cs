@@ -19,7 +19,7 @@ namespace Permit.CardAgent.Tests.Issuing;
 /// The officer page's "write card": <c>POST /permit-card/personalize {api, permit, token}</c> on the loopback service,
 /// with each step reported on <c>GET /events</c> as a <c>personalize-step</c> event (what the officer page listens for).
 /// </summary>
-public sealed class ServeApiPersonalizationTests(PermitApiServer api) : IClassFixture<PermitApiServer>, IAsyncDisposable
+public sealed class ServeApiPersonalizationTests(AgentApi api) : IClassFixture<AgentApi>, IAsyncDisposable
 {
     private readonly PermitCard _card = PersonalizeCommandTests.BlankCard();
     private readonly string _state = Directory.CreateTempSubdirectory("permit-agent-serve-").FullName;

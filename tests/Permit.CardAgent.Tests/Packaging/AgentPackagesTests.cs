@@ -68,10 +68,10 @@ public sealed class AgentPackagesTests(PcscRigFixture fixture)
             Assert.Skip("the installed .deb is the amd64 one");
         var packages = await AgentPackages.GetAsync();
         var before = SystemSnapshot.Take();
-        using var api = new PermitApiServer();
+        using var api = new AgentApi();
         // The agent runs in its own process on the real clock: the API's tickets and lists must be dated now.
         api.Time.SetUtcNow(DateTimeOffset.UtcNow);
-        await api.AddOfficerAsync(OfficerName, OfficerPassword);
+        await api.AddOfficerWithPasswordAsync(OfficerName, OfficerPassword);
         var installed = false;
         try
         {
@@ -81,13 +81,13 @@ public sealed class AgentPackagesTests(PcscRigFixture fixture)
             Assert.True((await Run.Of("getent", ["passwd", ServiceUser], Patience)).ExitCode == 0, "no permit-agent system user");
 
             // As the setup guide says: the trust root and the API's address in /etc/permit-agent, then pair as the service user.
-            File.Copy(api.TrustRootFile, "/etc/permit-agent/trust-root.pem", overwrite: true);
+            File.Copy(api.TrustRootFile(), "/etc/permit-agent/trust-root.pem", overwrite: true);
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode("/etc/permit-agent/trust-root.pem", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             var config = JsonNode.Parse(File.ReadAllText("/etc/permit-agent/appsettings.json"))!;
-            config["Agent"]!["Api"] = api.Url;
+            config["Agent"]!["Api"] = api.BaseAddress.AbsoluteUri;
             File.WriteAllText("/etc/permit-agent/appsettings.json", config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-            var pair = await Run.Of("setpriv", [.. AsServiceUser, "/usr/bin/permit-agent", "pair", "--api", api.Url, "--user", OfficerName, "--name", "registration desk 1"],
+            var pair = await Run.Of("setpriv", [.. AsServiceUser, "/usr/bin/permit-agent", "pair", "--api", api.BaseAddress.AbsoluteUri, "--user", OfficerName, "--name", "registration desk 1"],
                 Patience, input: OfficerPassword + "\n");
             Assert.True(pair.ExitCode == 0, $"pair: {pair}");
             Assert.True(File.Exists("/var/lib/permit-agent/pairing.json"), "pair stored nothing in /var/lib/permit-agent");
@@ -130,7 +130,7 @@ public sealed class AgentPackagesTests(PcscRigFixture fixture)
 
             await DpkgAsync("--remove", "permit-agent");
             Assert.False(Directory.Exists("/opt/permit-agent"), "remove left the program");
-            Assert.Contains(api.Url, File.ReadAllText("/etc/permit-agent/appsettings.json"), StringComparison.Ordinal);
+            Assert.Contains(api.BaseAddress.AbsoluteUri, File.ReadAllText("/etc/permit-agent/appsettings.json"), StringComparison.Ordinal);
             var kept = SystemSnapshot.Take().AddedSince(before);
             Assert.All(kept, path => Assert.True(
                 KeptOnRemove.Any(p => path == p || path.StartsWith(p + "/", StringComparison.Ordinal)),
@@ -207,7 +207,7 @@ public sealed class AgentPackagesTests(PcscRigFixture fixture)
         }
     }
 
-    private static async Task<JsonElement> ReadIdCardThroughServiceAsync(PcscRig rig, PermitApiServer api, int port, Guid agentId)
+    private static async Task<JsonElement> ReadIdCardThroughServiceAsync(PcscRig rig, PermitTestHost api, int port, Guid agentId)
     {
         var issuer = new TestIssuer();
         var data = issuer.PathOf("id.json");
@@ -218,7 +218,7 @@ public sealed class AgentPackagesTests(PcscRigFixture fixture)
             """);
         await using var slot = await CardInSlot.InsertAsync(IdCard.FromFiles(data, issuer.PhotoPath), rig.VpcdPort(0), rig.ReaderName(0));
 
-        using var http = new HttpClient { BaseAddress = new Uri(api.Url) };
+        using var http = new HttpClient { BaseAddress = new Uri(api.BaseAddress.AbsoluteUri) };
         using var signIn = await http.PostAsJsonAsync("api/auth/token", new { userName = OfficerName, password = OfficerPassword }, TestContext.Current.CancellationToken);
         Assert.True(signIn.IsSuccessStatusCode, $"sign-in: {(int)signIn.StatusCode}");
         var token = (await signIn.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString();

@@ -80,14 +80,14 @@ internal sealed class TestTickets : IDisposable
     };
 
     /// <summary>Pairs an agent state directory with the real permit API as an officer, and mints tickets there.</summary>
-    public static async Task<ApiTickets> PairWithApiAsync(PermitApiServer api, string stateDirectory)
+    public static async Task<ApiTickets> PairWithApiAsync(PermitTestHost api, string stateDirectory)
     {
         var officer = api.Officer();
         using var paired = await officer.PostAsJsonAsync("api/agents", new { name = "test desk" }, TestContext.Current.CancellationToken);
         var body = await paired.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.True(paired.IsSuccessStatusCode, body.ToString());
         var agentId = body.GetProperty("agentId").GetGuid();
-        new AgentPairing(api.Url, agentId, body.GetProperty("kind").GetString()!, "test desk",
+        new AgentPairing(api.BaseAddress.AbsoluteUri, agentId, body.GetProperty("kind").GetString()!, "test desk",
             body.GetProperty("ticketKey").GetProperty("kid").GetString()!, body.GetProperty("ticketKey").GetProperty("spki").GetString()!,
             body.GetProperty("sealKey").GetProperty("spki").GetString()!, DateTimeOffset.UtcNow).Save(stateDirectory);
         return new ApiTickets(officer, agentId);

@@ -193,9 +193,9 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         Assert.True(decided.GetProperty("credential").GetProperty("genuine").GetBoolean(), decided.ToString());
     }
 
-    private static async Task<WebHost> HostAsync()
+    private static async Task<PermitTestHost> HostAsync()
     {
-        var host = new WebHost();
+        var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync(AgentProcess.Officer, OfficerRole.Registrar, "李警官");
         return host;
     }

@@ -125,7 +125,7 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
         private readonly PcscRig _rig;
         private readonly DirectoryInfo _folder;
 
-        private Scene(PcscRig rig, DirectoryInfo folder, WebHost host, AgentProcess agent, AgentProcess counter, HttpClient registrar, HttpClient clinic,
+        private Scene(PcscRig rig, DirectoryInfo folder, PermitTestHost host, AgentProcess agent, AgentProcess counter, HttpClient registrar, HttpClient clinic,
             string clinicKey, string number)
         {
             _rig = rig;
@@ -139,7 +139,7 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
             Number = number;
         }
 
-        public WebHost Host { get; }
+        public PermitTestHost Host { get; }
 
         /// <summary>The desk agent (personalize tickets from the registrar).</summary>
         public AgentProcess Agent { get; }
@@ -161,7 +161,7 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
         {
             var folder = Directory.CreateTempSubdirectory("permit-web-attack-");
             var agentPort = AgentProcess.FreePort();
-            var host = new WebHost($"http://127.0.0.1:{agentPort}");
+            var host = new PermitTestHost(PageHost.Options($"http://127.0.0.1:{agentPort}"));
             // The agents check with the real clock: the API's must not lag behind it.
             if (DateTimeOffset.UtcNow > host.Time.GetUtcNow())
                 host.Time.SetUtcNow(DateTimeOffset.UtcNow);

@@ -25,7 +25,7 @@ public sealed class CounterStaleRevocationListTests(Browser browser, PcscRigFixt
         var rig = pcsc.Rig;
         var folder = Directory.CreateTempSubdirectory("permit-web-stale-list-");
         var counterAgentPort = AgentProcess.FreePort();
-        await using var host = new WebHost($"http://127.0.0.1:{counterAgentPort}");
+        await using var host = new PermitTestHost(PageHost.Options($"http://127.0.0.1:{counterAgentPort}"));
         // The API's clock is four days behind the agent's: every list it publishes is past its next-update (25 h) plus
         // the grace (24 h) by the time the agent, on the real clock, judges with it.
         host.Time.SetUtcNow(DateTimeOffset.UtcNow.AddDays(-4));

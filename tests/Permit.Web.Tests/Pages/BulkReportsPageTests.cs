@@ -17,7 +17,7 @@ public sealed class BulkReportsPageTests(Browser browser)
     public async Task A_GB18030_file_goes_through_a_dry_run_then_the_real_run_and_its_result_downloads_as_a_spreadsheet()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var lines = Enumerable.Range(0, 300).Select(i =>
@@ -30,7 +30,7 @@ public sealed class BulkReportsPageTests(Browser browser)
         var page = await browser.NewPageAsync(host.BaseUrl);
         await page.GotoAsync("/signin?returnUrl=%2Fdesk%2Fbulk-reports");
         await page.GetByLabel("用户名").FillAsync("li.registrar");
-        await page.GetByLabel("密码").FillAsync(WebHost.Password);
+        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.GetByLabel("报送文件（CSV 或 Excel .xlsx）").SetInputFilesAsync(new FilePayload { Name = "报送.csv", MimeType = "text/csv", Buffer = file });
 

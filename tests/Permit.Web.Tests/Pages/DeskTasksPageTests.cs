@@ -24,7 +24,7 @@ public sealed class DeskTasksPageTests(Browser browser)
     [Fact]
     public async Task An_officer_records_a_workplace_change_and_a_social_insurance_period_from_the_tasks_page()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var applicationId = await Arrange.ApprovedApplicationAsync(host, 21, "周明");
         var residentId = await ResidentOfAsync(host, applicationId);
@@ -60,7 +60,7 @@ public sealed class DeskTasksPageTests(Browser browser)
     [Fact]
     public async Task A_bad_move_out_date_shows_a_chinese_error_and_the_registration_stays_active()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var applicationId = await Arrange.ApprovedApplicationAsync(host, 22, "吴芳");
         var residentId = await ResidentOfAsync(host, applicationId);
@@ -82,7 +82,7 @@ public sealed class DeskTasksPageTests(Browser browser)
     [Fact]
     public async Task A_supervisor_extends_a_due_date_from_the_queue_with_a_reason_and_the_resident_page_prints_the_acceptance_receipt()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("wang.supervisor", OfficerRole.Supervisor, "王科长");
         var (applicationId, residentId) = await AcceptedApplicationAsync(host, 23, "郑强");
         var page = await SignedInAsync(host, "wang.supervisor");
@@ -107,7 +107,7 @@ public sealed class DeskTasksPageTests(Browser browser)
     [Fact]
     public async Task An_officer_rejects_a_re_review_with_a_reason_and_the_queue_shows_it_answered()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var applicationId = await Arrange.ApprovedApplicationAsync(host, 24, "孙丽");
         using (var registrar = await host.BearerClientAsync("li.registrar"))
@@ -115,9 +115,9 @@ public sealed class DeskTasksPageTests(Browser browser)
             var (_, code) = await Arrange.ActivePermitAsync(registrar, applicationId);
             using var anonymous = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
             using var activated = await anonymous.PostAsJsonAsync("/api/self-service/activate",
-                new { activationCode = code, userName = "sunli", password = WebHost.Password }, Ct);
+                new { activationCode = code, userName = "sunli", password = PermitTestHost.Password }, Ct);
             activated.EnsureSuccessStatusCode();
-            using var token = await anonymous.PostAsJsonAsync("/api/self-service/token", new { userName = "sunli", password = WebHost.Password }, Ct);
+            using var token = await anonymous.PostAsJsonAsync("/api/self-service/token", new { userName = "sunli", password = PermitTestHost.Password }, Ct);
             token.EnsureSuccessStatusCode();
             using var holder = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
             holder.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
@@ -139,25 +139,25 @@ public sealed class DeskTasksPageTests(Browser browser)
         await Assertions.Expect(answered).ToContainTextAsync("社保局记录与已记入的月数一致");
     }
 
-    private async Task<IPage> SignedInAsync(WebHost host, string userName)
+    private async Task<IPage> SignedInAsync(PermitTestHost host, string userName)
     {
         var page = await browser.NewPageAsync(host.BaseUrl);
         await page.GotoAsync("/signin");
         await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(WebHost.Password);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal));
         return page;
     }
 
-    private static async Task<Guid> ResidentOfAsync(WebHost host, Guid applicationId)
+    private static async Task<Guid> ResidentOfAsync(PermitTestHost host, Guid applicationId)
     {
         await using var db = host.NewContext();
         return await db.PermitApplications.AsNoTracking().Where(a => a.Id == applicationId).Select(a => a.ResidentId).SingleAsync(Ct);
     }
 
     /// <summary>Accepted on 1 March 2026 (due 16 March; extended, 31 March), not yet decided.</summary>
-    private static async Task<(Guid ApplicationId, Guid ResidentId)> AcceptedApplicationAsync(WebHost host, int n, string name)
+    private static async Task<(Guid ApplicationId, Guid ResidentId)> AcceptedApplicationAsync(PermitTestHost host, int n, string name)
     {
         var acceptedOn = new DateOnly(2026, 3, 1);
         await using var db = host.NewContext();

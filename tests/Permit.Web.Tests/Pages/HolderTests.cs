@@ -10,7 +10,7 @@ public sealed class HolderTests(Browser browser)
     [Fact]
     public async Task A_holder_activates_with_the_receipt_code_and_requests_the_endorsement_inside_the_window_on_a_phone()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var application = await Arrange.ApprovedApplicationAsync(host, 1, "王芳");
         using var officer = await host.BearerClientAsync("li.registrar");

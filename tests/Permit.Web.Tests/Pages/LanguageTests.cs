@@ -10,7 +10,7 @@ public sealed class LanguageTests(Browser browser)
     [Fact]
     public async Task An_officer_signs_in_in_chinese_switches_to_english_and_the_next_page_stays_english()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var page = await browser.NewPageAsync(host.BaseUrl);
 
@@ -18,7 +18,7 @@ public sealed class LanguageTests(Browser browser)
         Assert.EndsWith("/signin?returnUrl=%2Fdesk", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("工作人员登录");
         await page.GetByLabel("用户名").FillAsync("li.registrar");
-        await page.GetByLabel("密码").FillAsync(WebHost.Password);
+        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办证窗口");
         await Screenshots.SaveAsync(page, "language-1-desk-zh");
@@ -37,7 +37,7 @@ public sealed class LanguageTests(Browser browser)
     [Fact]
     public async Task A_wrong_password_is_answered_in_plain_words_and_the_form_stays()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var page = await browser.NewPageAsync(host.BaseUrl);
 

@@ -15,7 +15,7 @@ public sealed class LegacyImportPageTests(Browser browser)
     public async Task A_dry_run_lists_the_rejected_rows_and_the_import_written_twice_adds_nothing_the_second_time()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("zhao.admin", OfficerRole.Admin, "赵管理员");
         var rows = Enumerable.Range(0, 20).Select(i =>
         {
@@ -27,7 +27,7 @@ public sealed class LegacyImportPageTests(Browser browser)
         var page = await browser.NewPageAsync(host.BaseUrl);
         await page.GotoAsync("/signin?returnUrl=%2Fadmin%2Flegacy-import");
         await page.GetByLabel("用户名").FillAsync("zhao.admin");
-        await page.GetByLabel("密码").FillAsync(WebHost.Password);
+        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.GetByLabel("历史数据文件").SetInputFilesAsync(new FilePayload { Name = "residents.csv", MimeType = "text/csv", Buffer = file });
 

@@ -44,7 +44,7 @@ public sealed class PageAccessTests
     [Fact]
     public async Task Every_page_has_a_row_with_its_policy_and_every_row_a_page()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         var pages = PagePolicies(host);
 
         Assert.Equal(Expected.Keys.Order(StringComparer.Ordinal), pages.Keys.Order(StringComparer.Ordinal));
@@ -55,7 +55,7 @@ public sealed class PageAccessTests
     [Fact]
     public async Task An_anonymous_visitor_of_a_protected_page_is_sent_to_the_sign_in_door_of_that_page()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
 
         foreach (var (route, policy) in Expected.Where(e => e.Value is not null))
@@ -68,7 +68,7 @@ public sealed class PageAccessTests
         }
     }
 
-    private static Dictionary<string, string?> PagePolicies(WebHost host) =>
+    private static Dictionary<string, string?> PagePolicies(PermitTestHost host) =>
         host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             .GroupBy(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))

@@ -15,7 +15,7 @@ public sealed class PageGalleryTests(Browser browser)
     [Fact]
     public async Task Every_page_renders_readable_text_at_desktop_and_phone_width()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         await host.AddOfficerAsync("zhao.admin", OfficerRole.Admin, "赵主任");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
@@ -24,12 +24,12 @@ public sealed class PageGalleryTests(Browser browser)
         var (_, code) = await Arrange.ActivePermitAsync(registrar, applicationId);
         using (var anonymous = new HttpClient { BaseAddress = new Uri(host.BaseUrl) })
         using (var activated = await anonymous.PostAsJsonAsync("/api/self-service/activate",
-                   new { activationCode = code, userName = "sunli", password = WebHost.Password }, TestContext.Current.CancellationToken))
+                   new { activationCode = code, userName = "sunli", password = PermitTestHost.Password }, TestContext.Current.CancellationToken))
             activated.EnsureSuccessStatusCode();
         await using var db = host.NewContext();
         var residentId = db.PermitApplications.Single(a => a.Id == applicationId).ResidentId;
         // No page may show a key, a code or a password it was given; only a new terminal's key is shown, once, explained.
-        Secrets = [clinicKey, code, WebHost.Password];
+        Secrets = [clinicKey, code, PermitTestHost.Password];
 
         foreach (var (size, suffix) in new[] { (Browser.Desktop, "desktop"), (Browser.Phone, "phone") })
         {
@@ -38,7 +38,7 @@ public sealed class PageGalleryTests(Browser browser)
                 await ShootAsync(anonymousPage, path, $"{name}-{suffix}");
 
             var officer = await browser.NewPageAsync(host.BaseUrl, size);
-            await SignInAsync(officer, "/signin", ("用户名", "zhao.admin"), ("密码", WebHost.Password));
+            await SignInAsync(officer, "/signin", ("用户名", "zhao.admin"), ("密码", PermitTestHost.Password));
             foreach (var (path, name) in new[]
                      {
                          ("/desk", "desk"), ($"/desk/residents/{residentId}", "resident"), ("/desk/queue", "queue"),
@@ -58,7 +58,7 @@ public sealed class PageGalleryTests(Browser browser)
             await ShootAsync(counter, "/counter", $"counter-{suffix}");
 
             var holder = await browser.NewPageAsync(host.BaseUrl, size);
-            await SignInAsync(holder, "/me/signin", ("用户名", "sunli"), ("密码", WebHost.Password));
+            await SignInAsync(holder, "/me/signin", ("用户名", "sunli"), ("密码", PermitTestHost.Password));
             await Assertions.Expect(holder.Locator("#me-number")).Not.ToBeEmptyAsync();
             await ShootAsync(holder, "/me", $"me-{suffix}");
         }

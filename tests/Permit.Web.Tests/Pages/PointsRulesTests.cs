@@ -14,7 +14,7 @@ public sealed class PointsRulesTests(Browser browser)
     public async Task A_supervisor_publishes_new_employment_points_and_sees_the_version_move_and_everyone_recomputed()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         await host.AddOfficerAsync("wang.supervisor", OfficerRole.Supervisor, "王科长");
         var applicationId = await Arrange.ApprovedApplicationAsync(host, 7, "周强");
@@ -30,7 +30,7 @@ public sealed class PointsRulesTests(Browser browser)
         var page = await browser.NewPageAsync(host.BaseUrl);
         await page.GotoAsync("/signin?returnUrl=%2Fadmin%2Fpoints");
         await page.GetByLabel("用户名").FillAsync("wang.supervisor");
-        await page.GetByLabel("密码").FillAsync(WebHost.Password);
+        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.Locator("#current-version")).ToContainTextAsync("第 1 版");
         await Assertions.Expect(page.Locator("#current-published")).ToContainTextAsync("随系统提供");
@@ -84,7 +84,7 @@ public sealed class PointsRulesTests(Browser browser)
         Assert.Equal(before.Total + 2, after.Total);
     }
 
-    private static async Task<PointsBalance> BalanceAsync(WebHost host)
+    private static async Task<PointsBalance> BalanceAsync(PermitTestHost host)
     {
         await using var db = host.NewContext();
         return await db.PointsBalances.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);

@@ -20,7 +20,7 @@ public sealed class CounterIdCardTests(Browser browser, PcscRigFixture pcsc)
         var rig = pcsc.Rig;
         var folder = Directory.CreateTempSubdirectory("permit-web-counter-id-");
         var agentPort = AgentProcess.FreePort();
-        await using var host = new WebHost($"http://127.0.0.1:{agentPort}");
+        await using var host = new PermitTestHost(PageHost.Options($"http://127.0.0.1:{agentPort}"));
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
         using var registrar = await host.BearerClientAsync("li.registrar");

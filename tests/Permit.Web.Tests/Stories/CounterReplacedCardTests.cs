@@ -25,7 +25,7 @@ public sealed class CounterReplacedCardTests(Browser browser, PcscRigFixture pcs
         var rig = pcsc.Rig;
         var folder = Directory.CreateTempSubdirectory("permit-web-counter-replaced-");
         var counterAgentPort = AgentProcess.FreePort();
-        await using var host = new WebHost($"http://127.0.0.1:{counterAgentPort}");
+        await using var host = new PermitTestHost(PageHost.Options($"http://127.0.0.1:{counterAgentPort}"));
         // The agent checks with the real clock, and the phone QR lives three minutes: the API must issue it at the same time.
         if (DateTimeOffset.UtcNow > host.Time.GetUtcNow())
             host.Time.SetUtcNow(DateTimeOffset.UtcNow);
@@ -94,7 +94,7 @@ public sealed class CounterReplacedCardTests(Browser browser, PcscRigFixture pcs
     }
 
     /// <summary>A blank card in the permit slot, written by the agent with the permit's current ordered card.</summary>
-    private static async Task WriteCardAsync(AgentProcess agent, WebHost host, PcscRig rig, string cardFile, string number)
+    private static async Task WriteCardAsync(AgentProcess agent, PermitTestHost host, PcscRig rig, string cardFile, string number)
     {
         var card = Cards.Blank(cardFile);
         await using (await CardSlot.InsertAsync(rig, 1, card))
@@ -103,13 +103,13 @@ public sealed class CounterReplacedCardTests(Browser browser, PcscRigFixture pcs
     }
 
     /// <summary>The holder activates self-service with the receipt code and opens the e-permit QR on the phone.</summary>
-    private static async Task<string> PhoneQrAsync(WebHost host, string activationCode)
+    private static async Task<string> PhoneQrAsync(PermitTestHost host, string activationCode)
     {
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         using (var activated = await client.PostAsJsonAsync("/api/self-service/activate",
-            new { activationCode, userName = "wangfang", password = WebHost.Password }, Ct))
+            new { activationCode, userName = "wangfang", password = PermitTestHost.Password }, Ct))
             Assert.True(activated.IsSuccessStatusCode, await activated.Content.ReadAsStringAsync(Ct));
-        using var token = await client.PostAsJsonAsync("/api/self-service/token", new { userName = "wangfang", password = WebHost.Password }, Ct);
+        using var token = await client.PostAsJsonAsync("/api/self-service/token", new { userName = "wangfang", password = PermitTestHost.Password }, Ct);
         token.EnsureSuccessStatusCode();
         client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<TokenView>(Ct))!.AccessToken);
         return (await client.GetFromJsonAsync<QrView>("/api/self-service/permit/qr", Ct))!.Text;

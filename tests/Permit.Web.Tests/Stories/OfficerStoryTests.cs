@@ -23,7 +23,7 @@ public sealed class OfficerStoryTests(Browser browser, PcscRigFixture pcsc)
         var rig = pcsc.Rig;
         var folder = Directory.CreateTempSubdirectory("permit-web-story-");
         var agentPort = AgentProcess.FreePort();
-        await using var host = new WebHost($"http://127.0.0.1:{agentPort}");
+        await using var host = new PermitTestHost(PageHost.Options($"http://127.0.0.1:{agentPort}"));
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         await host.AddOfficerAsync("zhao.supervisor", OfficerRole.Supervisor, "赵科长");
         await using var agent = await AgentProcess.StartAsync(rig, host, agentPort);
@@ -96,7 +96,7 @@ public sealed class OfficerStoryTests(Browser browser, PcscRigFixture pcsc)
     {
         await page.GotoAsync("/signin");
         await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(WebHost.Password);
+        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办证窗口");
     }

@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 using Permit.Api.Features.Photos;
 using Permit.Api.Security.Accounts;
 using Permit.Domain.Entitlements;
+using Microsoft.Extensions.DependencyInjection;
 using Permit.HardwareSim.PermitCards;
+using Permit.Logging;
+using Serilog.Core;
 using Permit.TestRig;
 using Permit.Web.Tests.Support;
 using SkiaSharp;
@@ -29,7 +32,12 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
         var rig = pcsc.Rig;
         var folder = Directory.CreateTempSubdirectory("permit-web-photo-");
         var agentPort = AgentProcess.FreePort();
-        await using var host = new WebHost($"http://127.0.0.1:{agentPort}");
+        var apiLog = new CapturedLog();
+        await using var host = new PermitTestHost(PageHost.Options($"http://127.0.0.1:{agentPort}") with
+        {
+            // The API's log as its file would hold it, behind the same masking sink (the file itself is off in tests).
+            Services = services => services.AddSingleton<ILogEventSink>(new MaskingSink(apiLog)),
+        });
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
         using var registrar = await host.BearerClientAsync("li.registrar");
@@ -136,7 +144,7 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
         // The whole story's logs: the API's (as its file and console have them) and both agents' (console and file).
         var logs = new Dictionary<string, string>
         {
-            ["API"] = await SettledApiLogAsync(host),
+            ["API"] = await SettledApiLogAsync(apiLog),
             ["desk agent"] = deskAgentLog,
             ["counter agent"] = agent.LogText(),
         };
@@ -196,13 +204,13 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
     }
 
     /// <summary>The API's log once the last request's line is written (request lines are written as requests end).</summary>
-    private static async Task<string> SettledApiLogAsync(WebHost host)
+    private static async Task<string> SettledApiLogAsync(CapturedLog log)
     {
-        var before = host.Log.Text;
+        var before = log.Text;
         for (var i = 0; i < 20; i++)
         {
             await Task.Delay(250, Ct);
-            var now = host.Log.Text;
+            var now = log.Text;
             if (now.Length == before.Length)
                 return now;
             before = now;
@@ -285,7 +293,7 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
     {
         await page.GotoAsync("/signin");
         await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(WebHost.Password);
+        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办证窗口");
     }

@@ -16,10 +16,10 @@ public sealed class AgentProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly DirectoryInfo _directory;
 
-    private readonly WebHost _host;
+    private readonly PermitTestHost _host;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private AgentProcess(Process process, DirectoryInfo directory, string url, WebHost host, System.Collections.Concurrent.ConcurrentQueue<string> output)
+    private AgentProcess(Process process, DirectoryInfo directory, string url, PermitTestHost host, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         _directory = directory;
@@ -47,7 +47,7 @@ public sealed class AgentProcess : IAsyncDisposable
     /// <param name="syncFromApi">Configured as a verifier's PC is: no key files, the trust and revocation lists synced
     /// from the API into the copy's own state folder as it starts (returns once both are held).</param>
     /// <param name="terminalKey">Pair as this counter terminal (its API key) instead of as the officer <see cref="Officer"/>.</param>
-    public static async Task<AgentProcess> StartAsync(PcscRig rig, WebHost host, int port, bool syncFromApi = false, string? terminalKey = null)
+    public static async Task<AgentProcess> StartAsync(PcscRig rig, PermitTestHost host, int port, bool syncFromApi = false, string? terminalKey = null)
     {
         ArgumentNullException.ThrowIfNull(rig);
         ArgumentNullException.ThrowIfNull(host);
@@ -134,7 +134,7 @@ public sealed class AgentProcess : IAsyncDisposable
     }
 
     /// <summary><c>permit-agent pair --api URL --user li.registrar</c> (or <c>--terminal</c>), the secret on standard input.</summary>
-    private static async Task PairAsync(string directory, string state, WebHost host, string? terminalKey, CancellationToken ct)
+    private static async Task PairAsync(string directory, string state, PermitTestHost host, string? terminalKey, CancellationToken ct)
     {
         var pair = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { Path.Combine(directory, "permit-agent.dll"), "pair", "--api", host.BaseUrl, "--name", "test PC", "--state", state })
@@ -150,7 +150,7 @@ public sealed class AgentProcess : IAsyncDisposable
         }
 
         using var process = Process.Start(pair) ?? throw new InvalidOperationException("permit-agent pair did not start.");
-        await process.StandardInput.WriteLineAsync(terminalKey ?? WebHost.Password);
+        await process.StandardInput.WriteLineAsync(terminalKey ?? PermitTestHost.Password);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);

@@ -24,7 +24,7 @@ public static class Arrange
     }
 
     /// <summary>A resident registered since 1 August 2025 whose application was approved on 2 March 2026.</summary>
-    public static async Task<Guid> ApprovedApplicationAsync(WebHost host, int n, string name)
+    public static async Task<Guid> ApprovedApplicationAsync(PermitTestHost host, int n, string name)
     {
         await using var db = host.NewContext();
         var resident = Resident.FromIdCard(new IdentityDetails(

@@ -6,7 +6,7 @@ using Serilog.Formatting.Compact;
 namespace Permit.Web.Tests.Support;
 
 /// <summary>
-/// Every log event of a <see cref="WebHost"/>, as the API's own sinks receive it (behind the same
+/// Every log event of a test host's API, as the API's own sinks receive it (behind the same
 /// <see cref="Permit.Logging.MaskingSink"/>), kept as the file would hold it (compact JSON) and as the console shows it
 /// (the rendered message), so a story can grep its whole log.
 /// </summary>

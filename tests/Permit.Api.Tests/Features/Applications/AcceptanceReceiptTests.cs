@@ -1,3 +1,5 @@
+using Permit.Api.Security.Accounts;
+using Permit.Api.Persistence;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
@@ -11,8 +13,8 @@ public sealed class AcceptanceReceiptTests
     [Fact]
     public async Task An_accepted_application_prints_its_acceptance_receipt_as_a_pdf_and_the_print_is_audited()
     {
-        await using var desk = new Desk();
-        using var registrar = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var registrar = desk.Officer();
         var applicationId = await AcceptedApplication.ArrangeAsync(registrar);
 
         using var receipt = await registrar.GetPathAsync($"/api/applications/{applicationId}/acceptance-receipt");
@@ -21,15 +23,15 @@ public sealed class AcceptanceReceiptTests
         Assert.Equal("application/pdf", receipt.Content.Headers.ContentType?.MediaType);
         var bytes = await receipt.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         Assert.True(await db.Set<AuditEntry>().AnyAsync(e => e.Action == "application.acceptance-receipt", TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task An_application_not_yet_accepted_has_no_acceptance_receipt()
     {
-        await using var desk = new Desk();
-        using var registrar = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var registrar = desk.Officer();
         using var created = await registrar.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.LiSi, "李四", "19950612", "2"));
         var residentId = (await created.JsonAsync()).GetProperty("id").GetGuid();
         using var registered = await registrar.PostJsonAsync("/api/registrations", new

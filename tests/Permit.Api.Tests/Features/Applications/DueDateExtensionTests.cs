@@ -1,3 +1,5 @@
+using Permit.Api.Security.Accounts;
+using Permit.Api.Persistence;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
@@ -16,9 +18,9 @@ public sealed class DueDateExtensionTests
     [Fact]
     public async Task A_supervisor_extends_the_due_date_once_to_30_days_after_acceptance_and_the_reason_is_audited()
     {
-        await using var desk = new Desk();
-        using var registrar = desk.Registrar();
-        using var supervisor = desk.Supervisor();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var registrar = desk.Officer();
+        using var supervisor = desk.Officer(OfficerRole.Supervisor);
         var applicationId = await AcceptedApplication.ArrangeAsync(registrar);
 
         using var extended = await supervisor.PostJsonAsync($"/api/applications/{applicationId}/due-date-extension", new { reason = "用人单位证明需向外地核实" });
@@ -27,7 +29,7 @@ public sealed class DueDateExtensionTests
         var application = await extended.JsonAsync();
         Assert.Equal("2026-04-01", application.GetProperty("dueDate").GetString());
         Assert.True(application.GetProperty("dueDateExtended").GetBoolean());
-        await using (var db = desk.Db())
+        await using (var db = desk.NewContext())
         {
             var audit = await db.Set<AuditEntry>().AsNoTracking().SingleAsync(e => e.Action == "application.extend-due-date", TestContext.Current.CancellationToken);
             Assert.Contains("用人单位证明需向外地核实", audit.Purpose, StringComparison.Ordinal);
@@ -42,8 +44,8 @@ public sealed class DueDateExtensionTests
     [Fact]
     public async Task A_desk_officer_who_tries_to_extend_a_due_date_is_refused_and_the_due_date_and_audit_trail_stay_as_they_were()
     {
-        await using var desk = new Desk();
-        using var registrar = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var registrar = desk.Officer();
         var applicationId = await AcceptedApplication.ArrangeAsync(registrar);
 
         using var refused = await registrar.PostJsonAsync($"/api/applications/{applicationId}/due-date-extension", new { reason = "自己给自己延期" });
@@ -53,16 +55,16 @@ public sealed class DueDateExtensionTests
         var application = await read.JsonAsync();
         Assert.Equal("2026-03-17", application.GetProperty("dueDate").GetString());
         Assert.False(application.GetProperty("dueDateExtended").GetBoolean());
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         Assert.False(await db.Set<AuditEntry>().AnyAsync(e => e.Action == "application.extend-due-date", TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task An_extension_without_a_reason_is_refused_with_a_field_error_and_changes_nothing()
     {
-        await using var desk = new Desk();
-        using var registrar = desk.Registrar();
-        using var supervisor = desk.Supervisor();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var registrar = desk.Officer();
+        using var supervisor = desk.Officer(OfficerRole.Supervisor);
         var applicationId = await AcceptedApplication.ArrangeAsync(registrar);
 
         using var refused = await supervisor.PostJsonAsync($"/api/applications/{applicationId}/due-date-extension", new { reason = "   " });

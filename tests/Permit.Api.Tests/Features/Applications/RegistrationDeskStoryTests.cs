@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Permit.Api.Tests.Features.Residents;
 using Permit.Api.Persistence;
+using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Features.Applications;
 
@@ -9,12 +10,12 @@ namespace Permit.Api.Tests.Features.Applications;
 public sealed class RegistrationDeskStoryTests
 {
     [Theory]
-    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
     public async Task A_migrant_goes_from_id_card_to_an_approved_application_and_a_registrar_cannot_approve(DatabaseProvider provider)
     {
-        await using var desk = new Desk(provider);
-        using var registrar = desk.Registrar();
-        using var supervisor = desk.Supervisor();
+        await using var desk = new PermitTestHost(provider, DeskData.Morning);
+        using var registrar = desk.Officer();
+        using var supervisor = desk.Officer(OfficerRole.Supervisor);
 
         // Registered from the ID card JSON the card agent prints.
         using var created = await registrar.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
@@ -27,7 +28,7 @@ public sealed class RegistrationDeskStoryTests
         var registrationId = registration.GetProperty("id").GetGuid();
 
         // Moved on 5 March, declared on 22 March: accepted, flagged late.
-        desk.Clock.Advance(TimeSpan.FromDays(20));
+        desk.Time.Advance(TimeSpan.FromDays(20));
         using var moved = await registrar.PostJsonAsync($"/api/registrations/{registrationId}/address-changes", new
         {
             address = "浙江省宁波市镇海区庄市街道新村2号",
@@ -40,7 +41,7 @@ public sealed class RegistrationDeskStoryTests
         Assert.Equal("2026-03-15", change.GetProperty("declareBy").GetString());
 
         // Six months after registering, an application with only the ID card: every missing document named at once.
-        desk.Clock.Advance(TimeSpan.FromDays(164));
+        desk.Time.Advance(TimeSpan.FromDays(164));
         using var submitted = await registrar.PostJsonAsync("/api/applications", new
         {
             residentId,
@@ -71,7 +72,7 @@ public sealed class RegistrationDeskStoryTests
         using var accepted = await registrar.PostJsonAsync($"/api/applications/{applicationId}/accept", new { });
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var acceptedApplication = await accepted.JsonAsync();
-        var today = DateOnly.FromDateTime(desk.Clock.GetUtcNow().DateTime);
+        var today = DateOnly.FromDateTime(desk.Time.GetUtcNow().DateTime);
         Assert.Equal(today.AddDays(15).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             acceptedApplication.GetProperty("dueDate").GetString());
 
@@ -87,13 +88,13 @@ public sealed class RegistrationDeskStoryTests
     [Fact]
     public async Task An_accepted_application_undecided_after_fifteen_days_is_listed_as_overdue()
     {
-        await using var desk = new Desk();
-        using var registrar = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var registrar = desk.Officer();
         var applicationId = await AcceptedTalentApplicationAsync(registrar);
 
-        desk.Clock.Advance(TimeSpan.FromDays(15));
+        desk.Time.Advance(TimeSpan.FromDays(15));
         using var onTime = await registrar.GetPathAsync("/api/applications/overdue");
-        desk.Clock.Advance(TimeSpan.FromDays(2));
+        desk.Time.Advance(TimeSpan.FromDays(2));
         using var late = await registrar.GetPathAsync("/api/applications/overdue");
 
         Assert.Equal(0, (await onTime.JsonAsync()).GetArrayLength());
@@ -105,8 +106,8 @@ public sealed class RegistrationDeskStoryTests
     [Fact]
     public async Task A_rejection_needs_a_reason_and_then_ends_the_application()
     {
-        await using var desk = new Desk();
-        using var registrar = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var registrar = desk.Officer();
         var applicationId = await AcceptedTalentApplicationAsync(registrar);
 
         using var noReason = await registrar.PostJsonAsync($"/api/applications/{applicationId}/reject", new { reason = " " });
@@ -123,8 +124,8 @@ public sealed class RegistrationDeskStoryTests
     [Fact]
     public async Task An_applicant_registered_for_less_than_six_months_is_not_accepted_and_learns_when_they_will_be()
     {
-        await using var desk = new Desk();
-        using var registrar = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var registrar = desk.Officer();
         var residentId = await RegisteredResidentAsync(registrar);
         using var submitted = await registrar.PostJsonAsync("/api/applications", new { residentId, documents = AllDocuments });
         var applicationId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();

@@ -13,11 +13,11 @@ public sealed class BulkReportTests
     private static readonly string WangWu = DeskData.IdNumber("33021119880808456");
 
     [Theory]
-    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
     public async Task Good_rows_land_and_bad_rows_come_back_with_row_column_and_reason(DatabaseProvider provider)
     {
-        await using var desk = new Desk(provider);
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(provider, DeskData.Morning);
+        using var client = desk.Officer();
         var csv = string.Join("\r\n",
             Header,
             $"arrival,{DeskData.ZhangSan},张三,330211003001,镇海区骆驼街道中街1号,20260225,宁波某机械公司,employment,劳动合同001,01,河南省郑州市",
@@ -46,8 +46,8 @@ public sealed class BulkReportTests
     [Fact]
     public async Task A_departure_for_a_registered_person_ends_their_registration_uploaded_as_a_form_file()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var arrival = $"arrival,{WangWu},王五,330211003001,镇海区骆驼街道中街3号,20260220,某房东,residence,租赁登记 77,01,安徽省合肥市";
         (await PostCsvAsync(client, Header + "\n" + arrival + "\n")).Dispose();
 
@@ -59,7 +59,7 @@ public sealed class BulkReportTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (await response.JsonAsync()).GetProperty("acceptedCount").GetInt32());
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         var registration = Assert.Single(db.ResidenceRegistrations);
         Assert.Equal(new DateOnly(2026, 3, 2), registration.MovedOutOn);
     }
@@ -70,8 +70,8 @@ public sealed class BulkReportTests
     [InlineData("not text", "bulk-report-not-text")]
     public async Task A_malformed_file_writes_nothing_not_even_its_good_rows(string damage, string rule)
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var good = $"arrival,{DeskData.ZhangSan},张三,330211003001,镇海区骆驼街道中街1号,20260225,宁波某机械公司,employment,劳动合同001,01,河南省郑州市";
         byte[] body = damage switch
         {
@@ -90,8 +90,8 @@ public sealed class BulkReportTests
     [Fact]
     public async Task A_file_over_the_size_limit_is_refused_with_413_and_writes_nothing()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var body = Encoding.UTF8.GetBytes(Header + "\n" + new string('x', 17 * 1024 * 1024));
 
         using var response = await PostBytesAsync(client, body);
@@ -102,11 +102,11 @@ public sealed class BulkReportTests
     }
 
     [Theory]
-    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
     public async Task A_file_with_too_many_rows_writes_nothing(DatabaseProvider provider)
     {
-        await using var desk = new Desk(provider);
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(provider, DeskData.Morning);
+        using var client = desk.Officer();
         var row = $"departure,{DeskData.ZhangSan},,,,20260226,宁波某机械公司,,,,";
         var csv = Header + "\n" + string.Join("\n", Enumerable.Repeat(row, 50_001)) + "\n";
 

@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Tests.Features.Residents;
+using Permit.Api.Persistence;
+using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Features.BulkReports;
 
@@ -16,8 +18,8 @@ public sealed class EmployerFileTests
     [Fact]
     public async Task A_GB18030_csv_of_50000_rows_from_Chinese_Excel_is_read_in_a_dry_run_then_recorded()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var file = EmployerFiles.Gb18030Csv(EmployerFiles.Arrivals(50_000, Arrival));
 
         var dry = await (await PostAsync(client, file, "text/csv", "?dryRun=true")).JsonAsync();
@@ -28,7 +30,7 @@ public sealed class EmployerFileTests
         var real = await (await PostAsync(client, file, "text/csv")).JsonAsync();
         Assert.Equal(50_000, real.GetProperty("acceptedCount").GetInt32());
         Assert.Equal((50_000, 50_000, 0), await desk.CountsAsync());
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         var someone = await db.Residents.Where(r => r.Name == "王某0").FirstAsync(TestContext.Current.CancellationToken);
         Assert.Equal("河南省郑州市金水区", someone.HukouAddress);
     }
@@ -36,8 +38,8 @@ public sealed class EmployerFileTests
     [Fact]
     public async Task An_xlsx_of_50000_rows_with_shared_strings_and_serial_dates_is_read_in_a_dry_run_then_recorded()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var file = EmployerFiles.Xlsx(EmployerFiles.Arrivals(50_000, Arrival));
 
         var dry = await (await PostAsync(client, file, Xlsx, "?dryRun=true")).JsonAsync();
@@ -46,15 +48,15 @@ public sealed class EmployerFileTests
 
         var real = await (await PostAsync(client, file, Xlsx)).JsonAsync();
         Assert.Equal(50_000, real.GetProperty("acceptedCount").GetInt32());
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         Assert.Equal(50_000, await db.ResidenceRegistrations.CountAsync(g => g.ArrivalDate == Arrival, TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task Lateness_counts_China_s_working_days_with_the_Spring_Festival_and_its_make_up_Saturdays_and_is_stored()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         // Friday 13 February 2026, reported Monday 2 March: 14 Feb and 28 Feb are worked Saturdays, 15–23 Feb are the
         // Spring Festival: 7 working days (Monday to Friday alone would say 11).
         var row = EmployerFiles.Arrivals(1, new DateOnly(2026, 2, 13));
@@ -63,16 +65,16 @@ public sealed class EmployerFileTests
 
         var accepted = report.GetProperty("accepted")[0];
         Assert.Equal((true, 7), (accepted.GetProperty("reportedLate").GetBoolean(), accepted.GetProperty("reportDelayWorkingDays").GetInt32()));
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         var registration = await db.ResidenceRegistrations.SingleAsync(TestContext.Current.CancellationToken);
-        Assert.Equal((Desk.Today, 7, true), (registration.ReportedOn, registration.ReportDelayWorkingDays, registration.WasReportedLate));
+        Assert.Equal((DeskData.Today, 7, true), (registration.ReportedOn, registration.ReportDelayWorkingDays, registration.WasReportedLate));
     }
 
     [Fact]
     public async Task A_formula_typed_into_a_report_stays_text_in_the_result_spreadsheet()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var rows = EmployerFiles.Arrivals(2, Arrival);
         rows[0][6] = "=cmd|' /C calc'!A0";
         rows[1][2] = "@SUM(1+1)*cmd|' /C calc'!A0";
@@ -93,9 +95,9 @@ public sealed class EmployerFileTests
     [Fact]
     public async Task Another_officer_cannot_see_a_run_s_progress_or_result()
     {
-        await using var desk = new Desk();
-        using var registrar = desk.Registrar();
-        using var supervisor = desk.Supervisor();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var registrar = desk.Officer();
+        using var supervisor = desk.Officer(OfficerRole.Supervisor);
         var report = await (await PostAsync(registrar, Encoding.UTF8.GetBytes(EmployerFiles.Csv(EmployerFiles.Arrivals(3, Arrival))), "text/csv", "?dryRun=true")).JsonAsync();
         var run = report.GetProperty("runId").GetGuid();
 
@@ -111,8 +113,8 @@ public sealed class EmployerFileTests
     [Fact]
     public async Task A_zip_bomb_posing_as_an_xlsx_is_refused_before_it_is_unpacked_and_writes_nothing()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         using var bomb = new MemoryStream();
         using (var archive = new ZipArchive(bomb, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -132,8 +134,8 @@ public sealed class EmployerFileTests
     [Fact]
     public async Task A_file_that_is_neither_UTF_8_nor_GB18030_is_refused_and_one_declared_GB18030_is_read_as_such()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var gb = EmployerFiles.Gb18030Csv(EmployerFiles.Arrivals(1, Arrival));
 
         using var broken = await PostAsync(client, [.. gb, 0x80, 0xFF], "text/csv");
@@ -146,8 +148,8 @@ public sealed class EmployerFileTests
     [Fact]
     public async Task A_row_that_fails_a_rule_after_its_person_was_found_new_leaves_no_resident_behind()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var rows = EmployerFiles.Arrivals(2, Arrival);
         rows[1][4] = new string('址', 80); // 240 UTF-8 bytes: longer than the card's address field
         rows[1][9] = "01";

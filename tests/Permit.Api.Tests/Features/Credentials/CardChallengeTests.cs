@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Permit.Api.Features.Entitlements;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Api.Tests.Features.Personalization;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Entitlements;
@@ -38,7 +37,7 @@ public sealed class CardChallengeTests
     [Fact]
     public async Task A_challenge_is_fresh_16_bytes_each_time()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
 
         var first = await CardHandshake.ChallengeAsync(school);
@@ -51,7 +50,7 @@ public sealed class CardChallengeTests
     [Fact]
     public async Task A_replayed_challenge_is_refused_the_second_time()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -69,7 +68,7 @@ public sealed class CardChallengeTests
     [Fact]
     public async Task A_self_made_challenge_is_refused_although_the_chip_answered_it()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -84,7 +83,7 @@ public sealed class CardChallengeTests
     [Fact]
     public async Task A_challenge_issued_to_another_terminal_is_refused()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -99,7 +98,7 @@ public sealed class CardChallengeTests
     [Fact]
     public async Task An_expired_challenge_is_refused()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -114,7 +113,7 @@ public sealed class CardChallengeTests
     [Fact]
     public async Task A_lookup_without_the_chips_answer_to_a_server_challenge_is_a_validation_problem()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -133,7 +132,7 @@ public sealed class CardChallengeTests
     public async Task A_clone_with_the_genuine_files_of_an_unconfirmed_chip_is_clone_suspected_online()
     {
         // A registrar had files signed for chip A, wrote them to an emulator, abandoned A and issued the card on chip B.
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await PendingHolderAsync(host, officer, 0);
         (await officer.PostAsJsonAsync(CardHandshake.Route(holder.Number, 1, "personalization/abandon"), new { reason = "pulled" }, Ct)).Dispose();
@@ -155,7 +154,7 @@ public sealed class CardChallengeTests
     [Fact]
     public async Task The_answer_of_another_chip_to_a_fresh_challenge_is_clone_suspected()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);

@@ -9,7 +9,7 @@ public sealed record IssuedCard(string Number, Guid ResidentId, string Activatio
 
 public static class CredentialArrange
 {
-    public static async Task<IssuedCard> IssuedCardAsync(PermitsHost host, HttpClient officer, int resident = 0)
+    public static async Task<IssuedCard> IssuedCardAsync(PermitTestHost host, HttpClient officer, int resident = 0)
     {
         var ct = TestContext.Current.CancellationToken;
         var (residentId, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1, first: resident))[0];

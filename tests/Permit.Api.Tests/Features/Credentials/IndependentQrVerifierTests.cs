@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Permit.Api.Tests.Features.Permits;
 using Permit.TestRig;
 
 namespace Permit.Api.Tests.Features.Credentials;
@@ -19,7 +18,7 @@ public sealed class IndependentQrVerifierTests
     {
         var python = Requirements.FindOnPath("python3");
         Requirements.Require(python is null ? "python3 is not installed" : Requirements.FindOnPath("openssl") is null ? "openssl is not installed" : null);
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var card = await CredentialArrange.IssuedCardAsync(host, officer);
         using var holder = host.Migrant(card.ResidentId);

@@ -20,7 +20,7 @@ public sealed class PermitDocumentsApiTests
     [Fact]
     public async Task The_holder_gets_a_QR_that_verifies_and_goes_stale_a_few_minutes_later()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var card = await CredentialArrange.IssuedCardAsync(host, officer);
         using var holder = host.Migrant(card.ResidentId);
@@ -37,7 +37,7 @@ public sealed class PermitDocumentsApiTests
     [Fact]
     public async Task The_QR_picture_decodes_to_a_credential_that_verifies_and_the_SVG_is_an_SVG()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var card = await CredentialArrange.IssuedCardAsync(host, officer);
         using var holder = host.Migrant(card.ResidentId);
@@ -55,7 +55,7 @@ public sealed class PermitDocumentsApiTests
     [Fact]
     public async Task A_holder_without_an_active_permit_gets_no_QR_and_a_bad_format_is_a_400()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var (residentId, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         await PermitArrange.IssueAsync(officer, applicationId);
@@ -72,7 +72,7 @@ public sealed class PermitDocumentsApiTests
     [Fact]
     public async Task The_card_face_comes_as_PNG_or_PDF()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var card = await CredentialArrange.IssuedCardAsync(host, officer);
 
@@ -87,7 +87,7 @@ public sealed class PermitDocumentsApiTests
     [Fact]
     public async Task The_receipt_prints_the_issuance_code_which_then_still_activates_the_account()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var card = await CredentialArrange.IssuedCardAsync(host, officer);
 
@@ -104,7 +104,7 @@ public sealed class PermitDocumentsApiTests
     [Fact]
     public async Task A_reprint_without_the_code_issues_a_fresh_one_and_the_old_code_stops_working()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var card = await CredentialArrange.IssuedCardAsync(host, officer);
 
@@ -115,14 +115,14 @@ public sealed class PermitDocumentsApiTests
         Assert.False(oldCode.IsSuccessStatusCode);
     }
 
-    private static async Task<HttpResponseMessage> Activate(PermitsHost host, string code)
+    private static async Task<HttpResponseMessage> Activate(PermitTestHost host, string code)
     {
         using var anonymous = host.CreateClient();
         return await anonymous.PostAsJsonAsync("/api/self-service/activate",
             new { activationCode = code, userName = "holder-" + Guid.NewGuid().ToString("N")[..8], password = "a-long-test-password-2026" }, Ct);
     }
 
-    private static CredentialVerdict Verify(PermitsHost host, string text, DateTimeOffset now) =>
+    private static CredentialVerdict Verify(PermitTestHost host, string text, DateTimeOffset now) =>
         CredentialVerifier.VerifyQr(text, host.Services.GetRequiredService<IssuerKeyRing>().ToTrustList(), new RevocationKnowledge(null, LivePermitStatus.Active), now);
 
     private sealed record QrView(string Text, string PermitNumber, int CardSequence, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Features.Permits;
 using Permit.Api.Tests.Features.Personalization;
@@ -19,11 +20,10 @@ public sealed class RevocationListApiTests
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 2, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Before_any_publication_anyone_gets_a_signed_first_version_that_verifies_against_the_trust_list(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Before_any_publication_anyone_gets_a_signed_first_version_that_verifies_against_the_trust_list(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var anonymous = host.CreateClient();
 
         using var response = await anonymous.GetAsync(new Uri("/api/revocation-list", UriKind.Relative), Ct);
@@ -38,11 +38,10 @@ public sealed class RevocationListApiTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_replaced_lost_card_is_on_the_next_published_version_and_its_successor_is_not(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_replaced_lost_card_is_on_the_next_published_version_and_its_successor_is_not(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         using var admin = host.Officer(OfficerRole.Admin);
         using var anonymous = host.CreateClient();
@@ -66,7 +65,7 @@ public sealed class RevocationListApiTests
     [Fact]
     public async Task A_card_reported_lost_is_on_the_very_next_download_without_waiting_for_the_daily_publication()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         using var anonymous = host.CreateClient();
         var number = await IssuedCardAsync(host, officer);
@@ -84,7 +83,7 @@ public sealed class RevocationListApiTests
     [Fact]
     public async Task A_terminated_permit_s_card_is_revoked_and_a_suspended_permit_s_card_is_listed_as_suspended()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var terminated = await IssuedCardAsync(host, officer, resident: 0);
         var overdue = await IssuedCardAsync(host, officer, resident: 1);
@@ -106,7 +105,7 @@ public sealed class RevocationListApiTests
     [Fact]
     public async Task A_card_written_before_its_permit_was_endorsed_gets_the_new_valid_until_on_the_list()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssuedCardAsync(host, officer);
         var card = await officer.GetFromJsonAsync<PermitView>($"/api/permits/{number}", Ct);
@@ -127,7 +126,7 @@ public sealed class RevocationListApiTests
     [Fact]
     public async Task Only_an_admin_publishes_a_new_version_on_demand()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var registrar = host.Officer();
 
         using var response = await registrar.PostAsync(new Uri("/api/admin/revocation-list", UriKind.Relative), null, Ct);
@@ -136,7 +135,7 @@ public sealed class RevocationListApiTests
     }
 
     /// <summary>A permit whose first card was personalized and confirmed (the permit is then active).</summary>
-    private static async Task<string> IssuedCardAsync(PermitsHost host, HttpClient officer, int resident = 0)
+    private static async Task<string> IssuedCardAsync(PermitTestHost host, HttpClient officer, int resident = 0)
     {
         var (_, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1, first: resident))[0];
         var number = await PermitArrange.IssueAsync(officer, applicationId);
@@ -149,7 +148,7 @@ public sealed class RevocationListApiTests
     }
 
     /// <summary>Reads the answer as a verifier would: against the anonymous trust list, refusing anything unsigned.</summary>
-    private static async Task<RevocationList> ReadAsync(PermitsHost host, HttpClient client, HttpResponseMessage response)
+    private static async Task<RevocationList> ReadAsync(PermitTestHost host, HttpClient client, HttpResponseMessage response)
     {
         response.EnsureSuccessStatusCode();
         var trust = await TrustList.VerifiedTrustList.ReadAsync(host.Services, client);

@@ -18,7 +18,7 @@ public sealed class EndorsementTests
     [Fact]
     public async Task An_endorsement_inside_the_window_extends_validity_by_a_year()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (number, _) = await ActivePermitAsync(host);
         host.Time.SetUtcNow(At(2027, 2, 20));
         using var officer = host.Officer();
@@ -34,7 +34,7 @@ public sealed class EndorsementTests
     [Fact]
     public async Task An_endorsement_outside_the_window_is_refused_with_the_window_dates_and_nothing_is_written()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (number, _) = await ActivePermitAsync(host);
         host.Time.SetUtcNow(At(2026, 6, 1));
         using var officer = host.Officer();
@@ -55,7 +55,7 @@ public sealed class EndorsementTests
     [Fact]
     public async Task A_late_endorsement_restores_a_suspended_permit_and_restarts_continuous_residence()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (number, _) = await ActivePermitAsync(host);
         host.Time.SetUtcNow(At(2027, 4, 1));
         using var admin = host.Officer(OfficerRole.Admin);
@@ -78,7 +78,7 @@ public sealed class EndorsementTests
     [Fact]
     public async Task An_endorsement_is_refused_once_the_holder_has_moved_out()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (number, arranged) = await ActivePermitAsync(host);
         await using (var db = host.NewContext())
         {
@@ -97,7 +97,7 @@ public sealed class EndorsementTests
     }
 
     /// <summary>An issued permit whose first card was personalized and confirmed on 10 March 2026.</summary>
-    public static async Task<(string Number, PermitArrange.Arranged Arranged)> ActivePermitAsync(PermitsHost host)
+    public static async Task<(string Number, PermitArrange.Arranged Arranged)> ActivePermitAsync(PermitTestHost host)
     {
         var arranged = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         using var officer = host.Officer();
@@ -109,7 +109,7 @@ public sealed class EndorsementTests
         return (number, arranged);
     }
 
-    private static async Task<int> AuditCountAsync(PermitsHost host)
+    private static async Task<int> AuditCountAsync(PermitTestHost host)
     {
         await using var db = host.NewContext();
         return await db.Set<Api.Audit.AuditEntry>().CountAsync(Ct);

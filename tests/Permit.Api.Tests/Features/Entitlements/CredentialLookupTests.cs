@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Keys;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Api.Tests.Features.Personalization;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Qr;
@@ -49,7 +48,7 @@ public sealed class CredentialLookupTests
     [Fact]
     public async Task A_genuine_QR_of_an_active_holder_is_eligible_and_names_the_holder()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -69,7 +68,7 @@ public sealed class CredentialLookupTests
     [Fact]
     public async Task A_QR_from_another_issuer_or_with_a_forged_signature_is_not_genuine_and_shows_no_one()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -94,7 +93,7 @@ public sealed class CredentialLookupTests
     [Fact]
     public async Task A_stale_phone_QR_of_an_entitled_holder_cannot_be_used()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -111,7 +110,7 @@ public sealed class CredentialLookupTests
     [Fact]
     public async Task A_genuine_card_answering_the_servers_challenge_is_eligible()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -128,7 +127,7 @@ public sealed class CredentialLookupTests
     [Fact]
     public async Task A_card_whose_chip_cannot_answer_or_whose_files_were_altered_is_not_genuine()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -149,7 +148,7 @@ public sealed class CredentialLookupTests
     [Fact]
     public async Task The_old_card_of_an_exchange_is_refused_though_the_holder_is_entitled()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -164,7 +163,7 @@ public sealed class CredentialLookupTests
     [Fact]
     public async Task A_card_read_that_is_not_base64_or_misses_files_is_a_validation_problem()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
 
         using var response = await school.PostAsJsonAsync("/api/entitlements/lookups/card",

@@ -19,7 +19,7 @@ public static class EntitlementArrange
     public sealed record Holder(string Number, Guid ResidentId, CardHandshake Chip, CardHandshake.Files Files);
 
     /// <summary>A client for a terminal serving <paramref name="categories"/>, with its API key.</summary>
-    public static async Task<HttpClient> TerminalAsync(PermitsHost host, string name, params ServiceCategory[] categories)
+    public static async Task<HttpClient> TerminalAsync(PermitTestHost host, string name, params ServiceCategory[] categories)
     {
         var key = ApiKey.Generate();
         await using (var db = host.NewContext())
@@ -34,7 +34,7 @@ public static class EntitlementArrange
     }
 
     /// <summary>Holder n with an active permit: issued, card personalized and confirmed on 10 March 2026.</summary>
-    public static async Task<Holder> ActiveHolderAsync(PermitsHost host, HttpClient officer, int n)
+    public static async Task<Holder> ActiveHolderAsync(PermitTestHost host, HttpClient officer, int n)
     {
         var holder = await PendingHolderAsync(host, officer, n);
         using var confirmed = await officer.PostAsJsonAsync(
@@ -44,7 +44,7 @@ public static class EntitlementArrange
     }
 
     /// <summary>Holder n whose permit is issued and whose card is written but not yet confirmed (PendingCard).</summary>
-    public static async Task<Holder> PendingHolderAsync(PermitsHost host, HttpClient officer, int n)
+    public static async Task<Holder> PendingHolderAsync(PermitTestHost host, HttpClient officer, int n)
     {
         var arranged = (await PermitArrange.ApprovedApplicationsAsync(host, 1, first: n))[0];
         var number = await PermitArrange.IssueAsync(officer, arranged.ApplicationId);
@@ -57,7 +57,7 @@ public static class EntitlementArrange
     /// Gives the resident a points balance as the ledger stores it (the ledger alone writes balances, so its setters are
     /// private: set here by reflection, the way EF materialises it).
     /// </summary>
-    public static async Task PointsAsync(PermitsHost host, Guid residentId, decimal total, int insuranceMonths = 0, bool frozen = false, DateOnly? frozenUntil = null)
+    public static async Task PointsAsync(PermitTestHost host, Guid residentId, decimal total, int insuranceMonths = 0, bool frozen = false, DateOnly? frozenUntil = null)
     {
         var balance = (PointsBalance)Activator.CreateInstance(typeof(PointsBalance), nonPublic: true)!;
         var hundredths = (int)(total * 100);
@@ -79,7 +79,7 @@ public static class EntitlementArrange
         target.GetType().GetProperty(property)!.SetValue(target, value);
 
     /// <summary>Changes the permit through its own methods, as a counter or the daily job would.</summary>
-    public static async Task ChangePermitAsync(PermitsHost host, string number, Action<ResidencePermit> change)
+    public static async Task ChangePermitAsync(PermitTestHost host, string number, Action<ResidencePermit> change)
     {
         await using var db = host.NewContext();
         var permitNumber = PermitNumber.Parse(number);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Persistence;
 using Permit.Api.Audit;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Tests.Features.Permits;
@@ -24,11 +25,10 @@ public sealed class EntitlementLookupTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_school_learns_that_an_active_holder_may_enrol_a_child_and_sees_only_name_and_photo(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_school_learns_that_an_active_holder_may_enrol_a_child_and_sees_only_name_and_photo(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "镇海实验小学", ServiceCategory.Education);
@@ -53,11 +53,10 @@ public sealed class EntitlementLookupTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Every_lookup_is_audited_with_the_terminal_the_service_whose_record_and_the_purpose(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Every_lookup_is_audited_with_the_terminal_the_service_whose_record_and_the_purpose(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var clinic = await TerminalAsync(host, "庄市社区卫生服务中心", ServiceCategory.Health);
@@ -86,7 +85,7 @@ public sealed class EntitlementLookupTests
     [Fact]
     public async Task A_terminal_is_offered_only_the_services_of_its_categories()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
         using var clinic = await TerminalAsync(host, "clinic", ServiceCategory.Health);
 
@@ -106,7 +105,7 @@ public sealed class EntitlementLookupTests
     [InlineData("Health", "public-rental-housing")]
     public async Task Asking_about_a_service_outside_the_terminals_categories_is_forbidden_and_reads_no_record(string category, string service)
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var terminal = await TerminalAsync(host, "terminal", Enum.Parse<ServiceCategory>(category));
@@ -124,7 +123,7 @@ public sealed class EntitlementLookupTests
     [Fact]
     public async Task A_permit_waiting_for_its_card_is_not_yet_usable()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await PendingHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
@@ -135,11 +134,10 @@ public sealed class EntitlementLookupTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_permit_whose_endorsement_was_missed_is_suspended_and_past_its_date_it_is_expired(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_permit_whose_endorsement_was_missed_is_suspended_and_past_its_date_it_is_expired(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var expired = await ActiveHolderAsync(host, officer, 0);
         var suspended = await ActiveHolderAsync(host, officer, 1);
@@ -159,7 +157,7 @@ public sealed class EntitlementLookupTests
     [Fact]
     public async Task A_revoked_and_a_terminated_permit_are_refused_with_their_own_reasons()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var revoked = await ActiveHolderAsync(host, officer, 0);
         var terminated = await ActiveHolderAsync(host, officer, 1);
@@ -178,7 +176,7 @@ public sealed class EntitlementLookupTests
     [Fact]
     public async Task A_points_tiered_service_without_points_on_record_is_below_the_threshold()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var clinic = await TerminalAsync(host, "clinic", ServiceCategory.Health);
@@ -189,11 +187,10 @@ public sealed class EntitlementLookupTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Points_tiered_services_go_by_the_points_balance_a_freeze_and_the_waiting_periods(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Points_tiered_services_go_by_the_points_balance_a_freeze_and_the_waiting_periods(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var enough = await ActiveHolderAsync(host, officer, 0);
         var tooFew = await ActiveHolderAsync(host, officer, 1);
@@ -218,7 +215,7 @@ public sealed class EntitlementLookupTests
     [Fact]
     public async Task School_places_by_points_wait_for_twelve_months_of_insurance_and_a_lifted_freeze_no_longer_counts()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var uninsured = await ActiveHolderAsync(host, officer, 0);
         var insured = await ActiveHolderAsync(host, officer, 1);
@@ -248,7 +245,7 @@ public sealed class EntitlementLookupTests
     [Fact]
     public async Task A_service_the_district_does_not_offer_is_answered_as_unknown_without_reading_a_record()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var clinic = await TerminalAsync(host, "clinic", ServiceCategory.Health);
@@ -264,7 +261,7 @@ public sealed class EntitlementLookupTests
     [Fact]
     public async Task A_malformed_or_unknown_permit_number_or_a_missing_service_is_a_clear_problem()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
         var unknown = PermitNumber.Create(Domain.Regions.RegionCode.Parse("330211"), 2026, 9_999_999).Value;
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Permit.Api.Persistence;
 using Permit.Api.Audit;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Security.Agents;
@@ -23,11 +24,10 @@ public sealed class IdCardLookupTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_clinic_finds_the_holder_by_id_card_and_gets_the_permit_number_verdict_without_the_id_number(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_clinic_finds_the_holder_by_id_card_and_gets_the_permit_number_verdict_without_the_id_number(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var clinic = await TerminalAsync(host, "庄市社区卫生服务中心", ServiceCategory.Health);
@@ -53,7 +53,7 @@ public sealed class IdCardLookupTests
     [Fact]
     public async Task An_id_card_with_no_permit_is_not_found_audited_and_the_number_is_not_echoed()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var clinic = await TerminalAsync(host, "clinic", ServiceCategory.Health);
 
         using var response = await LookUpAsync(clinic, Seal(host, PermitArrange.IdNumber(7), await ChallengeAsync(clinic)));
@@ -70,7 +70,7 @@ public sealed class IdCardLookupTests
     [Fact]
     public async Task A_sealed_read_replayed_is_refused_because_its_challenge_was_spent()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         await ActiveHolderAsync(host, officer, 0);
         using var clinic = await TerminalAsync(host, "clinic", ServiceCategory.Health);
@@ -87,7 +87,7 @@ public sealed class IdCardLookupTests
     [Fact]
     public async Task A_read_sealed_with_another_terminals_challenge_is_refused()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         await ActiveHolderAsync(host, officer, 0);
         using var clinic = await TerminalAsync(host, "clinic", ServiceCategory.Health);
@@ -101,7 +101,7 @@ public sealed class IdCardLookupTests
     [Fact]
     public async Task A_page_that_posts_an_id_number_in_clear_or_a_box_not_sealed_for_this_api_learns_nothing()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         await ActiveHolderAsync(host, officer, 0);
         using var clinic = await TerminalAsync(host, "clinic", ServiceCategory.Health);
@@ -126,7 +126,7 @@ public sealed class IdCardLookupTests
     [Fact]
     public async Task A_service_outside_the_terminals_categories_is_refused_before_the_card_is_looked_at()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);
 
         using var response = await school.PostAsJsonAsync("/api/entitlements/lookups/id-card",
@@ -139,7 +139,7 @@ public sealed class IdCardLookupTests
         terminal.PostAsJsonAsync("/api/entitlements/lookups/id-card", new { service = "basic-medical-care", sealedIdCard }, Ct);
 
     /// <summary>What a counter's agent does: seals the card's ID number and the register's challenge with the API's public seal key.</summary>
-    private static string Seal(PermitsHost host, string idNumber, string challenge)
+    private static string Seal(PermitTestHost host, string idNumber, string challenge)
     {
         using var sealKey = ECDiffieHellman.Create();
         sealKey.ImportSubjectPublicKeyInfo(host.Services.GetRequiredService<AgentKeys>().SealKey.ExportSubjectPublicKeyInfo(), out _);

@@ -6,7 +6,6 @@ using Permit.Api.Features.Entitlements;
 using Permit.Api.Keys;
 using Permit.Api.Keys.Trust;
 using Permit.Api.Security.Terminals;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Credentials.Signing;
@@ -27,7 +26,7 @@ public sealed class RevokedIssuerKeyLookupTests
     [Fact]
     public async Task Attack_cards_and_QR_codes_signed_by_a_revoked_issuer_key_are_refused_online_as_issuer_key_revoked()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await ActiveHolderAsync(host, officer, 0);
         using var school = await TerminalAsync(host, "school", ServiceCategory.Education);

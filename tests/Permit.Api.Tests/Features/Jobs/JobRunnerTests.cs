@@ -5,7 +5,6 @@ using Permit.Api.Audit;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Notifications;
 using Permit.Api.Persistence;
-using Permit.Api.Tests.Features.Permits;
 
 namespace Permit.Api.Tests.Features.Jobs;
 
@@ -15,11 +14,10 @@ public sealed class JobRunnerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_run_that_fails_midway_leaves_neither_its_work_nor_its_claim_and_the_period_runs_again(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_run_that_fails_midway_leaves_neither_its_work_nor_its_claim_and_the_period_runs_again(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         _ = host.Services; // starts the host: the database is migrated
         var job = new QueueingJob { FailAfterQueueing = true };
 
@@ -53,7 +51,7 @@ public sealed class JobRunnerTests
     [Fact]
     public async Task Two_runners_racing_for_one_period_on_PostgreSQL_do_the_work_once()
     {
-        await using var host = PermitsHost.On("Postgres");
+        await using var host = new PermitTestHost(DatabaseProvider.Postgres);
         _ = host.Services;
         var job = new QueueingJob { Delay = TimeSpan.FromMilliseconds(300) };
         var period = JobPeriod.Day(new DateOnly(2026, 3, 11));
@@ -69,7 +67,7 @@ public sealed class JobRunnerTests
         Assert.Equal(1, await check.Set<Notification>().CountAsync(Ct));
     }
 
-    internal static JobRunner Runner(PermitsHost host, PermitDbContext db, IPermitJob job) =>
+    internal static JobRunner Runner(PermitTestHost host, PermitDbContext db, IPermitJob job) =>
         new(db, new AuditTrail(db, new SystemActor(), host.Time), host.Time, [job], NullLogger<JobRunner>.Instance);
 
     /// <summary>Queues one notification per period, optionally failing after it did (a crash mid-run).</summary>

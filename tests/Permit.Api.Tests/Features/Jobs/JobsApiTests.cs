@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Persistence;
 using Permit.Api.Audit;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Notifications;
@@ -17,11 +18,10 @@ public sealed class JobsApiTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task The_suspension_job_run_twice_for_a_day_suspends_once_and_the_second_run_is_refused(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task The_suspension_job_run_twice_for_a_day_suspends_once_and_the_second_run_is_refused(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         var (number, _) = await EndorsementTests.ActivePermitAsync(host);
         host.Time.SetUtcNow(EndorsementTests.At(2027, 3, 20));
         using var admin = host.Officer(OfficerRole.Admin);
@@ -47,7 +47,7 @@ public sealed class JobsApiTests
     [Fact]
     public async Task Reminders_are_queued_30_and_7_days_before_the_window_closes_each_once()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (_, arranged) = await EndorsementTests.ActivePermitAsync(host); // valid until 2027-03-09
         using var admin = host.Officer(OfficerRole.Admin);
         var queuedPerDay = new Dictionary<string, int>();
@@ -72,7 +72,7 @@ public sealed class JobsApiTests
     [Fact]
     public async Task A_permit_endorsed_in_time_gets_no_reminder_for_its_old_window()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (number, _) = await EndorsementTests.ActivePermitAsync(host);
         host.Time.SetUtcNow(EndorsementTests.At(2027, 2, 20));
         using var officer = host.Officer();
@@ -88,7 +88,7 @@ public sealed class JobsApiTests
     [Fact]
     public async Task The_overdue_applications_list_is_stored_once_a_day_for_the_supervisors()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var accepted = await JobsArrange.AcceptedApplicationAsync(host, acceptedOn: new DateOnly(2026, 3, 1)); // due 2026-03-16
         using var admin = host.Officer(OfficerRole.Admin);
 
@@ -107,11 +107,10 @@ public sealed class JobsApiTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task The_monthly_accrual_job_accrues_a_month_once_and_a_second_run_of_it_is_refused(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task The_monthly_accrual_job_accrues_a_month_once_and_a_second_run_of_it_is_refused(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         await EndorsementTests.ActivePermitAsync(host); // registered since 2025-08-01
         using var admin = host.Officer(OfficerRole.Admin);
 
@@ -129,7 +128,7 @@ public sealed class JobsApiTests
     [Fact]
     public async Task The_revocation_list_is_published_once_a_day_with_the_suspended_card_on_it()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         await EndorsementTests.ActivePermitAsync(host);
         host.Time.SetUtcNow(EndorsementTests.At(2027, 3, 20));
         using var admin = host.Officer(OfficerRole.Admin);
@@ -147,7 +146,7 @@ public sealed class JobsApiTests
     [Fact]
     public async Task Unknown_jobs_and_malformed_periods_are_refused_with_their_problem_types()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var admin = host.Officer(OfficerRole.Admin);
 
         using var unknown = await admin.PostAsJsonAsync("/api/admin/jobs/no-such-job/runs", new { }, Ct);
@@ -166,7 +165,7 @@ public sealed class JobsApiTests
     [Fact]
     public async Task The_job_list_names_each_job_with_its_schedule_and_the_period_due()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var admin = host.Officer(OfficerRole.Admin);
 
         var jobs = await admin.GetFromJsonAsync<List<JobResponse>>("/api/admin/jobs", Ct);

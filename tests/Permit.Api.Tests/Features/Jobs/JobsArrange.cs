@@ -12,7 +12,7 @@ namespace Permit.Api.Tests.Features.Jobs;
 public static class JobsArrange
 {
     /// <summary>A resident whose complete application was accepted on <paramref name="acceptedOn"/> (due 15 days later); its id.</summary>
-    public static async Task<Guid> AcceptedApplicationAsync(PermitsHost host, DateOnly acceptedOn, int person = 40)
+    public static async Task<Guid> AcceptedApplicationAsync(PermitTestHost host, DateOnly acceptedOn, int person = 40)
     {
         await using var db = host.NewContext();
         var resident = Resident.FromIdCard(new IdentityDetails(

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Permit.Api.Features.Notifications;
 using Permit.Api.Persistence;
-using Permit.Api.Tests.Features.Permits;
 
 namespace Permit.Api.Tests.Features.Jobs;
 
@@ -15,7 +14,7 @@ public sealed class NotificationDispatcherTests
     [Fact]
     public async Task A_failed_send_is_retried_after_the_backoff_and_a_sent_notification_is_never_sent_again()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var id = await QueueAsync(host, "reminder:1");
         var sender = new RecordingSender { FailuresLeft = 1 };
 
@@ -39,7 +38,7 @@ public sealed class NotificationDispatcherTests
     [Fact]
     public async Task A_notification_that_keeps_failing_is_given_up_after_the_last_attempt_with_the_error_kept()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         await QueueAsync(host, "reminder:2");
         var sender = new RecordingSender { FailuresLeft = int.MaxValue };
 
@@ -61,7 +60,7 @@ public sealed class NotificationDispatcherTests
     [Fact]
     public async Task The_same_reminder_cannot_be_queued_twice()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         await QueueAsync(host, "reminder:3");
 
         var refused = await Assert.ThrowsAsync<DbUpdateException>(() => QueueAsync(host, "reminder:3"));
@@ -70,7 +69,7 @@ public sealed class NotificationDispatcherTests
         Assert.Equal(DatabaseConflictKind.UniqueViolation, conflict.Kind);
     }
 
-    private static async Task<Guid> QueueAsync(PermitsHost host, string key)
+    private static async Task<Guid> QueueAsync(PermitTestHost host, string key)
     {
         _ = host.Services;
         await using var db = host.NewContext();
@@ -80,7 +79,7 @@ public sealed class NotificationDispatcherTests
         return notification.Id;
     }
 
-    private static async Task<DispatchSummary> DispatchAsync(PermitsHost host, INotificationSender sender, int maxAttempts = 8)
+    private static async Task<DispatchSummary> DispatchAsync(PermitTestHost host, INotificationSender sender, int maxAttempts = 8)
     {
         await using var db = host.NewContext();
         var options = Options.Create(new NotificationOptions { MaxAttempts = maxAttempts });

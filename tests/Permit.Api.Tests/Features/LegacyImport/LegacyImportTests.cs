@@ -10,10 +10,10 @@ namespace Permit.Api.Tests.Features.LegacyImport;
 public sealed class LegacyImportTests
 {
     [Theory]
-    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
     public async Task Residents_come_in_with_five_years_of_registrations_dated_as_they_happened_and_a_rerun_changes_nothing(DatabaseProvider provider)
     {
-        await using var desk = new Desk(provider);
+        await using var desk = new PermitTestHost(provider, DeskData.Morning);
         var residents = LegacyFiles.Bytes(LegacyFiles.Residents(120));
         var registrations = LegacyFiles.Bytes(LegacyFiles.Registrations(120));
 
@@ -24,18 +24,18 @@ public sealed class LegacyImportTests
         Assert.Equal((120, 600), (first[0].Written, first[1].Written));
         Assert.Equal((0, 0), (again[0].Written, again[1].Written));
         Assert.Equal(before, await DumpAsync(desk));
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         var someone = await db.ResidentsWithCitizenId(Permit.Domain.Identity.CitizenIdNumber.Parse(EmployerFiles.IdNumberOf(7))).SingleAsync(TestContext.Current.CancellationToken);
         var history = await db.ResidenceRegistrations.Where(g => g.ResidentId == someone.Id).OrderBy(g => g.RegistrationDate).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(new DateOnly(2021, 3, 10), history[0].RegistrationDate);
         Assert.Equal([RegistrationStatus.MovedOut, RegistrationStatus.MovedOut, RegistrationStatus.MovedOut, RegistrationStatus.MovedOut, RegistrationStatus.Active], history.Select(g => g.Status));
-        Assert.True(history[^1].HasLastedSixMonths(Desk.Today));
+        Assert.True(history[^1].HasLastedSixMonths(DeskData.Today));
     }
 
     [Fact]
     public async Task A_changed_file_adds_only_its_new_rows_matched_by_natural_keys()
     {
-        await using var desk = new Desk();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
         await ImportAsync(desk, LegacyFiles.Bytes(LegacyFiles.Residents(30)), LegacyFiles.Bytes(LegacyFiles.Registrations(30, years: 2)));
 
         var more = await ImportAsync(desk, LegacyFiles.Bytes(LegacyFiles.Residents(40)), LegacyFiles.Bytes(LegacyFiles.Registrations(40, years: 2)));
@@ -47,7 +47,7 @@ public sealed class LegacyImportTests
     [Fact]
     public async Task Bad_rows_are_rejected_naming_row_column_and_rule_and_leave_nothing_half_written()
     {
-        await using var desk = new Desk();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
         var residents = LegacyFiles.ResidentsHeader + "\r\n"
             + $"{EmployerFiles.IdNumberOf(1)},甲,01,河南省,\r\n"
             + $"{DeskData.WrongCheck(EmployerFiles.IdNumberOf(2))},乙,01,河南省,\r\n"
@@ -74,7 +74,7 @@ public sealed class LegacyImportTests
     [Fact]
     public async Task A_dry_run_checks_registrations_against_the_residents_it_would_create_and_writes_nothing()
     {
-        await using var desk = new Desk();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
 
         var results = await ImportAsync(desk, LegacyFiles.Bytes(LegacyFiles.Residents(20)), LegacyFiles.Bytes(LegacyFiles.Registrations(20)), dryRun: true);
 
@@ -83,10 +83,10 @@ public sealed class LegacyImportTests
     }
 
     internal static async Task<List<LegacyFileResult>> ImportAsync(
-        Desk desk, byte[] residents, byte[] registrations, int batch = 1000, bool dryRun = false, List<LegacyReject>? rejects = null)
+        PermitTestHost desk, byte[] residents, byte[] registrations, int batch = 1000, bool dryRun = false, List<LegacyReject>? rejects = null)
     {
-        await using var db = desk.Db();
-        var importer = new LegacyImporter(db, desk.Clock);
+        await using var db = desk.NewContext();
+        var importer = new LegacyImporter(db, desk.Time);
         var options = new LegacyImportOptions { BatchSize = batch, DryRun = dryRun, Rejected = r => rejects?.Add(r) };
         return
         [
@@ -96,9 +96,9 @@ public sealed class LegacyImportTests
     }
 
     /// <summary>Every imported fact in a canonical order, without the ids and ciphertexts that differ between runs.</summary>
-    internal static async Task<List<string>> DumpAsync(Desk desk)
+    internal static async Task<List<string>> DumpAsync(PermitTestHost desk)
     {
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         var residents = await db.Residents.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
         var numbers = residents.ToDictionary(r => r.Id, r => r.CitizenId.Value);
         var registrations = await db.ResidenceRegistrations.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);

@@ -27,7 +27,7 @@ public sealed class IdempotentAnswerTests
     public async Task A_personalized_holders_id_number_and_addresses_are_nowhere_in_clear_in_the_database_file()
     {
         string[] files;
-        await using (var host = PermitsHost.On("Sqlite"))
+        await using (var host = new PermitTestHost())
         {
             using var officer = host.Officer();
             var number = await IssueAsync(host, officer);
@@ -48,7 +48,7 @@ public sealed class IdempotentAnswerTests
     [Fact]
     public async Task Another_caller_using_the_same_idempotency_key_gets_a_409_and_not_the_card_files()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         using var otherOfficer = host.Officer(OfficerRole.Supervisor);
         var number = await IssueAsync(host, officer);
@@ -66,7 +66,7 @@ public sealed class IdempotentAnswerTests
     [Fact]
     public async Task An_answer_older_than_a_day_is_deleted_by_the_expiry_job_and_never_replayed()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var chip = new CardHandshake(Serial);
@@ -83,7 +83,7 @@ public sealed class IdempotentAnswerTests
     [Fact]
     public async Task An_expired_answer_the_job_has_not_swept_yet_is_not_replayed()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var chip = new CardHandshake(Serial);
@@ -103,7 +103,7 @@ public sealed class IdempotentAnswerTests
         Assert.NotEqual(first, second);
     }
 
-    private static async Task<string> IssueAsync(PermitsHost host, HttpClient officer)
+    private static async Task<string> IssueAsync(PermitTestHost host, HttpClient officer)
     {
         var (_, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/permits") { Content = JsonContent.Create(new { applicationId }) };

@@ -26,7 +26,7 @@ public static class PermitArrange
     public sealed record Arranged(Guid ResidentId, Guid RegistrationId, Guid ApplicationId);
 
     /// <summary>Residents 0..count-1, each registered since 1 August 2025 and approved on 2 March 2026.</summary>
-    public static async Task<IReadOnlyList<Arranged>> ApprovedApplicationsAsync(PermitsHost host, int count, int first = 0)
+    public static async Task<IReadOnlyList<Arranged>> ApprovedApplicationsAsync(PermitTestHost host, int count, int first = 0)
     {
         await using var db = host.NewContext();
         var arranged = new List<Arranged>();

@@ -12,7 +12,7 @@ public sealed class PermitEndingTests
     [Fact]
     public async Task Terminating_for_local_hukou_revokes_the_card_and_frees_the_resident_for_a_new_permit_later()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (number, _) = await EndorsementTests.ActivePermitAsync(host);
         using var officer = host.Officer();
 
@@ -27,7 +27,7 @@ public sealed class PermitEndingTests
     [Fact]
     public async Task An_unknown_end_reason_is_a_400_and_a_registrar_cannot_revoke_for_fraud()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (number, _) = await EndorsementTests.ActivePermitAsync(host);
         using var registrar = host.Officer(OfficerRole.Registrar);
 

@@ -1,3 +1,4 @@
+using Permit.Api.Persistence;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,7 +14,7 @@ public sealed class PermitIssuanceTests
     [Fact]
     public async Task Issuing_an_approved_application_gives_the_first_number_of_the_year_and_orders_card_one()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (_, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         using var officer = host.Officer();
 
@@ -32,11 +33,10 @@ public sealed class PermitIssuanceTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Twenty_parallel_issuances_for_one_resident_give_one_permit_and_409_problems_for_the_rest(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Twenty_parallel_issuances_for_one_resident_give_one_permit_and_409_problems_for_the_rest(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         var (residentId, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         using var officer = host.Officer();
 
@@ -61,11 +61,10 @@ public sealed class PermitIssuanceTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Fifty_parallel_issuances_for_fifty_residents_get_numbers_without_gaps_or_duplicates(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Fifty_parallel_issuances_for_fifty_residents_get_numbers_without_gaps_or_duplicates(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         var applications = await PermitArrange.ApprovedApplicationsAsync(host, 50);
         using var officer = host.Officer();
 
@@ -78,7 +77,7 @@ public sealed class PermitIssuanceTests
     [Fact]
     public async Task The_same_idempotency_key_and_body_replays_the_first_answer_without_a_second_permit()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (residentId, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         using var officer = host.Officer();
 
@@ -100,7 +99,7 @@ public sealed class PermitIssuanceTests
     [Fact]
     public async Task The_same_idempotency_key_with_another_body_is_refused()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var applications = await PermitArrange.ApprovedApplicationsAsync(host, 2);
         using var officer = host.Officer();
 
@@ -116,7 +115,7 @@ public sealed class PermitIssuanceTests
     [Fact]
     public async Task An_unknown_permit_number_is_a_404_problem_and_a_malformed_one_a_400()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var unknown = PermitNumber.Create(Domain.Regions.RegionCode.Zhenhai, 2026, 999).Value;
 
@@ -132,7 +131,7 @@ public sealed class PermitIssuanceTests
     [Fact]
     public async Task Issuing_needs_a_signed_in_officer()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (residentId, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         using var anonymous = host.CreateClient();
         using var migrant = host.Migrant(residentId);

@@ -27,7 +27,7 @@ public sealed class ChipBindingTests
     [Fact]
     public async Task A_second_chip_key_for_one_card_is_refused_while_the_first_is_bound()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var first = new CardHandshake("A1B2C3D4E5F60718");
@@ -49,7 +49,7 @@ public sealed class ChipBindingTests
     [Fact]
     public async Task Asking_again_for_the_same_chip_gets_its_files_again_so_a_lost_answer_is_recovered()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var chip = new CardHandshake("A1B2C3D4E5F60718");
@@ -64,7 +64,7 @@ public sealed class ChipBindingTests
     [Fact]
     public async Task After_the_first_chip_is_abandoned_with_a_reason_another_chip_is_personalized_and_the_first_is_on_the_status_list()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         using var anonymous = host.CreateClient();
         var number = await IssueAsync(host, officer);
@@ -90,7 +90,7 @@ public sealed class ChipBindingTests
     [Fact]
     public async Task An_abandoned_chip_key_gets_no_files_again_even_for_another_card()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var pulled = new CardHandshake("A1B2C3D4E5F60718");
@@ -106,7 +106,7 @@ public sealed class ChipBindingTests
     [Fact]
     public async Task Abandoning_needs_a_reason_a_bound_chip_and_a_card_not_yet_issued()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var chip = new CardHandshake("A1B2C3D4E5F60718");
@@ -126,7 +126,7 @@ public sealed class ChipBindingTests
     [Fact]
     public async Task A_confirmation_whose_chip_answer_is_not_by_the_bound_key_is_refused_and_the_card_stays_unissued()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var bound = new CardHandshake("A1B2C3D4E5F60718");
@@ -146,7 +146,7 @@ public sealed class ChipBindingTests
         Assert.Equal(Domain.Permits.CardStatus.Ordered, (await db.ResidencePermits.AsNoTracking().SingleAsync(Ct)).CurrentCard.Status);
     }
 
-    private static async Task<RevocationList> ReadListAsync(PermitsHost host, HttpResponseMessage response)
+    private static async Task<RevocationList> ReadListAsync(PermitTestHost host, HttpResponseMessage response)
     {
         response.EnsureSuccessStatusCode();
         var read = RevocationListCodec.Read(await response.Content.ReadAsByteArrayAsync(Ct), host.Services.GetRequiredService<IssuerTrust>().List);
@@ -154,7 +154,7 @@ public sealed class ChipBindingTests
         return read.List!;
     }
 
-    private static async Task<string> IssueAsync(PermitsHost host, HttpClient officer)
+    private static async Task<string> IssueAsync(PermitTestHost host, HttpClient officer)
     {
         var (_, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         return await PermitArrange.IssueAsync(officer, applicationId);

@@ -19,7 +19,7 @@ public sealed class PersonalizationTests
     [Fact]
     public async Task The_agent_gets_card_files_with_the_holders_photo_signed_by_the_active_issuer_key_for_its_own_chip_key()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var (residentId, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         await Photos.PhotoTests.TakenAsync(officer, residentId);
@@ -54,7 +54,7 @@ public sealed class PersonalizationTests
     [Fact]
     public async Task A_holder_without_a_photo_gets_the_empty_photo_object()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var chip = new CardHandshake(Serial);
@@ -67,7 +67,7 @@ public sealed class PersonalizationTests
     [Fact]
     public async Task Confirming_with_the_hashes_read_back_issues_the_card_and_activates_the_permit_and_a_repeat_answers_the_same()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var chip = new CardHandshake(Serial);
@@ -87,7 +87,7 @@ public sealed class PersonalizationTests
     [Fact]
     public async Task A_confirmation_with_a_wrong_hash_is_refused_and_the_card_stays_unissued()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var chip = new CardHandshake(Serial);
@@ -110,7 +110,7 @@ public sealed class PersonalizationTests
     [Fact]
     public async Task Exchanging_a_damaged_card_orders_sequence_two_and_revokes_sequence_one_at_once()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var number = await IssueAsync(host, officer);
         using var chip = new CardHandshake(Serial);
@@ -131,7 +131,7 @@ public sealed class PersonalizationTests
         Assert.Equal(HttpStatusCode.Conflict, oldCard.StatusCode);
     }
 
-    private static async Task<string> IssueAsync(PermitsHost host, HttpClient officer)
+    private static async Task<string> IssueAsync(PermitTestHost host, HttpClient officer)
     {
         var (_, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         return await PermitArrange.IssueAsync(officer, applicationId);

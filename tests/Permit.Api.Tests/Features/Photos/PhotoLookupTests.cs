@@ -23,7 +23,7 @@ public sealed class PhotoLookupTests
     [Fact]
     public async Task A_clinic_looking_up_a_number_sees_the_registers_photo_and_no_other_terminal_can_open_the_link()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await EntitlementArrange.ActiveHolderAsync(host, officer, 0);
         await PhotoTests.TakenAsync(officer, holder.ResidentId);
@@ -46,7 +46,7 @@ public sealed class PhotoLookupTests
     [Fact]
     public async Task A_holder_without_any_photo_is_answered_without_a_link()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await EntitlementArrange.ActiveHolderAsync(host, officer, 0);
         using var clinic = await EntitlementArrange.TerminalAsync(host, "骆驼街道社区卫生服务中心", ServiceCategory.Health);
@@ -60,9 +60,8 @@ public sealed class PhotoLookupTests
     [Fact]
     public async Task A_whole_story_with_photos_leaves_no_photo_bytes_no_photo_link_and_no_id_number_in_the_logs()
     {
-        await using var host = PermitsHost.On("Sqlite");
         var sink = new CapturingSink();
-        host.ExtraServices = services => services.AddSingleton<ILogEventSink>(sink);
+        await using var host = new PermitTestHost(new TestHostOptions { Services = services => services.AddSingleton<ILogEventSink>(sink) });
         using var officer = host.Officer();
         var arranged = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         var idNumber = PermitArrange.IdNumber(0);

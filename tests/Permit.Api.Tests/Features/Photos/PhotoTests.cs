@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Permit.Api.Persistence;
 using Permit.Api.Audit;
 using Permit.Api.Features.Photos;
 using Permit.Api.Security.Fields;
@@ -31,15 +32,14 @@ public sealed class PhotoTests
         return (await response.Content.ReadFromJsonAsync<PhotoVersionResponse>(Ct))!;
     }
 
-    private static async Task<Guid> ResidentAsync(PermitsHost host) =>
+    private static async Task<Guid> ResidentAsync(PermitTestHost host) =>
         (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0].ResidentId;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_camera_frame_becomes_a_358_by_441_jpeg_that_the_officer_sees_through_the_link_and_the_database_holds_only_sealed(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_camera_frame_becomes_a_358_by_441_jpeg_that_the_officer_sees_through_the_link_and_the_database_holds_only_sealed(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var residentId = await ResidentAsync(host);
 
@@ -75,7 +75,7 @@ public sealed class PhotoTests
     [MemberData(nameof(Refusals))]
     public async Task A_bad_picture_is_refused_in_plain_words_and_nothing_is_stored(string picture, string code)
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var residentId = await ResidentAsync(host);
         var bytes = picture switch
@@ -100,7 +100,7 @@ public sealed class PhotoTests
     [Fact]
     public async Task Each_photo_is_a_new_version_and_the_resident_page_lists_who_took_them()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var residentId = await ResidentAsync(host);
         await TakenAsync(officer, residentId);
@@ -118,7 +118,7 @@ public sealed class PhotoTests
     [Fact]
     public async Task A_photo_link_works_only_for_its_caller_for_two_minutes_and_untouched()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         using var otherOfficer = host.Officer(Api.Security.Accounts.OfficerRole.Supervisor);
         var residentId = await ResidentAsync(host);
@@ -146,7 +146,7 @@ public sealed class PhotoTests
     [Fact]
     public async Task A_sealed_photo_moved_to_another_resident_does_not_open()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var arranged = await PermitArrange.ApprovedApplicationsAsync(host, 2);
         await TakenAsync(officer, arranged[0].ResidentId);
@@ -165,7 +165,7 @@ public sealed class PhotoTests
     [Fact]
     public async Task A_holder_sees_their_own_photo_on_me_through_a_link_made_for_them()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var holder = await Entitlements.EntitlementArrange.ActiveHolderAsync(host, officer, 0);
         await TakenAsync(officer, holder.ResidentId);
@@ -182,7 +182,7 @@ public sealed class PhotoTests
     [Fact]
     public async Task An_id_cards_photo_is_kept_once_and_the_resident_names_that_version_while_an_undecoded_wlt_block_is_neither_kept_nor_named()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var portrait = TestPictures.Portrait(102, 126);
         var card = Residents.DeskData.IdCard(PermitArrange.IdNumber(0), name: "张伟");

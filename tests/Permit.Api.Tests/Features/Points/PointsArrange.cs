@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Points;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;
 using Permit.Domain.Regions;
@@ -19,7 +18,7 @@ public static class PointsArrange
     /// <summary>China's date at the hosts' start (10:00 in Ningbo, 10 March 2026).</summary>
     public static readonly DateOnly Today = new(2026, 3, 10);
 
-    public static async Task<Guid> ResidentAsync(PermitsHost host, DateOnly birthDate, DateOnly? registeredOn = null, CancellationToken ct = default)
+    public static async Task<Guid> ResidentAsync(PermitTestHost host, DateOnly birthDate, DateOnly? registeredOn = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         var sequence = Interlocked.Increment(ref s_sequence);
@@ -40,21 +39,21 @@ public static class PointsArrange
         officer.PostAsJsonAsync($"/api/points/residents/{residentId}/entries",
             new { indicator, level, quantity, evidenceReference = $"证明 {indicator}", frozenUntil }, ct);
 
-    public static async Task<PointsBalance> BalanceAsync(PermitsHost host, Guid residentId, CancellationToken ct = default)
+    public static async Task<PointsBalance> BalanceAsync(PermitTestHost host, Guid residentId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         await using var db = host.NewContext();
         return await db.PointsBalances.AsNoTracking().SingleAsync(b => b.ResidentId == residentId, ct);
     }
 
-    public static async Task<List<PointsEntry>> EntriesAsync(PermitsHost host, Guid residentId, CancellationToken ct = default)
+    public static async Task<List<PointsEntry>> EntriesAsync(PermitTestHost host, Guid residentId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         await using var db = host.NewContext();
         return await db.PointsEntries.AsNoTracking().Where(e => e.ResidentId == residentId).OrderBy(e => e.Id).ToListAsync(ct);
     }
 
-    public static async Task<AccrualResult> AccrueAsync(PermitsHost host, int year, int month, CancellationToken ct = default)
+    public static async Task<AccrualResult> AccrueAsync(PermitTestHost host, int year, int month, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(host);
         await using var db = host.NewContext();

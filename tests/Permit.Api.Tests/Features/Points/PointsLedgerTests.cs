@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Persistence;
 using Permit.Api.Features.Points;
 using Permit.Api.Security.Accounts;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Points;
 using static Permit.Api.Tests.Features.Points.PointsArrange;
 
@@ -15,11 +15,10 @@ public sealed class PointsLedgerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task The_provincial_table_entered_on_the_ledger_and_accrued_gives_the_calculators_total(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task The_provincial_table_entered_on_the_ledger_and_accrued_gives_the_calculators_total(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var birth = new DateOnly(1985, 7, 15);
         var resident = await ResidentAsync(host, birth, ct: Ct);
@@ -65,11 +64,10 @@ public sealed class PointsLedgerTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task The_set_based_accrual_scores_every_age_and_month_count_as_the_calculator_does(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task The_set_based_accrual_scores_every_age_and_month_count_as_the_calculator_does(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var residents = new List<(Guid Id, DateOnly Birth, int Months)>();
         // Birthdays the day before, on and after today at the ages where the age points change, a 29 February, and
@@ -105,11 +103,10 @@ public sealed class PointsLedgerTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Accruing_the_same_month_twice_gives_the_same_totals_and_no_second_entries(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Accruing_the_same_month_twice_gives_the_same_totals_and_no_second_entries(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var resident = await ResidentAsync(host, new DateOnly(1990, 1, 1), ct: Ct);
         using var cover = await officer.PostAsJsonAsync($"/api/points/residents/{resident}/social-insurance",
@@ -134,11 +131,10 @@ public sealed class PointsLedgerTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_frozen_resident_earns_nothing_until_a_supervisor_lifts_the_freeze(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_frozen_resident_earns_nothing_until_a_supervisor_lifts_the_freeze(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var resident = await ResidentAsync(host, new DateOnly(1990, 1, 1), ct: Ct);
@@ -169,11 +165,10 @@ public sealed class PointsLedgerTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_mistake_is_reversed_by_a_new_entry_and_the_ledger_refuses_edits(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_mistake_is_reversed_by_a_new_entry_and_the_ledger_refuses_edits(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var resident = await ResidentAsync(host, new DateOnly(1990, 1, 1), ct: Ct);
         using var wrong = await RecordAsync(officer, resident, IndicatorCodes.Housing, "own-home", ct: Ct);
@@ -202,11 +197,10 @@ public sealed class PointsLedgerTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_bad_fact_is_refused_with_field_errors_and_nothing_is_written(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_bad_fact_is_refused_with_field_errors_and_nothing_is_written(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var resident = await ResidentAsync(host, new DateOnly(1990, 1, 1), ct: Ct);
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Points;
 using static Permit.Api.Tests.Features.Points.PointsArrange;
 
@@ -15,11 +15,10 @@ public sealed class PointsReviewAndRuleSetTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Publishing_a_new_version_recomputes_every_balance_and_keeps_the_old_explanation(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Publishing_a_new_version_recomputes_every_balance_and_keeps_the_old_explanation(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var resident = await ResidentAsync(host, new DateOnly(1990, 1, 1), ct: Ct);
@@ -58,11 +57,10 @@ public sealed class PointsReviewAndRuleSetTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_what_if_answers_without_writing_anything(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_what_if_answers_without_writing_anything(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var resident = await ResidentAsync(host, new DateOnly(1990, 1, 1), ct: Ct);
         using var college = await RecordAsync(officer, resident, IndicatorCodes.Education, "college", ct: Ct);
@@ -84,11 +82,10 @@ public sealed class PointsReviewAndRuleSetTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_holder_asks_for_a_re_review_and_an_officer_rejects_one_and_corrects_another(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_holder_asks_for_a_re_review_and_an_officer_rejects_one_and_corrects_another(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var officer = host.Officer();
         var resident = await ResidentAsync(host, new DateOnly(1990, 1, 1), ct: Ct);
         using var wrong = await RecordAsync(officer, resident, IndicatorCodes.Skill, "grade-5", ct: Ct);
@@ -133,7 +130,7 @@ public sealed class PointsReviewAndRuleSetTests
     [Fact]
     public async Task A_holder_sees_only_their_own_points()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var resident = await ResidentAsync(host, new DateOnly(1990, 1, 1), ct: Ct);
         using var stranger = host.Migrant(Guid.NewGuid());
@@ -145,7 +142,7 @@ public sealed class PointsReviewAndRuleSetTests
         Assert.Equal(HttpStatusCode.Forbidden, someoneElses.StatusCode);
     }
 
-    private static async Task<(int Entries, int Balances, int Reviews, int Audit)> CountsAsync(PermitsHost host)
+    private static async Task<(int Entries, int Balances, int Reviews, int Audit)> CountsAsync(PermitTestHost host)
     {
         await using var db = host.NewContext();
         return (await db.PointsEntries.CountAsync(Ct), await db.PointsBalances.CountAsync(Ct), await db.PointsReviews.CountAsync(Ct),

@@ -1,5 +1,6 @@
 using System.Net;
 using Permit.Api.Tests.Features.Residents;
+using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.Registrations;
 
@@ -8,10 +9,10 @@ public sealed class RegistrationsTests
     [Fact]
     public async Task A_workplace_change_declared_within_ten_days_is_not_flagged_late()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var registrationId = await RegisterAsync(client);
-        desk.Clock.Advance(TimeSpan.FromDays(12));
+        desk.Time.Advance(TimeSpan.FromDays(12));
 
         using var response = await client.PostJsonAsync($"/api/registrations/{registrationId}/workplace-changes", new
         {
@@ -27,8 +28,8 @@ public sealed class RegistrationsTests
     [Fact]
     public async Task After_moving_out_the_registration_takes_no_more_changes_and_a_new_one_may_be_declared()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var registrationId = await RegisterAsync(client);
 
         using var movedOut = await client.PostJsonAsync($"/api/registrations/{registrationId}/move-out", new { movedOutOn = "20260302" });
@@ -44,8 +45,8 @@ public sealed class RegistrationsTests
     [Fact]
     public async Task A_second_active_registration_and_a_future_arrival_are_refused_and_write_nothing()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         await RegisterAsync(client);
         using var resident = await client.GetPathAsync($"/api/residents?idNumber={DeskData.ZhangSan}");
         var residentId = (await resident.JsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -62,8 +63,8 @@ public sealed class RegistrationsTests
     [Fact]
     public async Task A_community_code_outside_zhenhais_townships_is_refused_naming_the_field()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         using var created = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
         var residentId = (await created.JsonAsync()).GetProperty("id").GetGuid();
         var registration = new Dictionary<string, object?>

@@ -10,8 +10,8 @@ public sealed class ResidentsTests
     [Fact]
     public async Task An_id_card_read_becomes_a_resident_with_the_cards_facts()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
 
         using var response = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
 
@@ -25,11 +25,11 @@ public sealed class ResidentsTests
     }
 
     [Theory]
-    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
     public async Task An_id_number_with_a_wrong_check_character_is_refused_naming_the_field_and_nothing_is_written(DatabaseProvider provider)
     {
-        await using var desk = new Desk(provider);
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(provider, DeskData.Morning);
+        using var client = desk.Officer();
         var wrong = DeskData.WrongCheck(DeskData.ZhangSan);
 
         using var response = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(wrong));
@@ -43,11 +43,11 @@ public sealed class ResidentsTests
     }
 
     [Theory]
-    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
     public async Task An_impossible_birth_date_is_refused_naming_the_field_and_nothing_is_written(DatabaseProvider provider)
     {
-        await using var desk = new Desk(provider);
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(provider, DeskData.Morning);
+        using var client = desk.Officer();
 
         using var response = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan, birthDate: "19900230"));
 
@@ -60,11 +60,11 @@ public sealed class ResidentsTests
     }
 
     [Theory]
-    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
     public async Task A_ten_megabyte_body_is_refused_as_too_large_and_nothing_is_written(DatabaseProvider provider)
     {
-        await using var desk = new Desk(provider);
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(provider, DeskData.Morning);
+        using var client = desk.Officer();
         var card = DeskData.IdCard(DeskData.ZhangSan);
         card["photo"] = new string('A', 10 * 1024 * 1024);
 
@@ -78,8 +78,8 @@ public sealed class ResidentsTests
     [Fact]
     public async Task A_foreigners_card_does_not_register_a_resident()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         var card = DeskData.IdCard(DeskData.ZhangSan);
         card["cardType"] = "foreigner";
 
@@ -91,11 +91,11 @@ public sealed class ResidentsTests
     }
 
     [Theory]
-    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
     public async Task A_resident_is_found_by_exact_id_number_and_by_name_with_the_number_masked(DatabaseProvider provider)
     {
-        await using var desk = new Desk(provider);
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(provider, DeskData.Morning);
+        using var client = desk.Officer();
         (await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan))).Dispose();
         (await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.LiSi, "李四", "19950612", "2"))).Dispose();
 
@@ -117,8 +117,8 @@ public sealed class ResidentsTests
     public async Task A_search_by_one_character_of_a_name_or_by_community_alone_is_refused_so_nobody_pages_through_everyone(
         string query, string problem)
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         (await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan))).Dispose();
 
         using var response = await client.GetPathAsync($"/api/residents?{query}");
@@ -130,8 +130,8 @@ public sealed class ResidentsTests
     [Fact]
     public async Task A_search_without_a_criterion_is_refused()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
 
         using var response = await client.GetPathAsync("/api/residents");
 
@@ -142,7 +142,7 @@ public sealed class ResidentsTests
     [Fact]
     public async Task Nobody_signed_in_gets_no_resident_data()
     {
-        await using var desk = new Desk();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
         using var client = desk.Anonymous();
 
         using var response = await client.PostAsync(new Uri("/api/residents/from-id-card", UriKind.Relative),
@@ -155,14 +155,14 @@ public sealed class ResidentsTests
     [Fact]
     public async Task Creating_and_reading_a_resident_is_audited_with_the_officer_and_the_purpose()
     {
-        await using var desk = new Desk();
-        using var client = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var client = desk.Officer();
         using var created = await client.PostJsonAsync("/api/residents/from-id-card", DeskData.IdCard(DeskData.ZhangSan));
         var id = (await created.JsonAsync()).GetProperty("id").GetGuid();
 
         (await client.GetPathAsync($"/api/residents/{id}")).Dispose();
 
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         var entries = db.Set<AuditEntry>().Where(e => e.ResidentId == id).OrderBy(e => e.Sequence).ToList();
         Assert.Equal(["resident.create", "resident.read"], entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal("registrar", e.ActorRole));

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Persistence;
 using Permit.Api.Features.SchoolAdmission;
 using Permit.Api.Security.Accounts;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.SchoolAdmission;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;
 using static Permit.Api.Tests.Features.SchoolAdmission.AdmissionArrange;
@@ -18,11 +18,10 @@ public sealed class AllocationTieBreakTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Equal_points_and_residence_go_to_the_earlier_application_then_to_the_final_key_and_each_explanation_names_the_rule(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Equal_points_and_residence_go_to_the_earlier_application_then_to_the_final_key_and_each_explanation_names_the_rule(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var parents = new List<Holder>();
@@ -61,11 +60,10 @@ public sealed class AllocationTieBreakTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Running_a_round_again_on_the_same_inputs_gives_the_same_result_and_a_stored_result_that_no_longer_follows_is_flagged(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Running_a_round_again_on_the_same_inputs_gives_the_same_result_and_a_stored_result_that_no_longer_follows_is_flagged(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         decimal[] points = [90m, 75.5m, 75.5m, 75.5m, 60m, 60m];

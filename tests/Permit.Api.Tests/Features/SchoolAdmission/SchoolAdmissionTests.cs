@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Persistence;
 using Permit.Api.Audit;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.SchoolAdmission;
@@ -17,11 +18,10 @@ public sealed class SchoolAdmissionTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Places_go_by_the_parents_points_ties_are_broken_as_documented_and_the_run_is_reproducible_and_explained(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Places_go_by_the_parents_points_ties_are_broken_as_documented_and_the_run_is_reproducible_and_explained(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var parents = new List<Holder>();
@@ -73,7 +73,7 @@ public sealed class SchoolAdmissionTests
     [Fact]
     public async Task An_allocated_round_takes_no_more_applicants_and_a_zone_opens_once_a_year()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var parent = await ActiveHolderAsync(host, registrar, 0);
@@ -92,7 +92,7 @@ public sealed class SchoolAdmissionTests
     [Fact]
     public async Task Bad_applicant_data_is_refused_field_by_field_and_nothing_is_stored()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var round = await OpenRoundAsync(supervisor, places: 1);

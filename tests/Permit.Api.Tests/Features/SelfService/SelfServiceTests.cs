@@ -12,7 +12,7 @@ public sealed class SelfServiceTests
     [Fact]
     public async Task A_holder_sees_their_own_permit_with_the_next_window_and_card_sequence()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (number, arranged) = await EndorsementTests.ActivePermitAsync(host);
         using var migrant = host.Migrant(arranged.ResidentId);
 
@@ -28,7 +28,7 @@ public sealed class SelfServiceTests
     [Fact]
     public async Task A_holder_requests_the_endorsement_inside_the_window()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (_, arranged) = await EndorsementTests.ActivePermitAsync(host);
         host.Time.SetUtcNow(EndorsementTests.At(2027, 3, 1));
         using var migrant = host.Migrant(arranged.ResidentId);
@@ -43,7 +43,7 @@ public sealed class SelfServiceTests
     [Fact]
     public async Task A_migrant_without_a_permit_gets_404_and_cannot_use_officer_endpoints()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         var (number, _) = await EndorsementTests.ActivePermitAsync(host);
         using var stranger = host.Migrant(Guid.NewGuid());
 

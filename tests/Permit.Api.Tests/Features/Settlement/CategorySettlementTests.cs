@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Persistence;
 using Permit.Api.Audit;
 using Permit.Api.Features.Families;
 using Permit.Api.Features.Settlement;
@@ -18,11 +19,10 @@ public sealed class CategorySettlementTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_family_settles_by_category_and_their_permits_end_and_cards_are_refused_at_the_counter(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_family_settles_by_category_and_their_permits_end_and_cards_are_refused_at_the_counter(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var applicant = await ActiveHolderAsync(host, registrar, 0);
@@ -84,7 +84,7 @@ public sealed class CategorySettlementTests
     [Fact]
     public async Task A_guardian_registers_an_infant_with_consent_and_the_child_shows_in_the_family_without_an_id_card_read()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var registrar = host.Officer();
         var mother = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
 
@@ -108,7 +108,7 @@ public sealed class CategorySettlementTests
     [Fact]
     public async Task A_registrar_cannot_decide_a_settlement_application_and_nothing_changes()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var registrar = host.Officer();
         var applicant = await ActiveHolderAsync(host, registrar, 0);
         using var applied = await ApplyAsync(registrar, applicant.ResidentId, "within-region", ["ningbo-hukou"]);
@@ -126,7 +126,7 @@ public sealed class CategorySettlementTests
     [Fact]
     public async Task A_parent_not_living_with_the_applicant_cannot_settle_with_them()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var registrar = host.Officer();
         var applicant = await ActiveHolderAsync(host, registrar, 0);
         // The parent has no residence registration here, so cannot be living with the applicant.

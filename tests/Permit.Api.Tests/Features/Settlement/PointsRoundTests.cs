@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Persistence;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Settlement.Rounds;
 using Permit.Api.Security.Accounts;
@@ -32,11 +33,10 @@ public sealed class PointsRoundTests
     };
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_round_of_200_ranks_publishes_takes_an_objection_and_settles_20_whose_cards_are_then_refused(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_round_of_200_ranks_publishes_takes_an_objection_and_settles_20_whose_cards_are_then_refused(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var holders = new[] { await ActiveHolderAsync(host, registrar, 0), await ActiveHolderAsync(host, registrar, 1) };
@@ -151,7 +151,7 @@ public sealed class PointsRoundTests
     }
 
     /// <summary>Open social-insurance covers from the bureau's statement: applicant n has <see cref="YearsOf"/> years up to 10 March 2026.</summary>
-    private static async Task CoversAsync(PermitsHost host, List<Guid> residents)
+    private static async Task CoversAsync(PermitTestHost host, List<Guid> residents)
     {
         await using var db = host.NewContext();
         var constructor = typeof(SocialInsuranceCover).GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance).Single(c => c.GetParameters().Length == 6);

@@ -14,7 +14,7 @@ public sealed class TrustListTests
     [Fact]
     public async Task A_verifier_finds_the_key_that_signed_a_card_in_the_anonymous_trust_list()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var officer = host.Officer();
         var (_, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1))[0];
         var number = await PermitArrange.IssueAsync(officer, applicationId);

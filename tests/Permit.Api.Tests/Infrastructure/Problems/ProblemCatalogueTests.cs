@@ -51,7 +51,7 @@ public sealed partial class ProblemCatalogueTests
     [InlineData("en", "It is not endorsement time.")]
     public async Task A_page_carries_the_text_of_every_problem_code_in_its_language(string language, string endorsementWindow)
     {
-        await using var app = new PermitApiApplication();
+        await using var app = new PermitTestHost(new TestHostOptions { Clock = null });
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/signin");
         // The language switch is a cookie (the desk is Chinese whatever the browser says).

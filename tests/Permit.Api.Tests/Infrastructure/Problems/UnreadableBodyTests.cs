@@ -30,7 +30,7 @@ public sealed partial class UnreadableBodyTests
     [InlineData("Testing")]
     public async Task A_body_that_is_not_the_endpoints_json_is_a_400_naming_the_field_in_every_environment(string environment)
     {
-        await using var app = new PermitApiApplication().WithWebHostBuilder(builder =>
+        await using var app = new PermitTestHost(new TestHostOptions { Clock = null }).WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment(environment);
             builder.UseSetting("Demo:Agent", "false");

@@ -23,8 +23,8 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Password_guessing_from_one_address_is_stopped_with_a_429_problem_and_Retry_After()
     {
-        await using var api = new SecuredApi();
-        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar);
         await using var limited = Limited(api, ("SignInPerAddress:PermitLimit", "3"));
         using var client = limited.CreateClient();
 
@@ -47,16 +47,16 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Guesses_at_one_user_name_run_out_while_other_users_still_sign_in()
     {
-        await using var api = new SecuredApi();
-        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar, Ct);
-        await api.AddOfficerAsync("li.na", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar);
+        await api.AddOfficerAsync("li.na", OfficerRole.Registrar);
         await using var limited = Limited(api, ("SignInPerUserName:PermitLimit", "3"), ("SignInPerAddress:PermitLimit", "100"));
         using var client = limited.CreateClient();
 
         for (var i = 0; i < 3; i++)
             (await client.PostAsJsonAsync("/api/auth/token", new { userName = "wang.fang", password = $"guess {i}" }, Ct)).Dispose();
         using var fourth = await client.PostAsJsonAsync("/api/auth/token", new { userName = "Wang.Fang", password = "guess 4" }, Ct);
-        using var other = await client.PostAsJsonAsync("/api/auth/token", new { userName = "li.na", password = SecuredApi.Password }, Ct);
+        using var other = await client.PostAsJsonAsync("/api/auth/token", new { userName = "li.na", password = PermitTestHost.Password }, Ct);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
         Assert.NotNull(fourth.Headers.RetryAfter);
@@ -66,9 +66,9 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Parallel_wrong_passwords_are_all_counted()
     {
-        await using var api = new SecuredApi();
-        var officer = await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar, Ct);
-        await using var many = api.Factory.WithWebHostBuilder(b => b.UseSetting("Security:Passwords:MaxFailedAttempts", "50"));
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        var officer = await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar);
+        await using var many = api.WithWebHostBuilder(b => b.UseSetting("Security:Passwords:MaxFailedAttempts", "50"));
         using var client = many.CreateClient();
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
@@ -77,7 +77,7 @@ public sealed class RateLimitTests
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }));
 
-        await using var db = api.CreateDbContext();
+        await using var db = api.NewContext();
         var failed = await db.Set<OfficerAccount>().Where(o => o.Id == officer.Id).Select(o => o.FailedSignIns).SingleAsync(Ct);
         Assert.Equal(20, failed);
     }
@@ -85,13 +85,13 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Parallel_wrong_passwords_lock_the_account_as_five_in_a_row_do()
     {
-        await using var api = new SecuredApi();
-        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar);
         using var client = api.CreateClient();
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
             (await client.PostAsJsonAsync("/api/auth/token", new { userName = "wang.fang", password = $"guess {i}" }, Ct)).Dispose()));
-        using var right = await client.PostAsJsonAsync("/api/auth/token", new { userName = "wang.fang", password = SecuredApi.Password }, Ct);
+        using var right = await client.PostAsJsonAsync("/api/auth/token", new { userName = "wang.fang", password = PermitTestHost.Password }, Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
     }
@@ -99,8 +99,8 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_terminal_key_hammering_lookups_is_limited_without_slowing_another_terminal()
     {
-        await using var api = new SecuredApi();
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
         var busy = await TerminalAsync(admin, "Busy Clinic");
         var quiet = await TerminalAsync(admin, "Quiet School");
         await using var limited = Limited(api, ("TerminalPerKey:PermitLimit", "2"));
@@ -121,8 +121,8 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_counter_page_signed_in_with_the_terminal_key_is_limited_like_the_key_itself()
     {
-        await using var api = new SecuredApi();
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
         var clinic = await TerminalAsync(admin, "Clinic Counter");
         await using var limited = Limited(api, ("TerminalPerKey:PermitLimit", "3"));
         using var page = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -148,7 +148,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Anonymous_calls_from_one_address_are_limited_but_a_signed_in_officer_is_not()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         var token = await TokenAsync(api);
         await using var limited = Limited(api, ("AnonymousPerAddress:PermitLimit", "2"));
         using var anonymous = limited.CreateClient();
@@ -172,7 +172,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_verifier_holding_the_current_revocation_list_gets_304_and_a_burst_publishes_one_version()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         using var anonymous = api.CreateClient();
 
         var burst = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => anonymous.GetAsync(new Uri("/api/revocation-list", UriKind.Relative), Ct)));
@@ -185,14 +185,14 @@ public sealed class RateLimitTests
         Assert.Single(burst.Select(r => r.Headers.ETag!.Tag).Distinct());
         Assert.Equal(HttpStatusCode.NotModified, conditional.StatusCode);
         Assert.Empty(await conditional.Content.ReadAsByteArrayAsync(Ct));
-        await using var db = api.CreateDbContext();
+        await using var db = api.NewContext();
         Assert.Equal(1, await db.Set<PublishedRevocationList>().CountAsync(Ct));
         foreach (var response in burst)
             response.Dispose();
     }
 
-    private static WebApplicationFactory<Program> Limited(SecuredApi api, params (string Key, string Value)[] settings) =>
-        api.Factory.WithWebHostBuilder(builder =>
+    private static WebApplicationFactory<Program> Limited(PermitTestHost api, params (string Key, string Value)[] settings) =>
+        api.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("RateLimits:Enabled", "true");
             foreach (var (key, value) in settings)
@@ -205,9 +205,9 @@ public sealed class RateLimitTests
         return (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!;
     }
 
-    private static async Task<string> TokenAsync(SecuredApi api)
+    private static async Task<string> TokenAsync(PermitTestHost api)
     {
-        using var client = await api.SignedInClientAsync("wang.fang", OfficerRole.Registrar, Ct);
+        using var client = await api.SignedInClientAsync("wang.fang", OfficerRole.Registrar);
         return client.DefaultRequestHeaders.Authorization!.Parameter!;
     }
 }

@@ -15,10 +15,10 @@ public sealed class CookieSessionTests
     [Fact]
     public async Task A_busy_cookie_session_still_ends_eight_hours_after_sign_in()
     {
-        await using var api = new SecuredApi();
-        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar, Ct);
-        using var browser = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PageSignIn.SignInAsync(browser, "wang.fang", SecuredApi.Password, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar);
+        using var browser = api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PageSignIn.SignInAsync(browser, "wang.fang", PermitTestHost.Password, Ct);
 
         // Active all day: a request every 20 minutes keeps the 30-minute idle timeout from ever running out.
         for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromHours(7.5); elapsed += TimeSpan.FromMinutes(20))
@@ -37,12 +37,12 @@ public sealed class CookieSessionTests
     [Fact]
     public async Task The_session_key_ring_is_kept_in_the_database_and_holds_no_readable_key()
     {
-        await using var api = new SecuredApi();
-        _ = api.Factory.Server;
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        _ = api.Server;
         // Protecting something makes sure a key exists (the node also does so as it starts).
-        api.Factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("x");
+        api.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("x");
 
-        await using var db = api.CreateDbContext();
+        await using var db = api.NewContext();
         var keys = await db.DataProtectionKeys.AsNoTracking().ToListAsync(Ct);
 
         Assert.NotEmpty(keys);
@@ -57,12 +57,12 @@ public sealed class CookieSessionTests
     [Fact]
     public async Task A_cookie_issued_by_one_node_opens_another_node_on_the_same_database()
     {
-        await using var api = new SecuredApi();
-        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await api.AddOfficerAsync("wang.fang", OfficerRole.Registrar);
         var cookie = await PageCookieAsync(api);
 
         // A second host on the same database and key directory, with its own (empty) in-memory state.
-        await using var secondNode = api.Factory.WithWebHostBuilder(_ => { });
+        await using var secondNode = api.WithWebHostBuilder(_ => { });
         using var second = secondNode.CreateClient();
         second.DefaultRequestHeaders.Add("Cookie", cookie);
         using var response = await second.GetAsync(new Uri("/api/officers/me", UriKind.Relative), Ct);
@@ -71,9 +71,9 @@ public sealed class CookieSessionTests
     }
 
     // The factory's client keeps cookies in a handler we cannot read: sign in by hand to see the Set-Cookie header.
-    private static async Task<string> PageCookieAsync(SecuredApi api)
+    private static async Task<string> PageCookieAsync(PermitTestHost api)
     {
-        using var handlerless = api.Factory.CreateDefaultClient();
+        using var handlerless = api.CreateDefaultClient();
         var page = await handlerless.GetAsync(new Uri("/signin", UriKind.Relative), Ct);
         var antiforgery = page.Headers.GetValues("Set-Cookie").First().Split(';')[0];
         var html = await page.Content.ReadAsStringAsync(Ct);
@@ -82,7 +82,7 @@ public sealed class CookieSessionTests
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["UserName"] = "wang.fang", ["Password"] = SecuredApi.Password, ["__RequestVerificationToken"] = token,
+                ["UserName"] = "wang.fang", ["Password"] = PermitTestHost.Password, ["__RequestVerificationToken"] = token,
             }),
         };
         request.Headers.Add("Cookie", antiforgery);

@@ -32,7 +32,7 @@ public sealed partial class TransportTests
     [Fact]
     public async Task An_inline_script_injected_into_a_page_does_not_run_and_no_site_may_frame_the_pages()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         using var client = api.CreateClient();
 
         using var page = await client.GetAsync(new Uri("/signin", UriKind.Relative), Ct);
@@ -61,8 +61,8 @@ public sealed partial class TransportTests
     [Fact]
     public async Task A_spoofed_X_Forwarded_For_from_an_unknown_address_is_ignored_and_a_known_proxy_is_believed()
     {
-        await using var api = new SecuredApi();
-        await api.AddOfficerAsync("root", OfficerRole.Admin, Ct);
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await api.AddOfficerAsync("root", OfficerRole.Admin);
 
         var spoofed = await AuditedAddressAsync(api, knownProxy: null);
         var proxied = await AuditedAddressAsync(api, knownProxy: "10.0.0.1");
@@ -74,7 +74,7 @@ public sealed partial class TransportTests
     [Fact]
     public async Task A_body_over_the_limit_is_refused_with_a_413_problem_before_it_is_read()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         using var client = api.CreateClient();
         using var huge = new StringContent("{\"userName\":\"" + new string('a', 2 * 1024 * 1024) + "\"}", System.Text.Encoding.UTF8, "application/json");
 
@@ -88,9 +88,9 @@ public sealed partial class TransportTests
     [Fact]
     public async Task In_Production_the_bench_baseline_is_not_mapped_even_when_configured_and_plain_http_is_redirected_with_HSTS_on_https()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         using var keys = await ProductionKeys.CreateAsync();
-        await using var production = api.Factory.WithWebHostBuilder(builder =>
+        await using var production = api.WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
             keys.Apply(builder);
@@ -138,9 +138,9 @@ public sealed partial class TransportTests
         Assert.Contains("InvalidOperationException", text, StringComparison.Ordinal);
     }
 
-    private static async Task<string> AuditedAddressAsync(SecuredApi api, string? knownProxy)
+    private static async Task<string> AuditedAddressAsync(PermitTestHost api, string? knownProxy)
     {
-        await using var host = api.Factory.WithWebHostBuilder(builder =>
+        await using var host = api.WithWebHostBuilder(builder =>
         {
             if (knownProxy is not null)
                 builder.UseSetting("ForwardedHeaders:KnownProxies:0", knownProxy);
@@ -148,7 +148,7 @@ public sealed partial class TransportTests
             builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddress("10.0.0.1")));
         });
         using var client = host.CreateClient();
-        using (var signIn = await client.PostAsJsonAsync("/api/auth/token", new { userName = "root", password = SecuredApi.Password }, Ct))
+        using (var signIn = await client.PostAsJsonAsync("/api/auth/token", new { userName = "root", password = PermitTestHost.Password }, Ct))
         {
             var token = (await signIn.Content.ReadFromJsonAsync<Permit.Api.Security.Tokens.IssuedToken>(Ct))!;
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
@@ -158,7 +158,7 @@ public sealed partial class TransportTests
         var name = $"Clinic {Guid.NewGuid():N}";
         using var created = await client.PostAsJsonAsync("/api/admin/terminals", new { name, categories = Health }, Ct);
         created.EnsureSuccessStatusCode();
-        await using var db = api.CreateDbContext();
+        await using var db = api.NewContext();
         var entries = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == "terminal.create").ToListAsync(Ct);
         return entries.OrderBy(e => e.Sequence).Last().Terminal!;
     }
