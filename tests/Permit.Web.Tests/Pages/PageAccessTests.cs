@@ -30,6 +30,8 @@ public sealed class PageAccessTests
         ["/desk/residents/{id:guid}"] = Policies.Registrar,
         ["/desk/bulk-reports"] = Policies.Registrar,
         ["/desk/queue"] = Policies.Supervisor,
+        ["/desk/duplicates"] = Policies.Supervisor,
+        ["/desk/data-quality"] = Policies.Supervisor,
         ["/counter"] = Policies.Verifier,
         ["/me"] = Policies.Migrant,
         ["/admin"] = Policies.Supervisor,
