@@ -3,6 +3,8 @@ using Permit.Api.Infrastructure.DemoData;
 using Permit.Api.Features.Applications;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Credentials;
+using Permit.Api.Features.DataQuality;
+using Permit.Api.Features.Duplicates;
 using Permit.Api.Features.Endorsements;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Families;
@@ -75,6 +77,8 @@ try
     app.MapSchoolAdmission();
     app.MapFamilies();
     app.MapSettlement();
+    app.MapDuplicates();
+    app.MapDataQuality();
     app.MapPermitSecurity();
     app.MapPermitWeb();
 
@@ -110,6 +114,7 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddBulkReports(builder.Configuration);
     builder.Services.AddPermitWeb();
     builder.AddPermitJobs();
+    builder.Services.AddDuplicates();
     builder.AddPermitDemo();
     return builder.Build();
 }

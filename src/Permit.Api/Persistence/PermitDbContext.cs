@@ -72,6 +72,7 @@ public abstract partial class PermitDbContext(DbContextOptions options, CitizenI
         Features.Settlement.SettlementModel.Configure(modelBuilder);
         Features.Settlement.SettlementRoundsModel.Configure(modelBuilder);
         Features.Photos.PhotosModel.Configure(modelBuilder);
+        Features.Duplicates.DuplicatesModel.Configure(modelBuilder);
         ApplyJurisdictionFilters(modelBuilder);
         if (CitizenIdProtector is not null)
             EncryptCitizenIds(modelBuilder, CitizenIdProtector);

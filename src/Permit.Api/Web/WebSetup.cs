@@ -25,6 +25,8 @@ public static class WebSetup
             options.RootDirectory = "/Web/Pages";
             options.Conventions.AuthorizeFolder("/Desk", Policies.Registrar);
             options.Conventions.AuthorizePage("/Desk/Queue", Policies.Supervisor);
+            options.Conventions.AuthorizePage("/Desk/Duplicates", Policies.Supervisor);
+            options.Conventions.AuthorizePage("/Desk/DataQuality", Policies.Supervisor);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Supervisor);
             options.Conventions.AuthorizePage("/Admin/Users", Policies.Admin);
             options.Conventions.AuthorizePage("/Admin/LegacyImport", Policies.Admin);

@@ -56,9 +56,10 @@ public sealed partial class AuthorizationMatrixTests
 
     // Routes with an id that names no resident's record: district-wide rounds, an officer's own upload runs (another
     // officer's run is 404 whatever its rows), the public publicity list, a photo link (made for one caller: PhotoLookupTests). Settlement applications are filtered through
-    // the residents they name (SettlementApplications.InScope) and tested in the settlement tests.
+    // the residents they name (SettlementApplications.InScope) and tested in the settlement tests. A suspected duplicate
+    // names two residents and a data-quality check none: DuplicatesTests and DataQualityTests attack them across districts.
     private static readonly string[] NotResidentRecords =
-        ["/api/school-admission", "/api/settlement/", "/api/bulk-reports/runs", "/api/public/", "/api/photos/"];
+        ["/api/school-admission", "/api/settlement/", "/api/bulk-reports/runs", "/api/public/", "/api/photos/", "/api/duplicates/", "/api/data-quality/"];
 
     private static readonly HashSet<string> ValidatesBodyFirst = new(StringComparer.Ordinal)
     {

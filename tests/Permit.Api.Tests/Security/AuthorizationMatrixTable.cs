@@ -127,6 +127,11 @@ public static class AuthorizationMatrixTable
         // Supervisors and admins
         new("POST", "/api/applications/{id:guid}/approve",                             SupervisorUp),
         new("POST", "/api/applications/{id:guid}/due-date-extension",                  SupervisorUp),
+        new("GET",  "/api/duplicates/",                                            SupervisorUp),
+        new("POST", "/api/duplicates/{id:guid}/merge",                             SupervisorUp),
+        new("POST", "/api/duplicates/{id:guid}/not-same-person",                   SupervisorUp),
+        new("GET",  "/api/data-quality/",                                          SupervisorUp),
+        new("GET",  "/api/data-quality/{check}",                                   SupervisorUp),
         new("POST", "/api/permits/{number}/revocation",                            SupervisorUp),
         new("POST", "/api/points/rule-sets",                                       SupervisorUp),
         new("POST", "/api/school-admission/rounds/",                               SupervisorUp),

@@ -32,6 +32,8 @@ public sealed class PageAccessTests
         ["/desk/residents/{id:guid}/tasks"] = Policies.Registrar,
         ["/desk/reviews"] = Policies.Registrar,
         ["/desk/queue"] = Policies.Supervisor,
+        ["/desk/duplicates"] = Policies.Supervisor,
+        ["/desk/data-quality"] = Policies.Supervisor,
         ["/counter"] = Policies.Verifier,
         ["/me"] = Policies.Migrant,
         ["/admin"] = Policies.Supervisor,

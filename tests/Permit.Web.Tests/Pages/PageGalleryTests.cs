@@ -44,6 +44,7 @@ public sealed class PageGalleryTests(Browser browser)
                          ("/desk", "desk"), ($"/desk/residents/{residentId}", "resident"), ("/desk/queue", "queue"),
                          ("/desk/bulk-reports", "bulk-reports"), ($"/desk/residents/{residentId}/tasks", "tasks"), ("/desk/reviews", "reviews"), ("/admin", "statistics"), ("/admin/users", "users"),
                          ($"/admin/audit/{residentId}", "audit-trail"), ("/admin/points", "points-rules"), ("/admin/legacy-import", "legacy-import"),
+                         ("/desk/duplicates", "duplicates"), ("/desk/data-quality", "data-quality"), ("/desk/data-quality?check=missing-contact", "data-quality-records"),
                      })
                 await ShootAsync(officer, path, $"{name}-{suffix}");
             await CreateTerminalAsync(officer, $"/admin/users", $"users-terminal-key-{suffix}", $"学校终端 {suffix}");

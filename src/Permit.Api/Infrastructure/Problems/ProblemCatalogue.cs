@@ -148,6 +148,11 @@ public static class ProblemCatalogue
         new("family-link-self", Unprocessable, "不能与本人建立家庭关系。", "A person cannot be linked to themselves."),
         new("family-relationship-invalid", BadRequest, "关系只能是配偶、子女或父母。", "The relationship is spouse, child or parent."),
         new("family-link-exists", Conflict, "该家庭关系已经登记。", "This family link is already recorded."),
+
+        // Suspected duplicates (docs/duplicates.md)
+        new("duplicate-survivor-invalid", BadRequest, "保留的居民必须是疑似重复的两人之一。", "The surviving resident must be one of the suspected pair.", "survivorId"),
+        new("duplicate-already-decided", Conflict, "该疑似重复记录已经处理。", "This suspected duplicate has already been decided."),
+        new("duplicate-merge-conflict", Conflict, "两条记录中有不能直接合并的内容（如各有一张有效居住证），请先处理后再合并。", "The two records hold something that cannot be combined as it is (such as a live permit each): settle it before merging."),
         new("settlement-already-decided", Conflict, "该落户申请已经作出决定。", "This settlement application has already been decided."),
         new("settlement-category-unknown", BadRequest, "没有这个落户类别。", "There is no such settlement category."),
         new("settlement-conditions-unmet", Unprocessable, "尚有落户条件未满足，详见清单。", "Some settlement conditions are not met; see the list."),
