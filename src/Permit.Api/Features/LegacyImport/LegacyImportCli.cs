@@ -44,7 +44,9 @@ public static class LegacyImportCli
         }
 
         await using var scope = services.CreateAsyncScope();
-        var importer = new LegacyImporter(scope.ServiceProvider.GetRequiredService<PermitDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var importer = new LegacyImporter(db, time, scope.ServiceProvider.GetService<Audit.IAuditTrail>());
         var ordered = new List<(string Path, byte[] Bytes, LegacyFileKind Kind)>();
         foreach (var path in files)
         {
@@ -90,6 +92,15 @@ public static class LegacyImportCli
                 return 1;
             }
         }
+        if (!dryRun && ordered.Any(f => LegacyLayouts.MovesPoints(f.Kind)))
+        {
+            var backfill = await LegacyPointsBackfill.RunAsync(db, time, line => { output.WriteLine(line); output.Flush(); }, cancellationToken);
+            if (backfill is { AlreadyDone: true })
+                await output.WriteLineAsync($"points backfill {backfill.From} to {backfill.Through}: already done for these files");
+            else if (backfill is not null)
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"points backfill {backfill.From} to {backfill.Through}: {backfill.Months} months, {backfill.Entries} ledger entries"));
+        }
         return 0;
     }
 
@@ -115,7 +126,7 @@ public static class LegacyImportCli
 
     private static async Task<int> UsageAsync(TextWriter error)
     {
-        await error.WriteLineAsync("Usage: import legacy [--dry-run] [--batch N] FILE… (residents and registrations files, docs/legacy-import.md)");
+        await error.WriteLineAsync("Usage: import legacy [--dry-run] [--batch N] FILE… (residents, registrations, permits, social-insurance and points-facts files, docs/legacy-import.md)");
         return 2;
     }
 }
