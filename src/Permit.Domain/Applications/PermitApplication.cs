@@ -85,6 +85,40 @@ public sealed class PermitApplication
         };
     }
 
+    /// <summary>
+    /// The application behind a permit taken over from the system a district replaces: approved on the permit's issue
+    /// day by <paramref name="decidedBy"/>, as the old system decided it. The rules the desk applies still hold: the
+    /// registration is the resident's, was in force that day, and had lasted six months (no district exemption is
+    /// assumed). The documents stay in the old system's files; none are listed.
+    /// </summary>
+    public static PermitApplication TakeOver(Guid residentId, ResidenceRegistration registration, DateOnly decidedOn, string decidedBy)
+    {
+        Guard.NotEmpty(residentId, "application-resident-required", "The applicant");
+        ArgumentNullException.ThrowIfNull(registration);
+        if (registration.ResidentId != residentId)
+            throw new DomainException("application-registration-mismatch", "The residence registration belongs to someone else.");
+        if (registration.RegistrationDate > decidedOn || registration.MovedOutOn < decidedOn)
+            throw new DomainException("application-registration-not-active", "The residence registration was not in force on the issue day.");
+        var eligibility = Eligibility.Evaluate(registration.RegistrationDate, true, DistrictExemption.None, decidedOn);
+        if (!eligibility.IsEligible)
+            throw new DomainException("application-not-eligible", eligibility.Reason!);
+        return new PermitApplication
+        {
+            Id = Guid.CreateVersion7(),
+            ResidentId = residentId,
+            RegistrationId = registration.Id,
+            RegistrationDate = registration.RegistrationDate,
+            Basis = registration.Basis,
+            Exemption = DistrictExemption.None,
+            Status = ApplicationStatus.Approved,
+            SubmittedOn = decidedOn,
+            AcceptedOn = decidedOn,
+            DueDate = decidedOn.AddDays(IssueDays),
+            DecidedOn = decidedOn,
+            DecidedBy = Guard.Text(decidedBy, "application-decided-by-required", "Who decided", 100),
+        };
+    }
+
     public Eligibility EligibilityOn(DateOnly today) => Eligibility.Evaluate(RegistrationDate, true, Exemption, today);
 
     /// <summary>The applicant hands in a document (before acceptance).</summary>

@@ -44,7 +44,7 @@ public sealed class PermitCard
     /// <summary>The first card is free; exchange and replacement are charged (the fee is configuration).</summary>
     public bool IsChargeable => Reason != CardIssueReason.FirstIssue;
 
-    internal void MarkIssued(CardSerialNumber serial, DateOnly today)
+    internal void MarkIssued(CardSerialNumber? serial, DateOnly today)
     {
         Serial = serial;
         IssuedOn = today;

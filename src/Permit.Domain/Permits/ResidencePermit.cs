@@ -125,6 +125,38 @@ public sealed class ResidencePermit
     }
 
     /// <summary>
+    /// A permit taken over from the system a district replaces, with its number, its issue date and the card it has now:
+    /// <paramref name="cardSequence"/> (1–255) issued on <paramref name="cardIssuedOn"/>. The permit is active from then
+    /// on, as if that card's personalization had been confirmed. Earlier cards (1 … sequence − 1) are recorded as revoked
+    /// on the day the current one was issued, as lost: nothing says why the old system replaced them, and a card that
+    /// was replaced must fail a check whatever the reason. Endorsements are then given with <see cref="Endorse"/>, in order.
+    /// </summary>
+    public static ResidencePermit TakeOver(
+        PermitApplication application, PermitNumber number, string issuingAuthority, DateOnly issueDate,
+        int cardSequence, DateOnly cardIssuedOn, CardSerialNumber? serial)
+    {
+        var permit = Issue(application, number, issuingAuthority, issueDate);
+        if (cardSequence is < 1 or > MaxCardSequence)
+            throw new DomainException("card-sequence-invalid", $"A card sequence is 1 to {MaxCardSequence} (one byte on the card).");
+        if (cardIssuedOn < issueDate)
+            throw new DomainException("card-issued-before-permit", "A card cannot be issued before its permit.");
+        if (cardSequence > 1)
+        {
+            permit._cards.Clear();
+            for (var sequence = 1; sequence < cardSequence; sequence++)
+            {
+                var earlier = new PermitCard(sequence, sequence == 1 ? CardIssueReason.FirstIssue : CardIssueReason.Replacement, issueDate);
+                earlier.Revoke(CardRevocationReason.Lost, cardIssuedOn);
+                permit._cards.Add(earlier);
+            }
+            permit._cards.Add(new PermitCard(cardSequence, CardIssueReason.Replacement, cardIssuedOn));
+        }
+        permit.CurrentCard.MarkIssued(serial, cardIssuedOn);
+        permit.Status = PermitStatus.Active;
+        return permit;
+    }
+
+    /// <summary>
     /// The card agent confirms that the card <paramref name="cardSequence"/> was personalized, read back and activated on the
     /// chip <paramref name="serial"/>. Only then does it count as issued; the first one makes the permit Active.
     /// </summary>

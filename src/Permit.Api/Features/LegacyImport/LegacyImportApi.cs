@@ -10,7 +10,7 @@ using Permit.Api.Security.Authorization;
 namespace Permit.Api.Features.LegacyImport;
 
 /// <summary>
-/// The admin page's legacy import: one file per request (residents before registrations), as a dry run or for real.
+/// The admin page's legacy import: one file per request (residents, then registrations, then the rest), as a dry run or for real.
 /// Large imports run from the command line (<c>import legacy</c>), which resumes after a crash and writes a rejects file.
 /// </summary>
 public static class LegacyImportApi
@@ -26,7 +26,7 @@ public static class LegacyImportApi
             .Accepts<IFormFile>("text/csv", "application/csv", "text/plain", ResultSpreadsheet.MediaType)
             .DisableAntiforgery()
             .WithName("ImportLegacyFile")
-            .WithSummary("Imports (or, with dryRun=true, checks) one legacy residents or registrations file (docs/legacy-import.md).");
+            .WithSummary("Imports (or, with dryRun=true, checks) one legacy file: residents, registrations, permits, social insurance or points facts (docs/legacy-import.md).");
         return group;
     }
 
@@ -49,12 +49,16 @@ public static class LegacyImportApi
         var options = new LegacyImportOptions { DryRun = dryRun ?? false, Rejected = r => { if (rejects.Count < MaxRejectsShown) rejects.Add(r); } };
         try
         {
-            var result = await new LegacyImporter(db, time).ImportAsync(name ?? "upload", buffer.ToArray(), options, cancellationToken);
             // Required, never optional: an import of residents' personal data is never unrecorded.
-            request.HttpContext.RequestServices.GetRequiredService<Audit.IAuditTrail>().Record(
-                options.DryRun ? "legacy-import.dry-run" : "legacy-import.file", null, $"{result.Kind}: {result.Written} written, {result.Rejected} rejected");
+            var audit = request.HttpContext.RequestServices.GetRequiredService<Audit.IAuditTrail>();
+            var result = await new LegacyImporter(db, time, audit).ImportAsync(name ?? "upload", buffer.ToArray(), options, cancellationToken);
+            audit.Record(options.DryRun ? "legacy-import.dry-run" : "legacy-import.file", null, $"{result.Kind}: {result.Written} written, {result.Rejected} rejected");
             if (!options.DryRun)
+            {
                 await db.SaveChangesAsync(cancellationToken);
+                if (LegacyLayouts.MovesPoints(result.Kind))
+                    await LegacyPointsBackfill.RunAsync(db, time, null, cancellationToken);
+            }
             return TypedResults.Ok(new LegacyImportResponse(result, rejects));
         }
         catch (CsvFormatException e)

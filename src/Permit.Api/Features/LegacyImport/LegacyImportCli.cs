@@ -27,7 +27,9 @@ public static class LegacyImportCli
         }
 
         await using var scope = services.CreateAsyncScope();
-        var importer = new LegacyImporter(scope.ServiceProvider.GetRequiredService<PermitDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var importer = new LegacyImporter(db, time, scope.ServiceProvider.GetService<Audit.IAuditTrail>());
         var ordered = new List<(string Path, byte[] Bytes, LegacyFileKind Kind)>();
         foreach (var path in files)
         {
@@ -72,6 +74,15 @@ public static class LegacyImportCli
                 await error.WriteLineAsync($"{path}: {e.Message} Nothing of it was imported.");
                 return 1;
             }
+        }
+        if (!dryRun && ordered.Any(f => LegacyLayouts.MovesPoints(f.Kind)))
+        {
+            var backfill = await LegacyPointsBackfill.RunAsync(db, time, line => { output.WriteLine(line); output.Flush(); }, cancellationToken);
+            if (backfill is { AlreadyDone: true })
+                await output.WriteLineAsync($"points backfill {backfill.From} to {backfill.Through}: already done for these files");
+            else if (backfill is not null)
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"points backfill {backfill.From} to {backfill.Through}: {backfill.Months} months, {backfill.Entries} ledger entries"));
         }
         return 0;
     }

@@ -1,6 +1,8 @@
 using Permit.Api.Infrastructure.Http;
 using Permit.Api.Infrastructure.Problems;
+using System.Globalization;
 using System.Security.Cryptography;
+using Permit.Api.Audit;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Residents;
@@ -15,18 +17,25 @@ namespace Permit.Api.Features.LegacyImport;
 
 /// <summary>
 /// Brings a district's legacy records in (docs/legacy-import.md). Every row is checked as the desk checks its input
-/// (the domain's value types and aggregates), but registrations keep their real, past dates. Rows are matched by
-/// natural keys (a resident by citizen ID number; a registration by resident, arrival and registration date), so
-/// importing a file again changes nothing. Rows are written in batches, each in one transaction together with the
-/// file's <see cref="LegacyImportCheckpoint"/>: a run that crashed resumes after the last batch that landed. A dry run
-/// checks every row the same way and writes nothing.
+/// (the domain's value types and aggregates), but registrations, permits, covers and facts keep their real, past dates.
+/// Rows are matched by natural keys (a resident by citizen ID number; a registration by resident, arrival and
+/// registration date; a permit by its number; a cover by resident and first day; a fact by its content), so importing
+/// a file again changes nothing. Rows are written in batches, each in one transaction together with the file's
+/// <see cref="LegacyImportCheckpoint"/> and one audit line per resident the batch wrote for: a run that crashed resumes
+/// after the last batch that landed. A dry run checks every row the same way and writes nothing.
 /// </summary>
-public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
+public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time, IAuditTrail? audit = null)
 {
     public const int MaxRows = 2_000_000;
 
-    // In a dry run nothing is saved: residents a residents file would create are remembered for the registrations file.
+    /// <summary>Who the old system's decisions are attributed to (applications behind imported permits, covers).</summary>
+    public const string Officer = "legacy-import";
+
+    private readonly IAuditTrail _audit = audit ?? new AuditTrail(db, new SystemActor(), time);
+
+    // In a dry run nothing is saved: what a residents or registrations file would create is remembered for the files after it.
     private readonly Dictionary<string, Resident> _planned = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, List<ResidenceRegistration>> _plannedRegistrations = [];
 
     public async Task<LegacyFileResult> ImportAsync(string name, byte[] bytes, LegacyImportOptions options, CancellationToken cancellationToken)
     {
@@ -36,6 +45,9 @@ public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
         if (rows.Count == 0 || LegacyLayouts.KindOf(rows[0].Fields) is not { } kind)
             throw new CsvFormatException("legacy-header", "The first row must be the header of a legacy layout (docs/legacy-import.md).", 1);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        // Rows are only ever added to the tracker, and each batch detects its changes once before saving: detecting them
+        // on every Add and query walks every tracked row, which made a batch quadratic in its size.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var checkpoint = options.DryRun ? null : await db.Set<LegacyImportCheckpoint>().SingleOrDefaultAsync(c => c.FileSha256 == sha, cancellationToken);
         var resumedAfter = checkpoint?.LastRow ?? 1;
         if (checkpoint is null && !options.DryRun)
@@ -50,24 +62,48 @@ public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
         foreach (var batch in data.Chunk(options.BatchSize))
         {
             var rejects = new List<LegacyReject>();
-            if (kind == LegacyFileKind.Residents)
-                await ResidentsAsync(batch, rejects, tally, options.DryRun, cancellationToken);
-            else
-                await RegistrationsAsync(batch, rejects, tally, options.DryRun, cancellationToken);
-            tally.Rejected += rejects.Count;
+            await using (var transaction = options.DryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                var written = new Dictionary<Guid, int>();
+                switch (kind)
+                {
+                    case LegacyFileKind.Residents:
+                        await ResidentsAsync(batch, rejects, tally, written, options.DryRun, cancellationToken);
+                        break;
+                    case LegacyFileKind.Registrations:
+                        await RegistrationsAsync(batch, rejects, tally, written, options.DryRun, cancellationToken);
+                        break;
+                    case LegacyFileKind.Permits:
+                        await PermitsAsync(batch, rejects, tally, written, options.DryRun, cancellationToken);
+                        break;
+                    case LegacyFileKind.SocialInsurance:
+                        await CoversAsync(batch, rejects, tally, written, options.DryRun, cancellationToken);
+                        break;
+                    default:
+                        await FactsAsync(batch, rejects, tally, written, options.DryRun, cancellationToken);
+                        break;
+                }
+                tally.Rejected += rejects.Count;
+                done += batch.Length;
+                if (checkpoint is not null)
+                {
+                    // Every change of a resident's records is audited: one line per resident this batch wrote for.
+                    foreach (var (residentId, count) in written)
+                        _audit.Record(AuditAction(kind), residentId, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(name)}: {count} row(s) of rows {batch[0].Row}–{batch[^1].Row}"));
+                    checkpoint.LastRow = batch[^1].Row;
+                    checkpoint.Written += tally.BatchWritten;
+                    checkpoint.Unchanged += tally.BatchUnchanged;
+                    checkpoint.Rejected += rejects.Count;
+                    checkpoint.Finished = done == rows.Count - 1;
+                    checkpoint.UpdatedAt = time.GetUtcNow();
+                    db.ChangeTracker.DetectChanges();
+                    await db.SaveChangesAsync(cancellationToken);
+                    await AfterBatchAsync(kind, cancellationToken);
+                    await transaction!.CommitAsync(cancellationToken);
+                }
+            }
             foreach (var reject in rejects)
                 options.Rejected?.Invoke(reject);
-            done += batch.Length;
-            if (checkpoint is not null)
-            {
-                checkpoint.LastRow = batch[^1].Row;
-                checkpoint.Written += tally.BatchWritten;
-                checkpoint.Unchanged += tally.BatchUnchanged;
-                checkpoint.Rejected += rejects.Count;
-                checkpoint.Finished = done == rows.Count - 1;
-                checkpoint.UpdatedAt = time.GetUtcNow();
-                await db.SaveChangesAsync(cancellationToken);
-            }
             db.ChangeTracker.Clear();
             if (checkpoint is not null)
                 db.Attach(checkpoint);
@@ -77,12 +113,23 @@ public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
         if (checkpoint is { Finished: false } && data.Count == 0)
         {
             checkpoint.Finished = true;
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
         }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         return new LegacyFileResult(name, kind, rows.Count - 1, tally.Written, tally.Unchanged, tally.Rejected, resumedAfter > 1 ? resumedAfter : null, options.DryRun);
     }
 
-    private async Task ResidentsAsync(CsvRow[] batch, List<LegacyReject> rejects, Tally tally, bool dryRun, CancellationToken cancellationToken)
+    private static string AuditAction(LegacyFileKind kind) => kind switch
+    {
+        LegacyFileKind.Residents => "legacy-import.resident",
+        LegacyFileKind.Registrations => "legacy-import.registrations",
+        LegacyFileKind.Permits => "legacy-import.permit",
+        LegacyFileKind.SocialInsurance => "legacy-import.social-insurance",
+        _ => "legacy-import.points-facts",
+    };
+
+    private async Task ResidentsAsync(CsvRow[] batch, List<LegacyReject> rejects, Tally tally, Dictionary<Guid, int> written, bool dryRun, CancellationToken cancellationToken)
     {
         var today = ChinaDate.Today(time);
         var known = await KnownResidentsAsync(batch, cancellationToken);
@@ -117,8 +164,7 @@ public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
                     _planned[citizenId.Value] = resident;
                 else
                     db.Residents.Add(resident);
-                tally.Written++;
-                tally.BatchWritten++;
+                Wrote(tally, written, resident.Id);
             }
             catch (DomainException e)
             {
@@ -127,15 +173,14 @@ public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
         }
     }
 
-    private async Task RegistrationsAsync(CsvRow[] batch, List<LegacyReject> rejects, Tally tally, bool dryRun, CancellationToken cancellationToken)
+    private async Task RegistrationsAsync(CsvRow[] batch, List<LegacyReject> rejects, Tally tally, Dictionary<Guid, int> written, bool dryRun, CancellationToken cancellationToken)
     {
         var today = ChinaDate.Today(time);
         var known = await KnownResidentsAsync(batch, cancellationToken);
         foreach (var (number, resident) in _planned)
             known.TryAdd(number, resident);
         var ids = known.Values.Select(r => r.Id).ToList();
-        var registrations = (await db.ResidenceRegistrations.Where(g => ids.Contains(g.ResidentId)).ToListAsync(cancellationToken))
-            .GroupBy(g => g.ResidentId).ToDictionary(g => g.Key, g => g.ToList());
+        var registrations = await RegistrationsOfAsync(ids, cancellationToken);
         foreach (var row in batch)
         {
             if (!Shape(row, LegacyLayouts.Registrations.Count, rejects))
@@ -178,10 +223,11 @@ public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
                 if (movedOut is { } day)
                     registration.MoveOut(day);
                 history.Add(registration);
-                if (!dryRun)
+                if (dryRun)
+                    _plannedRegistrations[resident.Id] = history;
+                else
                     db.ResidenceRegistrations.Add(registration);
-                tally.Written++;
-                tally.BatchWritten++;
+                Wrote(tally, written, resident.Id);
             }
             catch (DomainException e)
             {
@@ -190,17 +236,37 @@ public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
         }
     }
 
+    private static void Wrote(Tally tally, Dictionary<Guid, int> written, Guid residentId)
+    {
+        tally.Written++;
+        tally.BatchWritten++;
+        written[residentId] = written.GetValueOrDefault(residentId) + 1;
+    }
+
     /// <summary>The residents the batch's valid ID numbers name, found by blind index in one query.</summary>
-    private async Task<Dictionary<string, Resident>> KnownResidentsAsync(CsvRow[] batch, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Resident>> KnownResidentsAsync(CsvRow[] batch, CancellationToken cancellationToken, int column = 0)
     {
         var protector = db.RequireCitizenIdProtector();
         var indexes = batch
-            .Select(r => r.Fields.Count > 0 && CitizenIdNumber.TryParse(r.Fields[0].Trim(), out var n) ? protector.BlindIndex(n) : null)
+            .Select(r => r.Fields.Count > column && CitizenIdNumber.TryParse(r.Fields[column].Trim(), out var n) ? protector.BlindIndex(n) : null)
             .OfType<string>().Distinct().ToList();
         var residents = await db.Residents.AsNoTracking()
             .Where(r => indexes.Contains(EF.Property<string>(r, CitizenIdBlindIndex.PropertyName)))
             .ToListAsync(cancellationToken);
         return residents.ToDictionary(r => r.CitizenId.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The registrations of these residents: in the database, or planned by this dry run.</summary>
+    private async Task<Dictionary<Guid, List<ResidenceRegistration>>> RegistrationsOfAsync(List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var registrations = (await db.ResidenceRegistrations.AsNoTracking().Where(g => ids.Contains(g.ResidentId)).ToListAsync(cancellationToken))
+            .GroupBy(g => g.ResidentId).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var id in ids)
+        {
+            if (_plannedRegistrations.TryGetValue(id, out var planned))
+                registrations[id] = planned;
+        }
+        return registrations;
     }
 
     private static bool Shape(CsvRow row, int columns, List<LegacyReject> rejects)
@@ -232,6 +298,11 @@ public sealed class LegacyImporter(PermitDbContext db, TimeProvider time)
         "registration-move-out-before-registration" => "movedOutOn",
         _ => "*",
     };
+
+    private sealed class SystemActor : IAuditActorSource
+    {
+        public AuditActor Current { get; } = AuditActor.System("legacy-import");
+    }
 
     private sealed class Tally
     {

@@ -41,4 +41,28 @@ public static class PermitNumberAllocator
             throw new Domain.Common.DomainException("permit-numbers-exhausted", "No permit serials are left for this region and year.");
         return PermitNumber.Create(region, year, serial);
     }
+
+    /// <summary>
+    /// Moves the (region, year) counter to at least <paramref name="serial"/>, for numbers given out elsewhere (permits
+    /// taken over from the system a district replaces): the next <see cref="NextAsync"/> never hands one of them out
+    /// again. Never moves a counter back. One statement under the row's lock, like <see cref="NextAsync"/>.
+    /// </summary>
+    public static async Task ContinueAfterAsync(PermitDbContext db, RegionCode region, int year, int serial, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(region);
+        var sql = db.Database.IsSqlServer()
+            ? """
+              MERGE "PermitNumberCounters" WITH (HOLDLOCK) AS c
+              USING (SELECT {0} AS "Region", {1} AS "Year", {2} AS "LastSerial") AS s ON c."Region" = s."Region" AND c."Year" = s."Year"
+              WHEN MATCHED AND c."LastSerial" < s."LastSerial" THEN UPDATE SET "LastSerial" = s."LastSerial"
+              WHEN NOT MATCHED THEN INSERT ("Region", "Year", "LastSerial") VALUES (s."Region", s."Year", s."LastSerial");
+              """
+            : """
+              INSERT INTO "PermitNumberCounters" ("Region", "Year", "LastSerial") VALUES ({0}, {1}, {2})
+              ON CONFLICT ("Region", "Year") DO UPDATE SET "LastSerial" = excluded."LastSerial"
+              WHERE "PermitNumberCounters"."LastSerial" < excluded."LastSerial"
+              """;
+        await db.Database.ExecuteSqlRawAsync(sql, [region.Value, year, serial], cancellationToken);
+    }
 }

@@ -59,10 +59,11 @@ internal sealed class ResidentLedger
     public bool IsReversed(long entryId) => _entries.Any(e => e.ReversesEntryId == entryId);
 
     /// <summary>Adds an officer's fact. The caller has checked it against the rule set (<see cref="LedgerRules"/>).</summary>
-    public PointsEntry AppendFact(PointsRuleSet ruleSet, DateOnly today, LedgerFact fact, string source, string officer, DateTimeOffset now) =>
+    /// <param name="key">The entry's key; a fresh one when null (an import passes the fact's natural key, so it lands once).</param>
+    public PointsEntry AppendFact(PointsRuleSet ruleSet, DateOnly today, LedgerFact fact, string source, string officer, DateTimeOffset now, string? key = null) =>
         Append(ruleSet, today, new PointsEntry(
             ResidentId, PointsEntryKind.Evidence, fact.Indicator, fact.Quantity, fact.Level, 0, null, source,
-            RuleSetCatalogue.Label(ruleSet), officer, fact.EvidenceReference, now, null, fact.FrozenUntil, $"evidence:{Guid.NewGuid():N}"));
+            RuleSetCatalogue.Label(ruleSet), officer, fact.EvidenceReference, now, null, fact.FrozenUntil, key ?? $"evidence:{Guid.NewGuid():N}"));
 
     /// <summary>Takes an entry back: the opposite quantity, the same level, the change it makes now.</summary>
     public PointsEntry AppendReversal(PointsRuleSet ruleSet, DateOnly today, PointsEntry original, string source, string officer, string reason, DateTimeOffset now) =>

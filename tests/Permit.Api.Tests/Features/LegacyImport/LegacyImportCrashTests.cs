@@ -9,26 +9,31 @@ namespace Permit.Api.Tests.Features.LegacyImport;
 /// </summary>
 public sealed class LegacyImportCrashTests : IDisposable
 {
+    private const int People = 1500;
+
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("permit-legacy-crash-");
 
     [Fact]
     public async Task An_import_killed_half_way_and_run_again_leaves_the_database_one_clean_run_leaves()
     {
-        var residents = Path.Combine(_directory.FullName, "residents.csv");
-        var registrations = Path.Combine(_directory.FullName, "registrations.csv");
-        await File.WriteAllTextAsync(residents, LegacyFiles.Residents(1500), TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(registrations, LegacyFiles.Registrations(1500), TestContext.Current.CancellationToken);
+        foreach (var (name, text) in LegacyHistoryImportTests.Files(People))
+            await File.WriteAllTextAsync(Path.Combine(_directory.FullName, name), text, TestContext.Current.CancellationToken);
 
-        // Killed once the registrations are half in (some batches landed, the rest not).
+        // Killed once the registrations are half in (some batches landed, the rest not), then killed again inside the
+        // points backfill (its one transaction open), then run to the end.
         var killed = await RunAsync("crashed.db", killWhen: line => line.Contains("(Registrations): 3", StringComparison.Ordinal));
+        var killedInBackfill = await RunAsync("crashed.db", killWhen: line => line.StartsWith("points backfill: 2023", StringComparison.Ordinal));
         var resumed = await RunAsync("crashed.db");
         var clean = await RunAsync("clean.db");
 
         Assert.True(killed.Killed, "the import finished before it could be killed:\n" + killed.Output);
-        Assert.Contains("resumed after row", resumed.Output, StringComparison.Ordinal);
+        Assert.True(killedInBackfill.Killed, "the backfill finished before it could be killed:\n" + killedInBackfill.Output);
+        Assert.Contains("resumed after row", killedInBackfill.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("already done", resumed.Output, StringComparison.Ordinal);
         Assert.Equal((0, 0), (resumed.ExitCode, clean.ExitCode));
         var expected = Dump("clean.db");
-        Assert.Equal(1500 + 7500, expected.Count(l => !l.StartsWith('C')));
+        Assert.Equal(People + People * 5, expected.Count(l => l[0] is 'R' or 'G'));
+        Assert.Contains(expected, l => l.StartsWith("L ", StringComparison.Ordinal) && l.Contains("monthly-accrual", StringComparison.Ordinal));
         Assert.Equal(expected, Dump("crashed.db"));
     }
 
@@ -36,8 +41,11 @@ public sealed class LegacyImportCrashTests : IDisposable
     {
         var api = Path.Combine(AppContext.BaseDirectory, "Permit.Api.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { api, "import", "legacy", "--batch", "250", Path.Combine(_directory.FullName, "registrations.csv"), Path.Combine(_directory.FullName, "residents.csv") })
+        foreach (var arg in new[] { api, "import", "legacy", "--batch", "250" })
             start.ArgumentList.Add(arg);
+        // Named in another order than they are imported in: residents first whatever the command line says.
+        foreach (var (name, _) in LegacyHistoryImportTests.Files(People).Reverse())
+            start.ArgumentList.Add(Path.Combine(_directory.FullName, name));
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Database__Provider"] = "Sqlite";
@@ -71,7 +79,11 @@ public sealed class LegacyImportCrashTests : IDisposable
         return (killed, killed ? -1 : process.ExitCode, output.ToString());
     }
 
-    /// <summary>The imported facts, ids and ciphertexts left out; the checkpoint's counts included.</summary>
+    /// <summary>
+    /// Every table the import writes, canonically: natural keys and facts in sorted lines, the ids and ciphertexts that
+    /// differ between runs left out (a resident is named by the blind index of the ID number); the checkpoints' counts
+    /// and the audit lines included.
+    /// </summary>
     private List<string> Dump(string database)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.FullName, database)};Pooling=False");
@@ -91,6 +103,25 @@ public sealed class LegacyImportCrashTests : IDisposable
             FROM ResidenceRegistrations g JOIN Residents r ON r.Id = g.ResidentId
             """, "G");
         Read("SELECT FileSha256, Kind, LastRow, Written, Unchanged, Rejected, Finished FROM LegacyImportCheckpoints", "C");
+        Read("""
+            SELECT p.Number, r.CitizenIdIndex, p.Status, p.IssueDate, p.Anchor, p.EndorsementsSinceAnchor, p.ValidUntil, p.ContinuousResidenceSince, p.SuspendedOn, p.EndedOn
+            FROM ResidencePermits p JOIN Residents r ON r.Id = p.ResidentId
+            """, "P");
+        Read("SELECT p.Number, c.Sequence, c.Reason, c.Status, c.OrderedOn, c.IssuedOn, c.RevokedOn, c.RevocationReason FROM PermitCards c JOIN ResidencePermits p ON p.Id = c.PermitId", "K");
+        Read("SELECT p.Number, e.Sequence, e.EndorsedOn, e.PreviousValidUntil, e.NewValidUntil, e.IsLate FROM Endorsements e JOIN ResidencePermits p ON p.Id = e.PermitId", "E");
+        Read("SELECT r.CitizenIdIndex, a.Status, a.RegistrationDate, a.DecidedOn, a.DecidedBy FROM PermitApplications a JOIN Residents r ON r.Id = a.ResidentId", "A");
+        Read("SELECT r.CitizenIdIndex, c.CoveredFrom, c.CoveredUntil, c.EvidenceReference FROM SocialInsuranceCovers c JOIN Residents r ON r.Id = c.ResidentId", "S");
+        Read("""
+            SELECT r.CitizenIdIndex, e.Kind, e.Indicator, e.Quantity, e.Level, e.PointsHundredths, e.Period, e.Source, e.RuleSetVersion, e.EvidenceReference, e.CreatedAt, e.Key
+            FROM PointsEntries e JOIN Residents r ON r.Id = e.ResidentId
+            """, "L");
+        Read("""
+            SELECT r.CitizenIdIndex, b.TotalHundredths, b.Total, b.Frozen, b.RuleSetVersion, b.ComputedAt, b.SocialInsuranceMonths, b.ResidenceMonths, b.ProvinceFixedHundredths, b.OtherTiersHundredths
+            FROM PointsBalances b JOIN Residents r ON r.Id = b.ResidentId
+            """, "B");
+        Read("SELECT Region, Year, LastSerial FROM PermitNumberCounters", "N");
+        // Every audit line of the import, once: who it was about and what it says (times and hashes differ between runs).
+        Read("SELECT a.Action, r.CitizenIdIndex, a.Purpose FROM AuditEntries a LEFT JOIN Residents r ON r.Id = a.ResidentId WHERE a.Action LIKE 'legacy-import.%'", "U");
         return [.. lines.Order(StringComparer.Ordinal)];
     }
 
