@@ -81,8 +81,12 @@ public static class AllocationRuns
         return TypedResults.Ok(View(round, run, applicants));
     }
 
-    private static RunView View(AdmissionRound round, AllocationRun run, Dictionary<Guid, AdmissionApplicant> applicants)
+    /// <summary>A run's result, each line explained, as the API answers it and the supervisor's round page shows it.</summary>
+    public static RunView View(AdmissionRound round, AllocationRun run, Dictionary<Guid, AdmissionApplicant> applicants)
     {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(applicants);
         var lines = run.Lines
             .OrderBy(l => l.Rank ?? int.MaxValue).ThenBy(l => l.ApplicantId)
             .Select(l =>
