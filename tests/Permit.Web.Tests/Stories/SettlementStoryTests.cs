@@ -99,6 +99,12 @@ public sealed class SettlementStoryTests(Browser browser)
         await Screenshots.AssertReadableAsync(supervisor);
         await Screenshots.SaveAsync(supervisor, "settlement-2-approved-permit-ended");
 
+        // Before publication there is no public list at all: the page answers as for a round that does not exist.
+        var visitor = await browser.NewPageAsync(host.BaseUrl);
+        var early = await visitor.GotoAsync($"/publicity/settlement/{roundId}");
+        Assert.Equal((int)HttpStatusCode.NotFound, early!.Status);
+        Assert.DoesNotContain("张", WebUtility.HtmlDecode(await visitor.ContentAsync()), StringComparison.Ordinal);
+
         // The supervisor publishes the points round from its page.
         supervisor.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await supervisor.GotoAsync("/admin/settlement");
@@ -112,7 +118,6 @@ public sealed class SettlementStoryTests(Browser browser)
         await Screenshots.SaveAsync(supervisor, "settlement-3-round-published");
 
         // Anyone may read the public list: masked name and ID number, nothing that names the person in full.
-        var visitor = await browser.NewPageAsync(host.BaseUrl);
         var publicity = await visitor.GotoAsync($"/publicity/settlement/{roundId}");
         Assert.Equal((int)HttpStatusCode.OK, publicity!.Status);
         await Assertions.Expect(visitor.Locator("#publicity tbody tr")).ToHaveCountAsync(1);
