@@ -743,6 +743,9 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ChildResidentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EnteredBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -771,11 +774,15 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildResidentId");
+
                     b.HasIndex("ParentPermitId");
 
                     b.HasIndex("ParentResidentId");
 
-                    b.HasIndex("RoundId");
+                    b.HasIndex("RoundId", "ChildResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AdmissionApplicants_RoundId_ChildResidentId");
 
                     b.ToTable("AdmissionApplicants", (string)null);
                 });
@@ -804,6 +811,9 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PermitMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Places")
                         .HasColumnType("INTEGER");
@@ -1796,6 +1806,12 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
             modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
                 {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ChildResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
                         .WithMany()
                         .HasForeignKey("ParentPermitId")
