@@ -104,6 +104,16 @@ public sealed class SettlementRound
         }
     }
 
+    /// <summary>
+    /// Closes the application window early, at the end of <paramref name="today"/>: a supervisor's call when the round has
+    /// what it needs. Applications entered today still count; the ranking can be published from tomorrow.
+    /// </summary>
+    public void CloseApplications(DateOnly today)
+    {
+        EnsureTakingApplications(today);
+        ApplicationCloses = today;
+    }
+
     /// <summary>Publishes the ranking for <see cref="PublicityDays"/> days from <paramref name="today"/>, once the window has closed.</summary>
     public void Publish(DateOnly today)
     {

@@ -139,6 +139,7 @@ public static class AuthorizationMatrixTable
         new("POST", "/api/settlement/condition-sets",                              SupervisorUp),
         new("POST", "/api/settlement/applications/{id:guid}/decision",             SupervisorUp),
         new("POST", "/api/settlement/rounds/",                                     SupervisorUp),
+        new("POST", "/api/settlement/rounds/{id:guid}/closing",                    SupervisorUp),
         new("POST", "/api/settlement/rounds/{id:guid}/publication",                SupervisorUp),
         new("POST", "/api/settlement/rounds/{id:guid}/objections/{objectionId:guid}/decision", SupervisorUp),
         new("POST", "/api/settlement/rounds/{id:guid}/final",                      SupervisorUp),

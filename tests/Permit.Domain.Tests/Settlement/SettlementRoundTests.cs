@@ -24,6 +24,22 @@ public sealed class SettlementRoundTests
     }
 
     [Fact]
+    public void Closing_the_window_early_ends_applications_with_the_day_and_lets_the_ranking_be_published_the_next()
+    {
+        var round = Round();
+        var today = new DateOnly(2026, 4, 10);
+
+        round.CloseApplications(today);
+
+        round.EnsureTakingApplications(today);
+        Assert.Equal("settlement-round-not-taking-applications", Assert.Throws<DomainException>(() => round.EnsureTakingApplications(today.AddDays(1))).Code);
+        Assert.Equal("settlement-round-window-still-open", Assert.Throws<DomainException>(() => round.Publish(today)).Code);
+        round.Publish(today.AddDays(1));
+        Assert.Equal(RoundStatus.Publicity, round.Status);
+        Assert.Equal("settlement-round-not-taking-applications", Assert.Throws<DomainException>(() => Round().CloseApplications(Opens.AddDays(-1))).Code);
+    }
+
+    [Fact]
     public void Publicity_runs_for_the_days_set_and_objections_are_taken_only_then()
     {
         var round = Round();

@@ -39,6 +39,10 @@ public sealed class PageAccessTests
         ["/admin"] = Policies.Supervisor,
         ["/admin/audit/{id:guid}"] = Policies.Supervisor,
         ["/admin/points"] = Policies.Supervisor,
+        ["/admin/settlement"] = Policies.Supervisor,
+        ["/admin/settlement/{id:guid}"] = Policies.Supervisor,
+        ["/admin/school-admission"] = Policies.Supervisor,
+        ["/admin/school-admission/{id:guid}"] = Policies.Supervisor,
         ["/admin/users"] = Policies.Admin,
         ["/admin/legacy-import"] = Policies.Admin,
     };

@@ -28,6 +28,21 @@ public sealed class PageGalleryTests(Browser browser)
             activated.EnsureSuccessStatusCode();
         await using var db = host.NewContext();
         var residentId = db.PermitApplications.Single(a => a.Id == applicationId).ResidentId;
+        using var admin = await host.BearerClientAsync("zhao.admin");
+        using var opened = await admin.PostAsJsonAsync("/api/settlement/rounds", new
+        {
+            year = 2026, quota = 5, applicationOpens = "2026-03-01", applicationCloses = "2026-03-31", publicityDays = 7, permitMonths = 0, insuranceMonths = 0,
+        }, TestContext.Current.CancellationToken);
+        opened.EnsureSuccessStatusCode();
+        var roundId = (await opened.Content.ReadFromJsonAsync<Permit.Api.Features.Settlement.Rounds.RoundResponse>(TestContext.Current.CancellationToken))!.Id;
+        using (var entered = await registrar.PostAsJsonAsync($"/api/settlement/rounds/{roundId}/applicants", new { residentId }, TestContext.Current.CancellationToken))
+            entered.EnsureSuccessStatusCode();
+        using var admission = await admin.PostAsJsonAsync("/api/school-admission/rounds", new
+        {
+            zone = "镇海区第一学区", schoolYear = 2026, places = 10, residenceMonths = 6, insuranceMonths = 6, minimumAge = 6, maximumAge = 6,
+        }, TestContext.Current.CancellationToken);
+        admission.EnsureSuccessStatusCode();
+        var admissionId = (await admission.Content.ReadFromJsonAsync<Permit.Api.Features.SchoolAdmission.RoundView>(TestContext.Current.CancellationToken))!.Id;
         // No page may show a key, a code or a password it was given; only a new terminal's key is shown, once, explained.
         Secrets = [clinicKey, code, PermitTestHost.Password];
 
@@ -45,6 +60,8 @@ public sealed class PageGalleryTests(Browser browser)
                          ("/desk/bulk-reports", "bulk-reports"), ($"/desk/residents/{residentId}/tasks", "tasks"), ("/desk/reviews", "reviews"), ("/admin", "statistics"), ("/admin/users", "users"),
                          ($"/admin/audit/{residentId}", "audit-trail"), ("/admin/points", "points-rules"), ("/admin/legacy-import", "legacy-import"),
                          ("/desk/duplicates", "duplicates"), ("/desk/data-quality", "data-quality"), ("/desk/data-quality?check=missing-contact", "data-quality-records"),
+                         ("/admin/settlement", "settlement-rounds"), ($"/admin/settlement/{roundId}", "settlement-round"),
+                         ("/admin/school-admission", "admission-rounds"), ($"/admin/school-admission/{admissionId}", "admission-round"),
                      })
                 await ShootAsync(officer, path, $"{name}-{suffix}");
             await CreateTerminalAsync(officer, $"/admin/users", $"users-terminal-key-{suffix}", $"学校终端 {suffix}");
@@ -53,6 +70,7 @@ public sealed class PageGalleryTests(Browser browser)
             await ShootAsync(officer, "/admin", $"statistics-en-{suffix}");
             await ShootAsync(officer, $"/desk/residents/{residentId}/tasks", $"tasks-en-{suffix}");
             await ShootAsync(officer, "/admin/points", $"points-rules-en-{suffix}");
+            await ShootAsync(officer, $"/admin/settlement/{roundId}", $"settlement-round-en-{suffix}");
 
             var counter = await browser.NewPageAsync(host.BaseUrl, size);
             await SignInAsync(counter, "/counter/signin", ("终端密钥", clinicKey));

@@ -36,11 +36,14 @@ public sealed class AdmissionRound
     /// <summary>A floor on the parent's points, whole points; null when none.</summary>
     public int? MinimumPoints { get; private set; }
 
+    /// <summary>Full months the parent's current permit must have been held unbroken when the application is entered.</summary>
+    public int PermitMonths { get; private set; }
+
     public DateTimeOffset OpenedAt { get; private set; }
 
     public string OpenedBy { get; private set; }
 
-    public AdmissionConditions Conditions => new(ResidenceMonths, InsuranceMonths, MinimumAge, MaximumAge, MinimumPoints);
+    public AdmissionConditions Conditions => new(ResidenceMonths, InsuranceMonths, MinimumAge, MaximumAge, MinimumPoints, PermitMonths);
 
     public static AdmissionRound Open(string zone, int schoolYear, int places, AdmissionConditions conditions, string openedBy, DateTimeOffset now)
     {
@@ -57,13 +60,18 @@ public sealed class AdmissionRound
             MinimumAge = conditions.MinimumAge,
             MaximumAge = conditions.MaximumAge,
             MinimumPoints = conditions.MinimumPoints is { } floor ? (int)floor : null,
+            PermitMonths = conditions.PermitMonths,
             OpenedAt = now,
             OpenedBy = openedBy,
         };
     }
 }
 
-/// <summary>A child applying in a round, entered by an officer with the parent's permit and the verified months.</summary>
+/// <summary>
+/// A child applying in a round: a resident linked to the parent as their child, entered by an officer with the parent's
+/// permit. The child's name and birth date and the parent's months of residence and insurance are copied from the
+/// register when the application is entered (nothing is typed), so later runs rank on what the family showed then.
+/// </summary>
 public sealed class AdmissionApplicant
 {
     public const int ChildNameMaxLength = 60;
@@ -77,6 +85,9 @@ public sealed class AdmissionApplicant
 
     public Guid RoundId { get; private set; }
 
+    /// <summary>The child's resident record; one application per child per round.</summary>
+    public Guid ChildResidentId { get; private set; }
+
     public string ChildName { get; private set; }
 
     public DateOnly ChildBirthDate { get; private set; }
@@ -88,10 +99,10 @@ public sealed class AdmissionApplicant
 
     public Guid ParentResidentId { get; private set; }
 
-    /// <summary>Months of residence in the district, as the officer verified them.</summary>
+    /// <summary>The parent's unbroken residence in the district in full months, from the registrations at entry.</summary>
     public int ResidenceMonths { get; private set; }
 
-    /// <summary>Months of social insurance in the district, as the officer verified them.</summary>
+    /// <summary>The parent's full months inside the social-insurance covers at entry.</summary>
     public int InsuranceMonths { get; private set; }
 
     public DateTimeOffset AppliedAt { get; private set; }
@@ -99,11 +110,12 @@ public sealed class AdmissionApplicant
     public string EnteredBy { get; private set; }
 
     public static AdmissionApplicant Enter(
-        Guid roundId, string childName, DateOnly childBirthDate, string parentPermitNumber, Guid parentPermitId, Guid parentResidentId,
-        int residenceMonths, int insuranceMonths, string enteredBy, DateTimeOffset now) => new()
+        Guid roundId, Guid childResidentId, string childName, DateOnly childBirthDate, string parentPermitNumber, Guid parentPermitId,
+        Guid parentResidentId, int residenceMonths, int insuranceMonths, string enteredBy, DateTimeOffset now) => new()
         {
             Id = Guid.CreateVersion7(now),
             RoundId = roundId,
+            ChildResidentId = childResidentId,
             ChildName = childName.Trim(),
             ChildBirthDate = childBirthDate,
             ParentPermitNumber = parentPermitNumber,

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
+using Permit.Api.Features.Settlement;
+using Permit.Api.Features.Settlement.Rounds;
+using Permit.Domain.Families;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
@@ -30,7 +33,7 @@ public static class AdmissionRounds
         try
         {
             conditions = new AdmissionConditions(request.ResidenceMonths ?? 0, request.InsuranceMonths ?? 0,
-                request.MinimumAge ?? 6, request.MaximumAge ?? request.MinimumAge ?? 6, request.MinimumPoints);
+                request.MinimumAge ?? 6, request.MaximumAge ?? request.MinimumAge ?? 6, request.MinimumPoints, request.PermitMonths ?? 0);
         }
         catch (DomainException ex)
         {
@@ -78,21 +81,25 @@ public static class AdmissionRounds
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(audit);
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.ChildName) || request.ChildName.Trim().Length > AdmissionApplicant.ChildNameMaxLength)
-            errors["childName"] = [$"The child's name is 1 to {AdmissionApplicant.ChildNameMaxLength} characters."];
-        var today = ChinaDate.Today(time);
-        if (request.ChildBirthDate is not { } birthDate || birthDate > today || birthDate < today.AddYears(-18))
-            errors["childBirthDate"] = ["The child's birth date, not in the future and under 18 years ago."];
+        if (request.ChildResidentId is null || request.ChildResidentId == Guid.Empty)
+            errors["childResidentId"] = ["The child's resident record (register the child with the guardian first)."];
         if (!PermitNumber.TryParse(request.ParentPermitNumber, out var permitNumber))
             errors["parentPermitNumber"] = ["A permit number is 17 digits and a check character."];
-        if (request.ResidenceMonths is not (>= 0 and <= 600))
-            errors["residenceMonths"] = ["Months of residence in the district, 0 to 600."];
-        if (request.InsuranceMonths is not (>= 0 and <= 600))
-            errors["insuranceMonths"] = ["Months of social insurance in the district, 0 to 600."];
+        // Refused rather than ignored: an officer who typed a figure must not believe it was used.
+        const string FromRegister = "Taken from the register; do not send it.";
+        if (request.ChildName is not null)
+            errors["childName"] = [$"{FromRegister} The child's name is the resident record's."];
+        if (request.ChildBirthDate is not null)
+            errors["childBirthDate"] = [$"{FromRegister} The child's birth date is the resident record's."];
+        if (request.ResidenceMonths is not null)
+            errors["residenceMonths"] = [$"{FromRegister} Residence months come from the parent's registrations."];
+        if (request.InsuranceMonths is not null)
+            errors["insuranceMonths"] = [$"{FromRegister} Insurance months come from the parent's social-insurance covers."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, type: Problems.TypeOf("validation"), title: "The applicant is not valid.");
 
-        if (!await db.Set<AdmissionRound>().AnyAsync(r => r.Id == id, cancellationToken))
+        var round = await db.Set<AdmissionRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (round is null)
             return RoundNotFound();
         if (await db.Set<AllocationRun>().AnyAsync(r => r.RoundId == id, cancellationToken))
         {
@@ -105,16 +112,51 @@ public static class AdmissionRounds
         if (parent is null)
             return Problems.Invalid("parentPermitNumber", "No residence permit has this number.");
 
-        var applicant = AdmissionApplicant.Enter(id, request.ChildName!, request.ChildBirthDate!.Value, permitNumber!.Value,
-            parent.Id, parent.ResidentId, request.ResidenceMonths!.Value, request.InsuranceMonths!.Value,
-            user.FindFirstValue(PermitClaims.Subject) ?? "unknown", time.GetUtcNow());
+        // The same answer whether the child does not exist or belongs to another family: the desk learns nothing about
+        // someone else's child by trying ids.
+        var childId = request.ChildResidentId!.Value;
+        var child = await (
+            from r in db.Residents.AsNoTracking()
+            where r.Id == childId && db.Set<FamilyLink>().Any(l => l.EndedOn == null
+                && ((l.ResidentId == parent.ResidentId && l.MemberId == childId && l.Relationship == FamilyRelationship.Child)
+                    || (l.ResidentId == childId && l.MemberId == parent.ResidentId && l.Relationship == FamilyRelationship.Parent)))
+            select new { r.Name, r.BirthDate }).SingleOrDefaultAsync(cancellationToken);
+        if (child is null)
+        {
+            return Problems.Problem("admission-child-not-linked",
+                "This child is not recorded as a child of the permit's holder; record the family link first.");
+        }
+
+        if (await db.Set<AdmissionApplicant>().AnyAsync(a => a.RoundId == id && a.ChildResidentId == childId, cancellationToken))
+            return ChildAlreadyApplied();
+
+        var today = ChinaDate.Today(time);
+        var permitMonths = await IndexStanding.PermitMonthsAsync(db, parent.ResidentId, today, cancellationToken);
+        round.Conditions.RequirePermitHeld(permitMonths);
+        var register = await RegisterFacts.OfAsync(db, parent.ResidentId, today, cancellationToken);
+
+        var applicant = AdmissionApplicant.Enter(id, childId, child.Name, child.BirthDate, permitNumber!.Value, parent.Id, parent.ResidentId,
+            register.ResidenceMonths, register.InsuranceMonths, user.FindFirstValue(PermitClaims.Subject) ?? "unknown", time.GetUtcNow());
         db.Add(applicant);
         audit.Record("school-admission.applicant.enter", parent.ResidentId, $"round {id}, applicant {applicant.Id}");
-        await db.SaveChangesAsync(cancellationToken);
+        audit.Record("school-admission.applicant.enter", childId, $"round {id}, applicant {applicant.Id}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The other parent entered the same child at the same moment (UX_AdmissionApplicants_RoundId_ChildResidentId).
+            return ChildAlreadyApplied();
+        }
+
         return TypedResults.Created($"/api/school-admission/rounds/{id}/applicants/{applicant.Id}", new ApplicantView(
             applicant.Id, id, applicant.ChildName, applicant.ChildBirthDate, applicant.ParentPermitNumber, applicant.ResidenceMonths,
-            applicant.InsuranceMonths, applicant.AppliedAt));
+            applicant.InsuranceMonths, applicant.AppliedAt, childId, permitMonths));
     }
+
+    private static ProblemHttpResult ChildAlreadyApplied() =>
+        Problems.Problem("admission-child-already-applied", "This child already has an application in this round (one per child per round).");
 
     public static ProblemHttpResult RoundNotFound() =>
         Problems.Problem("admission-round-not-found", "No admission round has this id.");

@@ -81,8 +81,12 @@ public static class AllocationRuns
         return TypedResults.Ok(View(round, run, applicants));
     }
 
-    private static RunView View(AdmissionRound round, AllocationRun run, Dictionary<Guid, AdmissionApplicant> applicants)
+    /// <summary>A run's result, each line explained, as the API answers it and the supervisor's round page shows it.</summary>
+    public static RunView View(AdmissionRound round, AllocationRun run, Dictionary<Guid, AdmissionApplicant> applicants)
     {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(applicants);
         var lines = run.Lines
             .OrderBy(l => l.Rank ?? int.MaxValue).ThenBy(l => l.ApplicantId)
             .Select(l =>
@@ -107,7 +111,7 @@ public static class AllocationRuns
             AdmissionAllocation.TieBreaks.ApplicationTime => " Equal points and residence with a neighbour: the earlier application decided.",
             _ => " Equal points, residence and application time with a neighbour: the fixed final key (SHA-256 of round and applicant) decided.",
         };
-        return line.Reason switch
+        var why = line.Reason switch
         {
             AdmissionAllocation.Reasons.WithinPlaces => $"Admitted: rank {line.Rank} with {points} points, within the {round.Places} places.{tie}",
             AdmissionAllocation.Reasons.PlacesFilled => $"Not admitted: rank {line.Rank} with {points} points; the {round.Places} places went to higher ranks.{tie}",
@@ -118,5 +122,8 @@ public static class AllocationRuns
             AdmissionAllocation.Reasons.InsuranceTooShort => $"Ineligible: {line.InsuranceMonths} months of social insurance in the district, {round.InsuranceMonths} needed.",
             _ => $"Ineligible: the child's age on 31 August {round.SchoolYear} is outside {round.MinimumAge}–{round.MaximumAge}.",
         };
+        // Say where the months came from: nobody typed them, so nobody has to wonder whose figure ranked the child.
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{why} From the register at entry: {line.ResidenceMonths} months of residence, {line.InsuranceMonths} months of social insurance.");
     }
 }

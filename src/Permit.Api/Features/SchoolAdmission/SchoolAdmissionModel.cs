@@ -32,7 +32,9 @@ public static class SchoolAdmissionModel
             applicant.HasOne<AdmissionRound>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
             applicant.HasOne<ResidencePermit>().WithMany().HasForeignKey(a => a.ParentPermitId).OnDelete(DeleteBehavior.Restrict);
             applicant.HasOne<Resident>().WithMany().HasForeignKey(a => a.ParentResidentId).OnDelete(DeleteBehavior.Restrict);
-            applicant.HasIndex(a => a.RoundId);
+            applicant.HasOne<Resident>().WithMany().HasForeignKey(a => a.ChildResidentId).OnDelete(DeleteBehavior.Restrict);
+            // One application per child per round; the handler answers 409 before this is reached, except in a race.
+            applicant.HasIndex(a => new { a.RoundId, a.ChildResidentId }).IsUnique().HasDatabaseName("UX_AdmissionApplicants_RoundId_ChildResidentId");
         });
 
         modelBuilder.Entity<AllocationRun>(run =>

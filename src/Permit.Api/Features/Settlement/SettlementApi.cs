@@ -37,6 +37,8 @@ public static class SettlementApi
             .WithName("GetSettlementRound").WithSummary("A round with its latest ranking, recomputed from the stored inputs to show it is reproducible");
         rounds.MapPost("/{id:guid}/applicants", Rounds.SettlementRounds.EnterAsync).WithBodyLimit(RequestLimits.Json)
             .WithName("EnterSettlementRound").WithSummary("Enter a resident inside the window: the index facts are taken from the register and kept");
+        rounds.MapPost("/{id:guid}/closing", Rounds.SettlementRounds.CloseApplicationsAsync).RequireAuthorization(Policies.Supervisor)
+            .WithName("CloseSettlementRoundApplications").WithSummary("Close the application window at the end of today (publication from tomorrow)");
         rounds.MapPost("/{id:guid}/publication", Rounds.SettlementRounds.PublishAsync).RequireAuthorization(Policies.Supervisor)
             .WithName("PublishSettlementRound").WithSummary("Rank and publish for the publicity period (公示)");
         rounds.MapPost("/{id:guid}/objections", Rounds.SettlementRounds.FileObjectionAsync).WithBodyLimit(RequestLimits.Json)

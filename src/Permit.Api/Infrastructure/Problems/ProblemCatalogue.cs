@@ -321,6 +321,9 @@ public static class ProblemCatalogue
         new("admission-round-allocated", Conflict, "该批次已分配学位。", "The round's places are already allocated."),
         new("admission-run-concurrent", Conflict, "该批次正在分配学位。", "The round is being allocated right now."),
         new("admission-run-not-found", NotFound, "没有该次分配。", "No allocation run of this round has this id."),
+        new("admission-child-not-linked", Unprocessable, "该儿童未登记为持证人的子女，请先登记家庭关系。", "This child is not recorded as a child of the permit's holder; record the family link first."),
+        new("admission-child-already-applied", Conflict, "该儿童在本批次已有申请（每名儿童每批次限一份）。", "This child already has an application in this round (one per child per round)."),
+        new("admission-permit-too-short", Unprocessable, "父母居住证连续持有的月数不足本批次要求。", "The parent's permit has not been held unbroken for the months the round requires."),
 
         // Jobs
         new("job-not-found", NotFound, "没有该任务。", "There is no job of this name."),

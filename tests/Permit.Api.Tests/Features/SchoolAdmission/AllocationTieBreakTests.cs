@@ -25,20 +25,23 @@ public sealed class AllocationTieBreakTests
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var parents = new List<Holder>();
+        var children = new List<Guid>();
+        string[] names = ["小一", "小二", "小三", "小四"];
         for (var n = 0; n < 4; n++)
         {
             parents.Add(await ActiveHolderAsync(host, registrar, n));
             await PointsAsync(host, parents[n].ResidentId, 80m);
+            children.Add(await ChildOfAsync(host, registrar, parents[n], names[n], n));
         }
 
         var round = await OpenRoundAsync(supervisor, places: 3);
-        var first = await EnteredAsync(registrar, round.Id, "小一", parents[0].Number);
+        var first = await EnteredAsync(registrar, round.Id, children[0], parents[0].Number);
         host.Time.Advance(TimeSpan.FromMinutes(1));
-        var second = await EnteredAsync(registrar, round.Id, "小二", parents[1].Number);
+        var second = await EnteredAsync(registrar, round.Id, children[1], parents[1].Number);
         host.Time.Advance(TimeSpan.FromMinutes(1));
         // A bulk entry: two children in the same instant tie on points, residence and application time.
-        var third = await EnteredAsync(registrar, round.Id, "小三", parents[2].Number);
-        var fourth = await EnteredAsync(registrar, round.Id, "小四", parents[3].Number);
+        var third = await EnteredAsync(registrar, round.Id, children[2], parents[2].Number);
+        var fourth = await EnteredAsync(registrar, round.Id, children[3], parents[3].Number);
 
         var run = await RunAsync(supervisor, round.Id);
 
@@ -72,8 +75,9 @@ public sealed class AllocationTieBreakTests
         {
             var parent = await ActiveHolderAsync(host, registrar, n);
             await PointsAsync(host, parent.ResidentId, points[n]);
+            var child = await ChildOfAsync(host, registrar, parent, $"孩子{n}", n);
             // All in one instant, so the final key orders every tie.
-            (await EnterAsync(registrar, round.Id, $"孩子{n}", parent.Number)).Dispose();
+            (await EnterAsync(registrar, round.Id, child, parent.Number)).Dispose();
         }
 
         var once = await RunAsync(supervisor, round.Id);

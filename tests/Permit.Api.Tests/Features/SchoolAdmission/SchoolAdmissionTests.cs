@@ -32,12 +32,18 @@ public sealed class SchoolAdmissionTests
         await PointsAsync(host, parents[2].ResidentId, 80m);
         await PointsAsync(host, parents[3].ResidentId, 120m, frozen: true);
         await PointsAsync(host, parents[4].ResidentId, 70m);
+        // The register gives 小红's parent 20 months of residence and 小刚's 30; the others 24.
+        var children = new[]
+        {
+            await ChildOfAsync(host, registrar, parents[0], "小明", 0),
+            await ChildOfAsync(host, registrar, parents[1], "小红", 1, residenceMonths: 20),
+            await ChildOfAsync(host, registrar, parents[2], "小刚", 2, residenceMonths: 30),
+            await ChildOfAsync(host, registrar, parents[3], "小丽", 3),
+            await ChildOfAsync(host, registrar, parents[4], "小强", 4, born: "2021-01-01"),
+        };
         var round = await OpenRoundAsync(supervisor, places: 2);
-        (await EnterAsync(registrar, round.Id, "小明", parents[0].Number)).Dispose();
-        (await EnterAsync(registrar, round.Id, "小红", parents[1].Number, residenceMonths: 20)).Dispose();
-        (await EnterAsync(registrar, round.Id, "小刚", parents[2].Number, residenceMonths: 30)).Dispose();
-        (await EnterAsync(registrar, round.Id, "小丽", parents[3].Number)).Dispose();
-        (await EnterAsync(registrar, round.Id, "小强", parents[4].Number, born: "2021-01-01")).Dispose();
+        for (var n = 0; n < children.Length; n++)
+            _ = await EnteredAsync(registrar, round.Id, children[n], parents[n].Number);
 
         using var ran = await supervisor.PostAsync(new Uri($"/api/school-admission/rounds/{round.Id}/runs", UriKind.Relative), null, Ct);
         Assert.Equal(HttpStatusCode.Created, ran.StatusCode);
@@ -77,10 +83,11 @@ public sealed class SchoolAdmissionTests
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var parent = await ActiveHolderAsync(host, registrar, 0);
+        var child = await ChildOfAsync(host, registrar, parent, "小明", 0);
         var round = await OpenRoundAsync(supervisor, places: 1);
         (await supervisor.PostAsync(new Uri($"/api/school-admission/rounds/{round.Id}/runs", UriKind.Relative), null, Ct)).Dispose();
 
-        using var late = await EnterAsync(registrar, round.Id, "小明", parent.Number);
+        using var late = await EnterAsync(registrar, round.Id, child, parent.Number);
         using var again = await supervisor.PostAsJsonAsync("/api/school-admission/rounds", new { zone = "蛟川学区", schoolYear = 2026, places = 3 }, Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
@@ -101,7 +108,7 @@ public sealed class SchoolAdmissionTests
         {
             childName = "", childBirthDate = "2030-01-01", parentPermitNumber = "123", residenceMonths = -1, insuranceMonths = 9999,
         }, Ct);
-        using var unknownParent = await EnterAsync(registrar, round.Id, "小明", Domain.Permits.PermitNumber.Create(Domain.Regions.RegionCode.Parse("330211"), 2026, 9_999_999).Value);
+        using var unknownParent = await EnterAsync(registrar, round.Id, Guid.CreateVersion7(), Domain.Permits.PermitNumber.Create(Domain.Regions.RegionCode.Parse("330211"), 2026, 9_999_999).Value);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var body = await bad.Content.ReadAsStringAsync(Ct);

@@ -8,6 +8,7 @@ using Permit.Api.Features.Settlement.Rounds;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Entitlements;
+using Permit.Domain.Permits;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;
 using static Permit.Api.Tests.Features.Settlement.SettlementArrange;
 
@@ -91,6 +92,14 @@ public sealed class PointsRoundTests
         Assert.DoesNotContain(PermitArrange.IdNumber(0)[6..14], page, StringComparison.Ordinal);
         Assert.Contains("张＊", page, StringComparison.Ordinal);
 
+        // Before the final list the holders' cards are genuine and their permits live at the counter.
+        using var school = await TerminalAsync(host, "镇海实验小学", ServiceCategory.Education);
+        foreach (var holder in holders)
+        {
+            var before = await CardAtCounterAsync(school, holder);
+            Assert.Equal((true, null, "Active"), (before!.Credential.Genuine, before.Credential.RefusalReason, before.Permit?.Status));
+        }
+
         // An objection: six years of insurance, not four. Upheld, the re-run moves the applicant above the cut.
         using var filed = await registrar2.PostAsJsonAsync($"/api/settlement/rounds/{round.Id}/objections", new
         {
@@ -141,13 +150,62 @@ public sealed class PointsRoundTests
         using var notice = await registrar3.GetAsync(new Uri($"/api/settlement/rounds/{round.Id}/applicants/{below.ApplicantId}/notice", UriKind.Relative), Ct);
         Assert.Equal("application/pdf", notice.Content.Headers.ContentType?.MediaType);
 
-        using var school = await TerminalAsync(host, "镇海实验小学", ServiceCategory.Education);
+        // Both card holders are among the settled: the same cards are now refused, their permits ended for local hukou.
+        Assert.All(holders, h => Assert.Contains(final.Round.Lines, l => l.ResidentId == h.ResidentId && l.Outcome == "settled"));
         foreach (var holder in holders)
         {
             var answer = await CardAtCounterAsync(school, holder);
-            Assert.False(answer!.Eligible);
-            Assert.NotEqual(EntitlementReasons.Eligible, answer.ReasonCode);
+            Assert.Equal((false, "Terminated"), (answer!.Eligible, answer.Permit?.Status));
+            Assert.True(answer.ReasonCode is EntitlementReasons.PermitTerminated or Api.Features.Entitlements.LookupReasons.CredentialRefused, answer.ReasonCode);
         }
+
+        // Every settled applicant's permit has ended, and no one else's: the applicant dropped below the cut keeps theirs.
+        await using (var db = host.NewContext())
+        {
+            var settledResidents = final.Round.Lines.Where(l => l.Outcome == "settled").Select(l => l.ResidentId).ToList();
+            var permits = await db.ResidencePermits.AsNoTracking().Where(p => residents.Contains(p.ResidentId)).Select(p => new { p.ResidentId, p.Status }).ToListAsync(Ct);
+            Assert.Equal(20, settledResidents.Count);
+            Assert.Equal(200, permits.Count);
+            Assert.All(permits, p => Assert.Equal(settledResidents.Contains(p.ResidentId), p.Status == PermitStatus.Terminated));
+            Assert.Contains(permits, p => p.ResidentId == atCut.ResidentId && p.Status != PermitStatus.Terminated);
+        }
+    }
+
+    [Fact]
+    public async Task A_supervisor_closes_the_window_early_so_later_entries_are_refused_and_a_registrar_cannot_close_it()
+    {
+        await using var host = PermitsHost.On("Sqlite");
+        using var registrar = host.Officer();
+        using var supervisor = host.Officer(OfficerRole.Supervisor);
+        var applicants = await PermitArrange.ApprovedApplicationsAsync(host, 2);
+        using var opened = await supervisor.PostAsJsonAsync("/api/settlement/rounds", new
+        {
+            year = 2026, quota = 1, applicationOpens = "2026-03-01", applicationCloses = "2026-04-30", publicityDays = 7,
+            permitMonths = 0, insuranceMonths = 0, noFreeze = true,
+        }, Ct);
+        var round = (await opened.Content.ReadFromJsonAsync<RoundResponse>(Ct))!;
+        using (var first = await registrar.PostAsJsonAsync($"/api/settlement/rounds/{round.Id}/applicants", new { residentId = applicants[0].ResidentId }, Ct))
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        using (var byRegistrar = await registrar.PostAsync(new Uri($"/api/settlement/rounds/{round.Id}/closing", UriKind.Relative), null, Ct))
+            Assert.Equal(HttpStatusCode.Forbidden, byRegistrar.StatusCode);
+        using var closed = await supervisor.PostAsync(new Uri($"/api/settlement/rounds/{round.Id}/closing", UriKind.Relative), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal(Permit.Domain.Common.ChinaDate.Today(host.Time), (await closed.Content.ReadFromJsonAsync<RoundResponse>(Ct))!.ApplicationCloses);
+        using (var publishedToday = await supervisor.PostAsync(new Uri($"/api/settlement/rounds/{round.Id}/publication", UriKind.Relative), null, Ct))
+            Assert.EndsWith("/settlement-round-window-still-open", await PermitIssuanceTests.ProblemTypeAsync(publishedToday));
+
+        host.Time.Advance(TimeSpan.FromDays(1));
+        using var registrar2 = host.Officer();
+        using var supervisor2 = host.Officer(OfficerRole.Supervisor);
+        using (var late = await registrar2.PostAsJsonAsync($"/api/settlement/rounds/{round.Id}/applicants", new { residentId = applicants[1].ResidentId }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+            Assert.EndsWith("/settlement-round-not-taking-applications", await PermitIssuanceTests.ProblemTypeAsync(late));
+        }
+        using var published = await supervisor2.PostAsync(new Uri($"/api/settlement/rounds/{round.Id}/publication", UriKind.Relative), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal(1, (await published.Content.ReadFromJsonAsync<RoundResponse>(Ct))!.Applicants);
     }
 
     /// <summary>Open social-insurance covers from the bureau's statement: applicant n has <see cref="YearsOf"/> years up to 10 March 2026.</summary>

@@ -67,6 +67,18 @@ public static class SettlementRounds
             new RoundApplicantResponse(applicant.Id, id, applicant.ResidentId, index.TotalHundredths(applicant.Facts) / 100m, applicant.PermitMonths, applicant.Frozen));
     }
 
+    public static async Task<Results<Ok<RoundResponse>, ProblemHttpResult>> CloseApplicationsAsync(
+        Guid id, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        var round = await db.Set<SettlementRound>().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+            return Problems.NoSuch("settlement round");
+        round.CloseApplications(ChinaDate.Today(time));
+        audit.Record("settlement.round.close", null, $"round {round.Year}: applications closed");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await ResponseAsync(db, user, round, ct));
+    }
+
     public static async Task<Results<Ok<RoundResponse>, ProblemHttpResult>> PublishAsync(
         Guid id, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
@@ -165,8 +177,11 @@ public static class SettlementRounds
     public static Task<RoundRun?> LatestRunAsync(PermitDbContext db, Guid roundId, CancellationToken ct) =>
         db.Set<RoundRun>().AsNoTracking().Where(r => r.RoundId == roundId).OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(ct);
 
-    private static async Task<RoundResponse> ResponseAsync(PermitDbContext db, ClaimsPrincipal user, SettlementRound round, CancellationToken ct)
+    /// <summary>The round as officers see it: its latest stored ranking (names within the officer's jurisdiction) and whether it is reproducible.</summary>
+    public static async Task<RoundResponse> ResponseAsync(PermitDbContext db, ClaimsPrincipal user, SettlementRound round, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(round);
         var applicants = await db.Set<RoundApplicant>().CountAsync(a => a.RoundId == round.Id, ct);
         var runs = await db.Set<RoundRun>().CountAsync(r => r.RoundId == round.Id, ct);
         var last = await LatestRunAsync(db, round.Id, ct);
@@ -188,8 +203,10 @@ public static class SettlementRounds
         return rows.ToDictionary(r => r.Id, r => (r.ResidentId, r.Name));
     }
 
-    private static async Task<IReadOnlyList<RankChange>> ChangesAsync(PermitDbContext db, ClaimsPrincipal user, IReadOnlyList<RoundLine> before, IReadOnlyList<RoundLine> after, CancellationToken ct)
+    /// <summary>What moved between two rankings (rank, outcome or score), with the names the officer may see.</summary>
+    public static async Task<IReadOnlyList<RankChange>> ChangesAsync(PermitDbContext db, ClaimsPrincipal user, IReadOnlyList<RoundLine> before, IReadOnlyList<RoundLine> after, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var changes = SettlementRanking.Changes(before, after);
         var names = await NamesAsync(db, user, changes.Select(c => c.ApplicantId), ct);
         return [.. changes.Select(c => new RankChange(c.ApplicantId, names.TryGetValue(c.ApplicantId, out var n) ? n.Name : "",

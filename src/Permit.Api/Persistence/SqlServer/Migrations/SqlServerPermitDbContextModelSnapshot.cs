@@ -860,6 +860,9 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<Guid>("ChildResidentId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("EnteredBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -888,11 +891,15 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildResidentId");
+
                     b.HasIndex("ParentPermitId");
 
                     b.HasIndex("ParentResidentId");
 
-                    b.HasIndex("RoundId");
+                    b.HasIndex("RoundId", "ChildResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AdmissionApplicants_RoundId_ChildResidentId");
 
                     b.ToTable("AdmissionApplicants", (string)null);
                 });
@@ -921,6 +928,9 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PermitMonths")
+                        .HasColumnType("int");
 
                     b.Property<int>("Places")
                         .HasColumnType("int");
@@ -1916,6 +1926,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
             modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
                 {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ChildResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
                         .WithMany()
                         .HasForeignKey("ParentPermitId")

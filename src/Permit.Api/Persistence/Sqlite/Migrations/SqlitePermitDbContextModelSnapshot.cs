@@ -851,6 +851,9 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ChildResidentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EnteredBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -879,11 +882,15 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildResidentId");
+
                     b.HasIndex("ParentPermitId");
 
                     b.HasIndex("ParentResidentId");
 
-                    b.HasIndex("RoundId");
+                    b.HasIndex("RoundId", "ChildResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AdmissionApplicants_RoundId_ChildResidentId");
 
                     b.ToTable("AdmissionApplicants", (string)null);
                 });
@@ -912,6 +919,9 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PermitMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Places")
                         .HasColumnType("INTEGER");
@@ -1904,6 +1914,12 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
             modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
                 {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ChildResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
                         .WithMany()
                         .HasForeignKey("ParentPermitId")
