@@ -13,7 +13,7 @@ public sealed partial class JurisdictionTests
     [Fact]
     public async Task A_registrar_cannot_link_a_resident_of_another_district_as_family_by_id_or_by_id_number_and_nothing_is_recorded()
     {
-        await using var api = new SecuredApi();
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
         var other = await RegistrarAsync(api, "chen.yinzhou", Yinzhou);
         var (zhenhaiResident, _, _) = await ApprovedApplicationAsync(api, 410);
         // The Yinzhou registrar's own resident, recorded at the Yinzhou desk (so in Yinzhou's jurisdiction).
@@ -35,7 +35,7 @@ public sealed partial class JurisdictionTests
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound), (byId.StatusCode, byNumber.StatusCode, unknown.StatusCode));
         Assert.Equal(WithoutTrace(await unknown.Content.ReadAsStringAsync(Ct)), WithoutTrace(await byId.Content.ReadAsStringAsync(Ct)));
         Assert.Equal(WithoutTrace(await unknown.Content.ReadAsStringAsync(Ct)), WithoutTrace(await byNumber.Content.ReadAsStringAsync(Ct)));
-        await using var db = api.CreateDbContext();
+        await using var db = api.NewContext();
         Assert.False(await db.Set<FamilyLink>().AnyAsync(Ct));
     }
 }

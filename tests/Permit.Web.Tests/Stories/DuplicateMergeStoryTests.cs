@@ -25,7 +25,7 @@ public sealed partial class DuplicateMergeStoryTests(Browser browser)
     public async Task A_supervisor_merges_a_person_registered_twice_and_the_kept_resident_has_both_registrations_and_shows_in_the_quality_report()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("zhao.supervisor", OfficerRole.Supervisor, "赵科长");
         var today = ChinaDate.Today(host.Time);
         var real = Person("33021119850101123", "张伟");
@@ -41,7 +41,7 @@ public sealed partial class DuplicateMergeStoryTests(Browser browser)
         var page = await browser.NewPageAsync(host.BaseUrl);
         await page.GotoAsync("/signin?returnUrl=%2Fdesk%2Fduplicates");
         await page.GetByLabel("用户名").FillAsync("zhao.supervisor");
-        await page.GetByLabel("密码").FillAsync(WebHost.Password);
+        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("疑似重复人员");
         var suspicion = page.Locator("section.suspicion");

@@ -19,7 +19,7 @@ public sealed class SettlementStoryTests(Browser browser)
     [Fact]
     public async Task A_guardian_registers_a_child_the_family_settles_by_category_and_the_publicity_page_shows_masked_data_only()
     {
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         await host.AddOfficerAsync("zhao.supervisor", OfficerRole.Supervisor, "赵科长");
         var applicantApplication = await Arrange.ApprovedApplicationAsync(host, 1, "王建国");
@@ -143,7 +143,7 @@ public sealed class SettlementStoryTests(Browser browser)
     {
         await page.GotoAsync("/signin");
         await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(WebHost.Password);
+        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办证窗口");
     }

@@ -5,6 +5,7 @@ using Permit.Api.Tests.Features.Duplicates;
 using Permit.Api.Tests.Features.Residents;
 using Permit.Api.Tests.Security;
 using Permit.Api.Tests.Security.Sessions;
+using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.DataQuality;
 
@@ -35,18 +36,18 @@ public sealed class DataQualityTests
     [Fact]
     public async Task The_report_counts_each_check_and_the_drill_down_names_the_records()
     {
-        await using var desk = new Desk();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
         (Guid Moved, Guid Outside) people;
-        await using (var db = desk.Db())
-            people = await ArrangeAsync(db, Desk.Today);
-        var supervisor = desk.Supervisor();
+        await using (var db = desk.NewContext())
+            people = await ArrangeAsync(db, DeskData.Today);
+        var supervisor = desk.Officer(OfficerRole.Supervisor);
 
         using var counts = await supervisor.GetPathAsync("/api/data-quality");
         using var outside = await supervisor.GetPathAsync("/api/data-quality/outside-district");
         using var superseded = await supervisor.GetPathAsync("/api/data-quality/superseded-active");
         using var unknown = await supervisor.GetPathAsync("/api/data-quality/everything");
         using var tooMany = await supervisor.GetPathAsync("/api/data-quality/missing-contact?take=100000");
-        using var registrar = await desk.Registrar().GetPathAsync("/api/data-quality");
+        using var registrar = await desk.Officer().GetPathAsync("/api/data-quality");
 
         var byCheck = (await counts.JsonAsync()).EnumerateArray().ToDictionary(c => c.GetProperty("check").GetString()!, c => c.GetProperty("count").GetInt32());
         Assert.Equal(1, byCheck["missing-contact"]);
@@ -63,12 +64,12 @@ public sealed class DataQualityTests
     [Fact]
     public async Task A_supervisor_counts_and_sees_only_records_of_their_own_jurisdiction()
     {
-        await using var api = new SecuredApi();
-        await api.AddOfficerAsync("qian.zhenhai", OfficerRole.Supervisor, Ct, "330211");
-        await api.AddOfficerAsync("zhao.yinzhou", OfficerRole.Supervisor, Ct, "330212");
-        using var zhenhai = await RevocationTests.TokenClientAsync(api, "qian.zhenhai", SecuredApi.Password);
-        using var yinzhou = await RevocationTests.TokenClientAsync(api, "zhao.yinzhou", SecuredApi.Password);
-        await using (var db = api.CreateDbContext())
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await api.AddOfficerAsync("qian.zhenhai", OfficerRole.Supervisor, jurisdiction: "330211");
+        await api.AddOfficerAsync("zhao.yinzhou", OfficerRole.Supervisor, jurisdiction: "330212");
+        using var zhenhai = await RevocationTests.TokenClientAsync(api, "qian.zhenhai", PermitTestHost.Password);
+        using var yinzhou = await RevocationTests.TokenClientAsync(api, "zhao.yinzhou", PermitTestHost.Password);
+        await using (var db = api.NewContext())
             await ArrangeAsync(db, DateOnly.FromDateTime(api.Time.GetUtcNow().UtcDateTime));
 
         using var home = await zhenhai.GetPathAsync("/api/data-quality/missing-contact");

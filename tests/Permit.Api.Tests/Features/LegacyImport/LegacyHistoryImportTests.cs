@@ -16,10 +16,10 @@ public sealed class LegacyHistoryImportTests
     private const int People = 40;
 
     [Theory]
-    [MemberData(nameof(Desk.Providers), MemberType = typeof(Desk))]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
     public async Task Permits_keep_their_numbers_cards_and_endorsements_the_months_are_backfilled_once_and_a_rerun_changes_nothing(DatabaseProvider provider)
     {
-        await using var desk = new Desk(provider);
+        await using var desk = new PermitTestHost(provider, DeskData.Morning);
 
         var first = await ImportAllAsync(desk, batch: 15);
         var before = await DumpAsync(desk);
@@ -31,7 +31,7 @@ public sealed class LegacyHistoryImportTests
         Assert.True(again.Backfill!.AlreadyDone);
         Assert.Equal(before, await DumpAsync(desk));
 
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         var permits = await db.ResidencePermits.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
         var replaced = permits.Single(p => p.Number == PermitNumber.Create(RegionCode.Parse("330211"), 2021, 1));
         Assert.Equal((PermitStatus.Active, 2, CardStatus.Issued), (replaced.Status, replaced.CurrentCard.Sequence, replaced.CurrentCard.Status));
@@ -52,10 +52,10 @@ public sealed class LegacyHistoryImportTests
     [Fact]
     public async Task The_next_permit_issued_after_an_import_never_takes_an_imported_number()
     {
-        await using var desk = new Desk();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
         await ImportAllAsync(desk);
 
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
         var next = await PermitNumberAllocator.NextAsync(db, RegionCode.Parse("330211"), 2021, TestContext.Current.CancellationToken);
 
@@ -65,7 +65,7 @@ public sealed class LegacyHistoryImportTests
     [Fact]
     public async Task Bad_permit_cover_and_fact_rows_are_rejected_naming_row_column_and_rule_and_write_nothing_of_themselves()
     {
-        await using var desk = new Desk();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
         await ImportAllAsync(desk);
         var stranger = EmployerFiles.IdNumberOf(People);
         var someone = EmployerFiles.IdNumberOf(3);
@@ -86,9 +86,9 @@ public sealed class LegacyHistoryImportTests
         var rejects = new List<LegacyReject>();
 
         var before = await DumpAsync(desk);
-        await using (var db = desk.Db())
+        await using (var db = desk.NewContext())
         {
-            var importer = new LegacyImporter(db, desk.Clock);
+            var importer = new LegacyImporter(db, desk.Time);
             var options = new LegacyImportOptions { Rejected = rejects.Add };
             foreach (var (name, text) in new[] { ("permits.csv", permits), ("covers.csv", covers), ("facts.csv", facts) })
                 await importer.ImportAsync(name, LegacyFiles.Bytes(text), options, TestContext.Current.CancellationToken);
@@ -108,15 +108,15 @@ public sealed class LegacyHistoryImportTests
 
     private static string LegacyLayoutsHeader(IReadOnlyList<string> columns) => string.Join(',', columns) + "\r\n";
 
-    internal static async Task<(List<LegacyFileResult> Files, LegacyBackfillResult? Backfill)> ImportAllAsync(Desk desk, int batch = 1000)
+    internal static async Task<(List<LegacyFileResult> Files, LegacyBackfillResult? Backfill)> ImportAllAsync(PermitTestHost desk, int batch = 1000)
     {
-        await using var db = desk.Db();
-        var importer = new LegacyImporter(db, desk.Clock);
+        await using var db = desk.NewContext();
+        var importer = new LegacyImporter(db, desk.Time);
         var options = new LegacyImportOptions { BatchSize = batch };
         var files = new List<LegacyFileResult>();
         foreach (var (name, text) in Files(People))
             files.Add(await importer.ImportAsync(name, LegacyFiles.Bytes(text), options, TestContext.Current.CancellationToken));
-        var backfill = await LegacyPointsBackfill.RunAsync(db, desk.Clock, null, TestContext.Current.CancellationToken);
+        var backfill = await LegacyPointsBackfill.RunAsync(db, desk.Time, null, TestContext.Current.CancellationToken);
         return (files, backfill);
     }
 
@@ -124,16 +124,16 @@ public sealed class LegacyHistoryImportTests
     [
         ("residents.csv", LegacyFiles.Residents(people)),
         ("registrations.csv", LegacyFiles.Registrations(people)),
-        ("permits.csv", LegacyHistory.Permits(people, Desk.Today)),
+        ("permits.csv", LegacyHistory.Permits(people, DeskData.Today)),
         ("social-insurance.csv", LegacyHistory.Covers(people)),
         ("points-facts.csv", LegacyHistory.Facts(people)),
     ];
 
     /// <summary>Everything the import writes, in a canonical order, without the ids and ciphertexts that differ between runs.</summary>
-    internal static async Task<List<string>> DumpAsync(Desk desk)
+    internal static async Task<List<string>> DumpAsync(PermitTestHost desk)
     {
         var lines = await LegacyImportTests.DumpAsync(desk);
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         var numbers = (await db.Residents.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken)).ToDictionary(r => r.Id, r => r.CitizenId.Value);
         foreach (var p in await db.ResidencePermits.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken))
         {

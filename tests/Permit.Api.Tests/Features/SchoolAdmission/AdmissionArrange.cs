@@ -37,7 +37,7 @@ internal static class AdmissionArrange
     /// guardian; returns the child's resident id.
     /// </summary>
     public static async Task<Guid> ChildOfAsync(
-        PermitsHost host, HttpClient registrar, Holder parent, string child, int n, int residenceMonths = 24, int insuranceMonths = 24,
+        PermitTestHost host, HttpClient registrar, Holder parent, string child, int n, int residenceMonths = 24, int insuranceMonths = 24,
         string born = "2020-03-01")
     {
         await RegisterMonthsAsync(host, parent.ResidentId, residenceMonths, insuranceMonths);
@@ -47,7 +47,7 @@ internal static class AdmissionArrange
         return (await response.Content.ReadFromJsonAsync<Permit.Api.Features.Families.FamilyMemberResponse>(Ct))!.MemberId;
     }
 
-    public static async Task RegisterMonthsAsync(PermitsHost host, Guid resident, int residenceMonths, int insuranceMonths)
+    public static async Task RegisterMonthsAsync(PermitTestHost host, Guid resident, int residenceMonths, int insuranceMonths)
     {
         var today = ChinaDate.Today(host.Time);
         await using var db = host.NewContext();

@@ -10,6 +10,7 @@ using Permit.Domain.Common;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;
 using static Permit.Api.Tests.Features.SchoolAdmission.AdmissionArrange;
 using static Permit.Api.Tests.Features.Settlement.SettlementArrange;
+using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.SchoolAdmission;
 
@@ -22,11 +23,10 @@ public sealed class AdmissionFamilyTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_resident_who_is_not_recorded_as_the_parents_child_is_refused_and_nothing_is_stored(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_resident_who_is_not_recorded_as_the_parents_child_is_refused_and_nothing_is_stored(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var parent = await ActiveHolderAsync(host, registrar, 0);
@@ -46,11 +46,10 @@ public sealed class AdmissionFamilyTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_second_application_for_the_same_child_in_a_round_answers_409_even_from_the_other_parent_while_another_round_takes_the_child(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_second_application_for_the_same_child_in_a_round_answers_409_even_from_the_other_parent_while_another_round_takes_the_child(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var mother = await ActiveHolderAsync(host, registrar, 0);
@@ -79,11 +78,10 @@ public sealed class AdmissionFamilyTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_parent_whose_permit_was_held_for_less_than_the_rounds_months_is_refused_with_the_shortfall_and_accepted_once_it_was(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_parent_whose_permit_was_held_for_less_than_the_rounds_months_is_refused_with_the_shortfall_and_accepted_once_it_was(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var parent = await ActiveHolderAsync(host, registrar, 0);
@@ -110,11 +108,10 @@ public sealed class AdmissionFamilyTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task Months_of_residence_and_insurance_come_from_the_register_typed_months_are_refused_and_the_explanation_names_the_register(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task Months_of_residence_and_insurance_come_from_the_register_typed_months_are_refused_and_the_explanation_names_the_register(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var settled = await ActiveHolderAsync(host, registrar, 0);
@@ -148,11 +145,10 @@ public sealed class AdmissionFamilyTests
     }
 
     [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
-    public async Task A_parent_cannot_apply_for_someone_elses_child_and_the_answer_tells_nothing_about_that_child(string provider)
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task A_parent_cannot_apply_for_someone_elses_child_and_the_answer_tells_nothing_about_that_child(DatabaseProvider provider)
     {
-        await using var host = PermitsHost.On(provider);
+        await using var host = new PermitTestHost(provider);
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var attacker = await ActiveHolderAsync(host, registrar, 0);
@@ -184,7 +180,7 @@ public sealed class AdmissionFamilyTests
         return ((int)response.StatusCode, problem.GetProperty("type").GetString(), problem.GetProperty("title").GetString());
     }
 
-    private static async Task<AdmissionApplicant> LoadAsync(PermitsHost host, Guid id)
+    private static async Task<AdmissionApplicant> LoadAsync(PermitTestHost host, Guid id)
     {
         await using var db = host.NewContext();
         return await db.Set<AdmissionApplicant>().SingleAsync(a => a.Id == id, Ct);

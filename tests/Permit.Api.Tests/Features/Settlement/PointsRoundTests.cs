@@ -174,7 +174,7 @@ public sealed class PointsRoundTests
     [Fact]
     public async Task A_supervisor_closes_the_window_early_so_later_entries_are_refused_and_a_registrar_cannot_close_it()
     {
-        await using var host = PermitsHost.On("Sqlite");
+        await using var host = new PermitTestHost();
         using var registrar = host.Officer();
         using var supervisor = host.Officer(OfficerRole.Supervisor);
         var applicants = await PermitArrange.ApprovedApplicationsAsync(host, 2);
