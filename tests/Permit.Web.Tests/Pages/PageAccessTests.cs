@@ -39,6 +39,7 @@ public sealed class PageAccessTests
         ["/admin/points"] = Policies.Supervisor,
         ["/admin/users"] = Policies.Admin,
         ["/admin/legacy-import"] = Policies.Admin,
+        ["/admin/communities"] = Policies.Admin,
     };
 
     [Fact]
