@@ -2,6 +2,7 @@ using Permit.Api.Infrastructure.Bench;
 using Permit.Api.Infrastructure.DemoData;
 using Permit.Api.Features.Applications;
 using Permit.Api.Features.BulkReports;
+using Permit.Api.Features.Communities;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.DataQuality;
 using Permit.Api.Features.Duplicates;
@@ -61,6 +62,7 @@ try
     app.MapResidents();
     app.MapPhotos();
     app.MapRegistrations();
+    app.MapCommunities();
     app.MapBulkReports();
     app.MapLegacyImport();
     app.MapApplications().MapAcceptanceReceipt();

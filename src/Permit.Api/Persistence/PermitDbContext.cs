@@ -51,6 +51,9 @@ public abstract partial class PermitDbContext(DbContextOptions options, CitizenI
 
     public DbSet<PointsReview> PointsReviews => Set<PointsReview>();
 
+    /// <summary>The community directory an admin maintains; registrations name one of its communities.</summary>
+    public DbSet<Permit.Domain.Regions.Community> Communities => Set<Permit.Domain.Regions.Community>();
+
     /// <summary>The session-cookie key ring shared by all nodes, each key encrypted (<c>Security/Nodes/SharedDataProtection</c>).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

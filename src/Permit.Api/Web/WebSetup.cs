@@ -30,6 +30,7 @@ public static class WebSetup
             options.Conventions.AuthorizeFolder("/Admin", Policies.Supervisor);
             options.Conventions.AuthorizePage("/Admin/Users", Policies.Admin);
             options.Conventions.AuthorizePage("/Admin/LegacyImport", Policies.Admin);
+            options.Conventions.AuthorizePage("/Admin/Communities", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Counter", Policies.Verifier);
             options.Conventions.AuthorizeFolder("/Holder", Policies.Migrant);
             foreach (var open in OpenPages)

@@ -36,6 +36,22 @@ public sealed class DemoSeedTests(SqliteTestDatabase database) : IClassFixture<S
         Assert.Contains(ApplicationStatus.Accepted, applications);
         Assert.True(await read.Residents.CountAsync(cancel) > permits.Count + 50, "some residents are only registered");
     }
+
+    [Fact]
+    public async Task The_demo_directory_lists_communities_in_all_six_townships_with_zhongjie_among_them_and_only_once()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using (var db = database.NewContext())
+            Assert.Equal(18, await DemoCommunities.SeedAsync(db, cancel));
+        await using (var db = database.NewContext())
+            Assert.Equal(0, await DemoCommunities.SeedAsync(db, cancel));
+
+        await using var read = database.NewContext();
+        var listed = await read.Communities.AsNoTracking().ToListAsync(cancel);
+        Assert.Equal(["九龙湖镇", "庄市街道", "招宝山街道", "澥浦镇", "蛟川街道", "骆驼街道"],
+            listed.Select(c => c.TownshipName).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(listed, c => c.Code.Value == "330211003001" && c.Name == "中街社区");
+    }
 }
 
 public sealed class DemoSeedNumberingTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>

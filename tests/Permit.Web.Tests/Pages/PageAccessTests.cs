@@ -45,6 +45,7 @@ public sealed class PageAccessTests
         ["/admin/school-admission/{id:guid}"] = Policies.Supervisor,
         ["/admin/users"] = Policies.Admin,
         ["/admin/legacy-import"] = Policies.Admin,
+        ["/admin/communities"] = Policies.Admin,
     };
 
     [Fact]

@@ -22,6 +22,11 @@ public sealed class PageGalleryTests(Browser browser)
         var applicationId = await Arrange.ApprovedApplicationAsync(host, 5, "孙丽");
         using var registrar = await host.BearerClientAsync("li.registrar");
         var (_, code) = await Arrange.ActivePermitAsync(registrar, applicationId);
+        await using (var directory = host.NewContext())
+        {
+            directory.Communities.Add(Permit.Domain.Regions.Community.List(Permit.Domain.Regions.CommunityCode.Parse("330211003001"), "中街社区"));
+            await directory.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
         using (var anonymous = new HttpClient { BaseAddress = new Uri(host.BaseUrl) })
         using (var activated = await anonymous.PostAsJsonAsync("/api/self-service/activate",
                    new { activationCode = code, userName = "sunli", password = PermitTestHost.Password }, TestContext.Current.CancellationToken))
@@ -62,6 +67,7 @@ public sealed class PageGalleryTests(Browser browser)
                          ("/desk/duplicates", "duplicates"), ("/desk/data-quality", "data-quality"), ("/desk/data-quality?check=missing-contact", "data-quality-records"),
                          ("/admin/settlement", "settlement-rounds"), ($"/admin/settlement/{roundId}", "settlement-round"),
                          ("/admin/school-admission", "admission-rounds"), ($"/admin/school-admission/{admissionId}", "admission-round"),
+                         ("/admin/communities", "communities"),
                      })
                 await ShootAsync(officer, path, $"{name}-{suffix}");
             await CreateTerminalAsync(officer, $"/admin/users", $"users-terminal-key-{suffix}", $"学校终端 {suffix}");
@@ -71,6 +77,7 @@ public sealed class PageGalleryTests(Browser browser)
             await ShootAsync(officer, $"/desk/residents/{residentId}/tasks", $"tasks-en-{suffix}");
             await ShootAsync(officer, "/admin/points", $"points-rules-en-{suffix}");
             await ShootAsync(officer, $"/admin/settlement/{roundId}", $"settlement-round-en-{suffix}");
+            await ShootAsync(officer, "/admin/communities", $"communities-en-{suffix}");
 
             var counter = await browser.NewPageAsync(host.BaseUrl, size);
             await SignInAsync(counter, "/counter/signin", ("终端密钥", clinicKey));

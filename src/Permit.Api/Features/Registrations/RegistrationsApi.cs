@@ -6,6 +6,7 @@ using Permit.Domain.Registrations;
 using Permit.Api.Infrastructure.Problems;
 using Permit.Domain.Common;
 using Permit.Api.Infrastructure.Http;
+using Permit.Api.Features.Communities;
 
 namespace Permit.Api.Features.Registrations;
 
@@ -40,6 +41,7 @@ public static class RegistrationsApi
         if (request.ResidentId is null || request.ResidentId == Guid.Empty)
             errors.Add("residentId", DeskFields.Required, "residentId is required.");
         var community = errors.CommunityInJurisdiction("communityCode", request.CommunityCode, db);
+        await errors.CheckOfferedAsync("communityCode", community, db, cancellationToken);
         var arrival = errors.Date("arrivalDate", request.ArrivalDate);
         var basis = errors.Basis("basis", request.Basis);
         if (errors.Any)
@@ -77,6 +79,7 @@ public static class RegistrationsApi
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
         var community = errors.CommunityInJurisdiction("communityCode", request.CommunityCode, db);
+        await errors.CheckOfferedAsync("communityCode", community, db, cancellationToken);
         var changedOn = errors.Date("changedOn", request.ChangedOn);
         if (errors.Any)
             return Problems.Invalid(errors);

@@ -44,6 +44,7 @@ public static partial class DemoSeed
         {
             var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
             today = ChinaDate.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            await DemoCommunities.SeedAsync(db, stopping).ConfigureAwait(false);
             var added = await SeedAsync(db, today, stopping).ConfigureAwait(false);
             if (added > 0)
                 LogSeeded(app.Logger, added);

@@ -92,3 +92,35 @@ bodyShapes.settlement = ({ members = [], investmentTenThousandYuan, ...rest }) =
   members: members.map(memberId => ({ memberId })),
   investmentTenThousandYuan: investmentTenThousandYuan === undefined ? undefined : Number(investmentTenThousandYuan),
 });
+
+// The registration form finds a community in the directory by name (GET /api/communities?search=, limited to the
+// officer's jurisdiction); choosing a result fills the code field, which stays editable for a code read off a form.
+for (const search of document.querySelectorAll('[data-community-search]')) {
+  const codeField = document.getElementById(search.dataset.communitySearch);
+  const results = document.getElementById(`${search.id.replace(/-search$/, '')}-results`);
+  const list = document.getElementById(codeField.getAttribute('list'));
+  let latest = 0;
+  const find = async () => {
+    const asked = ++latest;
+    let found;
+    try {
+      found = await api('GET', `/api/communities?search=${encodeURIComponent(search.value.trim())}`);
+    } catch (error) {
+      sayError(results, error);
+      return;
+    }
+    if (asked !== latest) return;
+    results.replaceChildren(...found.map(community => {
+      const item = document.createElement('li');
+      const choose = document.createElement('button');
+      choose.type = 'button';
+      choose.textContent = `${community.name} ${community.townshipName ?? ''} ${community.code}`.replace(/\s+/g, ' ');
+      choose.addEventListener('click', () => { codeField.value = community.code; codeField.focus(); });
+      item.append(choose);
+      return item;
+    }));
+    list?.replaceChildren(...found.map(community => new Option(community.name, community.code)));
+  };
+  search.addEventListener('input', find);
+  find();
+}

@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using Permit.Api.Security.Accounts;
+using Permit.Domain.Identity;
+using Permit.Domain.Residents;
+using Permit.Web.Tests.Support;
+
+namespace Permit.Web.Tests.Pages;
+
+/// <summary>An admin adds a community to the directory; a registrar then finds it by name in the registration form.</summary>
+public sealed class CommunitiesPageTests(Browser browser)
+{
+    [Fact]
+    public async Task A_community_the_admin_adds_is_found_by_name_in_the_registration_form_and_fills_its_code()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = new WebHost();
+        await host.AddOfficerAsync("zhao.admin", OfficerRole.Admin, "赵管理员");
+        await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
+        var resident = Resident.FromIdCard(new IdentityDetails(
+            CitizenIdNumber.Parse(Arrange.IdNumber(41)), "吴新", Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1), "北京市东城区东华门街道1号"));
+        await using (var db = host.NewContext())
+        {
+            db.Residents.Add(resident);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var admin = await SignedInAsync(host, "zhao.admin");
+        await admin.GotoAsync("/admin/communities");
+        await admin.Locator("#c-code").FillAsync("330211002009");
+        await admin.Locator("#c-name").FillAsync("新蛟川社区");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "添加社区" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#community-table tr[data-community='330211002009']")).ToContainTextAsync("新蛟川社区");
+
+        var registrar = await SignedInAsync(host, "li.registrar");
+        await registrar.GotoAsync($"/desk/residents/{resident.Id}");
+        await registrar.Locator("#g-community-search").FillAsync("蛟川");
+        var result = registrar.Locator("#g-community-results button", new() { HasText = "新蛟川社区" });
+        await result.ClickAsync();
+        await Assertions.Expect(registrar.Locator("#g-community")).ToHaveValueAsync("330211002009");
+        await Screenshots.AssertReadableAsync(registrar);
+    }
+
+    private async Task<IPage> SignedInAsync(WebHost host, string userName)
+    {
+        var page = await browser.NewPageAsync(host.BaseUrl);
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(WebHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal));
+        return page;
+    }
+}
