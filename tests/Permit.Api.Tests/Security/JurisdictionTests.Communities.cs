@@ -8,8 +8,8 @@ public sealed partial class JurisdictionTests
     [Fact]
     public async Task A_registrar_searching_the_community_directory_finds_only_the_communities_of_his_own_district()
     {
-        await using var api = new SecuredApi();
-        await using (var db = api.CreateDbContext())
+        await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
+        await using (var db = api.NewContext())
         {
             db.Communities.Add(Community.List(CommunityCode.Parse(ZhenhaiCommunity), "中街社区"));
             db.Communities.Add(Community.List(CommunityCode.Parse(YinzhouCommunity), "中河社区"));

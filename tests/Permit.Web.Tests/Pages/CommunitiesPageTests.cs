@@ -13,7 +13,7 @@ public sealed class CommunitiesPageTests(Browser browser)
     public async Task A_community_the_admin_adds_is_found_by_name_in_the_registration_form_and_fills_its_code()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = new WebHost();
+        await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("zhao.admin", OfficerRole.Admin, "赵管理员");
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var resident = Resident.FromIdCard(new IdentityDetails(
@@ -40,12 +40,12 @@ public sealed class CommunitiesPageTests(Browser browser)
         await Screenshots.AssertReadableAsync(registrar);
     }
 
-    private async Task<IPage> SignedInAsync(WebHost host, string userName)
+    private async Task<IPage> SignedInAsync(PermitTestHost host, string userName)
     {
         var page = await browser.NewPageAsync(host.BaseUrl);
         await page.GotoAsync("/signin");
         await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(WebHost.Password);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal));
         return page;

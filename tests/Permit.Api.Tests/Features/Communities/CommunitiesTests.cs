@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Tests.Features.Residents;
+using Permit.Api.Persistence;
+using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Features.Communities;
 
@@ -14,9 +16,9 @@ public sealed class CommunitiesTests
     [Fact]
     public async Task An_admin_adds_renames_and_retires_a_community_and_the_search_offers_it_only_until_retired()
     {
-        await using var desk = new Desk();
-        using var admin = desk.Admin();
-        using var registrar = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var admin = desk.Officer(OfficerRole.Admin);
+        using var registrar = desk.Officer();
 
         using var added = await admin.PostJsonAsync("/api/communities", new { code = "330211002009", name = "新蛟社区" });
         using var again = await admin.PostJsonAsync("/api/communities", new { code = "330211002009", name = "别的名字" });
@@ -39,9 +41,9 @@ public sealed class CommunitiesTests
     [Fact]
     public async Task A_registrar_cannot_add_retire_or_import_communities_and_nothing_is_written()
     {
-        await using var desk = new Desk();
-        using var admin = desk.Admin();
-        using var registrar = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var admin = desk.Officer(OfficerRole.Admin);
+        using var registrar = desk.Officer();
         using var seeded = await admin.PostJsonAsync("/api/communities", new { code = "330211003001", name = "中街社区" });
 
         using var add = await registrar.PostJsonAsync("/api/communities", new { code = "330211002009", name = "新蛟社区" });
@@ -49,7 +51,7 @@ public sealed class CommunitiesTests
         using var import = await ImportAsync(registrar, Utf8($"{Header}\r\n330211001009,偷加社区,招宝山街道\r\n"));
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (add.StatusCode, retire.StatusCode, import.StatusCode));
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         var listed = await db.Communities.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(("330211003001", false), (listed.Single().Code.Value, listed[0].Retired));
     }
@@ -57,8 +59,8 @@ public sealed class CommunitiesTests
     [Fact]
     public async Task A_gb18030_csv_from_excel_imports_the_directory_and_importing_it_again_changes_nothing()
     {
-        await using var desk = new Desk();
-        using var admin = desk.Admin();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var admin = desk.Officer(OfficerRole.Admin);
         var csv = $"{Header}\r\n330211003001,中街社区,骆驼街道\r\n330211101002,汶溪村,九龙湖镇\r\n330211100003,十七房村,澥浦镇\r\n";
         var gb18030 = Gb18030(csv);
 
@@ -69,15 +71,15 @@ public sealed class CommunitiesTests
         var two = await second.JsonAsync();
         Assert.Equal(("GB18030", 3, 0), (one.GetProperty("encoding").GetString(), one.GetProperty("added").GetInt32(), one.GetProperty("rejects").GetArrayLength()));
         Assert.Equal((0, 0, 3), (two.GetProperty("added").GetInt32(), two.GetProperty("renamed").GetInt32(), two.GetProperty("unchanged").GetInt32()));
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         Assert.Equal(["中街社区", "十七房村", "汶溪村"], await db.Communities.OrderBy(c => c.Code).Select(c => c.Name).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task Bad_rows_of_an_import_are_rejected_by_row_column_and_rule_and_the_good_rows_are_listed()
     {
-        await using var desk = new Desk();
-        using var admin = desk.Admin();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var admin = desk.Officer(OfficerRole.Admin);
         var csv = $"{Header}\r\n330211003001,中街社区,骆驼街道\r\n33021100300X,坏代码,骆驼街道\r\n330211003002,,骆驼街道\r\n"
             + "330211003003,盛兴社区,庄市街道\r\n330211003001,重复,骆驼街道\r\n330211009001,不存在的街道,\r\n";
 
@@ -95,23 +97,23 @@ public sealed class CommunitiesTests
     [Fact]
     public async Task A_file_without_code_and_name_columns_is_refused_and_nothing_is_imported()
     {
-        await using var desk = new Desk();
-        using var admin = desk.Admin();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var admin = desk.Officer(OfficerRole.Admin);
 
         using var response = await ImportAsync(admin, Utf8("编号,名字\r\n330211003001,中街社区\r\n"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.EndsWith("/community-csv-columns", (await response.JsonAsync()).GetProperty("type").GetString());
-        await using var db = desk.Db();
+        await using var db = desk.NewContext();
         Assert.False(await db.Communities.AnyAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task Once_the_directory_lists_communities_a_registration_naming_a_retired_or_unlisted_one_is_refused_and_a_listed_one_is_accepted()
     {
-        await using var desk = new Desk();
-        using var admin = desk.Admin();
-        using var registrar = desk.Registrar();
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var admin = desk.Officer(OfficerRole.Admin);
+        using var registrar = desk.Officer();
         using var listed = await admin.PostJsonAsync("/api/communities", new { code = "330211003001", name = "中街社区" });
         using var old = await admin.PostJsonAsync("/api/communities", new { code = "330211003002", name = "旧社区" });
         using var retired = await admin.PostJsonAsync("/api/communities/330211003002/retirement", new { });

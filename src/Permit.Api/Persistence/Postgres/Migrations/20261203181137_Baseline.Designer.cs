@@ -12,8 +12,8 @@ using Permit.Api.Persistence.Postgres;
 namespace Permit.Api.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPermitDbContext))]
-    [Migration("20261203172551_AdmissionFamily")]
-    partial class AdmissionFamily
+    [Migration("20261203181137_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -166,6 +166,114 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.HasKey("Version");
 
                     b.ToTable("RevocationLists", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Duplicates.DuplicateSuspicion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Digits")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("FirstResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NameVariance")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("SecondResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("SurvivorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondResidentId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("FirstResidentId", "SecondResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_DuplicateSuspicions_Pair");
+
+                    b.ToTable("DuplicateSuspicions", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Duplicates.ResidentMerge", b =>
+                {
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MergedCitizenId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("MergedName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("RowsMoved")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SuspicionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("ResidentMerges", (string)null);
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Jobs.JobRun", b =>
@@ -1409,6 +1517,28 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.HasIndex("Status", "ValidUntil");
 
                     b.ToTable("ResidencePermits", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Domain.Regions.Community", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Communities", (string)null);
                 });
 
             modelBuilder.Entity("Permit.Domain.Registrations.ResidenceRegistration", b =>

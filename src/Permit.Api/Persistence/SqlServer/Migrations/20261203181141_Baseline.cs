@@ -24,6 +24,7 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     MinimumAge = table.Column<int>(type: "int", nullable: false),
                     MaximumAge = table.Column<int>(type: "int", nullable: false),
                     MinimumPoints = table.Column<int>(type: "int", nullable: true),
+                    PermitMonths = table.Column<int>(type: "int", nullable: false),
                     OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     OpenedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
                 },
@@ -69,6 +70,19 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Communities",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Retired = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Communities", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -80,6 +94,29 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DuplicateSuspicions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FirstResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SecondResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Rule = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: true),
+                    Digits = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: true),
+                    NameVariance = table.Column<int>(type: "int", unicode: false, maxLength: 32, nullable: false),
+                    Evidence = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateSuspicions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -114,6 +151,25 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_JobRuns", x => new { x.Job, x.Period });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LegacyImportCheckpoints",
+                columns: table => new
+                {
+                    FileSha256 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    LastRow = table.Column<int>(type: "int", nullable: false),
+                    Written = table.Column<int>(type: "int", nullable: false),
+                    Unchanged = table.Column<int>(type: "int", nullable: false),
+                    Rejected = table.Column<int>(type: "int", nullable: false),
+                    Finished = table.Column<bool>(type: "bit", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegacyImportCheckpoints", x => x.FileSha256);
                 });
 
             migrationBuilder.CreateTable(
@@ -167,6 +223,7 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     UserName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Role = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Jurisdiction = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: true),
                     PasswordHash = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
                     FailedSignIns = table.Column<int>(type: "int", nullable: false),
                     LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
@@ -225,6 +282,41 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedSettlementDocuments",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    DocumentId = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PublishedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedSettlementDocuments", x => new { x.Kind, x.DocumentId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentMerges",
+                columns: table => new
+                {
+                    MergedId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SuspicionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MergedName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    MergedCitizenId = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
+                    MergedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    MergedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RowsMoved = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentMerges", x => x.MergedId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Residents",
                 columns: table => new
                 {
@@ -237,6 +329,7 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     HukouAddress = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
                     PhotoReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Contact = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    AreaCode = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: true),
                     CitizenIdIndex = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
@@ -261,6 +354,32 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RevocationLists", x => x.Version);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Quota = table.Column<int>(type: "int", nullable: false),
+                    IndexVersion = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
+                    ApplicationOpens = table.Column<DateOnly>(type: "date", nullable: false),
+                    ApplicationCloses = table.Column<DateOnly>(type: "date", nullable: false),
+                    PublicityDays = table.Column<int>(type: "int", nullable: false),
+                    FloorPermitMonths = table.Column<int>(type: "int", nullable: false),
+                    FloorInsuranceMonths = table.Column<int>(type: "int", nullable: false),
+                    FloorNoFreeze = table.Column<bool>(type: "bit", nullable: false),
+                    OpenedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    PublicityOpens = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublicityCloses = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinalizedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRounds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -299,6 +418,40 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         name: "FK_AllocationRuns_AdmissionRounds_RoundId",
                         column: x => x.RoundId,
                         principalTable: "AdmissionRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FamilyLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Relationship = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    EvidenceKind = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    EvidenceReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    BirthCertificateNumber = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: true),
+                    GuardianConsent = table.Column<bool>(type: "bit", nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FamilyLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FamilyLinks_Residents_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FamilyLinks_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -405,6 +558,8 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     EmployerOrLandlord = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
                     MovedOutOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportDelayWorkingDays = table.Column<int>(type: "int", nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
@@ -413,6 +568,60 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     table.ForeignKey(
                         name: "FK_ResidenceRegistrations_Residents_ResidentId",
                         column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Source = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    KeyVersion = table.Column<int>(type: "int", nullable: false),
+                    TakenBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResidentPhotos_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Category = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    ConditionSetVersion = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UnmetConditions = table.Column<string>(type: "varchar(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Documents = table.Column<string>(type: "varchar(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    InvestmentTenThousandYuan = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SettlementApplications_Residents_ApplicantId",
+                        column: x => x.ApplicantId,
                         principalTable: "Residents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -437,6 +646,63 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         name: "FK_SocialInsuranceCovers_Residents_ResidentId",
                         column: x => x.ResidentId,
                         principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementRoundApplicants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EducationLevel = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    SkillLevel = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    ResidenceMonths = table.Column<int>(type: "int", nullable: false),
+                    WorkMonths = table.Column<int>(type: "int", nullable: false),
+                    InsuranceMonths = table.Column<int>(type: "int", nullable: false),
+                    ContributionHundredths = table.Column<int>(type: "int", nullable: false),
+                    PermitMonths = table.Column<int>(type: "int", nullable: false),
+                    Frozen = table.Column<bool>(type: "bit", nullable: false),
+                    EnteredBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRoundApplicants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundApplicants_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundApplicants_SettlementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "SettlementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementRoundRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    Trigger = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: false),
+                    RanAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RanBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRoundRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundRuns_SettlementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "SettlementRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -534,6 +800,94 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SettlingMembers",
+                columns: table => new
+                {
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Relationship = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Age = table.Column<int>(type: "int", nullable: false),
+                    LivesTogether = table.Column<bool>(type: "bit", nullable: false),
+                    UnmarriedWithoutIncome = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlingMembers", x => new { x.ApplicationId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_SettlingMembers_Residents_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SettlingMembers_SettlementApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "SettlementApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementRoundObjections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Source = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    ClaimedValue = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Claim = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FiledBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRoundObjections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundObjections_SettlementRoundApplicants_ApplicantId",
+                        column: x => x.ApplicantId,
+                        principalTable: "SettlementRoundApplicants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundObjections_SettlementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "SettlementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementRoundLines",
+                columns: table => new
+                {
+                    ApplicantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ScoreHundredths = table.Column<int>(type: "int", nullable: false),
+                    Rank = table.Column<int>(type: "int", nullable: true),
+                    Outcome = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    TieBreak = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRoundLines", x => new { x.RunId, x.ApplicantId });
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundLines_SettlementRoundRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "SettlementRoundRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResidencePermits",
                 columns: table => new
                 {
@@ -599,6 +953,7 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     ChildName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     ChildBirthDate = table.Column<DateOnly>(type: "date", nullable: false),
                     ParentPermitNumber = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: false),
@@ -622,6 +977,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         name: "FK_AdmissionApplicants_ResidencePermits_ParentPermitId",
                         column: x => x.ParentPermitId,
                         principalTable: "ResidencePermits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdmissionApplicants_Residents_ChildResidentId",
+                        column: x => x.ChildResidentId,
+                        principalTable: "Residents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -713,6 +1074,11 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AdmissionApplicants_ChildResidentId",
+                table: "AdmissionApplicants",
+                column: "ChildResidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AdmissionApplicants_ParentPermitId",
                 table: "AdmissionApplicants",
                 column: "ParentPermitId");
@@ -723,9 +1089,10 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 column: "ParentResidentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AdmissionApplicants_RoundId",
+                name: "UX_AdmissionApplicants_RoundId_ChildResidentId",
                 table: "AdmissionApplicants",
-                column: "RoundId");
+                columns: new[] { "RoundId", "ChildResidentId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UX_AdmissionRounds_Zone_SchoolYear",
@@ -767,10 +1134,41 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Communities_Name",
+                table: "Communities",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateSuspicions_SecondResidentId",
+                table: "DuplicateSuspicions",
+                column: "SecondResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateSuspicions_Status",
+                table: "DuplicateSuspicions",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_DuplicateSuspicions_Pair",
+                table: "DuplicateSuspicions",
+                columns: new[] { "FirstResidentId", "SecondResidentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Endorsements_PermitId_Sequence",
                 table: "Endorsements",
                 columns: new[] { "PermitId", "Sequence" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyLinks_MemberId",
+                table: "FamilyLinks",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyLinks_ResidentId",
+                table: "FamilyLinks",
+                column: "ResidentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_CreatedAt",
@@ -915,10 +1313,69 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 column: "ResidentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResidentMerges_SurvivorId",
+                table: "ResidentMerges",
+                column: "SurvivorId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ResidentPhotos_Resident_Source_Version",
+                table: "ResidentPhotos",
+                columns: new[] { "ResidentId", "Source", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_AreaCode",
+                table: "Residents",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_Residents_CitizenId",
                 table: "Residents",
                 column: "CitizenIdIndex",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementApplications_ApplicantId",
+                table: "SettlementApplications",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementRoundApplicants_ResidentId",
+                table: "SettlementRoundApplicants",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SettlementRoundApplicants_RoundId_ResidentId",
+                table: "SettlementRoundApplicants",
+                columns: new[] { "RoundId", "ResidentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementRoundObjections_ApplicantId",
+                table: "SettlementRoundObjections",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementRoundObjections_RoundId",
+                table: "SettlementRoundObjections",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SettlementRoundRuns_RoundId_Sequence",
+                table: "SettlementRoundRuns",
+                columns: new[] { "RoundId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SettlementRounds_Year",
+                table: "SettlementRounds",
+                column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlingMembers_MemberId",
+                table: "SettlingMembers",
+                column: "MemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SocialInsuranceCovers_ResidentId",
@@ -956,16 +1413,28 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "CardPersonalizations");
 
             migrationBuilder.DropTable(
+                name: "Communities");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DuplicateSuspicions");
+
+            migrationBuilder.DropTable(
                 name: "Endorsements");
+
+            migrationBuilder.DropTable(
+                name: "FamilyLinks");
 
             migrationBuilder.DropTable(
                 name: "IdempotentRequests");
 
             migrationBuilder.DropTable(
                 name: "JobRuns");
+
+            migrationBuilder.DropTable(
+                name: "LegacyImportCheckpoints");
 
             migrationBuilder.DropTable(
                 name: "MigrantAccounts");
@@ -998,10 +1467,28 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "PointsRuleSets");
 
             migrationBuilder.DropTable(
+                name: "PublishedSettlementDocuments");
+
+            migrationBuilder.DropTable(
                 name: "RegistrationChanges");
 
             migrationBuilder.DropTable(
+                name: "ResidentMerges");
+
+            migrationBuilder.DropTable(
+                name: "ResidentPhotos");
+
+            migrationBuilder.DropTable(
                 name: "RevocationLists");
+
+            migrationBuilder.DropTable(
+                name: "SettlementRoundLines");
+
+            migrationBuilder.DropTable(
+                name: "SettlementRoundObjections");
+
+            migrationBuilder.DropTable(
+                name: "SettlingMembers");
 
             migrationBuilder.DropTable(
                 name: "SocialInsuranceCovers");
@@ -1019,10 +1506,22 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "ResidencePermits");
 
             migrationBuilder.DropTable(
+                name: "SettlementRoundRuns");
+
+            migrationBuilder.DropTable(
+                name: "SettlementRoundApplicants");
+
+            migrationBuilder.DropTable(
+                name: "SettlementApplications");
+
+            migrationBuilder.DropTable(
                 name: "AdmissionRounds");
 
             migrationBuilder.DropTable(
                 name: "PermitApplications");
+
+            migrationBuilder.DropTable(
+                name: "SettlementRounds");
 
             migrationBuilder.DropTable(
                 name: "ResidenceRegistrations");

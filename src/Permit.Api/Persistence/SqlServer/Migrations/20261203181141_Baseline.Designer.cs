@@ -12,8 +12,8 @@ using Permit.Api.Persistence.SqlServer;
 namespace Permit.Api.Persistence.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerPermitDbContext))]
-    [Migration("20261203164612_Dupes")]
-    partial class Dupes
+    [Migration("20261203181141_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -863,6 +863,9 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<Guid>("ChildResidentId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("EnteredBy")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -891,11 +894,15 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChildResidentId");
+
                     b.HasIndex("ParentPermitId");
 
                     b.HasIndex("ParentResidentId");
 
-                    b.HasIndex("RoundId");
+                    b.HasIndex("RoundId", "ChildResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AdmissionApplicants_RoundId_ChildResidentId");
 
                     b.ToTable("AdmissionApplicants", (string)null);
                 });
@@ -924,6 +931,9 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PermitMonths")
+                        .HasColumnType("int");
 
                     b.Property<int>("Places")
                         .HasColumnType("int");
@@ -1512,6 +1522,28 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.ToTable("ResidencePermits", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Domain.Regions.Community", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(12)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Communities", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Domain.Registrations.ResidenceRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1919,6 +1951,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
             modelBuilder.Entity("Permit.Api.Features.SchoolAdmission.AdmissionApplicant", b =>
                 {
+                    b.HasOne("Permit.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ChildResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Permit.Domain.Permits.ResidencePermit", null)
                         .WithMany()
                         .HasForeignKey("ParentPermitId")

@@ -25,6 +25,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     MinimumAge = table.Column<int>(type: "integer", nullable: false),
                     MaximumAge = table.Column<int>(type: "integer", nullable: false),
                     MinimumPoints = table.Column<int>(type: "integer", nullable: true),
+                    PermitMonths = table.Column<int>(type: "integer", nullable: false),
                     OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     OpenedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
@@ -70,6 +71,19 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Communities",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Retired = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Communities", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -81,6 +95,29 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DuplicateSuspicions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SecondResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rule = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: true),
+                    Digits = table.Column<string>(type: "character varying(8)", unicode: false, maxLength: 8, nullable: true),
+                    NameVariance = table.Column<int>(type: "integer", unicode: false, maxLength: 32, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateSuspicions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -115,6 +152,25 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_JobRuns", x => new { x.Job, x.Period });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LegacyImportCheckpoints",
+                columns: table => new
+                {
+                    FileSha256 = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    LastRow = table.Column<int>(type: "integer", nullable: false),
+                    Written = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Finished = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegacyImportCheckpoints", x => x.FileSha256);
                 });
 
             migrationBuilder.CreateTable(
@@ -168,6 +224,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     UserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Role = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Jurisdiction = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: true),
                     PasswordHash = table.Column<string>(type: "character varying(200)", unicode: false, maxLength: 200, nullable: false),
                     FailedSignIns = table.Column<int>(type: "integer", nullable: false),
                     LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -226,6 +283,41 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedSettlementDocuments",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
+                    DocumentId = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedSettlementDocuments", x => new { x.Kind, x.DocumentId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentMerges",
+                columns: table => new
+                {
+                    MergedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SuspicionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MergedName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    MergedCitizenId = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: false),
+                    MergedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MergedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowsMoved = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentMerges", x => x.MergedId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Residents",
                 columns: table => new
                 {
@@ -238,6 +330,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     HukouAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     PhotoReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Contact = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AreaCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: true),
                     CitizenIdIndex = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -262,6 +355,32 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RevocationLists", x => x.Version);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quota = table.Column<int>(type: "integer", nullable: false),
+                    IndexVersion = table.Column<string>(type: "character varying(100)", unicode: false, maxLength: 100, nullable: false),
+                    ApplicationOpens = table.Column<DateOnly>(type: "date", nullable: false),
+                    ApplicationCloses = table.Column<DateOnly>(type: "date", nullable: false),
+                    PublicityDays = table.Column<int>(type: "integer", nullable: false),
+                    FloorPermitMonths = table.Column<int>(type: "integer", nullable: false),
+                    FloorInsuranceMonths = table.Column<int>(type: "integer", nullable: false),
+                    FloorNoFreeze = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    PublicityOpens = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublicityCloses = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinalizedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRounds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -300,6 +419,40 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         name: "FK_AllocationRuns_AdmissionRounds_RoundId",
                         column: x => x.RoundId,
                         principalTable: "AdmissionRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FamilyLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    EvidenceKind = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    EvidenceReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BirthCertificateNumber = table.Column<string>(type: "character varying(10)", unicode: false, maxLength: 10, nullable: true),
+                    GuardianConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FamilyLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FamilyLinks_Residents_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FamilyLinks_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -406,6 +559,8 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     EmployerOrLandlord = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
                     MovedOutOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportDelayWorkingDays = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -414,6 +569,60 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_ResidenceRegistrations_Residents_ResidentId",
                         column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(10)", unicode: false, maxLength: 10, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    KeyVersion = table.Column<int>(type: "integer", nullable: false),
+                    TakenBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResidentPhotos_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    ConditionSetVersion = table.Column<string>(type: "character varying(100)", unicode: false, maxLength: 100, nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UnmetConditions = table.Column<string>(type: "character varying(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Documents = table.Column<string>(type: "character varying(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    InvestmentTenThousandYuan = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SettlementApplications_Residents_ApplicantId",
+                        column: x => x.ApplicantId,
                         principalTable: "Residents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -438,6 +647,63 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         name: "FK_SocialInsuranceCovers_Residents_ResidentId",
                         column: x => x.ResidentId,
                         principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementRoundApplicants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EducationLevel = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    SkillLevel = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    ResidenceMonths = table.Column<int>(type: "integer", nullable: false),
+                    WorkMonths = table.Column<int>(type: "integer", nullable: false),
+                    InsuranceMonths = table.Column<int>(type: "integer", nullable: false),
+                    ContributionHundredths = table.Column<int>(type: "integer", nullable: false),
+                    PermitMonths = table.Column<int>(type: "integer", nullable: false),
+                    Frozen = table.Column<bool>(type: "boolean", nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRoundApplicants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundApplicants_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundApplicants_SettlementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "SettlementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementRoundRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(60)", unicode: false, maxLength: 60, nullable: false),
+                    RanAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RanBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRoundRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundRuns_SettlementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "SettlementRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -535,6 +801,94 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SettlingMembers",
+                columns: table => new
+                {
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Age = table.Column<int>(type: "integer", nullable: false),
+                    LivesTogether = table.Column<bool>(type: "boolean", nullable: false),
+                    UnmarriedWithoutIncome = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlingMembers", x => new { x.ApplicationId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_SettlingMembers_Residents_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SettlingMembers_SettlementApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "SettlementApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementRoundObjections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    ClaimedValue = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Claim = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FiledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRoundObjections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundObjections_SettlementRoundApplicants_Applica~",
+                        column: x => x.ApplicantId,
+                        principalTable: "SettlementRoundApplicants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundObjections_SettlementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "SettlementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementRoundLines",
+                columns: table => new
+                {
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScoreHundredths = table.Column<int>(type: "integer", nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    TieBreak = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementRoundLines", x => new { x.RunId, x.ApplicantId });
+                    table.ForeignKey(
+                        name: "FK_SettlementRoundLines_SettlementRoundRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "SettlementRoundRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResidencePermits",
                 columns: table => new
                 {
@@ -600,6 +954,7 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildResidentId = table.Column<Guid>(type: "uuid", nullable: false),
                     ChildName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     ChildBirthDate = table.Column<DateOnly>(type: "date", nullable: false),
                     ParentPermitNumber = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: false),
@@ -623,6 +978,12 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         name: "FK_AdmissionApplicants_ResidencePermits_ParentPermitId",
                         column: x => x.ParentPermitId,
                         principalTable: "ResidencePermits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdmissionApplicants_Residents_ChildResidentId",
+                        column: x => x.ChildResidentId,
+                        principalTable: "Residents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -714,6 +1075,11 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AdmissionApplicants_ChildResidentId",
+                table: "AdmissionApplicants",
+                column: "ChildResidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AdmissionApplicants_ParentPermitId",
                 table: "AdmissionApplicants",
                 column: "ParentPermitId");
@@ -724,9 +1090,10 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 column: "ParentResidentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AdmissionApplicants_RoundId",
+                name: "UX_AdmissionApplicants_RoundId_ChildResidentId",
                 table: "AdmissionApplicants",
-                column: "RoundId");
+                columns: new[] { "RoundId", "ChildResidentId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UX_AdmissionRounds_Zone_SchoolYear",
@@ -768,10 +1135,41 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Communities_Name",
+                table: "Communities",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateSuspicions_SecondResidentId",
+                table: "DuplicateSuspicions",
+                column: "SecondResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateSuspicions_Status",
+                table: "DuplicateSuspicions",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_DuplicateSuspicions_Pair",
+                table: "DuplicateSuspicions",
+                columns: new[] { "FirstResidentId", "SecondResidentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Endorsements_PermitId_Sequence",
                 table: "Endorsements",
                 columns: new[] { "PermitId", "Sequence" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyLinks_MemberId",
+                table: "FamilyLinks",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyLinks_ResidentId",
+                table: "FamilyLinks",
+                column: "ResidentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_CreatedAt",
@@ -913,10 +1311,69 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 column: "ResidentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResidentMerges_SurvivorId",
+                table: "ResidentMerges",
+                column: "SurvivorId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ResidentPhotos_Resident_Source_Version",
+                table: "ResidentPhotos",
+                columns: new[] { "ResidentId", "Source", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_AreaCode",
+                table: "Residents",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_Residents_CitizenId",
                 table: "Residents",
                 column: "CitizenIdIndex",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementApplications_ApplicantId",
+                table: "SettlementApplications",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementRoundApplicants_ResidentId",
+                table: "SettlementRoundApplicants",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SettlementRoundApplicants_RoundId_ResidentId",
+                table: "SettlementRoundApplicants",
+                columns: new[] { "RoundId", "ResidentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementRoundObjections_ApplicantId",
+                table: "SettlementRoundObjections",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementRoundObjections_RoundId",
+                table: "SettlementRoundObjections",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SettlementRoundRuns_RoundId_Sequence",
+                table: "SettlementRoundRuns",
+                columns: new[] { "RoundId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SettlementRounds_Year",
+                table: "SettlementRounds",
+                column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlingMembers_MemberId",
+                table: "SettlingMembers",
+                column: "MemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SocialInsuranceCovers_ResidentId",
@@ -954,16 +1411,28 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 name: "CardPersonalizations");
 
             migrationBuilder.DropTable(
+                name: "Communities");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DuplicateSuspicions");
+
+            migrationBuilder.DropTable(
                 name: "Endorsements");
+
+            migrationBuilder.DropTable(
+                name: "FamilyLinks");
 
             migrationBuilder.DropTable(
                 name: "IdempotentRequests");
 
             migrationBuilder.DropTable(
                 name: "JobRuns");
+
+            migrationBuilder.DropTable(
+                name: "LegacyImportCheckpoints");
 
             migrationBuilder.DropTable(
                 name: "MigrantAccounts");
@@ -996,10 +1465,28 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 name: "PointsRuleSets");
 
             migrationBuilder.DropTable(
+                name: "PublishedSettlementDocuments");
+
+            migrationBuilder.DropTable(
                 name: "RegistrationChanges");
 
             migrationBuilder.DropTable(
+                name: "ResidentMerges");
+
+            migrationBuilder.DropTable(
+                name: "ResidentPhotos");
+
+            migrationBuilder.DropTable(
                 name: "RevocationLists");
+
+            migrationBuilder.DropTable(
+                name: "SettlementRoundLines");
+
+            migrationBuilder.DropTable(
+                name: "SettlementRoundObjections");
+
+            migrationBuilder.DropTable(
+                name: "SettlingMembers");
 
             migrationBuilder.DropTable(
                 name: "SocialInsuranceCovers");
@@ -1017,10 +1504,22 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                 name: "ResidencePermits");
 
             migrationBuilder.DropTable(
+                name: "SettlementRoundRuns");
+
+            migrationBuilder.DropTable(
+                name: "SettlementRoundApplicants");
+
+            migrationBuilder.DropTable(
+                name: "SettlementApplications");
+
+            migrationBuilder.DropTable(
                 name: "AdmissionRounds");
 
             migrationBuilder.DropTable(
                 name: "PermitApplications");
+
+            migrationBuilder.DropTable(
+                name: "SettlementRounds");
 
             migrationBuilder.DropTable(
                 name: "ResidenceRegistrations");
