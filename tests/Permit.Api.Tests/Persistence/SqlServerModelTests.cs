@@ -71,11 +71,11 @@ public sealed class SqlServerModelTests
         using var db = PermitDatabase.CreateContext(DatabaseProvider.SqlServer, Unused, TestCitizenIdKeys.Protector);
 
         // The domain's aggregates (residents, registrations, applications, permits; family links; settlement applications,
-        // rounds and their applicants); accounts and the append-only audit trail (Security/, Audit/) are not aggregates.
+        // rounds and their applicants; the community directory); accounts and the append-only audit trail (Security/, Audit/) are not aggregates.
         var roots = db.Model.GetEntityTypes()
             .Where(t => !t.IsOwned() && t.ClrType.Assembly == typeof(Permit.Domain.Residents.Resident).Assembly).ToList();
 
-        Assert.Equal(8, roots.Count);
+        Assert.Equal(9, roots.Count);
         Assert.All(roots, t => Assert.True(t.FindProperty(AggregateVersions.PropertyName)?.IsConcurrencyToken, t.DisplayName()));
     }
 

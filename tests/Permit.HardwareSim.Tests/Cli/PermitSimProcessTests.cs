@@ -105,7 +105,7 @@ public sealed class PermitSimProcessTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             PermitSimProcess.StartAsync(["permit", "--port", "1"], waitForInsertion: true, _ct));
-        Assert.Contains("--card FILE is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Option '--card' is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("exited with code 2", error.Message, StringComparison.Ordinal);
     }
 

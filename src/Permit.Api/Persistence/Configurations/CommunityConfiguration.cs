@@ -18,5 +18,7 @@ public sealed class CommunityConfiguration : IEntityTypeConfiguration<Community>
         builder.Ignore(c => c.TownshipName);
         builder.Ignore(c => c.IsOffered);
         builder.HasIndex(c => c.Name);
+        // Two admins renaming or retiring the same community: the second is told, not silently overwritten.
+        builder.HasAggregateVersion();
     }
 }

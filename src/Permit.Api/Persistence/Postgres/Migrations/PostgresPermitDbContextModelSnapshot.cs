@@ -1531,6 +1531,10 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.Property<bool>("Retired")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Name");

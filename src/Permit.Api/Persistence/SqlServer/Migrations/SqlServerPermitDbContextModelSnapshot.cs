@@ -1534,6 +1534,10 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.Property<bool>("Retired")
                         .HasColumnType("bit");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Name");

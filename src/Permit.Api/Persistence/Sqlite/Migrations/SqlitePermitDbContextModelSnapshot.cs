@@ -1522,6 +1522,10 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.Property<bool>("Retired")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Name");

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Permit.Api.Persistence.SqlServer.Migrations
+namespace Permit.Api.Persistence.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Baseline : Migration
@@ -15,18 +16,18 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "AdmissionRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Zone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SchoolYear = table.Column<int>(type: "int", nullable: false),
-                    Places = table.Column<int>(type: "int", nullable: false),
-                    ResidenceMonths = table.Column<int>(type: "int", nullable: false),
-                    InsuranceMonths = table.Column<int>(type: "int", nullable: false),
-                    MinimumAge = table.Column<int>(type: "int", nullable: false),
-                    MaximumAge = table.Column<int>(type: "int", nullable: false),
-                    MinimumPoints = table.Column<int>(type: "int", nullable: true),
-                    PermitMonths = table.Column<int>(type: "int", nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    OpenedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Zone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SchoolYear = table.Column<int>(type: "integer", nullable: false),
+                    Places = table.Column<int>(type: "integer", nullable: false),
+                    ResidenceMonths = table.Column<int>(type: "integer", nullable: false),
+                    InsuranceMonths = table.Column<int>(type: "integer", nullable: false),
+                    MinimumAge = table.Column<int>(type: "integer", nullable: false),
+                    MaximumAge = table.Column<int>(type: "integer", nullable: false),
+                    MinimumPoints = table.Column<int>(type: "integer", nullable: true),
+                    PermitMonths = table.Column<int>(type: "integer", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,18 +38,18 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ActorId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ActorRole = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Terminal = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Action = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Purpose = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    PreviousHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false)
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActorRole = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Terminal = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,10 +60,10 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "CardChallenges",
                 columns: table => new
                 {
-                    Nonce = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    IssuedTo = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
-                    IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Nonce = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    IssuedTo = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,9 +74,10 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "Communities",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Retired = table.Column<bool>(type: "bit", nullable: false)
+                    Code = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Retired = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,10 +88,10 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,19 +102,19 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "DuplicateSuspicions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FirstResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SecondResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Rule = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: true),
-                    Digits = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: true),
-                    NameVariance = table.Column<int>(type: "int", unicode: false, maxLength: 32, nullable: false),
-                    Evidence = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    FoundAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    SurvivorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SecondResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rule = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: true),
+                    Digits = table.Column<string>(type: "character varying(8)", unicode: false, maxLength: 8, nullable: true),
+                    NameVariance = table.Column<int>(type: "integer", unicode: false, maxLength: 32, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FoundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -123,13 +125,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "IdempotentRequests",
                 columns: table => new
                 {
-                    Scope = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CallerId = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false, defaultValue: ""),
-                    RequestHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "int", nullable: false),
-                    ResponseJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Scope = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CallerId = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false, defaultValue: ""),
+                    RequestHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    ResponseJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,13 +142,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "JobRuns",
                 columns: table => new
                 {
-                    Job = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    Period = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false),
-                    Trigger = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Items = table.Column<int>(type: "int", nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    Job = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    Period = table.Column<string>(type: "character varying(10)", unicode: false, maxLength: 10, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Items = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,15 +159,15 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "LegacyImportCheckpoints",
                 columns: table => new
                 {
-                    FileSha256 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    LastRow = table.Column<int>(type: "int", nullable: false),
-                    Written = table.Column<int>(type: "int", nullable: false),
-                    Unchanged = table.Column<int>(type: "int", nullable: false),
-                    Rejected = table.Column<int>(type: "int", nullable: false),
-                    Finished = table.Column<bool>(type: "bit", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    FileSha256 = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    LastRow = table.Column<int>(type: "integer", nullable: false),
+                    Written = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Finished = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,15 +178,15 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "MigrantAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    PasswordHash = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: true),
-                    ActivationCodeHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    ActivationExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ActivatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    FailedSignIns = table.Column<int>(type: "int", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PasswordHash = table.Column<string>(type: "character varying(200)", unicode: false, maxLength: 200, nullable: true),
+                    ActivationCodeHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    ActivationExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActivatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailedSignIns = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -195,20 +197,20 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    Audience = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DedupeKey = table.Column<string>(type: "varchar(120)", unicode: false, maxLength: 120, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    GaveUpAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DedupeKey = table.Column<string>(type: "character varying(120)", unicode: false, maxLength: 120, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    GaveUpAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -219,17 +221,17 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "Officers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Role = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Jurisdiction = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: true),
-                    PasswordHash = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
-                    FailedSignIns = table.Column<int>(type: "int", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DisabledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Jurisdiction = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: true),
+                    PasswordHash = table.Column<string>(type: "character varying(200)", unicode: false, maxLength: 200, nullable: false),
+                    FailedSignIns = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DisabledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -240,12 +242,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "PairedAgents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
-                    PairedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PairedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UnpairedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", unicode: false, maxLength: 16, nullable: false),
+                    PairedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    PairedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UnpairedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -256,9 +258,9 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "PermitNumberCounters",
                 columns: table => new
                 {
-                    Region = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    LastSerial = table.Column<int>(type: "int", nullable: false)
+                    Region = table.Column<string>(type: "character varying(6)", unicode: false, maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    LastSerial = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -269,12 +271,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "PointsRuleSets",
                 columns: table => new
                 {
-                    RuleSetId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
+                    RuleSetId = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PublishedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -285,13 +287,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "PublishedSettlementDocuments",
                 columns: table => new
                 {
-                    Kind = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
-                    DocumentId = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
+                    DocumentId = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PublishedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -302,14 +304,14 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "ResidentMerges",
                 columns: table => new
                 {
-                    MergedId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SurvivorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SuspicionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MergedName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    MergedCitizenId = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
-                    MergedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    MergedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RowsMoved = table.Column<int>(type: "int", nullable: false)
+                    MergedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SuspicionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MergedName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    MergedCitizenId = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: false),
+                    MergedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MergedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RowsMoved = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -320,18 +322,18 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "Residents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CitizenId = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Sex = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    EthnicGroup = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CitizenId = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Sex = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    EthnicGroup = table.Column<string>(type: "character varying(2)", unicode: false, maxLength: 2, nullable: false),
                     BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    HukouAddress = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    PhotoReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Contact = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    AreaCode = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: true),
-                    CitizenIdIndex = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    HukouAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PhotoReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Contact = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AreaCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: true),
+                    CitizenIdIndex = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -343,13 +345,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 columns: table => new
                 {
                     Version = table.Column<long>(type: "bigint", nullable: false),
-                    ThisUpdate = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    NextUpdate = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    KeyId = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
-                    RevokedCount = table.Column<int>(type: "int", nullable: false),
-                    SuspendedCount = table.Column<int>(type: "int", nullable: false),
-                    ExtendedCount = table.Column<int>(type: "int", nullable: false),
-                    SignedList = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    ThisUpdate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextUpdate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(16)", unicode: false, maxLength: 16, nullable: false),
+                    RevokedCount = table.Column<int>(type: "integer", nullable: false),
+                    SuspendedCount = table.Column<int>(type: "integer", nullable: false),
+                    ExtendedCount = table.Column<int>(type: "integer", nullable: false),
+                    SignedList = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,22 +362,22 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "SettlementRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Quota = table.Column<int>(type: "int", nullable: false),
-                    IndexVersion = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quota = table.Column<int>(type: "integer", nullable: false),
+                    IndexVersion = table.Column<string>(type: "character varying(100)", unicode: false, maxLength: 100, nullable: false),
                     ApplicationOpens = table.Column<DateOnly>(type: "date", nullable: false),
                     ApplicationCloses = table.Column<DateOnly>(type: "date", nullable: false),
-                    PublicityDays = table.Column<int>(type: "int", nullable: false),
-                    FloorPermitMonths = table.Column<int>(type: "int", nullable: false),
-                    FloorInsuranceMonths = table.Column<int>(type: "int", nullable: false),
-                    FloorNoFreeze = table.Column<bool>(type: "bit", nullable: false),
-                    OpenedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    PublicityDays = table.Column<int>(type: "integer", nullable: false),
+                    FloorPermitMonths = table.Column<int>(type: "integer", nullable: false),
+                    FloorInsuranceMonths = table.Column<int>(type: "integer", nullable: false),
+                    FloorNoFreeze = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
                     PublicityOpens = table.Column<DateOnly>(type: "date", nullable: true),
                     PublicityCloses = table.Column<DateOnly>(type: "date", nullable: true),
                     FinalizedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -386,14 +388,14 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "VerifierTerminals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CategoryList = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
-                    ApiKeyPrefix = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
-                    ApiKeyHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CategoryList = table.Column<string>(type: "character varying(200)", unicode: false, maxLength: 200, nullable: false),
+                    ApiKeyPrefix = table.Column<string>(type: "character varying(16)", unicode: false, maxLength: 16, nullable: false),
+                    ApiKeyHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -404,12 +406,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "AllocationRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
                     RunDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    RanAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RanBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    RanAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RanBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -426,18 +428,18 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "FamilyLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Relationship = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    EvidenceKind = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    EvidenceReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    BirthCertificateNumber = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: true),
-                    GuardianConsent = table.Column<bool>(type: "bit", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    EvidenceKind = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    EvidenceReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BirthCertificateNumber = table.Column<string>(type: "character varying(10)", unicode: false, maxLength: 10, nullable: true),
+                    GuardianConsent = table.Column<bool>(type: "boolean", nullable: false),
                     RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -460,18 +462,18 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "PointsBalances",
                 columns: table => new
                 {
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Total = table.Column<int>(type: "int", nullable: false),
-                    TotalHundredths = table.Column<int>(type: "int", nullable: false),
-                    Frozen = table.Column<bool>(type: "bit", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    TotalHundredths = table.Column<int>(type: "integer", nullable: false),
+                    Frozen = table.Column<bool>(type: "boolean", nullable: false),
                     FrozenUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    RuleSetVersion = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
-                    ComputedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    SocialInsuranceMonths = table.Column<int>(type: "int", nullable: false),
-                    ResidenceMonths = table.Column<int>(type: "int", nullable: false),
-                    ProvinceFixedHundredths = table.Column<int>(type: "int", nullable: false),
-                    OtherTiersHundredths = table.Column<int>(type: "int", nullable: false)
+                    SocialInsuranceMonths = table.Column<int>(type: "integer", nullable: false),
+                    ResidenceMonths = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceFixedHundredths = table.Column<int>(type: "integer", nullable: false),
+                    OtherTiersHundredths = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -489,23 +491,23 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Indicator = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    PointsHundredths = table.Column<int>(type: "int", nullable: false),
-                    Period = table.Column<string>(type: "varchar(7)", unicode: false, maxLength: 7, nullable: true),
-                    Source = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    RuleSetVersion = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
-                    Officer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    EvidenceReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Indicator = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    PointsHundredths = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(7)", unicode: false, maxLength: 7, nullable: true),
+                    Source = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: false),
+                    Officer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EvidenceReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReversesEntryId = table.Column<long>(type: "bigint", nullable: true),
                     FrozenUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    Key = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
-                    AccrualRunId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Key = table.Column<string>(type: "character varying(100)", unicode: false, maxLength: 100, nullable: false),
+                    AccrualRunId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -522,15 +524,15 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "PointsReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Indicator = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    FiledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ResolvedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Resolution = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Indicator = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -547,20 +549,20 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "ResidenceRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    CommunityCode = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CommunityCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: false),
                     ArrivalDate = table.Column<DateOnly>(type: "date", nullable: false),
                     RegistrationDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Basis = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Evidence = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    EmployerOrLandlord = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Basis = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EmployerOrLandlord = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
                     MovedOutOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReportDelayWorkingDays = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    ReportDelayWorkingDays = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -577,14 +579,14 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "ResidentPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Source = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Sealed = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    KeyVersion = table.Column<int>(type: "int", nullable: false),
-                    TakenBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    TakenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(10)", unicode: false, maxLength: 10, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "bytea", nullable: false),
+                    KeyVersion = table.Column<int>(type: "integer", nullable: false),
+                    TakenBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -601,20 +603,20 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "SettlementApplications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Category = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    ConditionSetVersion = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    ConditionSetVersion = table.Column<string>(type: "character varying(100)", unicode: false, maxLength: 100, nullable: false),
                     SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SubmittedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UnmetConditions = table.Column<string>(type: "varchar(1000)", unicode: false, maxLength: 1000, nullable: false),
-                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UnmetConditions = table.Column<string>(type: "character varying(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
                     DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    DecisionReasons = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Documents = table.Column<string>(type: "varchar(1000)", unicode: false, maxLength: 1000, nullable: false),
-                    InvestmentTenThousandYuan = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Documents = table.Column<string>(type: "character varying(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    InvestmentTenThousandYuan = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -631,13 +633,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "SocialInsuranceCovers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
                     CoveredFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     CoveredUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    EvidenceReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    EvidenceReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -654,19 +656,19 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "SettlementRoundApplicants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EducationLevel = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    SkillLevel = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    ResidenceMonths = table.Column<int>(type: "int", nullable: false),
-                    WorkMonths = table.Column<int>(type: "int", nullable: false),
-                    InsuranceMonths = table.Column<int>(type: "int", nullable: false),
-                    ContributionHundredths = table.Column<int>(type: "int", nullable: false),
-                    PermitMonths = table.Column<int>(type: "int", nullable: false),
-                    Frozen = table.Column<bool>(type: "bit", nullable: false),
-                    EnteredBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EducationLevel = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    SkillLevel = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    ResidenceMonths = table.Column<int>(type: "integer", nullable: false),
+                    WorkMonths = table.Column<int>(type: "integer", nullable: false),
+                    InsuranceMonths = table.Column<int>(type: "integer", nullable: false),
+                    ContributionHundredths = table.Column<int>(type: "integer", nullable: false),
+                    PermitMonths = table.Column<int>(type: "integer", nullable: false),
+                    Frozen = table.Column<bool>(type: "boolean", nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -689,12 +691,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "SettlementRoundRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    Trigger = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: false),
-                    RanAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RanBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(60)", unicode: false, maxLength: 60, nullable: false),
+                    RanAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RanBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -711,21 +713,21 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "AllocationLines",
                 columns: table => new
                 {
-                    ApplicantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
                     ChildBirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ResidenceMonths = table.Column<int>(type: "int", nullable: false),
-                    InsuranceMonths = table.Column<int>(type: "int", nullable: false),
-                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PointsHundredths = table.Column<int>(type: "int", nullable: true),
-                    PointsFrozen = table.Column<bool>(type: "bit", nullable: false),
-                    RuleSetVersion = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: true),
-                    ParentPermitStatus = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
-                    ParentPermitValid = table.Column<bool>(type: "bit", nullable: false),
-                    Outcome = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    Rank = table.Column<int>(type: "int", nullable: true),
-                    TieBreak = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true)
+                    ResidenceMonths = table.Column<int>(type: "integer", nullable: false),
+                    InsuranceMonths = table.Column<int>(type: "integer", nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PointsHundredths = table.Column<int>(type: "integer", nullable: true),
+                    PointsFrozen = table.Column<bool>(type: "boolean", nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "character varying(80)", unicode: false, maxLength: 80, nullable: true),
+                    ParentPermitStatus = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
+                    ParentPermitValid = table.Column<bool>(type: "boolean", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: true),
+                    TieBreak = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -742,21 +744,21 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "PermitApplications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RegistrationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegistrationId = table.Column<Guid>(type: "uuid", nullable: false),
                     RegistrationDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Basis = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Exemption = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Basis = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Exemption = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
                     SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    DueDateExtended = table.Column<bool>(type: "bit", nullable: false),
+                    DueDateExtended = table.Column<bool>(type: "boolean", nullable: false),
                     DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DecidedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    RejectionReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    DecidedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -779,14 +781,14 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "RegistrationChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    NewValue = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    NewCommunityCode = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: true),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    NewValue = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    NewCommunityCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: true),
                     ChangedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     DeclaredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    IsLate = table.Column<bool>(type: "bit", nullable: false),
-                    RegistrationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    IsLate = table.Column<bool>(type: "boolean", nullable: false),
+                    RegistrationId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -803,12 +805,12 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "SettlingMembers",
                 columns: table => new
                 {
-                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Relationship = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Age = table.Column<int>(type: "int", nullable: false),
-                    LivesTogether = table.Column<bool>(type: "bit", nullable: false),
-                    UnmarriedWithoutIncome = table.Column<bool>(type: "bit", nullable: false)
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Age = table.Column<int>(type: "integer", nullable: false),
+                    LivesTogether = table.Column<bool>(type: "boolean", nullable: false),
+                    UnmarriedWithoutIncome = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -831,27 +833,27 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "SettlementRoundObjections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Source = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    ClaimedValue = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Claim = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    ClaimedValue = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Claim = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    FiledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FiledBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FiledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
                     DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    DecisionReasons = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DecisionReasons = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SettlementRoundObjections", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SettlementRoundObjections_SettlementRoundApplicants_ApplicantId",
+                        name: "FK_SettlementRoundObjections_SettlementRoundApplicants_Applica~",
                         column: x => x.ApplicantId,
                         principalTable: "SettlementRoundApplicants",
                         principalColumn: "Id",
@@ -868,13 +870,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "SettlementRoundLines",
                 columns: table => new
                 {
-                    ApplicantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ScoreHundredths = table.Column<int>(type: "int", nullable: false),
-                    Rank = table.Column<int>(type: "int", nullable: true),
-                    Outcome = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    TieBreak = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true)
+                    ApplicantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScoreHundredths = table.Column<int>(type: "integer", nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    TieBreak = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -891,23 +893,23 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "ResidencePermits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: false),
-                    ResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    IssuingAuthority = table.Column<string>(type: "nvarchar(90)", maxLength: 90, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IssuingAuthority = table.Column<string>(type: "character varying(90)", maxLength: 90, nullable: false),
                     IssueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
                     Anchor = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndorsementsSinceAnchor = table.Column<int>(type: "int", nullable: false),
+                    EndorsementsSinceAnchor = table.Column<int>(type: "integer", nullable: false),
                     ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
                     ContinuousResidenceSince = table.Column<DateOnly>(type: "date", nullable: false),
                     SuspendedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndReason = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
-                    EndNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    LiveHolderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    EndReason = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: true),
+                    EndNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LiveHolderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -930,11 +932,11 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "SubmittedDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     HandedInOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -951,18 +953,18 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "AdmissionApplicants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChildName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     ChildBirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ParentPermitNumber = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: false),
-                    ParentPermitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ParentResidentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResidenceMonths = table.Column<int>(type: "int", nullable: false),
-                    InsuranceMonths = table.Column<int>(type: "int", nullable: false),
-                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EnteredBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    ParentPermitNumber = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: false),
+                    ParentPermitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidenceMonths = table.Column<int>(type: "integer", nullable: false),
+                    InsuranceMonths = table.Column<int>(type: "integer", nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -997,21 +999,21 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "CardPersonalizations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PermitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CardSequence = table.Column<int>(type: "int", nullable: false),
-                    Attempt = table.Column<int>(type: "int", nullable: false),
-                    Serial = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
-                    ChipKey = table.Column<byte[]>(type: "varbinary(70)", maxLength: 70, nullable: true),
-                    AbandonedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AbandonReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    KeyId = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
-                    PermitFileHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    PhotoFileHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    ChipKeyFileHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    SignatureFileHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    PreparedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PermitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CardSequence = table.Column<int>(type: "integer", nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    Serial = table.Column<string>(type: "character varying(16)", unicode: false, maxLength: 16, nullable: false),
+                    ChipKey = table.Column<byte[]>(type: "bytea", maxLength: 70, nullable: true),
+                    AbandonedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AbandonReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    KeyId = table.Column<string>(type: "character varying(16)", unicode: false, maxLength: 16, nullable: false),
+                    PermitFileHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    PhotoFileHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    ChipKeyFileHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    SignatureFileHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    PreparedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1028,13 +1030,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "Endorsements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
                     EndorsedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     PreviousValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
                     NewValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
-                    IsLate = table.Column<bool>(type: "bit", nullable: false),
-                    PermitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    IsLate = table.Column<bool>(type: "boolean", nullable: false),
+                    PermitId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1051,16 +1053,16 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "PermitCards",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    Reason = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
                     OrderedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Serial = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: true),
+                    Serial = table.Column<string>(type: "character varying(16)", unicode: false, maxLength: 16, nullable: true),
                     IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     RevokedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RevocationReason = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
-                    PermitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    RevocationReason = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: true),
+                    PermitId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1184,8 +1186,7 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "UX_MigrantAccounts_ActivationCodeHash",
                 table: "MigrantAccounts",
                 column: "ActivationCodeHash",
-                unique: true,
-                filter: "[ActivationCodeHash] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UX_MigrantAccounts_ResidentId",
@@ -1197,8 +1198,7 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "UX_MigrantAccounts_UserName",
                 table: "MigrantAccounts",
                 column: "UserName",
-                unique: true,
-                filter: "[UserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_ResidentId",
@@ -1293,8 +1293,7 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                 name: "UX_ResidencePermits_LiveHolderId",
                 table: "ResidencePermits",
                 column: "LiveHolderId",
-                unique: true,
-                filter: "[LiveHolderId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UX_ResidencePermits_Number",

@@ -75,7 +75,8 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 {
                     Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Retired = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

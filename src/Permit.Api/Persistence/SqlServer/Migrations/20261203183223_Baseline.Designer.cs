@@ -12,7 +12,7 @@ using Permit.Api.Persistence.SqlServer;
 namespace Permit.Api.Persistence.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerPermitDbContext))]
-    [Migration("20261203181141_Baseline")]
+    [Migration("20261203183223_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -1536,6 +1536,10 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.Property<bool>("Retired")
                         .HasColumnType("bit");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Code");
 
