@@ -47,7 +47,9 @@ public sealed class CommunitiesPageTests(Browser browser)
         await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal));
+        // Commit, not load: the signed-in page's load event can lag on a loaded machine; its heading is what the officer sees.
+        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
         return page;
     }
 }

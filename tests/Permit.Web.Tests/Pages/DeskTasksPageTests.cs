@@ -32,7 +32,7 @@ public sealed class DeskTasksPageTests(Browser browser)
 
         await page.GotoAsync($"/desk/residents/{residentId}");
         await page.Locator("#resident-tasks").ClickAsync();
-        await page.WaitForURLAsync($"**/desk/residents/{residentId}/tasks");
+        await page.WaitForURLAsync($"**/desk/residents/{residentId}/tasks", new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("#w-employer").FillAsync("宁波镇海新材料有限公司");
         await page.Locator("#w-evidence").FillAsync("劳动合同 LC-2");
         await page.Locator("#w-changed").FillAsync("2026-02-20");
@@ -42,7 +42,7 @@ public sealed class DeskTasksPageTests(Browser browser)
             () => page.GetByRole(AriaRole.Button, new() { Name = "登记变更" }).ClickAsync(), r => r.Url.EndsWith("/workplace-changes", StringComparison.Ordinal));
         Assert.Equal(200, changed.Status);
         await reloaded;
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
 
         await page.Locator("#s-from").FillAsync("2025-08-01");
         await page.Locator("#s-until").FillAsync("2026-01-31");
@@ -146,7 +146,9 @@ public sealed class DeskTasksPageTests(Browser browser)
         await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PermitTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal));
+        // Commit, not load: the signed-in page's load event can lag on a loaded machine; its heading is what the officer sees.
+        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
         return page;
     }
 
