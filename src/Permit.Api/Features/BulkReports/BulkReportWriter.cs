@@ -119,23 +119,15 @@ public static class BulkReportWriter
     /// </summary>
     private static async Task SaveAsync(PermitDbContext db, CancellationToken cancellationToken)
     {
-        // The save detects changes itself, once per rule that needs it; automatic detection would scan the whole unit
-        // of work (three entries per row) again at every look at the tracked entries.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            await using var transaction = db.Database.CurrentTransaction is null
-                ? await db.Database.BeginTransactionAsync(cancellationToken)
-                : null;
-            using (BulkInserts.For(db))
-                await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-                await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
+        // The save detects changes itself, once per rule that needs it (three entries per row would be scanned at every look).
+        using var manual = db.DetectChangesManually();
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        using (BulkInserts.For(db))
+            await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

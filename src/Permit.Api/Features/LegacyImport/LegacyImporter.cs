@@ -45,9 +45,8 @@ public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time
         if (rows.Count == 0 || LegacyLayouts.KindOf(rows[0].Fields) is not { } kind)
             throw new CsvFormatException("legacy-header", "The first row must be the header of a legacy layout (docs/legacy-import.md).", 1);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        // Rows are only ever added to the tracker, and each batch detects its changes once before saving: detecting them
-        // on every Add and query walks every tracked row, which made a batch quadratic in its size.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Rows are only ever added to the tracker, and each batch detects its changes once before saving.
+        using var manual = db.DetectChangesManually();
         var checkpoint = options.DryRun ? null : await db.Set<LegacyImportCheckpoint>().SingleOrDefaultAsync(c => c.FileSha256 == sha, cancellationToken);
         var resumedAfter = checkpoint?.LastRow ?? 1;
         if (checkpoint is null && !options.DryRun)
@@ -116,7 +115,6 @@ public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
         }
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
         return new LegacyFileResult(name, kind, rows.Count - 1, tally.Written, tally.Unchanged, tally.Rejected, resumedAfter > 1 ? resumedAfter : null, options.DryRun);
     }
 
