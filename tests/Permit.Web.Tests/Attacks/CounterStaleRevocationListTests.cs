@@ -73,7 +73,7 @@ public sealed class CounterStaleRevocationListTests(Browser browser, PcscRigFixt
         await using (await CardSlot.InsertAsync(rig, 1, PermitCard.Load(cardFile)))
         {
             await counter.GetByRole(AriaRole.Button, new() { Name = "读卡核验" }).ClickAsync();
-            await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         }
     }
 

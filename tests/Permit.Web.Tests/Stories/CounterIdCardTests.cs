@@ -49,7 +49,7 @@ public sealed class CounterIdCardTests(Browser browser, PcscRigFixture pcsc)
         await using (await CardSlot.InsertAsync(rig, 0, Cards.IdCard(folder.FullName, "周晓燕", idNumber)))
         {
             await counter.GetByRole(AriaRole.Button, new() { Name = "读身份证核验" }).ClickAsync();
-            await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         }
 
         await Assertions.Expect(counter.Locator("#verdict-word")).ToHaveTextAsync("可以享受");

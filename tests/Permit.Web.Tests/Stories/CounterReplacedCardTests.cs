@@ -120,7 +120,7 @@ public sealed class CounterReplacedCardTests(Browser browser, PcscRigFixture pcs
         await using (await CardSlot.InsertAsync(rig, 1, PermitCard.Load(cardFile)))
         {
             await counter.GetByRole(AriaRole.Button, new() { Name = "读卡核验" }).ClickAsync();
-            await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         }
     }
 
@@ -128,7 +128,7 @@ public sealed class CounterReplacedCardTests(Browser browser, PcscRigFixture pcs
     {
         await counter.GetByLabel("扫描或粘贴二维码").FillAsync(qr);
         await counter.GetByRole(AriaRole.Button, new() { Name = "核验二维码" }).ClickAsync();
-        await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 
     private static async Task ExpectVerdictAsync(IPage counter, string word, string? reason, bool offline)

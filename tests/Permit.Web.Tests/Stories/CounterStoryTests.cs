@@ -73,6 +73,6 @@ public sealed class CounterStoryTests(Browser browser, PcscRigFixture pcsc)
     private static async Task TapAsync(IPage counter)
     {
         await counter.GetByRole(AriaRole.Button, new() { Name = "读卡核验" }).ClickAsync();
-        await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 }

@@ -132,7 +132,7 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
         await Assertions.Expect(supervisor.Locator("#permit-status")).ToHaveTextAsync("待制卡");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "写卡" }).ClickAsync();
         await Assertions.Expect(supervisor.Locator(".write-card .result")).ToContainTextAsync("写卡完成", new() { Timeout = 90_000 });
-        await Assertions.Expect(supervisor.Locator("#permit-status")).ToHaveTextAsync("有效", new() { Timeout = 15_000 });
+        await Assertions.Expect(supervisor.Locator("#permit-status")).ToHaveTextAsync("有效");
 
         // The card is pulled at the desk and carried to the clinic's counter, where it is tapped on the counter's reader.
         string carried;
@@ -189,7 +189,7 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
     private static async Task TapAsync(IPage counter)
     {
         await counter.GetByRole(AriaRole.Button, new() { Name = "读卡核验" }).ClickAsync();
-        await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 
     private static string AgentUrl(string panelUrl) => panelUrl[..^"/simulated".Length];

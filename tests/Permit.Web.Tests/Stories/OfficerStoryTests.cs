@@ -85,7 +85,7 @@ public sealed class OfficerStoryTests(Browser browser, PcscRigFixture pcsc)
         await Assertions.Expect(supervisor.Locator(".steps li")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(supervisor.Locator(".steps")).ToContainTextAsync("启用卡片");
         await Screenshots.SaveAsync(supervisor, "officer-5-card-written");
-        await Assertions.Expect(supervisor.Locator("#permit-status")).ToHaveTextAsync("有效", new() { Timeout = 15_000 });
+        await Assertions.Expect(supervisor.Locator("#permit-status")).ToHaveTextAsync("有效");
         await Assertions.Expect(supervisor.Locator("#card-status")).ToContainTextAsync("已发卡");
         Assert.Equal(CardLifeCycle.Active, blank.LifeCycle);
         await Screenshots.AssertReadableAsync(supervisor);

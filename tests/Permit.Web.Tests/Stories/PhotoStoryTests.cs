@@ -105,10 +105,10 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
         await using (await CardSlot.InsertAsync(rig, 1, PermitCard.Load(cardFile)))
         {
             await counter.GetByRole(AriaRole.Button, new() { Name = "读卡核验" }).ClickAsync();
-            await Assertions.Expect(counter.Locator("#verdict-word")).ToHaveTextAsync("可以享受", new() { Timeout = 30_000 });
+            await Assertions.Expect(counter.Locator("#verdict-word")).ToHaveTextAsync("可以享受", new() { Timeout = 60_000 });
             // Checked while the card lies on the reader: the page also reads a card on its own when one is put down,
             // and a card lifted during that second read ends it with "card removed" instead of a verdict.
-            await Assertions.Expect(photo).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(photo).ToBeVisibleAsync(new() { Timeout = 60_000 });
             await Assertions.Expect(photo).ToHaveAttributeAsync("data-source", "chip");
             Assert.InRange(await NaturalWidthAsync(photo), 100, 358);
             Assert.Equal(chipJpeg, await ShownBytesAsync(photo));
@@ -130,7 +130,7 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
         await using (await CardSlot.InsertAsync(rig, 0, Cards.IdCard(folder.FullName, "王芳", idNumber)))
         {
             await counter.GetByRole(AriaRole.Button, new() { Name = "读身份证核验" }).ClickAsync();
-            await Assertions.Expect(photo).Not.ToHaveAttributeAsync("src", byNumber, new() { Timeout = 30_000 });
+            await Assertions.Expect(photo).Not.ToHaveAttributeAsync("src", byNumber, new() { Timeout = 60_000 });
         }
 
         await Assertions.Expect(counter.Locator("#verdict-word")).ToHaveTextAsync("可以享受");
