@@ -12,8 +12,6 @@ public sealed class DuplicateScanJob : IPermitJob
 
     public JobCadence Cadence => JobCadence.Daily;
 
-    public JobPeriod DuePeriod(DateOnly today) => JobPeriod.Day(today);
-
     public async Task<JobOutcome> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -22,8 +22,6 @@ public sealed class EndorsementRemindersJob : IPermitJob
 
     public JobCadence Cadence => JobCadence.Daily;
 
-    public JobPeriod DuePeriod(DateOnly today) => JobPeriod.Day(today);
-
     public async Task<JobOutcome> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -31,6 +31,9 @@ public readonly record struct JobPeriod
     /// <summary>The month before the one <paramref name="today"/> is in: what a monthly job run on the 1st is for.</summary>
     public static JobPeriod MonthBefore(DateOnly today) => MonthOf(new DateOnly(today.Year, today.Month, 1).AddMonths(-1));
 
+    /// <summary>The period a job of <paramref name="cadence"/> run at China's date <paramref name="today"/> is for: that day, or the month just ended.</summary>
+    public static JobPeriod Due(JobCadence cadence, DateOnly today) => cadence == JobCadence.Daily ? Day(today) : MonthBefore(today);
+
     /// <summary>Parses <c>yyyy-MM-dd</c> (daily) or <c>yyyy-MM</c> (monthly) as the cadence demands.</summary>
     public static bool TryParse(JobCadence cadence, string? text, out JobPeriod period)
     {

@@ -28,7 +28,7 @@ public sealed partial class JobRunner(
     public JobPeriod DuePeriod(IPermitJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return job.DuePeriod(ChinaDate.Today(time));
+        return JobPeriod.Due(job.Cadence, ChinaDate.Today(time));
     }
 
     public async Task<JobRunResult> RunAsync(IPermitJob job, JobPeriod period, string trigger, CancellationToken cancellationToken)

@@ -12,8 +12,6 @@ public sealed class MonthlyAccrualJob : IPermitJob
 
     public JobCadence Cadence => JobCadence.Monthly;
 
-    public JobPeriod DuePeriod(DateOnly today) => JobPeriod.MonthBefore(today);
-
     public async Task<JobOutcome> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -21,8 +21,6 @@ public sealed class OverdueApplicationsReportJob : IPermitJob
 
     public JobCadence Cadence => JobCadence.Daily;
 
-    public JobPeriod DuePeriod(DateOnly today) => JobPeriod.Day(today);
-
     public async Task<JobOutcome> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -12,10 +12,8 @@ public interface IPermitJob
     /// <summary>Stable name (kebab-case): the key of its schedule in <c>Jobs:Schedules</c>, its runs and its endpoint.</summary>
     string Name { get; }
 
+    /// <summary>Decides the period a run is for: China's today, or the month just ended (<see cref="JobPeriod.Due"/>).</summary>
     JobCadence Cadence { get; }
-
-    /// <summary>The period a run at China's date <paramref name="today"/> is for (today, or the month just ended).</summary>
-    JobPeriod DuePeriod(DateOnly today);
 
     /// <summary>Does the period's work on <see cref="JobContext.Db"/> (inside the runner's transaction).</summary>
     Task<JobOutcome> RunAsync(JobContext context, CancellationToken cancellationToken);

@@ -13,8 +13,6 @@ public sealed class PublishRevocationListJob(IssuerKeyRing keys) : IPermitJob
 
     public JobCadence Cadence => JobCadence.Daily;
 
-    public JobPeriod DuePeriod(DateOnly today) => JobPeriod.Day(today);
-
     public async Task<JobOutcome> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -81,8 +81,6 @@ public sealed class JobRunnerTests
 
         public JobCadence Cadence => JobCadence.Daily;
 
-        public JobPeriod DuePeriod(DateOnly today) => JobPeriod.Day(today);
-
         public async Task<JobOutcome> RunAsync(JobContext context, CancellationToken cancellationToken)
         {
             context.Db.Add(Notification.Queue("test", NotificationAudience.Supervisors, null, $"test:{context.Period.Key}", "subject", "body", context.Now));
