@@ -37,6 +37,21 @@ public sealed class StatusListBuilder
             int.Parse(permitNumber.AsSpan(10, 7), System.Globalization.CultureInfo.InvariantCulture), entry);
     }
 
+    /// <summary>
+    /// Sets a permit's slot unless it already names a later card: the publisher streams one row per card in no
+    /// particular order, and the permit's current card is its highest issued sequence.
+    /// </summary>
+    public StatusListBuilder SetUnlessLater(string permitNumber, StatusEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(permitNumber);
+        if (permitNumber.Length == 18 && PermitFormats.IsAsciiDigits(permitNumber.AsSpan(0, 17))
+            && _slots.TryGetValue(new SectionKey(permitNumber[..6], int.Parse(permitNumber.AsSpan(6, 4), System.Globalization.CultureInfo.InvariantCulture)), out var slots)
+            && int.Parse(permitNumber.AsSpan(10, 7), System.Globalization.CultureInfo.InvariantCulture) is var serial && serial >= 1 && serial <= slots.Length
+            && slots[serial - 1].CurrentSequence > entry.CurrentSequence)
+            return this;
+        return Set(permitNumber, entry);
+    }
+
     /// <exception cref="ArgumentException">The region is not 6 digits, the year or serial is out of range, or an empty slot carries a state or date.</exception>
     public StatusListBuilder Set(SectionKey section, int serial, StatusEntry entry)
     {
