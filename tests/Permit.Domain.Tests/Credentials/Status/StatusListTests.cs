@@ -1,6 +1,9 @@
+using System.Formats.Cbor;
+using System.IO.Compression;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Credentials.Status;
 using Permit.Domain.Credentials.Verification;
+using Permit.Domain.Tests.Credentials.Qr;
 
 namespace Permit.Domain.Tests.Credentials.Status;
 
@@ -120,5 +123,44 @@ public class StatusListTests
         Assert.True(moved.IsRevoked("330211202600000023", 1));
         Assert.Equal(1, moved.Find("330211202700000012").CurrentSequence);
         Assert.True(moved.IsChipAbandoned(chip));
+    }
+
+    [Fact]
+    public void The_documented_example_section_is_encoded_byte_for_byte()
+    {
+        // docs/status-list.md, "Full list payload": serial 1 = card 2 revoked, serial 2 = nothing, serial 3 = card 1
+        // valid and extended to 2032-01-14 (day 22658).
+        var list = StatusLists.Build(4, b => b
+            .Set("330211202600000015", new StatusEntry(2, CardState.Revoked, null))
+            .Set("330211202600000031", new StatusEntry(1, CardState.Valid, new DateOnly(2032, 1, 14))));
+        var (_, _, payload, _) = QrWire.Split(StatusListCodec.Sign(list, TestKeys.Issuer));
+        var reader = new CborReader(payload);
+        reader.ReadStartMap();
+        var keys = new List<string>();
+        byte[]? deflated = null;
+        while (reader.PeekState() != CborReaderState.EndMap)
+        {
+            var key = reader.ReadTextString();
+            keys.Add(key);
+            if (key != "sc")
+            {
+                reader.SkipValue();
+                continue;
+            }
+
+            reader.ReadStartArray();
+            reader.ReadStartArray();
+            Assert.Equal(("330211", 2026u, 3u), (reader.ReadTextString(), reader.ReadUInt32(), reader.ReadUInt32()));
+            deflated = reader.ReadByteString();
+            reader.ReadEndArray();
+            reader.ReadEndArray();
+        }
+
+        using var inflated = new MemoryStream();
+        using (var zlib = new ZLibStream(new MemoryStream(deflated!), CompressionMode.Decompress))
+            zlib.CopyTo(inflated);
+
+        Assert.Equal(["k", "v", "no", "nu", "sc", "tu"], keys);
+        Assert.Equal("02000101000058000082", Convert.ToHexString(inflated.ToArray()));
     }
 }
