@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -115,8 +116,25 @@ public sealed class PermitApiClient
     public Task<byte[]> GetSignedTrustListAsync(CancellationToken cancellationToken) =>
         GetSignedFileAsync(new Uri("api/trust-list", UriKind.Relative), Domain.Credentials.Trust.TrustListCodec.MaxBytes, cancellationToken);
 
+    /// <summary>GET /api/status-list (anonymous): the full status list v2's bytes, or null from an API that serves no v2 (404).</summary>
+    public async Task<byte[]?> GetStatusListAsync(CancellationToken cancellationToken) =>
+        (await FetchSignedFileAsync(new Uri("api/status-list", UriKind.Relative), Domain.Credentials.Status.StatusListCodec.MaxBytes,
+            HttpStatusCode.NotFound, cancellationToken).ConfigureAwait(false)).Body;
+
+    /// <summary>
+    /// GET /api/status-list/delta?base=N (anonymous): the signed delta from full list N to the latest; null body with
+    /// 304 when N is the latest, with 404 when the API makes no delta from N (the caller takes the full list).
+    /// </summary>
+    public Task<(HttpStatusCode Status, byte[]? Body)> GetStatusDeltaAsync(long baseNumber, CancellationToken cancellationToken) =>
+        FetchSignedFileAsync(new Uri(string.Create(CultureInfo.InvariantCulture, $"api/status-list/delta?base={baseNumber}"), UriKind.Relative),
+            Domain.Credentials.Status.StatusDeltaCodec.MaxBytes, HttpStatusCode.NotFound, cancellationToken);
+
     /// <summary>A signed file at any address (a trust list published elsewhere), anonymously, at most <paramref name="maxBytes"/>.</summary>
-    public async Task<byte[]> GetSignedFileAsync(Uri url, int maxBytes, CancellationToken cancellationToken)
+    public async Task<byte[]> GetSignedFileAsync(Uri url, int maxBytes, CancellationToken cancellationToken) =>
+        (await FetchSignedFileAsync(url, maxBytes, tolerated: null, cancellationToken).ConfigureAwait(false)).Body!;
+
+    // A 304 and the one tolerated status come back without a body; any other failure is thrown as the agent's error.
+    private async Task<(HttpStatusCode Status, byte[]? Body)> FetchSignedFileAsync(Uri url, int maxBytes, HttpStatusCode? tolerated, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         var path = url.ToString();
@@ -145,12 +163,14 @@ public sealed class PermitApiClient
 
         using (response)
         {
+            if (response.StatusCode == HttpStatusCode.NotModified || response.StatusCode == tolerated)
+                return (response.StatusCode, null);
             if (!response.IsSuccessStatusCode)
                 throw await RefusalAsync(response, path, cancellationToken).ConfigureAwait(false);
             // The codecs refuse anything over their limit; do not buffer more than that from a misbehaving server.
             if (response.Content.Headers.ContentLength > maxBytes)
                 throw Unavailable("api-answer-invalid", $"The permit API at {Api} answered {path} with more than the file can hold.", null);
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         }
     }
 

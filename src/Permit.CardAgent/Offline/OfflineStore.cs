@@ -1,6 +1,7 @@
 using Permit.CardAgent.Failures;
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Revocation;
+using Permit.Domain.Credentials.Status;
 using Permit.Domain.Credentials.Trust;
 
 namespace Permit.CardAgent.Offline;
@@ -15,6 +16,8 @@ public sealed class OfflineStore
 {
     public const string TrustListFile = "trust-list.cose";
     public const string RevocationListFile = "revocation-list.cose";
+    public const string StatusListFile = "status-list.cose";
+    public const string StatusDeltaFile = "status-delta.cose";
     public const string DirectoryVariable = "PERMIT_AGENT_STATE";
 
     // A held list was checked against the clock when it was stored; at load only the signature and shape count.
@@ -80,6 +83,71 @@ public sealed class OfflineStore
             : throw AgentException.DataInvalid($"The stored revocation list {path} does not verify ({read.Reason?.Code()}: {read.Error}); run permit-agent sync again.");
     }
 
+    /// <summary>
+    /// The held status list v2 (docs/status-list.md): the full list as synchronised and, when a delta was synchronised
+    /// since, that list moved forward by it; null when no v2 list is held.
+    /// </summary>
+    /// <exception cref="AgentException"><c>data-invalid</c> when a file was damaged, no longer verifies or the delta does not fit the list.</exception>
+    public HeldStatusList? LoadHeldStatusList(TrustList trust)
+    {
+        ArgumentNullException.ThrowIfNull(trust);
+        var path = Path.Combine(Directory, StatusListFile);
+        if (!File.Exists(path))
+            return null;
+        var full = StatusListCodec.Read(File.ReadAllBytes(path), trust);
+        if (!full.IsValid)
+            throw AgentException.DataInvalid($"The stored status list {path} does not verify ({full.Code}: {full.Error}); run permit-agent sync again.");
+        var deltaPath = Path.Combine(Directory, StatusDeltaFile);
+        if (!File.Exists(deltaPath))
+            return new HeldStatusList(full.Value!, full.Value!);
+        var delta = StatusDeltaCodec.Read(File.ReadAllBytes(deltaPath), trust);
+        var current = delta.IsValid ? delta.Value!.ApplyTo(full.Value!) : StatusRefused(delta.Code, delta.Error);
+        return current.IsValid
+            ? new HeldStatusList(full.Value!, current.Value!)
+            : throw AgentException.DataInvalid($"The stored status delta {deltaPath} does not apply ({current.Code}: {current.Error}); run permit-agent sync again.");
+    }
+
+    /// <summary>The held status list v2 as verifiers use it (the delta applied), or null when none is held.</summary>
+    public StatusList? LoadStatusList(TrustList trust) => LoadHeldStatusList(trust)?.Current;
+
+    /// <summary>Replaces the trust list and the full status list; a delta held for the previous full list goes first.</summary>
+    public void SaveStatusList(byte[] signedTrustList, byte[] statusList)
+    {
+        ArgumentNullException.ThrowIfNull(signedTrustList);
+        ArgumentNullException.ThrowIfNull(statusList);
+        System.IO.Directory.CreateDirectory(Directory);
+        File.Delete(Path.Combine(Directory, StatusDeltaFile));
+        Replace(TrustListFile, signedTrustList);
+        Replace(StatusListFile, statusList);
+    }
+
+    /// <summary>Replaces the trust list and the delta held beside the full status list.</summary>
+    public void SaveStatusDelta(byte[] signedTrustList, byte[] statusDelta)
+    {
+        ArgumentNullException.ThrowIfNull(signedTrustList);
+        ArgumentNullException.ThrowIfNull(statusDelta);
+        Replace(TrustListFile, signedTrustList);
+        Replace(StatusDeltaFile, statusDelta);
+    }
+
+    /// <summary>Replaces the trust list alone (the held status data was verified against it).</summary>
+    public void SaveTrustList(byte[] signedTrustList)
+    {
+        ArgumentNullException.ThrowIfNull(signedTrustList);
+        Replace(TrustListFile, signedTrustList);
+    }
+
+    /// <summary>Drops the v2 files, when the API went back to serving only v1: a v2 list that is never renewed would go stale.</summary>
+    public void ForgetStatusList()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+            return;
+        File.Delete(Path.Combine(Directory, StatusDeltaFile));
+        File.Delete(Path.Combine(Directory, StatusListFile));
+    }
+
+    private static StatusReadResult<StatusList> StatusRefused(string? code, string? error) => new(null, code, error);
+
     /// <summary>Replaces both files: the trust list first, since the revocation list is verified against it.</summary>
     public void Save(byte[] signedTrustList, byte[] revocationList)
     {
@@ -98,3 +166,6 @@ public sealed class OfflineStore
         File.Move(temporary, target, overwrite: true);
     }
 }
+
+/// <summary>The held status list v2: the full list a delta applies to (<see cref="Base"/>) and the state it reached (<see cref="Current"/>).</summary>
+public sealed record HeldStatusList(StatusList Base, StatusList Current);

@@ -9,15 +9,18 @@ namespace Permit.CardAgent.Offline;
 /// <summary>What a sync did: the list versions held before and after, and whether they changed.</summary>
 public sealed record SyncOutcome(
     int TrustedKeys, long? PreviousVersion, long Version, bool Replaced, DateTimeOffset ThisUpdate, DateTimeOffset NextUpdate, int Revoked,
-    long TrustListVersion = 0)
+    long TrustListVersion = 0, string? StatusListChange = null)
 {
-    public string Describe() => Replaced
+    public string Describe() => StatusListChange is { } change
+        ? $"status list {Version} {change} (was {(PreviousVersion is { } held ? held.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}), next update due {NextUpdate:u}; trust list v{TrustListVersion}, {TrustedKeys} trusted issuer key(s)"
+        : Replaced
         ? $"revocation list v{Version} stored (was {(PreviousVersion is { } p ? $"v{p}" : "none")}): {Revoked} revoked card(s), next update due {NextUpdate:u}; trust list v{TrustListVersion}, {TrustedKeys} trusted issuer key(s)"
         : $"revocation list v{Version} already held, next update due {NextUpdate:u}; trust list v{TrustListVersion}, {TrustedKeys} trusted issuer key(s)";
 }
 
 /// <summary>
-/// <c>sync</c>: downloads the trust list and the revocation list from the permit API and stores them for offline use.
+/// <c>sync</c>: downloads the trust list and the status data from the permit API and stores them for offline use: the
+/// status list v2 and its deltas (<see cref="StatusListSync"/>) from an API that serves them, else the revocation list v1.
 /// The connection proves nothing: the trust list must be signed by the pinned trust root, no older than the one held and
 /// not issued in the future; the revocation list must be signed by a key that trust list names active or retired, not
 /// issued in the future, and no older than the one held. Any refusal keeps the held pair, both files.
@@ -37,6 +40,11 @@ public static class RevocationSync
         if (!trust.IsValid)
             throw AgentException.DataInvalid($"The trust list from {api.Api} was refused ({trust.RefusalCode}: {trust.Error}); the stored lists are kept.");
         var keys = trust.List!.Keys;
+
+        // The status list v2 when the API serves it; an older API answers 404 and the agent keeps to v1.
+        if (await StatusListSync.RunAsync(api, store, signedTrust, trust.List, now, cancellationToken).ConfigureAwait(false) is { } synced)
+            return synced;
+        store.ForgetStatusList();
 
         var signed = await api.GetRevocationListAsync(cancellationToken).ConfigureAwait(false);
         var read = RevocationListCodec.Read(signed, keys);
@@ -62,8 +70,10 @@ public static class RevocationSync
             trust.List.Version);
     }
 
-    private static bool StillTrusted(RevocationList held, TrustList keys) =>
-        held.IssuerKeyId is { } kid && keys.TryFind(kid, out var key) && key.Status != TrustedKeyStatus.Revoked;
+    private static bool StillTrusted(RevocationList held, TrustList keys) => StillTrusted(held.IssuerKeyId, keys);
+
+    internal static bool StillTrusted(byte[]? keyId, TrustList keys) =>
+        keyId is { } kid && keys.TryFind(kid, out var key) && key.Status != TrustedKeyStatus.Revoked;
 
     // A damaged held pair must not block a sync that would repair it; a missing trust root must (nothing can be verified).
     private static (SignedTrustList? Trust, RevocationList? List) Held(OfflineStore store)

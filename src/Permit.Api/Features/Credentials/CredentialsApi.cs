@@ -3,7 +3,7 @@ using Permit.Api.Security.Authorization;
 namespace Permit.Api.Features.Credentials;
 
 /// <summary>
-/// Credentials: the revocation list for offline verifiers, the holder's dynamic e-permit QR, and the officers' card
+/// Credentials: the revocation list (v1) and the status list (v2) for offline verifiers, the holder's dynamic e-permit QR, and the officers' card
 /// face and issuance receipt documents. One line in Program.cs: <c>app.MapCredentials();</c>.
 /// </summary>
 public static class CredentialsApi
@@ -21,6 +21,21 @@ public static class CredentialsApi
             .WithTags("Credentials")
             .WithName("PublishRevocationList")
             .WithSummary("Publish a new revocation list version now, as the daily job does");
+        app.MapGet("/api/status-list", StatusListApi.GetAsync)
+            .AllowAnonymous()
+            .WithTags("Credentials")
+            .WithName("GetStatusList")
+            .WithSummary("The latest signed full status list v2 (docs/status-list.md) for offline verifiers");
+        app.MapGet("/api/status-list/delta", StatusListApi.GetDeltaAsync)
+            .AllowAnonymous()
+            .WithTags("Credentials")
+            .WithName("GetStatusListDelta")
+            .WithSummary("The signed delta from full status list ?base=N to the latest (304 when N is the latest, 404 when N is too old)");
+        app.MapPost("/api/admin/status-list", StatusListApi.PublishAsync)
+            .RequireAuthorization(Policies.Admin)
+            .WithTags("Credentials")
+            .WithName("PublishStatusList")
+            .WithSummary("Publish a new full status list v2 now, as the daily job does");
         app.MapPost("/api/card-challenges", CardChallengeApi.IssueAsync)
             .RequireAuthorization(p => p.RequireAuthenticatedUser()
                 .RequireClaim(PermitClaims.Role, Roles.Registrar, Roles.Supervisor, Roles.Admin, Roles.Verifier))

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Permit.Api.Features.Credentials;
 
-/// <summary>The credential features' tables: published revocation lists and outstanding card challenges. Applied by the context like <c>PermitsModel</c>.</summary>
+/// <summary>The credential features' tables: published revocation lists (v1), status lists (v2) and outstanding card challenges. Applied by the context like <c>PermitsModel</c>.</summary>
 public static class CredentialsModel
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -13,6 +13,13 @@ public static class CredentialsModel
             list.ToTable("RevocationLists");
             list.HasKey(l => l.Version);
             list.Property(l => l.Version).ValueGeneratedNever();
+            list.Property(l => l.KeyId).HasMaxLength(16).IsUnicode(false);
+        });
+        modelBuilder.Entity<PublishedStatusList>(list =>
+        {
+            list.ToTable("StatusLists");
+            list.HasKey(l => l.Number);
+            list.Property(l => l.Number).ValueGeneratedNever();
             list.Property(l => l.KeyId).HasMaxLength(16).IsUnicode(false);
         });
         modelBuilder.Entity<CardChallenge>(challenge =>

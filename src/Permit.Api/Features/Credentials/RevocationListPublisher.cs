@@ -78,19 +78,25 @@ public static class RevocationListPublisher
     /// (revocation is never undone, so a different count means a change; two counting queries, no list building), or
     /// a chip abandoned since it was made.
     /// </summary>
-    public static async Task<bool> IsBehindAsync(PermitDbContext db, PublishedRevocationList latest, CancellationToken cancellationToken)
+    public static Task<bool> IsBehindAsync(PermitDbContext db, PublishedRevocationList latest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(latest);
+        return IsBehindAsync(db, latest.RevokedCount, latest.SuspendedCount, latest.ThisUpdate, cancellationToken);
+    }
+
+    /// <summary>The same question for any list that counted <paramref name="revokedCount"/> and <paramref name="suspendedCount"/> at <paramref name="listMade"/> (the status list v2 too).</summary>
+    public static async Task<bool> IsBehindAsync(
+        PermitDbContext db, int revokedCount, int suspendedCount, DateTimeOffset listMade, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(latest);
         var cards = db.ResidencePermits.AsNoTracking().SelectMany(p => p.Cards, (p, c) => new { p.Status, CardStatus = c.Status });
         var revoked = await cards.CountAsync(x => x.CardStatus == CardStatus.Revoked, cancellationToken);
-        if (revoked != latest.RevokedCount)
+        if (revoked != revokedCount)
             return true;
         var suspended = await cards.CountAsync(x => x.Status == PermitStatus.Suspended && x.CardStatus == CardStatus.Issued, cancellationToken);
-        if (suspended != latest.SuspendedCount)
+        if (suspended != suspendedCount)
             return true;
         // A chip abandoned after the list was made is not on it (abandoning is never undone either).
-        var listMade = latest.ThisUpdate;
         return await db.Set<Permits.CardPersonalization>().AnyAsync(p => p.AbandonedAt != null && p.AbandonedAt > listMade, cancellationToken);
     }
 

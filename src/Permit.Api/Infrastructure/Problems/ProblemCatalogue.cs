@@ -284,6 +284,7 @@ public static class ProblemCatalogue
         new("card-chip-not-proven", Conflict, "芯片未能证明其密钥，不能确认发放。", "The chip did not prove its key."),
         new("card-challenge-unknown", Conflict, "核验挑战无效、已使用或已过期，请重新读卡。", "The challenge is unknown, used or expired."),
         new("card-challenge-caller-unknown", Forbidden, "只有登录的工作人员或核验终端能获取挑战。", "Only an officer or a verifier terminal gets a challenge."),
+        new("status-list-base-unknown", NotFound, "该状态清单版本已过旧或不存在，请下载完整状态清单。", "That status list is too old or unknown as a delta base; download the full status list."),
         new("qr-format-invalid", BadRequest, "二维码格式只能是 json、png 或 svg。", "format is json, png or svg."),
         new("document-format-invalid", BadRequest, "文件格式只能是 png 或 pdf。", "format is png or pdf."),
 

@@ -29,6 +29,7 @@ public static class RateLimitSetup
         services.AddSingleton<SignInThrottle>();
         // The revocation list is the one anonymous endpoint that can be expensive: served from memory, published once.
         services.AddSingleton<Features.Credentials.RevocationListCache>();
+        services.AddSingleton<Features.Credentials.StatusListCache>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {

@@ -15,7 +15,7 @@ public readonly record struct ValidityExtension(string PermitNumber, int CardSeq
 /// <see cref="NextUpdate"/> it still counts, but the verdict carries a <c>revocation-data-stale</c> warning.
 /// Wire format: <see cref="RevocationListCodec"/> (docs/revocation-list.md).
 /// </summary>
-public sealed class RevocationList
+public sealed class RevocationList : Verification.ICardStatusData
 {
     private readonly HashSet<RevokedCard> _revoked;
     private readonly HashSet<RevokedCard> _suspended;

@@ -163,7 +163,7 @@ public static class RevocationListCodec
                 case "rv": revoked = ReadEntries(reader, withDate: false).ConvertAll(e => new RevokedCard(e.PermitNumber, e.CardSequence)); break;
                 case "sp": suspended = ReadEntries(reader, withDate: false).ConvertAll(e => new RevokedCard(e.PermitNumber, e.CardSequence)); break;
                 case "vx": extensions = ReadEntries(reader, withDate: true); break;
-                case "ac": abandoned = ReadChipKeyHashes(reader); break;
+                case "ac": abandoned = Status.StatusEnvelope.ReadChipKeys(reader); break;
                 default: reader.SkipValue(); break;
             }
         }
@@ -208,31 +208,6 @@ public static class RevocationListCodec
 
         reader.ReadEndArray();
         return count is null || count == entries.Count ? entries : throw new FormatException("Entry count mismatch.");
-    }
-
-    // Entries of ac are 32-byte strings, strictly increasing bytewise (sorted, no duplicates).
-    private static List<byte[]> ReadChipKeyHashes(CborReader reader)
-    {
-        var hashes = new List<byte[]>();
-        var count = reader.ReadStartArray();
-        while (reader.PeekState() != CborReaderState.EndArray)
-        {
-            var hash = reader.ReadByteString();
-            if (hash.Length != RevocationList.AbandonedChipKeyHashLength)
-            {
-                throw new FormatException("An ac entry is a 32-byte SHA-256.");
-            }
-
-            if (hashes.Count > 0 && hashes[^1].AsSpan().SequenceCompareTo(hash) >= 0)
-            {
-                throw new FormatException("ac entries must be sorted and distinct.");
-            }
-
-            hashes.Add(hash);
-        }
-
-        reader.ReadEndArray();
-        return count is null || count == hashes.Count ? hashes : throw new FormatException("Entry count mismatch.");
     }
 
     private static int Compare(ValidityExtension a, ValidityExtension b)

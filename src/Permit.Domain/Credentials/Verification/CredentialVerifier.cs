@@ -273,7 +273,7 @@ public static class CredentialVerifier
     }
 
     // chipKeyHash is EF.SIG's H3, which the file-hash check proved to be SHA-256 of the EF.CHIPKEY read.
-    private static bool CheckChipKeyBinding(VerdictBuilder verdict, byte[] chipKeyHash, Revocation.RevocationList? list, byte[]? confirmedChipKeyHash)
+    private static bool CheckChipKeyBinding(VerdictBuilder verdict, byte[] chipKeyHash, ICardStatusData? list, byte[]? confirmedChipKeyHash)
     {
         if (list is not null && list.IsChipAbandoned(chipKeyHash))
         {

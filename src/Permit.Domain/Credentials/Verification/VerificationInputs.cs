@@ -29,7 +29,7 @@ public sealed record LivePermitRecord(string PermitNumber, int CardSequence, Dat
 /// list's nextUpdate it may still be relied on (<see cref="Grace"/>, default <see cref="DefaultGrace"/>): within the
 /// grace the verdict warns, past it (or with no list and no live status) the verdict is "cannot confirm".
 /// </summary>
-public sealed record RevocationKnowledge(Revocation.RevocationList? List, LivePermitStatus? LiveStatus = null, TimeSpan? Grace = null)
+public sealed record RevocationKnowledge(ICardStatusData? List, LivePermitStatus? LiveStatus = null, TimeSpan? Grace = null)
 {
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromHours(24);
 

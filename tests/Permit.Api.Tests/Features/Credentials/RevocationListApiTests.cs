@@ -135,7 +135,7 @@ public sealed class RevocationListApiTests
     }
 
     /// <summary>A permit whose first card was personalized and confirmed (the permit is then active).</summary>
-    private static async Task<string> IssuedCardAsync(PermitTestHost host, HttpClient officer, int resident = 0)
+    internal static async Task<string> IssuedCardAsync(PermitTestHost host, HttpClient officer, int resident = 0)
     {
         var (_, _, applicationId) = (await PermitArrange.ApprovedApplicationsAsync(host, 1, first: resident))[0];
         var number = await PermitArrange.IssueAsync(officer, applicationId);

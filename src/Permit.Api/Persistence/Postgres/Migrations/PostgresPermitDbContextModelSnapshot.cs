@@ -165,6 +165,41 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                     b.ToTable("RevocationLists", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Credentials.PublishedStatusList", b =>
+                {
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CardCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("NextUpdate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RevokedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("SignedList")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("SuspendedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ThisUpdate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("StatusLists", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Duplicates.DuplicateSuspicion", b =>
                 {
                     b.Property<Guid>("Id")

@@ -158,6 +158,41 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.ToTable("RevocationLists", (string)null);
                 });
 
+            modelBuilder.Entity("Permit.Api.Features.Credentials.PublishedStatusList", b =>
+                {
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CardCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextUpdate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevokedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SignedList")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("SuspendedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThisUpdate")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("StatusLists", (string)null);
+                });
+
             modelBuilder.Entity("Permit.Api.Features.Duplicates.DuplicateSuspicion", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Permit.Api.Keys;
+using Permit.Api.Persistence;
+using Permit.Domain.Credentials.Status;
+
+namespace Permit.Api.Features.Credentials;
+
+/// <summary>
+/// What <c>GET /api/status-list</c> and its deltas serve to anonymous verifiers, as <see cref="RevocationListCache"/> does
+/// for v1: the latest full list this node served or published, in memory, republished when the register has moved on
+/// (one publisher at a time); and each delta from a base to that latest list, made once (diffing two lists of millions
+/// of slots takes a fraction of a second) and served to every verifier holding that base until a newer list appears.
+/// </summary>
+public sealed class StatusListCache(TimeProvider time) : IDisposable
+{
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly ConcurrentDictionary<(long Base, long Number), byte[]> _deltas = new();
+    private PublishedStatusList? _latest;
+    private StatusList? _latestList;
+
+    public async Task<PublishedStatusList> LatestAsync(PermitDbContext db, IssuerKeyRing keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (_latest is { } cached
+            && !await db.Set<PublishedStatusList>().AsNoTracking().AnyAsync(l => l.Number > cached.Number, cancellationToken).ConfigureAwait(false)
+            && !await StatusListPublisher.IsBehindAsync(db, cached, cancellationToken).ConfigureAwait(false))
+            return cached;
+
+        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var latest = await StatusListPublisher.LatestAsync(db, cancellationToken).ConfigureAwait(false);
+            if (latest is null || await StatusListPublisher.IsBehindAsync(db, latest, cancellationToken).ConfigureAwait(false))
+                latest = await StatusListPublisher.PublishAsync(db, keys, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            Remember(latest);
+            return latest;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    /// <summary>
+    /// The signed delta from full list <paramref name="baseNumber"/> to <paramref name="latest"/>, or null when that base
+    /// is not a full list published within <see cref="StatusListPublisher.DeltaBaseAge"/> (the verifier takes the full list).
+    /// </summary>
+    public async Task<byte[]?> DeltaAsync(
+        PermitDbContext db, IssuerKeyRing keys, PublishedStatusList latest, long baseNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(latest);
+        if (baseNumber >= latest.Number)
+            return null;
+        if (_deltas.TryGetValue((baseNumber, latest.Number), out var made))
+            return made;
+        var oldest = time.GetUtcNow() - StatusListPublisher.DeltaBaseAge;
+        var baseRow = await db.Set<PublishedStatusList>().AsNoTracking()
+            .FirstOrDefaultAsync(l => l.Number == baseNumber && l.ThisUpdate >= oldest, cancellationToken).ConfigureAwait(false);
+        // Read back through the verifiers' own codec: a list whose signing key has since been revoked makes no base.
+        var trust = keys.ToTrustList();
+        var from = baseRow is null ? null : StatusListCodec.Read(baseRow.SignedList, trust).Value;
+        var to = _latestList?.Number == latest.Number ? _latestList : StatusListCodec.Read(latest.SignedList, trust).Value;
+        if (from is null || to is null)
+            return null;
+        var delta = StatusDeltaCodec.Sign(StatusDelta.Between(from, to), keys.ActiveSigner);
+        _deltas[(baseNumber, latest.Number)] = delta;
+        return delta;
+    }
+
+    public void Remember(PublishedStatusList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        if (_latest?.Number == list.Number)
+            return;
+        _latest = list;
+        _latestList = null;
+        foreach (var stale in _deltas.Keys.Where(k => k.Number != list.Number))
+            _deltas.TryRemove(stale, out _);
+    }
+
+    public void Dispose() => _refresh.Dispose();
+}
