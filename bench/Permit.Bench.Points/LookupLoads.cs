@@ -81,6 +81,11 @@ public static class LookupLoads
                 $"ratios:   lookup/baseline {lookup / baseline:F2} (target >= 0.8), lookup/ceiling {lookup / ceiling:F2} (target >= 0.25); QR/ceiling {results[4].Result.PerSecond / ceiling:F2}"));
             Console.WriteLine($"memory:   RSS after the loads {Rss(api)} (target <= 250 MB)  {PointsBench.LoadAverage()}");
             var failed = results.Any(r => r.Result.SocketErrors > 0 || (!r.Ok && r.Result.NotOk > 0));
+            if (options.Profile is { } profile)
+            {
+                var profiled = await Profiler.ProfileAsync(profile, api, TimeSpan.FromSeconds(options.DurationSeconds), () => wrk.GetAsync(byNumber, key.Value));
+                Console.WriteLine("  " + profiled.Describe("lookup, under perf"));
+            }
 
             await PointsBench.StopApiAsync(api);
             var verified = await VerifyAuditAsync(options, provider, connectionString, keys, work);

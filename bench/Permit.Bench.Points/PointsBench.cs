@@ -253,6 +253,8 @@ public static class PointsBench
             "--RateLimits:TerminalPerKey:PermitLimit", "2000000000", "--RateLimits:AnonymousPerAddress:PermitLimit", "2000000000",
         }.Concat(ApiSettings(provider, connectionString, keys, work).SelectMany(s => new[] { "--" + s.Name, s.Value })))
             start.ArgumentList.Add(argument);
+        foreach (var (name, value) in Profiler.ApiEnvironment(options))
+            start.Environment[name] = value;
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
         var log = new StreamWriter(Path.Combine(work, "api.log")) { AutoFlush = true };
