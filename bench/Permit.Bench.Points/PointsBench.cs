@@ -59,6 +59,8 @@ public static class PointsBench
             await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
                 await db.Database.MigrateAsync();
 
+            if (options.SkipAccrual)
+                return await LookupLoads.RunAsync(options, provider, connectionString, protector, keys, work.FullName);
             var clock = Stopwatch.StartNew();
             AccrualResult accrual;
             await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))

@@ -13,7 +13,8 @@ public static class Profiler
 {
     /// <summary>The environment the API needs for perf to name .NET methods.</summary>
     public static IEnumerable<(string Name, string Value)> ApiEnvironment(BenchOptions options) =>
-        options?.Profile is null ? [] : [("DOTNET_PerfMapEnabled", "1")];
+        // Without W^X the JIT's code is not double-mapped through a memfd, so perf matches it against the perf map.
+        options?.Profile is null ? [] : [("DOTNET_PerfMapEnabled", "1"), ("DOTNET_EnableWriteXorExecute", "0")];
 
     public static async Task<WrkResult> ProfileAsync(string directory, Process api, TimeSpan duration, Func<Task<WrkResult>> load)
     {
@@ -27,12 +28,14 @@ public static class Profiler
         await perf.WaitForExitAsync();
         foreach (var (file, children) in new[] { ("self.txt", "--no-children"), ("children.txt", "--children") })
         {
-            using var report = Start("perf", "report", "-i", data, children, "--sort", "symbol", "--stdio", "-g", "none", "--percent-limit", "0.5");
+            using var report = Start("perf", "report", "-i", data, children, "--sort", "dso,symbol", "--stdio", "-g", "none", "--percent-limit", "0.5");
             var text = await report.StandardOutput.ReadToEndAsync();
             await report.WaitForExitAsync();
             await File.WriteAllTextAsync(Path.Combine(directory, file), text);
         }
 
+        foreach (var map in new[] { $"/tmp/perf-{api.Id}.map", $"/tmp/perfinfo-{api.Id}.map" })
+            File.Delete(map);
         Console.WriteLine($"profile:  {Path.Combine(directory, "self.txt")} and children.txt (perf, 499 Hz, the API's threads)");
         return result;
     }

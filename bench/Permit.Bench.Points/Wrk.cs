@@ -5,10 +5,13 @@ using System.Text.RegularExpressions;
 namespace Permit.Bench.Points;
 
 /// <summary>What <c>wrk --latency</c> measured for one load, and how busy the machine was as it ended.</summary>
-public sealed record WrkResult(double PerSecond, long Requests, long NotOk, int SocketErrors, double P50, double P99, string LoadAverage)
+/// <param name="ApiCpuPerRequest">The API process's own CPU time (user + system) over the load, per request, in
+/// microseconds: unlike req/s it hardly depends on what else the shared cores run.</param>
+public sealed record WrkResult(
+    double PerSecond, long Requests, long NotOk, int SocketErrors, double P50, double P99, string LoadAverage, double ApiCpuPerRequest = double.NaN)
 {
     public string Describe(string name) => string.Create(CultureInfo.InvariantCulture,
-        $"{name,-22} {PerSecond,9:N0} req/s  p50 {P50,7:F2} ms  p99 {P99,7:F2} ms  ({Requests:N0} requests, {NotOk:N0} not 2xx, {SocketErrors} socket errors)  {LoadAverage}");
+        $"{name,-22} {PerSecond,9:N0} req/s  p50 {P50,7:F2} ms  p99 {P99,7:F2} ms  API CPU {ApiCpuPerRequest,5:F0} µs/req  ({Requests:N0} requests, {NotOk:N0} not 2xx, {SocketErrors} socket errors)  {LoadAverage}");
 }
 
 /// <summary>
@@ -16,7 +19,7 @@ public sealed record WrkResult(double PerSecond, long Requests, long NotOk, int 
 /// drawn at random from a file of lines by <c>wrk/random-lines.lua</c>. A warm-up of the same shape runs first and is
 /// not measured (JIT, tiered compilation, connection pools, caches).
 /// </summary>
-public sealed partial class Wrk(Uri api, int threads, int connections, TimeSpan duration, TimeSpan warmUp)
+public sealed partial class Wrk(Uri api, int threads, int connections, TimeSpan duration, TimeSpan warmUp, int apiProcessId)
 {
     private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "wrk", "random-lines.lua");
 
@@ -29,9 +32,20 @@ public sealed partial class Wrk(Uri api, int threads, int connections, TimeSpan 
     private async Task<WrkResult> RunAsync(string method, string path, string lines, string? apiKey)
     {
         await RunWrkAsync(method, path, lines, apiKey, warmUp);
+        var cpu = CpuSeconds(apiProcessId);
         var output = await RunWrkAsync(method, path, lines, apiKey, duration);
-        var load = PointsBench.LoadAverage();
-        return Parse(output, load);
+        cpu = CpuSeconds(apiProcessId) - cpu;
+        var result = Parse(output, PointsBench.LoadAverage());
+        return result with { ApiCpuPerRequest = cpu * 1e6 / Math.Max(1, result.Requests) };
+    }
+
+    /// <summary>User plus system CPU seconds a process has used (Linux /proc/PID/stat, in clock ticks of 1/100 s).</summary>
+    public static double CpuSeconds(int processId)
+    {
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        // Fields after the command name (which may hold spaces, in parentheses): utime and stime are the 12th and 13th.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private async Task<string> RunWrkAsync(string method, string path, string lines, string? apiKey, TimeSpan length)
