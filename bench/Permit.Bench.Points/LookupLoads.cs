@@ -25,7 +25,7 @@ public static class LookupLoads
     private const string Service = "basic-medical-care";
 
     // Enough distinct QR credentials that the loads do not hit a handful of rows; each costs a signature to make.
-    private const int QrCredentials = 2000;
+    private const int QrCredentials = 500;
 
     public static async Task<int> RunAsync(
         BenchOptions options, DatabaseProvider provider, string connectionString, CitizenIdProtector protector, string seedKeys, string work)
