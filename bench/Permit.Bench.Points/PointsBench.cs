@@ -10,9 +10,7 @@ using Permit.Api.Keys;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Fields;
-using Permit.Api.Security.Terminals;
 using Permit.CommandLine;
-using Permit.Domain.Entitlements;
 using Permit.Domain.Permits;
 
 namespace Permit.Bench.Points;
@@ -26,8 +24,6 @@ namespace Permit.Bench.Points;
 /// </summary>
 public static class PointsBench
 {
-    private const string Service = "basic-medical-care";
-
     public static async Task<int> Main(string[] args)
     {
         var parsed = ProgramCommandLine.Parse(BenchOptions.Command(RunAsync), args);
@@ -53,7 +49,6 @@ public static class PointsBench
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var runDatabase = $"permit_bench_run_{Guid.NewGuid():N}";
-        Process? api = null;
         try
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -64,6 +59,8 @@ public static class PointsBench
             await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
                 await db.Database.MigrateAsync();
 
+            if (options.SkipAccrual)
+                return await LookupLoads.RunAsync(options, provider, connectionString, protector, keys, work.FullName);
             var clock = Stopwatch.StartNew();
             AccrualResult accrual;
             await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
@@ -75,54 +72,10 @@ public static class PointsBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"accrual:  {clock.Elapsed.TotalSeconds,8:F1} s for {month:yyyy-MM} ({accrual.BalancesCreated:N0} balances created, {accrual.SocialInsuranceEntries:N0} insurance + {accrual.ResidenceEntries:N0} residence entries, {accrual.BalancesUpdated:N0} rescored; target <= 20 s)  {LoadAverage()}"));
 
-            var key = ApiKey.Generate();
-            List<string> numbers;
-            await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
-            {
-                db.Add(VerifierTerminal.Register("bench clinic", [ServiceCategory.Health], key, now));
-                await db.SaveChangesAsync();
-                numbers = await PermitNumbersAsync(db);
-            }
-
-            Uri url;
-            if (options.Api is { } given)
-            {
-                url = given;
-            }
-            else
-            {
-                (api, url) = StartApi(options, provider, connectionString, keys, work.FullName);
-            }
-
-            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-            using var http = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
-            await WaitForHealthAsync(http, api);
-
-            var duration = TimeSpan.FromSeconds(options.DurationSeconds);
-            var lookup = await Load.RunAsync(http, options.Clients, duration, random =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Get, $"/api/entitlements/permits/{numbers[random.Next(numbers.Count)]}?service={Service}");
-                request.Headers.Add(ApiKey.HeaderName, key.Value);
-                return request;
-            });
-            var lookupLoad = LoadAverage();
-            var baseline = await Load.RunAsync(http, options.Clients, duration,
-                random => new HttpRequestMessage(HttpMethod.Get, $"/bench/baseline/permits/{numbers[random.Next(numbers.Count)]}"));
-            Console.WriteLine(lookup.Describe("lookup  ") + "  " + lookupLoad);
-            Console.WriteLine(baseline.Describe("baseline") + "  " + LoadAverage());
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratio:    {lookup.PerSecond / baseline.PerSecond:F2} (lookup / baseline throughput; target >= 0.7; lookup target >= 20,000/s, p99 <= 10 ms)"));
-            return lookup.Errors + baseline.Errors == 0 ? 0 : 1;
+            return await LookupLoads.RunAsync(options, provider, connectionString, protector, keys, work.FullName);
         }
         finally
         {
-            if (api is not null)
-            {
-                api.Kill(entireProcessTree: true);
-                await api.WaitForExitAsync();
-                api.Dispose();
-            }
-
             if (provider == DatabaseProvider.Postgres)
             {
                 NpgsqlConnection.ClearAllPools();
@@ -247,7 +200,7 @@ public static class PointsBench
 
     private static void SqliteClearPools() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-    private static async Task<List<string>> PermitNumbersAsync(PermitDbContext db)
+    internal static async Task<List<string>> PermitNumbersAsync(PermitDbContext db)
     {
         var type = db.Model.FindEntityType(typeof(ResidencePermit))!;
         var column = type.FindProperty(nameof(ResidencePermit.Number))!.GetColumnName();
@@ -262,12 +215,31 @@ public static class PointsBench
         return numbers.Count > 0 ? numbers : throw new InvalidOperationException("The seed has no permits.");
     }
 
-    // The API as its own process (the built Release dll beside this bench's output), quiet, with the baseline mapped.
-    private static (Process Process, Uri Url) StartApi(BenchOptions options, DatabaseProvider provider, string connectionString, string keys, string work)
+    /// <summary>How the bench starts the API: not Production, whose baseline endpoint is never mapped and whose trust list must
+    /// be a signed file; otherwise the same pipeline (HSTS and the HTTPS redirect do nothing on a plain loopback port).</summary>
+    internal const string ApiEnvironment = "Bench";
+
+    internal static string ApiDll(BenchOptions options)
     {
         var dll = options.ApiDll ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Permit.Api", new DirectoryInfo(AppContext.BaseDirectory).Name, "Permit.Api.dll"));
-        if (!File.Exists(dll))
-            throw new FileNotFoundException("Permit.Api.dll not found: build Permit.Api in the same configuration, or pass --api-dll.", dll);
+        return File.Exists(dll) ? dll
+            : throw new FileNotFoundException("Permit.Api.dll not found: build Permit.Api in the same configuration, or pass --api-dll.", dll);
+    }
+
+    /// <summary>The API's settings for a run, shared by its start and by <c>audit verify</c> afterwards.</summary>
+    internal static IEnumerable<(string Name, string Value)> ApiSettings(DatabaseProvider provider, string connectionString, string keys, string work) =>
+    [
+        ("Database:Provider", provider.ToString()), ($"ConnectionStrings:{PersistenceSetup.ConnectionStringName}", connectionString),
+        ("Keys:Directory", keys), ("Keys:CreateMissing", "true"), ("Audit:CheckpointLog", Path.Combine(work, "audit-checkpoints.log")),
+        ("Logging:File:Directory", Path.Combine(work, "logs")), ("Serilog:MinimumLevel:Default", "Warning"),
+    ];
+
+    // The API as its own process (the built Release dll beside this bench's output), quiet, with the baseline mapped, the
+    // rate limits out of the way (still in the pipeline) and no scheduler; timed from process start to its first /health.
+    internal static async Task<(Process Process, Uri Url, double StartSeconds)> StartApiAsync(
+        BenchOptions options, DatabaseProvider provider, string connectionString, string keys, string work)
+    {
+        var dll = ApiDll(options);
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
         {
@@ -278,21 +250,34 @@ public static class PointsBench
         };
         foreach (var argument in new[]
         {
-            dll, "--urls", url, "--environment", "Production", "--contentRoot", Path.GetDirectoryName(dll)!,
-            "--Database:Provider", provider.ToString(), $"--ConnectionStrings:{PersistenceSetup.ConnectionStringName}", connectionString,
-            "--Keys:Directory", keys, "--Seed:Demo", "false", "--Jobs:SchedulerEnabled", "false", "--Bench:Enabled", "true",
-            "--Logging:File:Directory", Path.Combine(work, "logs"), "--Serilog:MinimumLevel:Default", "Warning",
-        })
+            dll, "--urls", url, "--environment", ApiEnvironment, "--contentRoot", Path.GetDirectoryName(dll)!,
+            "--Seed:Demo", "false", "--Jobs:SchedulerEnabled", "false", "--Bench:Enabled", "true",
+            "--RateLimits:TerminalPerKey:PermitLimit", "2000000000", "--RateLimits:AnonymousPerAddress:PermitLimit", "2000000000",
+        }.Concat(ApiSettings(provider, connectionString, keys, work).SelectMany(s => new[] { "--" + s.Name, s.Value })))
             start.ArgumentList.Add(argument);
+        foreach (var (name, value) in Profiler.ApiEnvironment(options))
+            start.Environment[name] = value;
+        var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
         var log = new StreamWriter(Path.Combine(work, "api.log")) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        await WaitForHealthAsync(http, process);
+        var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"api:      {url} (pid {process.Id}, {dll})"));
-        _ = options;
-        return (process, new Uri(url));
+        return (process, new Uri(url), seconds);
+    }
+
+    internal static async Task StopApiAsync(Process api)
+    {
+        if (!api.HasExited)
+        {
+            api.Kill(entireProcessTree: true);
+            await api.WaitForExitAsync();
+        }
     }
 
     private static int FreePort()
@@ -302,12 +287,12 @@ public static class PointsBench
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitForHealthAsync(HttpClient http, Process? api)
+    private static async Task WaitForHealthAsync(HttpClient http, Process api)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
-            if (api is { HasExited: true })
+            if (api.HasExited)
                 throw new InvalidOperationException($"The API exited with code {api.ExitCode} before answering /health.");
             try
             {
@@ -321,7 +306,8 @@ public static class PointsBench
 
             if (DateTime.UtcNow >= deadline)
                 throw new TimeoutException("The API did not answer /health within 3 minutes.");
-            await Task.Delay(250);
+            // Often, so the start time is not rounded up by the polling.
+            await Task.Delay(10);
         }
     }
 

@@ -42,7 +42,7 @@ public static class EntitlementLookups
             return Problems.PermitNotFound("this number");
 
         var answer = EntitlementDecider.Decide(asked.Service, holder, asked.Today, CredentialAnswer.PermitNumber);
-        return await AuditedAsync(http, audit, time, answer, holder.ResidentId, asked, cancellationToken);
+        return await AuditedAsync(http, audit, time, answer, holder, asked, cancellationToken);
     }
 
     public static async Task<Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>> ByQrAsync(
@@ -66,7 +66,7 @@ public static class EntitlementLookups
         if (verdict.QrClaims is not { } claims)
         {
             var refused = EntitlementDecider.NotGenuine(asked.Service, asked.Today, EntitlementDecider.Describe("qr", verdict));
-            return await AuditedAsync(http, audit, time, refused, residentId: null, asked, cancellationToken);
+            return await AuditedAsync(http, audit, time, refused, holder: null, asked, cancellationToken);
         }
 
         var holder = await HolderRecord.FindWithCardAsync(db, PermitNumber.Parse(claims.PermitNumber), claims.CardSequence, cancellationToken);
@@ -76,7 +76,7 @@ public static class EntitlementLookups
         // Then again with the register's word on the permit and this card, which only the server has.
         verdict = CredentialVerifier.VerifyQr(request.Qr, trust.List, new RevocationKnowledge(null, holder.LiveStatus), now);
         var answer = EntitlementDecider.Decide(asked.Service, holder, asked.Today, EntitlementDecider.Describe("qr", verdict));
-        return await AuditedAsync(http, audit, time, answer, holder.ResidentId, asked, cancellationToken);
+        return await AuditedAsync(http, audit, time, answer, holder, asked, cancellationToken);
     }
 
     public static async Task<Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>> ByCardAsync(
@@ -105,7 +105,7 @@ public static class EntitlementLookups
         if (verdict.Card is not { } card)
         {
             var refused = EntitlementDecider.NotGenuine(asked.Service, asked.Today, EntitlementDecider.Describe("card", verdict, AgentCardRead.ServerChallenge));
-            return await AuditedAsync(http, audit, time, refused, residentId: null, asked, cancellationToken);
+            return await AuditedAsync(http, audit, time, refused, holder: null, asked, cancellationToken);
         }
 
         var permitNumber = PermitNumber.Parse(card.PermitNumber);
@@ -120,7 +120,7 @@ public static class EntitlementLookups
         var answer = verdict.Card is null
             ? EntitlementDecider.NotGenuine(asked.Service, asked.Today, credential)
             : EntitlementDecider.Decide(asked.Service, holder, asked.Today, credential);
-        return await AuditedAsync(http, audit, time, answer, holder.ResidentId, asked, cancellationToken);
+        return await AuditedAsync(http, audit, time, answer, holder, asked, cancellationToken);
     }
 
     /// <summary>SHA-256 of the EF.CHIPKEY recorded when this card's issue was confirmed; empty when none was.</summary>
@@ -163,9 +163,10 @@ public static class EntitlementLookups
     private static readonly HolderFacts UnknownHolder = new() { PermitStatus = HolderPermitStatus.Terminated };
 
     internal static async Task<Results<Ok<EntitlementAnswer>, ProblemHttpResult, ValidationProblem>> AuditedAsync(
-        HttpContext http, LookupAuditWriter audit, TimeProvider time, EntitlementAnswer answer, Guid? residentId, Asked asked,
+        HttpContext http, LookupAuditWriter audit, TimeProvider time, EntitlementAnswer answer, HolderRecord? holder, Asked asked,
         CancellationToken cancellationToken)
     {
+        var residentId = holder?.ResidentId;
         var actor = http.RequestServices.GetRequiredService<IAuditActorSource>().Current;
         var entry = AuditEntry.Create(actor, AuditAction, residentId,
             $"{answer.Service} by {answer.Credential.Presented} → {answer.ReasonCode}: {asked.Purpose}", time.GetUtcNow());
@@ -179,20 +180,16 @@ public static class EntitlementLookups
             return Problems.Problem("entitlement-audit-unavailable", "The lookup could not be recorded in the audit trail, so no answer is given. Try again.");
         }
 
-        return TypedResults.Ok(await WithPhotoLinkAsync(http, answer, residentId, cancellationToken));
+        return TypedResults.Ok(WithPhotoLink(http, answer, holder));
     }
 
     /// <summary>
     /// Every answer that names a holder (a genuine card or QR, a permit number: never a refused credential, whose holder is
     /// null) gets a two-minute link to the register's photo, made for this terminal alone; fetching it is audited.
     /// </summary>
-    private static async Task<EntitlementAnswer> WithPhotoLinkAsync(HttpContext http, EntitlementAnswer answer, Guid? residentId,
-        CancellationToken cancellationToken)
+    private static EntitlementAnswer WithPhotoLink(HttpContext http, EntitlementAnswer answer, HolderRecord? holder)
     {
-        if (answer.Holder is null || residentId is not { } id)
-            return answer;
-        var db = http.RequestServices.GetRequiredService<PermitDbContext>();
-        if (await Photos.PhotoStore.ShownPhotoIdAsync(db, id, cancellationToken) is not { } photoId)
+        if (answer.Holder is null || holder?.ShownPhotoId is not { } photoId)
             return answer;
         var link = http.RequestServices.GetRequiredService<Photos.PhotoLinks>().For(photoId, http.User, Photos.PhotoAudience.Verifier);
         return answer with { Holder = answer.Holder with { Photo = link } };

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Permit.Api.Features.Photos;
 using Permit.Api.Persistence;
 using Permit.Domain.Entitlements;
 using Permit.Domain.Permits;
@@ -8,8 +9,10 @@ using Permit.Domain.Permits;
 namespace Permit.Api.Features.Entitlements;
 
 /// <summary>
-/// The one database read of a lookup: permit → resident (name, photo reference) → points balance (none: never assessed), as a narrow no-tracking
-/// projection compiled once. It never selects the citizen ID number or an address, so they cannot leak into an answer.
+/// The one database read of a lookup: permit → resident (name, photo reference) → points balance (none: never assessed)
+/// → the photo to show, as a narrow no-tracking projection compiled once. It never selects the citizen ID number or an
+/// address, so they cannot leak into an answer. The shown photo rides in the same statement because a second round
+/// trip for it cost each lookup as much again as this read.
 /// </summary>
 public sealed record HolderRecord(
     Guid ResidentId,
@@ -23,7 +26,8 @@ public sealed record HolderRecord(
     bool PointsFrozen,
     DateOnly? PointsFrozenUntil,
     int SocialInsuranceMonths,
-    CardStatus? PresentedCardStatus)
+    CardStatus? PresentedCardStatus,
+    Guid? ShownPhotoId)
 {
     // A compiled query belongs to one model, and each provider (and each ID-number key) has its own: one set per model.
     private static readonly ConditionalWeakTable<IModel, Queries> PerModel = [];
@@ -51,7 +55,11 @@ public sealed record HolderRecord(
                  select new HolderRecord(
                      p.ResidentId, p.Number, p.Status, p.ValidUntil, p.ContinuousResidenceSince, r.Name, r.PhotoReference,
                      b == null ? null : b.TotalHundredths, b != null && b.Frozen, b == null ? null : b.FrozenUntil,
-                     b == null ? 0 : b.SocialInsuranceMonths, null))
+                     b == null ? 0 : b.SocialInsuranceMonths, null,
+                     // PhotoStore.ShownPhotoIdAsync's choice: the latest desk photo, else the latest other.
+                     db.Set<ResidentPhoto>().Where(ph => ph.ResidentId == p.ResidentId)
+                         .OrderBy(ph => ph.Source == PhotoSource.Desk ? 0 : 1).ThenByDescending(ph => ph.Version)
+                         .Select(ph => (Guid?)ph.Id).FirstOrDefault()))
                 .FirstOrDefault());
 
         // The card and QR paths also need the presented card's own status: an exchanged card is revoked while the permit lives.
@@ -65,7 +73,11 @@ public sealed record HolderRecord(
                      p.ResidentId, p.Number, p.Status, p.ValidUntil, p.ContinuousResidenceSince, r.Name, r.PhotoReference,
                      b == null ? null : b.TotalHundredths, b != null && b.Frozen, b == null ? null : b.FrozenUntil,
                      b == null ? 0 : b.SocialInsuranceMonths,
-                     p.Cards.Where(c => c.Sequence == sequence).Select(c => (CardStatus?)c.Status).FirstOrDefault()))
+                     p.Cards.Where(c => c.Sequence == sequence).Select(c => (CardStatus?)c.Status).FirstOrDefault(),
+                     // PhotoStore.ShownPhotoIdAsync's choice: the latest desk photo, else the latest other.
+                     db.Set<ResidentPhoto>().Where(ph => ph.ResidentId == p.ResidentId)
+                         .OrderBy(ph => ph.Source == PhotoSource.Desk ? 0 : 1).ThenByDescending(ph => ph.Version)
+                         .Select(ph => (Guid?)ph.Id).FirstOrDefault()))
                 .FirstOrDefault());
     }
 

@@ -55,7 +55,7 @@ public static class IdCardLookup
         }
 
         var answer = EntitlementDecider.Decide(asked.Service, holder, asked.Today, CredentialAnswer.IdCard);
-        return await EntitlementLookups.AuditedAsync(http, audit, time, answer, holder.ResidentId, asked, cancellationToken);
+        return await EntitlementLookups.AuditedAsync(http, audit, time, answer, holder, asked, cancellationToken);
     }
 
     /// <summary>

@@ -44,6 +44,27 @@ public sealed class PhotoLookupTests
     }
 
     [Fact]
+    public async Task A_clinic_is_shown_the_desk_photo_even_when_an_id_card_photo_was_read_after_it()
+    {
+        await using var host = new PermitTestHost();
+        using var officer = host.Officer();
+        var holder = await EntitlementArrange.ActiveHolderAsync(host, officer, 0);
+        await PhotoTests.TakenAsync(officer, holder.ResidentId);
+        var card = DeskData.IdCard(PermitArrange.IdNumber(0), name: "张伟");
+        card["photo"] = Convert.ToBase64String(TestPictures.Portrait(102, 126));
+        card["photoFormat"] = "jpeg";
+        using (var read = await officer.PostAsJsonAsync("/api/residents/from-id-card", card, Ct))
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using var clinic = await EntitlementArrange.TerminalAsync(host, "骆驼街道社区卫生服务中心", ServiceCategory.Health);
+
+        var answer = await clinic.GetFromJsonAsync<EntitlementAnswer>($"/api/entitlements/permits/{holder.Number}?service=basic-medical-care", Ct);
+        using var image = await clinic.GetAsync(new Uri(answer!.Holder!.Photo!, UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal((358, 441), TestPictures.SizeOf(await image.Content.ReadAsByteArrayAsync(Ct)));
+    }
+
+    [Fact]
     public async Task A_holder_without_any_photo_is_answered_without_a_link()
     {
         await using var host = new PermitTestHost();
