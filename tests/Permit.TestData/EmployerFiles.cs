@@ -3,13 +3,14 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Permit.Api.Tests.Features.Residents;
+using Permit.Domain.Common;
 
-namespace Permit.Api.Tests.Features.BulkReports;
+namespace Permit.TestData;
 
 /// <summary>
-/// Report files made the way employers' tools make them: Chinese Excel's "CSV (逗号分隔)" (GB18030, CRLF, no BOM) and
-/// Excel's .xlsx (every text in the shared-string table, dates as serial day numbers in a date-formatted cell).
+/// Report files made the way employers' tools make them: a UTF-8 CSV (with the BOM Excel's "CSV UTF-8" adds), Chinese
+/// Excel's "CSV (逗号分隔)" (GB18030, CRLF, no BOM) and Excel's .xlsx (every text in the shared-string table, dates as
+/// serial day numbers in a date-formatted cell). The tests and bench/Permit.Bench.BulkReports use the same files.
 /// </summary>
 public static class EmployerFiles
 {
@@ -37,11 +38,15 @@ public static class EmployerFiles
     public static string IdNumberOf(int i)
     {
         var birth = new DateOnly(1970, 1, 1).AddDays(i / 900);
-        return DeskData.IdNumber(string.Create(CultureInfo.InvariantCulture, $"410102{birth:yyyyMMdd}{i % 900 + 100:000}"));
+        var seventeen = string.Create(CultureInfo.InvariantCulture, $"410102{birth:yyyyMMdd}{i % 900 + 100:000}");
+        return seventeen + Mod11Check.Compute(seventeen);
     }
 
     public static string Csv(IEnumerable<string[]> rows) =>
         Header + "\r\n" + string.Concat(rows.Select(r => string.Join(',', r.Select(Quote)) + "\r\n"));
+
+    /// <summary>What "CSV UTF-8" in Excel saves: UTF-8 with a BOM.</summary>
+    public static byte[] Utf8Csv(IEnumerable<string[]> rows) => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Csv(rows))];
 
     /// <summary>What "CSV (逗号分隔)" in Chinese Excel saves: GB18030 (GBK), CRLF, no BOM.</summary>
     public static byte[] Gb18030Csv(IEnumerable<string[]> rows)
@@ -74,6 +79,7 @@ public static class EmployerFiles
             using (var writer = OpenXmlWriter.Create(sheet))
             {
                 writer.WriteStartElement(new Worksheet());
+                writer.WriteElement(new SheetDimension { Reference = string.Create(CultureInfo.InvariantCulture, $"A1:K{rows.Count + 1}") });
                 writer.WriteStartElement(new SheetData());
                 var header = Header.Split(',');
                 WriteRow(writer, 1, header.Select(h => new Cell(new CellValue(Shared(h))) { DataType = CellValues.SharedString }));

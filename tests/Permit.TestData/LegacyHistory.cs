@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Permit.Api.Tests.Features.BulkReports;
 
-namespace Permit.Api.Tests.Features.LegacyImport;
+namespace Permit.TestData;
 
 /// <summary>
-/// (The same records as bench/Permit.Bench.Import makes.) Five years of a district's records for <c>count</c> people, laid out as docs/legacy-import.md says: each person
+/// Five years of a district's records for <c>count</c> people, laid out as docs/legacy-import.md says: each person
 /// arrived in March 2021 and moved house every year (five registrations, the last active), got a permit that October
 /// (serials 1…count of 2021), endorsed it every year in its window (every tenth person once late, which restarts the
 /// count), had the card replaced once (every seventh), paid social insurance from April 2021 (every fifth with a gap),
