@@ -7,6 +7,7 @@ using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
 using Permit.Bench.BulkReports;
 using Permit.Domain.Common;
+using Permit.TestData;
 
 // Permit.Bench.BulkReports: one employer's 50,000 arrivals as UTF-8 CSV, GB18030 CSV (Chinese Excel's "CSV (逗号分隔)")
 // and .xlsx, each uploaded as a dry run and then for real through the upload endpoint, on a fresh database per file.
@@ -27,19 +28,19 @@ var work = Directory.CreateTempSubdirectory("permit-bench-bulk-");
 var protector = new CitizenIdProtector(DataProtectionKeys.LoadOrCreate(new KeyDirectory(Path.Combine(work.FullName, "keys"))));
 var time = TimeProvider.System;
 var desk = new Desk(CalendarFiles.Load(), time);
-var rows = ExcelFiles.Arrivals(count, ChinaDate.Today(time).AddDays(-2));
+var rows = EmployerFiles.Arrivals(count, ChinaDate.Today(time).AddDays(-2));
 var files = new (string Name, string MediaType, byte[] Bytes)[]
 {
-    ("UTF-8 CSV", "text/csv", ExcelFiles.Utf8Csv(rows)),
-    ("GB18030 CSV", "text/csv", ExcelFiles.Gb18030Csv(rows)),
-    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ExcelFiles.Xlsx(rows)),
+    ("UTF-8 CSV", "text/csv", EmployerFiles.Utf8Csv(rows)),
+    ("GB18030 CSV", "text/csv", EmployerFiles.Gb18030Csv(rows)),
+    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", EmployerFiles.Xlsx(rows)),
 };
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Permit.Bench.BulkReports: {count:N0} arrivals per file, {Environment.ProcessorCount} cores (shared machine: the load average is printed with each figure)"));
 try
 {
     // A small file first so that start-up (model building, JIT) is not counted in the first file's figures.
-    await RunAsync(DatabaseProvider.Sqlite, ("warm-up", "text/csv", ExcelFiles.Utf8Csv(rows.Take(200))), print: false);
+    await RunAsync(DatabaseProvider.Sqlite, ("warm-up", "text/csv", EmployerFiles.Utf8Csv(rows.Take(200))), print: false);
     foreach (var file in files.Where(f => only == "all" || f.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase)))
     {
         if (what is "sqlite" or "all")

@@ -40,6 +40,35 @@ public sealed class CommunitiesPageTests(Browser browser)
         await Screenshots.AssertReadableAsync(registrar);
     }
 
+    [Fact]
+    public async Task A_dry_run_of_a_directory_file_shows_what_it_would_add_and_reject_and_the_directory_stays_as_it_was()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = new PermitTestHost(PageHost.Options());
+        await host.AddOfficerAsync("zhao.admin", OfficerRole.Admin, "赵管理员");
+        var file = Path.Combine(Path.GetTempPath(), $"communities-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "社区代码,社区名称,所属街道\r\n330211101002,汶溪村,九龙湖镇\r\n33021100300X,坏代码,骆驼街道\r\n", ct);
+        try
+        {
+            var admin = await SignedInAsync(host, "zhao.admin");
+            await admin.GotoAsync("/admin/communities");
+            await admin.Locator("#community-file").SetInputFilesAsync(file);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "试运行（不写入）" }).ClickAsync();
+
+            var outcome = admin.Locator("#community-import-form .result");
+            await Assertions.Expect(outcome).ToContainTextAsync("试运行，未写入");
+            await Assertions.Expect(outcome).ToContainTextAsync("+1 ~0 =0 ×1");
+            await Assertions.Expect(admin.Locator("#community-rejects tbody tr")).ToContainTextAsync("community-code-invalid");
+            await admin.ReloadAsync();
+            await Assertions.Expect(admin.Locator("#community-table")).ToHaveCountAsync(0);
+            await Screenshots.AssertReadableAsync(admin);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private async Task<IPage> SignedInAsync(PermitTestHost host, string userName)
     {
         var page = await browser.NewPageAsync(host.BaseUrl);

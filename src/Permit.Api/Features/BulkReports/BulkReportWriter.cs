@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Permit.Api.Features.Communities;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
 using Permit.Domain.Common;
@@ -51,6 +52,7 @@ public static class BulkReportWriter
         var today = ChinaDate.Today(time);
         var calendar = options.Calendar ?? Permit.Domain.Registrations.WorkingCalendar.WeekdaysOnly;
         var people = await LookUpAsync(rows, db, today, cancellationToken);
+        var directory = await CommunityDirectory.LoadAsync(db, cancellationToken);
         var accepted = new List<AcceptedRow>();
         var rejected = new List<RejectedRow>();
 
@@ -82,7 +84,7 @@ public static class BulkReportWriter
                 errors.Add(Name, "bulk-report-name-mismatch", "name differs from the name recorded for this ID number.");
 
             var outcome = type == "arrival"
-                ? Arrive(row, errors, db, person, citizenId, date, reporter, today, calendar)
+                ? Arrive(row, errors, db, directory, person, citizenId, date, reporter, today, calendar)
                 : Depart(errors, person, date);
             if (outcome is { } rule)
             {
@@ -173,10 +175,11 @@ public static class BulkReportWriter
 
     /// <summary>Registers the person; null when the row landed (or when only field errors remain in <paramref name="errors"/>).</summary>
     private static (string Column, string Code, string Reason)? Arrive(
-        CsvRow row, FieldErrors errors, PermitDbContext db, Person? person, CitizenIdNumber? citizenId, DateOnly? date,
-        string? reporter, DateOnly today, Permit.Domain.Registrations.WorkingCalendar calendar)
+        CsvRow row, FieldErrors errors, PermitDbContext db, ListedCommunities directory, Person? person, CitizenIdNumber? citizenId,
+        DateOnly? date, string? reporter, DateOnly today, Permit.Domain.Registrations.WorkingCalendar calendar)
     {
         var community = errors.CommunityInJurisdiction(CommunityCode, row.Field(3), db);
+        directory.Check(errors, CommunityCode, community);
         var address = errors.Text(Address, row.Field(4));
         var basis = errors.Basis(Basis, row.Field(7));
         var evidence = errors.Text(Evidence, row.Field(8));

@@ -33,7 +33,7 @@ public static class CommunitiesApi
             .WithName("RetireCommunity").WithSummary("Retires a community: no new registration may name it; old ones keep it (admins).");
         group.MapPost("/import", Import).RequireAuthorization(Policies.Admin).WithBodyLimit(MaxImportBytes)
             .Accepts<IFormFile>("text/csv", "application/csv", "text/plain").DisableAntiforgery()
-            .WithName("ImportCommunities").WithSummary("Imports the directory from a UTF-8 or GB18030 CSV (code, name, township); idempotent.");
+            .WithName("ImportCommunities").WithSummary("Imports (or, with dryRun=true, checks) the directory from a UTF-8 or GB18030 CSV (code, name, township); idempotent.");
         return group;
     }
 
@@ -102,7 +102,7 @@ public static class CommunitiesApi
     }
 
     public static async Task<Results<Ok<CommunityImportResponse>, ProblemHttpResult>> Import(
-        HttpRequest request, PermitDbContext db, IAuditTrail audit, [FromQuery] string? encoding, CancellationToken cancellationToken)
+        HttpRequest request, PermitDbContext db, IAuditTrail audit, [FromQuery] string? encoding, [FromQuery] bool? dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(audit);
@@ -116,8 +116,9 @@ public static class CommunitiesApi
             return Problems.PayloadTooLarge(MaxImportBytes);
         try
         {
-            audit.Record("community.import", null, "community directory import");
-            var result = await CommunityImport.ImportAsync(db, buffer.ToArray(), choice, cancellationToken);
+            var dry = dryRun ?? false;
+            audit.Record(dry ? "community.import-dry-run" : "community.import", null, "community directory import");
+            var result = await CommunityImport.ImportAsync(db, buffer.ToArray(), choice, dry, cancellationToken);
             return TypedResults.Ok(result);
         }
         catch (CsvFormatException e)

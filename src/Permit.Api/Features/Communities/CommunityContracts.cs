@@ -19,5 +19,11 @@ public sealed record RenameCommunityRequest(string? Name);
 /// <summary>One rejected row of a directory import: the spreadsheet row (header = 1), the column and the rule broken.</summary>
 public sealed record CommunityReject(int Row, string Column, string Rule, string Message);
 
-/// <summary>What an import did: rows added, renamed, left as they were, and the rejected ones (none of them written).</summary>
-public sealed record CommunityImportResponse(string Encoding, int Added, int Renamed, int Unchanged, IReadOnlyList<CommunityReject> Rejects);
+/// <summary>
+/// What an import did (or, as a dry run, would do): rows added, renamed, left as they were, and the rejected ones (none
+/// of them written).
+/// </summary>
+public sealed record CommunityImportResponse(string Encoding, int Added, int Renamed, int Unchanged, IReadOnlyList<CommunityReject> Rejects)
+{
+    public bool DryRun { get; init; }
+}

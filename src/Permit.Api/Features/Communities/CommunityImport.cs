@@ -10,7 +10,8 @@ namespace Permit.Api.Features.Communities;
 /// <c>code</c>/<c>社区代码</c>, <c>name</c>/<c>社区名称</c> and optionally <c>township</c>/<c>所属街道</c>, then one row per
 /// community. A listed code with a new name is renamed, an unchanged one is left alone (so re-importing a file changes
 /// nothing), and retired communities stay retired: the import never brings one back. Bad rows are rejected by row,
-/// column and rule and not written; the good rows are.
+/// column and rule and not written; the good rows are. A dry run checks and counts every row the same way and changes
+/// nothing in the directory.
 /// </summary>
 public static class CommunityImport
 {
@@ -23,7 +24,8 @@ public static class CommunityImport
     private static readonly string[] NameNames = ["name", "社区名称", "名称"];
     private static readonly string[] TownshipNames = ["township", "所属街道", "街道乡镇", "街道"];
 
-    public static async Task<CommunityImportResponse> ImportAsync(PermitDbContext db, ReadOnlyMemory<byte> bytes, ReportEncoding encoding, CancellationToken cancellationToken)
+    public static async Task<CommunityImportResponse> ImportAsync(
+        PermitDbContext db, ReadOnlyMemory<byte> bytes, ReportEncoding encoding, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var (rows, readAs) = CsvTable.ReadDetecting(bytes.Span, MaxRows, encoding);
@@ -67,12 +69,15 @@ public static class CommunityImport
             }
             if (!listed.TryGetValue(parsed.Value, out var community))
             {
-                db.Communities.Add(Community.List(parsed, nameText));
+                var listing = Community.List(parsed, nameText);
+                if (!dryRun)
+                    db.Communities.Add(listing);
                 added++;
             }
             else if (!string.Equals(community.Name, nameText, StringComparison.Ordinal))
             {
-                community.Rename(nameText);
+                if (!dryRun)
+                    community.Rename(nameText);
                 renamed++;
             }
             else
@@ -80,8 +85,9 @@ public static class CommunityImport
                 unchanged++;
             }
         }
+        // A dry run saves only what the caller recorded (its audit line): no community was added or renamed.
         await db.SaveChangesAsync(cancellationToken);
-        return new(readAs == ReportEncoding.Gb18030 ? "GB18030" : "UTF-8", added, renamed, unchanged, rejects);
+        return new(readAs == ReportEncoding.Gb18030 ? "GB18030" : "UTF-8", added, renamed, unchanged, rejects) { DryRun = dryRun };
     }
 
     private static int Column(List<string> header, string[] names) =>

@@ -57,7 +57,7 @@ public static class LegacyImportApi
             {
                 await db.SaveChangesAsync(cancellationToken);
                 if (LegacyLayouts.MovesPoints(result.Kind))
-                    await LegacyPointsBackfill.RunAsync(db, time, null, cancellationToken);
+                    await LegacyPointsBackfill.RunAsync(db, audit, time, null, cancellationToken);
             }
             return TypedResults.Ok(new LegacyImportResponse(result, rejects));
         }

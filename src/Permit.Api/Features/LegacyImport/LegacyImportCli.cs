@@ -29,7 +29,9 @@ public static class LegacyImportCli
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PermitDbContext>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var importer = new LegacyImporter(db, time, scope.ServiceProvider.GetService<Audit.IAuditTrail>());
+        // Required, never optional: an import of residents' personal data is never unrecorded.
+        var audit = scope.ServiceProvider.GetRequiredService<Audit.IAuditTrail>();
+        var importer = new LegacyImporter(db, time, audit);
         var ordered = new List<(string Path, byte[] Bytes, LegacyFileKind Kind)>();
         foreach (var path in files)
         {
@@ -77,12 +79,12 @@ public static class LegacyImportCli
         }
         if (!dryRun && ordered.Any(f => LegacyLayouts.MovesPoints(f.Kind)))
         {
-            var backfill = await LegacyPointsBackfill.RunAsync(db, time, line => { output.WriteLine(line); output.Flush(); }, cancellationToken);
+            var backfill = await LegacyPointsBackfill.RunAsync(db, audit, time, line => { output.WriteLine(line); output.Flush(); }, cancellationToken);
             if (backfill is { AlreadyDone: true })
                 await output.WriteLineAsync($"points backfill {backfill.From} to {backfill.Through}: already done for these files");
             else if (backfill is not null)
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"points backfill {backfill.From} to {backfill.Through}: {backfill.Months} months, {backfill.Entries} ledger entries"));
+                    $"points backfill {backfill.From} to {backfill.Through}: {backfill.Months} months, {backfill.Entries} ledger entries{(backfill.ResumedAt is { } month ? ", resumed at " + month : "")}"));
         }
         return 0;
     }

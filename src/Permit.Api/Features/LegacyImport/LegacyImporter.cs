@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Permit.Api.Audit;
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.BulkReports;
+using Permit.Api.Features.Communities;
 using Permit.Api.Features.Residents;
 using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
@@ -24,14 +25,14 @@ namespace Permit.Api.Features.LegacyImport;
 /// <see cref="LegacyImportCheckpoint"/> and one audit line per resident the batch wrote for: a run that crashed resumes
 /// after the last batch that landed. A dry run checks every row the same way and writes nothing.
 /// </summary>
-public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time, IAuditTrail? audit = null)
+public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time, IAuditTrail audit)
 {
     public const int MaxRows = 2_000_000;
 
     /// <summary>Who the old system's decisions are attributed to (applications behind imported permits, covers).</summary>
     public const string Officer = "legacy-import";
 
-    private readonly IAuditTrail _audit = audit ?? new AuditTrail(db, new SystemActor(), time);
+    private readonly IAuditTrail _audit = audit ?? throw new ArgumentNullException(nameof(audit));
 
     // In a dry run nothing is saved: what a residents or registrations file would create is remembered for the files after it.
     private readonly Dictionary<string, Resident> _planned = new(StringComparer.Ordinal);
@@ -179,6 +180,7 @@ public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time
             known.TryAdd(number, resident);
         var ids = known.Values.Select(r => r.Id).ToList();
         var registrations = await RegistrationsOfAsync(ids, cancellationToken);
+        var directory = await CommunityDirectory.LoadAsync(db, cancellationToken);
         foreach (var row in batch)
         {
             if (!Shape(row, LegacyLayouts.Registrations.Count, rejects))
@@ -188,7 +190,7 @@ public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time
             var arrival = errors.Date("arrivalDate", Field(row, 1));
             var registered = errors.Date("registrationDate", Field(row, 2));
             var address = errors.Text("address", Field(row, 3));
-            var community = errors.Community("communityCode", Field(row, 4));
+            var community = errors.CommunityInJurisdiction("communityCode", Field(row, 4), db);
             var basis = errors.Basis("basis", Field(row, 5));
             var evidence = errors.Text("evidence", Field(row, 6));
             var host = errors.Text("employerOrLandlord", Field(row, 7));
@@ -197,6 +199,8 @@ public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time
                 errors.Add("registrationDate", "legacy-date-in-future", "registrationDate is after today.");
             if (movedOut > today)
                 errors.Add("movedOutOn", "legacy-date-in-future", "movedOutOn is after today.");
+            // As the desk: a community the directory lists; a retired one only for a registration that has ended.
+            directory.Check(errors, "communityCode", community, retiredAllowed: movedOut is not null);
             if (Reject(row, errors, rejects))
                 continue;
             if (!known.TryGetValue(citizenId!.Value, out var resident))
@@ -296,11 +300,6 @@ public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time
         "registration-move-out-before-registration" => "movedOutOn",
         _ => "*",
     };
-
-    private sealed class SystemActor : IAuditActorSource
-    {
-        public AuditActor Current { get; } = AuditActor.System("legacy-import");
-    }
 
     private sealed class Tally
     {

@@ -9,23 +9,34 @@ using Permit.Domain.Common;
 
 namespace Permit.Api.Features.LegacyImport;
 
-/// <summary>What the backfill did: the months it went through and the ledger entries it wrote.</summary>
-public sealed record LegacyBackfillResult(string From, string Through, int Months, int Entries, bool AlreadyDone);
+/// <summary>What the backfill did: the months it went through, the ledger entries it wrote, and where it resumed.</summary>
+public sealed record LegacyBackfillResult(string From, string Through, int Months, int Entries, bool AlreadyDone)
+{
+    /// <summary>The first month this run accrued when an earlier run had committed the months before it.</summary>
+    public string? ResumedAt { get; init; }
+}
 
 /// <summary>
 /// After an import, the points of the months the imported registrations and covers earn: the monthly accrual's own
 /// set-based statements (<see cref="MonthlyAccrual"/>), month after month from the earliest imported month to the last
 /// ended one, each for every resident at once and each as of the day after its month (so an entry is dated when the job
-/// would have written it and the rule set then in force scores it), all in one transaction: a crash leaves none of it,
-/// and running it again writes nothing (a month accrues once per resident and indicator).
+/// would have written it and the rule set then in force applies).
+/// <para>Each month commits on its own, with its audit line and the backfill's checkpoint: a crash loses at most the
+/// month under way, and the next run resumes at the month after the last one committed (a month accrues once per
+/// resident and indicator anyway). The 13 million entries of 100,000 people over five years in one transaction had
+/// grown SQLite's write-ahead log past 3 GB. Balances are scored once, by the last month (and by the last month of
+/// each rule set, should one give way to another inside the backfilled years), not after every month: the counters
+/// the scoring reads move with each month regardless.</para>
 /// </summary>
 public static class LegacyPointsBackfill
 {
     public const string Kind = "PointsBackfill";
 
-    public static async Task<LegacyBackfillResult?> RunAsync(PermitDbContext db, TimeProvider time, Action<string>? progress, CancellationToken cancellationToken)
+    public static async Task<LegacyBackfillResult?> RunAsync(
+        PermitDbContext db, IAuditTrail audit, TimeProvider time, Action<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(time);
         var today = ChinaDate.Today(time);
         var registered = await db.ResidenceRegistrations.MinAsync(g => (DateOnly?)g.RegistrationDate, cancellationToken);
@@ -36,7 +47,7 @@ public static class LegacyPointsBackfill
         var first = new DateOnly(earliest.Year, earliest.Month, 1);
         var through = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var months = through < first ? 0 : (through.Year - first.Year) * 12 + through.Month - first.Month + 1;
-        var label = (From: first.ToString("yyyy-MM", CultureInfo.InvariantCulture), Through: through.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        var label = (From: Month(first), Through: Month(through));
         if (months == 0)
             return new(label.From, label.Through, 0, 0, false);
 
@@ -45,28 +56,52 @@ public static class LegacyPointsBackfill
             .Select(c => c.FileSha256).ToListAsync(cancellationToken);
         var key = "points-backfill:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join(',', files.Order(StringComparer.Ordinal)) + "|" + label.From + "|" + label.Through)))[..48];
-        if (await db.Set<LegacyImportCheckpoint>().AnyAsync(c => c.FileSha256 == key, cancellationToken))
+        var checkpoint = await db.Set<LegacyImportCheckpoint>().SingleOrDefaultAsync(c => c.FileSha256 == key, cancellationToken);
+        if (checkpoint is { Finished: true })
             return new(label.From, label.Through, months, 0, true);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var entries = 0;
-        for (var month = first; month <= through; month = month.AddMonths(1))
+        if (checkpoint is null)
         {
-            var result = await MonthlyAccrual.RunAsync(db, month.Year, month.Month, ChinaDate.StartOf(month.AddMonths(1)), cancellationToken);
-            entries += result.SocialInsuranceEntries + result.ResidenceEntries;
-            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"points backfill: {month:yyyy-MM}, {entries} ledger entries so far"));
+            var now = time.GetUtcNow();
+            checkpoint = new LegacyImportCheckpoint { FileSha256 = key, Kind = Kind, LastRow = 0, StartedAt = now, UpdatedAt = now };
+            db.Add(checkpoint);
+            await db.SaveChangesAsync(cancellationToken);
         }
-        var now = time.GetUtcNow();
-        db.Add(new LegacyImportCheckpoint { FileSha256 = key, Kind = Kind, LastRow = months, Written = entries, Finished = true, StartedAt = now, UpdatedAt = now });
-        new AuditTrail(db, new Backfiller(), time).Record("legacy-import.points-backfill", null,
-            string.Create(CultureInfo.InvariantCulture, $"{label.From} to {label.Through}: {entries} ledger entries"));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new(label.From, label.Through, months, entries, false);
+
+        // LastRow counts the months committed.
+        var resumedAfter = checkpoint.LastRow;
+        var done = resumedAfter;
+        for (var month = first.AddMonths(done); month <= through; month = month.AddMonths(1))
+        {
+            var asOf = ChinaDate.StartOf(month.AddMonths(1));
+            var score = month == through || await RuleSetEndsAfterAsync(db, month, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = score
+                ? await MonthlyAccrual.RunAsync(db, month.Year, month.Month, asOf, cancellationToken)
+                : await MonthlyAccrual.RunWithoutScoringAsync(db, month.Year, month.Month, asOf, cancellationToken);
+            var written = result.SocialInsuranceEntries + result.ResidenceEntries;
+            checkpoint.LastRow = ++done;
+            checkpoint.Written += written;
+            checkpoint.Finished = month == through;
+            checkpoint.UpdatedAt = time.GetUtcNow();
+            audit.Record("legacy-import.points-backfill", null,
+                string.Create(CultureInfo.InvariantCulture, $"{Month(month)}: {written} ledger entries{(score ? ", balances scored" : "")}"));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"points backfill: {Month(month)}, {checkpoint.Written} ledger entries so far"));
+        }
+        return new(label.From, label.Through, months, checkpoint.Written, false)
+        {
+            ResumedAt = resumedAfter > 0 ? Month(first.AddMonths(resumedAfter)) : null,
+        };
     }
 
-    private sealed class Backfiller : IAuditActorSource
+    /// <summary>Whether the month after <paramref name="month"/> accrues under another rule set (its balances are then scored now).</summary>
+    private static async Task<bool> RuleSetEndsAfterAsync(PermitDbContext db, DateOnly month, CancellationToken cancellationToken)
     {
-        public AuditActor Current { get; } = AuditActor.System("legacy-import");
+        var now = await RuleSetCatalogue.InForceAsync(db, month.AddMonths(1), cancellationToken);
+        var next = await RuleSetCatalogue.InForceAsync(db, month.AddMonths(2), cancellationToken);
+        return !string.Equals(RuleSetCatalogue.Label(now), RuleSetCatalogue.Label(next), StringComparison.Ordinal);
     }
+
+    private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

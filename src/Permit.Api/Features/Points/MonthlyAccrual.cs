@@ -30,7 +30,17 @@ public static class MonthlyAccrual
     /// Totals are recomputed as of China's date at <paramref name="now"/>, under the rule set in force that day, for
     /// every balance on that version (ages move too).
     /// </summary>
-    public static async Task<AccrualResult> RunAsync(PermitDbContext db, int year, int month, DateTimeOffset now, CancellationToken ct)
+    public static Task<AccrualResult> RunAsync(PermitDbContext db, int year, int month, DateTimeOffset now, CancellationToken ct) =>
+        RunMonthAsync(db, year, month, now, scoreBalances: true, ct);
+
+    /// <summary>
+    /// As <see cref="RunAsync"/>, but leaves the totals as they were (the month counters still move): a backfill of many
+    /// months scores once, with its last month, instead of rewriting every balance after each month.
+    /// </summary>
+    public static Task<AccrualResult> RunWithoutScoringAsync(PermitDbContext db, int year, int month, DateTimeOffset now, CancellationToken ct) =>
+        RunMonthAsync(db, year, month, now, scoreBalances: false, ct);
+
+    private static async Task<AccrualResult> RunMonthAsync(PermitDbContext db, int year, int month, DateTimeOffset now, bool scoreBalances, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
@@ -86,7 +96,7 @@ public static class MonthlyAccrual
                 await db.Database.ExecuteSqlRawAsync(statements.CountNewMonths(rules.SocialInsurance!, lastId), ct);
             if (residence > 0)
                 await db.Database.ExecuteSqlRawAsync(statements.CountNewMonths(rules.Residence!, lastId), ct);
-            var updated = await db.Database.ExecuteSqlRawAsync(statements.ScoreBalances(), ct);
+            var updated = scoreBalances ? await db.Database.ExecuteSqlRawAsync(statements.ScoreBalances(), ct) : 0;
             return new AccrualResult($"{first:yyyy-MM}", RuleSetCatalogue.Label(ruleSet), created, insurance, residence, updated);
         }
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Permit.Api.Tests.Features.Residents;
 using Permit.Api.Persistence;
+using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Features.BulkReports;
 
@@ -40,6 +41,32 @@ public sealed class BulkReportTests
         Assert.Contains((4, "date", "date-invalid"), rejected);
         Assert.Contains((5, "idNumber", "registration-not-found"), rejected);
         Assert.Contains((6, "communityCode", "community-code-invalid"), rejected);
+        Assert.Equal((1, 1, 0), await desk.CountsAsync());
+    }
+
+    [Fact]
+    public async Task Once_the_directory_lists_communities_an_arrival_in_an_unlisted_or_retired_one_is_rejected_naming_the_column()
+    {
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var admin = desk.Officer(OfficerRole.Admin);
+        using var client = desk.Officer();
+        (await admin.PostJsonAsync("/api/communities", new { code = "330211003001", name = "中街社区" })).Dispose();
+        (await admin.PostJsonAsync("/api/communities", new { code = "330211003002", name = "旧社区" })).Dispose();
+        (await admin.PostJsonAsync("/api/communities/330211003002/retirement", new { })).Dispose();
+        var csv = string.Join("\r\n",
+            Header,
+            $"arrival,{DeskData.ZhangSan},张三,330211003001,镇海区骆驼街道中街1号,20260225,宁波某机械公司,employment,劳动合同001,01,河南省郑州市",
+            $"arrival,{DeskData.LiSi},李四,330211004001,镇海区骆驼街道中街2号,20260225,宁波某机械公司,employment,劳动合同002,01,河南省郑州市",
+            $"arrival,{WangWu},王五,330211003002,镇海区骆驼街道中街3号,20260225,宁波某机械公司,employment,劳动合同003,01,安徽省合肥市",
+            "") + "\r\n";
+
+        using var response = await PostCsvAsync(client, csv);
+
+        var report = await response.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            [(3, "communityCode", "community-not-in-directory"), (4, "communityCode", "community-retired")],
+            report.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("column").GetString(), r.GetProperty("rule").GetString())));
         Assert.Equal((1, 1, 0), await desk.CountsAsync());
     }
 

@@ -76,6 +76,30 @@ public sealed class CommunitiesTests
     }
 
     [Fact]
+    public async Task A_dry_run_of_an_import_counts_what_it_would_add_rename_and_reject_and_changes_nothing()
+    {
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        using var admin = desk.Officer(OfficerRole.Admin);
+        using var seeded = await admin.PostJsonAsync("/api/communities", new { code = "330211003001", name = "中街社区" });
+        var csv = Utf8($"{Header}\r\n330211003001,中街新社区,骆驼街道\r\n330211101002,汶溪村,九龙湖镇\r\n33021100300X,坏代码,骆驼街道\r\n");
+
+        using var dry = await ImportAsync(admin, csv, dryRun: true);
+        await using (var db = desk.NewContext())
+            Assert.Equal(["中街社区"], await db.Communities.Select(c => c.Name).ToListAsync(TestContext.Current.CancellationToken));
+        using var real = await ImportAsync(admin, csv);
+
+        var would = await dry.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
+        Assert.Equal((true, 1, 1, 0), (would.GetProperty("dryRun").GetBoolean(), would.GetProperty("added").GetInt32(), would.GetProperty("renamed").GetInt32(), would.GetProperty("unchanged").GetInt32()));
+        Assert.Equal((4, "code", "community-code-invalid"), would.GetProperty("rejects").EnumerateArray()
+            .Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("column").GetString(), r.GetProperty("rule").GetString())).Single());
+        var did = await real.JsonAsync();
+        Assert.Equal((false, 1, 1), (did.GetProperty("dryRun").GetBoolean(), did.GetProperty("added").GetInt32(), did.GetProperty("renamed").GetInt32()));
+        await using var after = desk.NewContext();
+        Assert.Equal(["中街新社区", "汶溪村"], await after.Communities.OrderBy(c => c.Code).Select(c => c.Name).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Bad_rows_of_an_import_are_rejected_by_row_column_and_rule_and_the_good_rows_are_listed()
     {
         await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
@@ -151,10 +175,11 @@ public sealed class CommunitiesTests
         return Encoding.GetEncoding(54936).GetBytes(text);
     }
 
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] bytes)
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] bytes, bool dryRun = false)
     {
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        return await client.PostAsync(new Uri("/api/communities/import", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        var path = dryRun ? "/api/communities/import?dryRun=true" : "/api/communities/import";
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content, TestContext.Current.CancellationToken);
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.LegacyImport;
 using Permit.Api.Features.Permits;
+using Permit.Api.Features.Points;
 using Permit.Api.Persistence;
-using Permit.Api.Tests.Features.BulkReports;
 using Permit.Api.Tests.Features.Residents;
+using Permit.Domain.Common;
 using Permit.Domain.Identity;
 using Permit.Domain.Permits;
 using Permit.Domain.Regions;
@@ -50,6 +51,34 @@ public sealed class LegacyHistoryImportTests
     }
 
     [Fact]
+    public async Task The_backfill_scoring_once_at_its_end_leaves_the_balances_the_monthly_job_scoring_every_month_leaves()
+    {
+        await using var backfilled = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        await using var monthly = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        var result = await ImportAllAsync(backfilled);
+        await using (var db = monthly.NewContext())
+        {
+            var importer = new LegacyImporter(db, monthly.Time, LegacyImportActor.TrailOn(db, monthly.Time));
+            foreach (var (name, text) in Files(People))
+                await importer.ImportAsync(name, LegacyFiles.Bytes(text), new LegacyImportOptions(), TestContext.Current.CancellationToken);
+            var first = DateOnly.ParseExact(result.Backfill!.From + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            for (var month = first; month < new DateOnly(DeskData.Today.Year, DeskData.Today.Month, 1); month = month.AddMonths(1))
+                await MonthlyAccrual.RunAsync(db, month.Year, month.Month, ChinaDate.StartOf(month.AddMonths(1)), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(await BalancesAsync(monthly), await BalancesAsync(backfilled));
+        Assert.Contains(await BalancesAsync(backfilled), b => b.EndsWith(" 55 59", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> BalancesAsync(PermitTestHost desk)
+    {
+        await using var db = desk.NewContext();
+        var numbers = await db.Residents.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.CitizenId.Value, TestContext.Current.CancellationToken);
+        var balances = await db.PointsBalances.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        return [.. balances.Select(b => $"{numbers[b.ResidentId]} {b.TotalHundredths} {b.Total} {b.RuleSetVersion} {b.ComputedAt:O} {b.ResidenceMonths} {b.SocialInsuranceMonths}").Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
     public async Task The_next_permit_issued_after_an_import_never_takes_an_imported_number()
     {
         await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
@@ -88,7 +117,7 @@ public sealed class LegacyHistoryImportTests
         var before = await DumpAsync(desk);
         await using (var db = desk.NewContext())
         {
-            var importer = new LegacyImporter(db, desk.Time);
+            var importer = new LegacyImporter(db, desk.Time, LegacyImportActor.TrailOn(db, desk.Time));
             var options = new LegacyImportOptions { Rejected = rejects.Add };
             foreach (var (name, text) in new[] { ("permits.csv", permits), ("covers.csv", covers), ("facts.csv", facts) })
                 await importer.ImportAsync(name, LegacyFiles.Bytes(text), options, TestContext.Current.CancellationToken);
@@ -111,12 +140,12 @@ public sealed class LegacyHistoryImportTests
     internal static async Task<(List<LegacyFileResult> Files, LegacyBackfillResult? Backfill)> ImportAllAsync(PermitTestHost desk, int batch = 1000)
     {
         await using var db = desk.NewContext();
-        var importer = new LegacyImporter(db, desk.Time);
+        var importer = new LegacyImporter(db, desk.Time, LegacyImportActor.TrailOn(db, desk.Time));
         var options = new LegacyImportOptions { BatchSize = batch };
         var files = new List<LegacyFileResult>();
         foreach (var (name, text) in Files(People))
             files.Add(await importer.ImportAsync(name, LegacyFiles.Bytes(text), options, TestContext.Current.CancellationToken));
-        var backfill = await LegacyPointsBackfill.RunAsync(db, desk.Time, null, TestContext.Current.CancellationToken);
+        var backfill = await LegacyPointsBackfill.RunAsync(db, LegacyImportActor.TrailOn(db, desk.Time), desk.Time, null, TestContext.Current.CancellationToken);
         return (files, backfill);
     }
 

@@ -20,7 +20,7 @@ public sealed class LegacyImportCrashTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(_directory.FullName, name), text, TestContext.Current.CancellationToken);
 
         // Killed once the registrations are half in (some batches landed, the rest not), then killed again inside the
-        // points backfill (its one transaction open), then run to the end.
+        // points backfill (some months committed, the next one under way), then run to the end.
         var killed = await RunAsync("crashed.db", killWhen: line => line.Contains("(Registrations): 3", StringComparison.Ordinal));
         var killedInBackfill = await RunAsync("crashed.db", killWhen: line => line.StartsWith("points backfill: 2023", StringComparison.Ordinal));
         var resumed = await RunAsync("crashed.db");
@@ -30,6 +30,7 @@ public sealed class LegacyImportCrashTests : IDisposable
         Assert.True(killedInBackfill.Killed, "the backfill finished before it could be killed:\n" + killedInBackfill.Output);
         Assert.Contains("resumed after row", killedInBackfill.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("already done", resumed.Output, StringComparison.Ordinal);
+        Assert.Contains(", resumed at 2023-", resumed.Output, StringComparison.Ordinal);
         Assert.Equal((0, 0), (resumed.ExitCode, clean.ExitCode));
         var expected = Dump("clean.db");
         Assert.Equal(People + People * 5, expected.Count(l => l[0] is 'R' or 'G'));

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.LegacyImport;
 using Permit.Api.Persistence;
-using Permit.Api.Tests.Features.BulkReports;
 using Permit.Api.Tests.Features.Residents;
+using Permit.Domain.Regions;
 using Permit.Domain.Registrations;
 
 namespace Permit.Api.Tests.Features.LegacyImport;
@@ -72,6 +72,35 @@ public sealed class LegacyImportTests
     }
 
     [Fact]
+    public async Task Once_the_directory_lists_communities_a_registration_in_an_unlisted_one_or_still_active_in_a_retired_one_is_rejected()
+    {
+        await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
+        await using (var db = desk.NewContext())
+        {
+            db.Communities.Add(Community.List(CommunityCode.Parse("330211003001"), "中街社区"));
+            var old = Community.List(CommunityCode.Parse("330211003002"), "旧社区");
+            old.Retire();
+            db.Communities.Add(old);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var residents = LegacyFiles.ResidentsHeader + "\r\n" + $"{EmployerFiles.IdNumberOf(1)},甲,01,河南省,\r\n";
+        var registrations = LegacyFiles.RegistrationsHeader + "\r\n"
+            + $"{EmployerFiles.IdNumberOf(1)},2023-01-01,2023-01-05,某路1号,330211004001,residence,租赁001,某房东,2023-12-31\r\n"
+            + $"{EmployerFiles.IdNumberOf(1)},2024-01-01,2024-01-05,某路2号,330211003002,residence,租赁002,某房东,2024-12-31\r\n"
+            + $"{EmployerFiles.IdNumberOf(1)},2025-01-01,2025-01-05,某路3号,330211003002,residence,租赁003,某房东,\r\n"
+            + $"{EmployerFiles.IdNumberOf(1)},2025-01-01,2025-01-06,某路4号,330211003001,residence,租赁004,某房东,\r\n";
+        var rejects = new List<LegacyReject>();
+
+        await ImportAsync(desk, LegacyFiles.Bytes(residents), LegacyFiles.Bytes(registrations), rejects: rejects);
+
+        // The ended registration in the since-retired community is history and comes in; the listed active one too.
+        Assert.Equal(
+            [(2, "communityCode", "community-not-in-directory"), (4, "communityCode", "community-retired")],
+            rejects.Select(r => (r.Row, r.Column, r.Rule)));
+        Assert.Equal((1, 2, 0), await desk.CountsAsync());
+    }
+
+    [Fact]
     public async Task A_dry_run_checks_registrations_against_the_residents_it_would_create_and_writes_nothing()
     {
         await using var desk = new PermitTestHost(DatabaseProvider.Sqlite, DeskData.Morning);
@@ -86,7 +115,7 @@ public sealed class LegacyImportTests
         PermitTestHost desk, byte[] residents, byte[] registrations, int batch = 1000, bool dryRun = false, List<LegacyReject>? rejects = null)
     {
         await using var db = desk.NewContext();
-        var importer = new LegacyImporter(db, desk.Time);
+        var importer = new LegacyImporter(db, desk.Time, LegacyImportActor.TrailOn(db, desk.Time));
         var options = new LegacyImportOptions { BatchSize = batch, DryRun = dryRun, Rejected = r => rejects?.Add(r) };
         return
         [

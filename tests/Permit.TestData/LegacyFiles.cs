@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Permit.Api.Tests.Features.BulkReports;
-
-namespace Permit.Api.Tests.Features.LegacyImport;
+namespace Permit.TestData;
 
 /// <summary>Legacy files as docs/legacy-import.md lays them out: residents, and five (or more) years of registrations each.</summary>
 public static class LegacyFiles

@@ -3,21 +3,22 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Permit.Api.Features.BulkReports;
 using Permit.Domain.Common;
 
-namespace Permit.Bench.BulkReports;
+namespace Permit.TestData;
 
 /// <summary>
-/// The same rows three ways, as employers' tools write them: a UTF-8 CSV (with the BOM Excel's "CSV UTF-8" adds), Chinese
-/// Excel's "CSV (逗号分隔)" (GB18030/GBK, CRLF, no BOM) and an .xlsx as Excel saves it (every text in the shared-string
-/// table, the date column as serial day numbers in a date-formatted cell). The rows are arrivals of different people,
-/// valid in every field: the real run writes a resident, a registration and an audit line for each.
+/// Report files made the way employers' tools make them: a UTF-8 CSV (with the BOM Excel's "CSV UTF-8" adds), Chinese
+/// Excel's "CSV (逗号分隔)" (GB18030, CRLF, no BOM) and Excel's .xlsx (every text in the shared-string table, dates as
+/// serial day numbers in a date-formatted cell). The tests and bench/Permit.Bench.BulkReports use the same files.
 /// </summary>
-internal static class ExcelFiles
+public static class EmployerFiles
 {
+    public const string Header = "type,idNumber,name,communityCode,address,date,reporter,basis,evidence,ethnicGroup,hukouAddress";
+
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
 
+    /// <summary><paramref name="count"/> arrivals of different people, valid in every field.</summary>
     public static List<string[]> Arrivals(int count, DateOnly arrival)
     {
         var rows = new List<string[]>(count);
@@ -33,22 +34,28 @@ internal static class ExcelFiles
         return rows;
     }
 
-    /// <summary>A distinct valid citizen ID number for person <paramref name="i"/> (Zhengzhou, born from 1960 on).</summary>
+    /// <summary>A distinct valid citizen ID number for person <paramref name="i"/> (Zhengzhou, born 1970–2000).</summary>
     public static string IdNumberOf(int i)
     {
-        var birth = new DateOnly(1960, 1, 1).AddDays(i / 900);
+        var birth = new DateOnly(1970, 1, 1).AddDays(i / 900);
         var seventeen = string.Create(CultureInfo.InvariantCulture, $"410102{birth:yyyyMMdd}{i % 900 + 100:000}");
         return seventeen + Mod11Check.Compute(seventeen);
     }
 
+    public static string Csv(IEnumerable<string[]> rows) =>
+        Header + "\r\n" + string.Concat(rows.Select(r => string.Join(',', r.Select(Quote)) + "\r\n"));
+
+    /// <summary>What "CSV UTF-8" in Excel saves: UTF-8 with a BOM.</summary>
     public static byte[] Utf8Csv(IEnumerable<string[]> rows) => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Csv(rows))];
 
+    /// <summary>What "CSV (逗号分隔)" in Chinese Excel saves: GB18030 (GBK), CRLF, no BOM.</summary>
     public static byte[] Gb18030Csv(IEnumerable<string[]> rows)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(54936).GetBytes(Csv(rows));
     }
 
+    /// <summary>An .xlsx as Excel writes it: shared strings, and the date column as serial numbers styled as dates.</summary>
     public static byte[] Xlsx(IReadOnlyList<string[]> rows)
     {
         using var output = new MemoryStream();
@@ -74,7 +81,8 @@ internal static class ExcelFiles
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteElement(new SheetDimension { Reference = string.Create(CultureInfo.InvariantCulture, $"A1:K{rows.Count + 1}") });
                 writer.WriteStartElement(new SheetData());
-                WriteRow(writer, 1, BulkReportColumns.All.Select(h => new Cell(new CellValue(Shared(h))) { DataType = CellValues.SharedString }));
+                var header = Header.Split(',');
+                WriteRow(writer, 1, header.Select(h => new Cell(new CellValue(Shared(h))) { DataType = CellValues.SharedString }));
                 for (var i = 0; i < rows.Count; i++)
                 {
                     var cells = rows[i].Select((text, column) => column == 5 && DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date)
@@ -88,7 +96,7 @@ internal static class ExcelFiles
             var table = workbook.AddNewPart<SharedStringTablePart>();
             table.SharedStringTable = new SharedStringTable(strings.OrderBy(s => s.Value).Select(s => new SharedStringItem(new Text(s.Key))))
             {
-                Count = (uint)(rows.Count * 10 + 11),
+                Count = (uint)strings.Count,
                 UniqueCount = (uint)strings.Count,
             };
             workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Sheet1" }));
@@ -97,8 +105,15 @@ internal static class ExcelFiles
         return output.ToArray();
     }
 
-    private static string Csv(IEnumerable<string[]> rows) =>
-        BulkReportColumns.Header + "\r\n" + string.Concat(rows.Select(r => string.Join(',', r.Select(Quote)) + "\r\n"));
+    /// <summary>The text of every cell of the first sheet of a result spreadsheet, and whether any cell holds a formula.</summary>
+    public static (List<List<string>> Rows, bool AnyFormula) ReadSheet(byte[] xlsx)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var part = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+        var rows = part.Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+        return (rows, part.Worksheet.Descendants<CellFormula>().Any());
+    }
 
     private static void WriteRow(OpenXmlWriter writer, uint index, IEnumerable<Cell> cells)
     {
@@ -112,7 +127,6 @@ internal static class ExcelFiles
         writer.WriteEndElement();
     }
 
-    // Excel quotes a field only when it must.
     private static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }
