@@ -77,11 +77,13 @@ public static class PointsBench
 
             var key = ApiKey.Generate();
             List<string> numbers;
+            (Guid Id, string NamePrefix) resident;
             await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
             {
                 db.Add(VerifierTerminal.Register("bench clinic", [ServiceCategory.Health], key, now));
                 await db.SaveChangesAsync();
                 numbers = await PermitNumbersAsync(db);
+                resident = await OfficerPages.PrepareAsync(db, now);
             }
 
             Uri url;
@@ -97,6 +99,7 @@ public static class PointsBench
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var http = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
             await WaitForHealthAsync(http, api);
+            var pageFailures = await OfficerPages.RunAsync(http, api, resident);
 
             var duration = TimeSpan.FromSeconds(options.DurationSeconds);
             var lookup = await Load.RunAsync(http, options.Clients, duration, random =>
@@ -112,7 +115,7 @@ public static class PointsBench
             Console.WriteLine(baseline.Describe("baseline") + "  " + LoadAverage());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ratio:    {lookup.PerSecond / baseline.PerSecond:F2} (lookup / baseline throughput; target >= 0.7; lookup target >= 20,000/s, p99 <= 10 ms)"));
-            return lookup.Errors + baseline.Errors == 0 ? 0 : 1;
+            return lookup.Errors + baseline.Errors + pageFailures == 0 ? 0 : 1;
         }
         finally
         {
