@@ -36,8 +36,11 @@ internal static class OfficerPages
         return (resident.Id, resident.Name[..Math.Min(2, resident.Name.Length)]);
     }
 
-    public static async Task<int> RunAsync(HttpClient http, Process? api, (Guid Id, string NamePrefix) resident)
+    public static async Task<int> RunAsync(Uri api, Process? process, (Guid Id, string NamePrefix) resident)
     {
+        // Its own client: a page on a loaded machine may take longer than the lookups' 30 s timeout, and is then printed
+        // as such rather than ending the run.
+        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromMinutes(5) };
         using var signIn = await http.PostAsJsonAsync("/api/auth/token", new { userName = UserName, password = Password });
         signIn.EnsureSuccessStatusCode();
         var token = (await signIn.Content.ReadFromJsonAsync<TokenView>())!.AccessToken;
@@ -56,9 +59,17 @@ internal static class OfficerPages
                 using var request = new HttpRequestMessage(HttpMethod.Get, path);
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var clock = Stopwatch.StartNew();
-                using var response = await http.SendAsync(request);
-                await response.Content.ReadAsByteArrayAsync();
-                status = (int)response.StatusCode;
+                try
+                {
+                    using var response = await http.SendAsync(request);
+                    await response.Content.ReadAsByteArrayAsync();
+                    status = (int)response.StatusCode;
+                }
+                catch (TaskCanceledException)
+                {
+                    status = 0;
+                }
+
                 if (round > 0)
                     times.Add(clock.Elapsed.TotalMilliseconds);
             }
@@ -67,7 +78,7 @@ internal static class OfficerPages
                 failures++;
             times.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"page:     {path,-40} {times[times.Count / 2],9:F0} ms median of {Rounds} (HTTP {status}), API RSS {Rss(api)}  {PointsBench.LoadAverage()}"));
+                $"page:     {path,-40} {times[times.Count / 2],9:F0} ms median of {Rounds} (HTTP {(status == 0 ? "timed out" : status)}), API RSS {Rss(process)}  {PointsBench.LoadAverage()}"));
         }
 
         return failures;

@@ -66,7 +66,7 @@ public static class PointsBench
 
             var clock = Stopwatch.StartNew();
             AccrualResult accrual;
-            await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
+            await using (var db = StatementTimer.Context(provider, connectionString, protector))
             {
                 db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
                 accrual = await MonthlyAccrual.RunAsync(db, month.Year, month.Month, now, CancellationToken.None);
@@ -99,7 +99,7 @@ public static class PointsBench
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var http = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
             await WaitForHealthAsync(http, api);
-            var pageFailures = await OfficerPages.RunAsync(http, api, resident);
+            var pageFailures = await OfficerPages.RunAsync(url, api, resident);
 
             var duration = TimeSpan.FromSeconds(options.DurationSeconds);
             var lookup = await Load.RunAsync(http, options.Clients, duration, random =>
@@ -279,9 +279,17 @@ public static class PointsBench
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // The API outside Development refuses to make keys and needs a root-signed trust list, which the seed's folder
+        // (citizen-ID keys only) lacks; so it runs as Development on a copy of that folder, which makes the rest there
+        // and leaves the seed's keys untouched.
+        var apiKeys = Path.Combine(work, "keys");
+        Directory.CreateDirectory(apiKeys);
+        foreach (var file in Directory.GetFiles(keys))
+            File.Copy(file, Path.Combine(apiKeys, Path.GetFileName(file)));
+        keys = apiKeys;
         foreach (var argument in new[]
         {
-            dll, "--urls", url, "--environment", "Production", "--contentRoot", Path.GetDirectoryName(dll)!,
+            dll, "--urls", url, "--environment", "Development", "--contentRoot", Path.GetDirectoryName(dll)!,
             "--Database:Provider", provider.ToString(), $"--ConnectionStrings:{PersistenceSetup.ConnectionStringName}", connectionString,
             "--Keys:Directory", keys, "--Seed:Demo", "false", "--Jobs:SchedulerEnabled", "false", "--Bench:Enabled", "true",
             "--Logging:File:Directory", Path.Combine(work, "logs"), "--Serilog:MinimumLevel:Default", "Warning",
