@@ -36,11 +36,13 @@ public static class LookupLoads
         var key = ApiKey.Generate();
         List<string> numbers;
         List<string> qr;
+        (Guid Id, string NamePrefix) resident;
         await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
         {
             db.Add(VerifierTerminal.Register("bench clinic", [ServiceCategory.Health], key, now));
             await db.SaveChangesAsync();
             numbers = await PointsBench.PermitNumbersAsync(db);
+            resident = await OfficerPages.PrepareAsync(db, now);
             // The API loads this same ring from the run's key folder, and trusts it (a non-Production start: see StartApi).
             using var ring = IssuerKeyRing.LoadOrCreate(new KeyDirectory(keys), TimeProvider.System);
             qr = await QrCredentialsAsync(db, numbers, ring, now);
@@ -60,6 +62,7 @@ public static class LookupLoads
             // The CPU the start took is printed too: on busy shared cores the wall time mostly measures the others.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"start:    {startSeconds,8:F2} s from process start to the first /health answer (target <= 1.5 s), {Wrk.CpuSeconds(api.Id):F2} s CPU; RSS {Rss(api)}  {PointsBench.LoadAverage()}"));
+            var pageFailures = await OfficerPages.RunAsync(url, api, resident);
             var wrk = new Wrk(url, options.WrkThreads, options.Clients, TimeSpan.FromSeconds(options.DurationSeconds), TimeSpan.FromSeconds(options.WarmUpSeconds), api.Id);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"loads:    wrk, {options.WrkThreads} thread(s), {options.Clients} connections, {options.DurationSeconds} s each after a {options.WarmUpSeconds} s warm-up, random permit numbers ({numbers.Count:N0}; {qr.Count:N0} QR credentials)"));
@@ -81,7 +84,7 @@ public static class LookupLoads
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ratios:   lookup/baseline {lookup / baseline:F2} (target >= 0.8), lookup/ceiling {lookup / ceiling:F2} (target >= 0.25); QR/ceiling {results[4].Result.PerSecond / ceiling:F2}"));
             Console.WriteLine($"memory:   RSS after the loads {Rss(api)} (target <= 250 MB)  {PointsBench.LoadAverage()}");
-            var failed = results.Any(r => r.Result.SocketErrors > 0 || (!r.Ok && r.Result.NotOk > 0));
+            var failed = pageFailures > 0 || results.Any(r => r.Result.SocketErrors > 0 || (!r.Ok && r.Result.NotOk > 0));
             if (options.Profile is { } profile)
             {
                 var profiled = await Profiler.ProfileAsync(profile, api, TimeSpan.FromSeconds(options.DurationSeconds), () => wrk.GetAsync(byNumber, key.Value));

@@ -63,7 +63,7 @@ public static class PointsBench
                 return await LookupLoads.RunAsync(options, provider, connectionString, protector, keys, work.FullName);
             var clock = Stopwatch.StartNew();
             AccrualResult accrual;
-            await using (var db = PermitDatabase.CreateContext(provider, connectionString, protector))
+            await using (var db = StatementTimer.Context(provider, connectionString, protector))
             {
                 db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
                 accrual = await MonthlyAccrual.RunAsync(db, month.Year, month.Month, now, CancellationToken.None);

@@ -13,6 +13,19 @@ public readonly record struct EndorsementWindow(DateOnly Opens, DateOnly Closes)
 
     public bool Contains(DateOnly day) => Opens <= day && day <= Closes;
 
+    /// <summary>
+    /// The latest <c>ValidUntil</c> whose window contains <paramref name="day"/>: a window is open on <paramref name="day"/>
+    /// exactly when <c>day ≤ ValidUntil ≤ </c> this, so a database can count open windows by a range on the column.
+    /// (The opening day only moves forward as <c>ValidUntil</c> does; month ends clamp, so a few anniversaries share one.)
+    /// </summary>
+    public static DateOnly LatestClosingOpenOn(DateOnly day)
+    {
+        var validUntil = day.AddMonths(1).AddDays(-1);
+        while (EndingOn(validUntil.AddDays(1)).Contains(day))
+            validUntil = validUntil.AddDays(1);
+        return validUntil;
+    }
+
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Opens:yyyy-MM-dd} to {Closes:yyyy-MM-dd}");
 }

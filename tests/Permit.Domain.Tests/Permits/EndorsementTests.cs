@@ -143,4 +143,18 @@ public sealed class EndorsementTests
         Assert.Equal(DateOnly.Parse(validUntil, System.Globalization.CultureInfo.InvariantCulture), permit.ValidUntil);
         Assert.Equal(DateOnly.Parse(opens, System.Globalization.CultureInfo.InvariantCulture), permit.EndorsementWindow.Opens);
     }
+
+    [Fact]
+    public void The_windows_open_on_a_day_are_exactly_those_closing_between_that_day_and_its_latest_closing()
+    {
+        // Every day of a leap year and a common year, month ends included, against every nearby closing day.
+        for (var day = D(2027, 12, 1); day <= D(2029, 3, 31); day = day.AddDays(1))
+        {
+            var latest = EndorsementWindow.LatestClosingOpenOn(day);
+            for (var validUntil = day.AddDays(-3); validUntil <= day.AddDays(40); validUntil = validUntil.AddDays(1))
+                Assert.True(EndorsementWindow.EndingOn(validUntil).Contains(day) == (day <= validUntil && validUntil <= latest), $"{day:yyyy-MM-dd}, valid until {validUntil:yyyy-MM-dd}");
+        }
+
+        Assert.Equal(D(2029, 3, 30), EndorsementWindow.LatestClosingOpenOn(D(2029, 2, 28)));
+    }
 }

@@ -52,12 +52,13 @@ internal sealed class AccrualSql(PermitDbContext db)
     /// How an INSERT … SELECT skips rows the unique key already has: SQLite and PostgreSQL let the insert itself skip
     /// them (<c>ON CONFLICT … DO NOTHING</c>, one index probe per row); SQL Server has no such clause, so the rows are
     /// filtered by <paramref name="notExists"/> first. Either way the unique index is what finally guarantees it.
+    /// <paramref name="orderBy"/> (the SELECT's ORDER BY clause) goes before the conflict clause.
     /// </summary>
-    public string SkipExisting(string notExists, IReadOnlyList<string> keyColumns) => db.Database.ProviderName switch
+    public string SkipExisting(string notExists, IReadOnlyList<string> keyColumns, string orderBy) => db.Database.ProviderName switch
     {
         "Microsoft.EntityFrameworkCore.Sqlite" or "Npgsql.EntityFrameworkCore.PostgreSQL" =>
-            $" ON CONFLICT ({string.Join(", ", keyColumns)}) DO NOTHING",
-        _ => $" AND {notExists}",
+            $"{orderBy} ON CONFLICT ({string.Join(", ", keyColumns)}) DO NOTHING",
+        _ => $" AND {notExists}{orderBy}",
     };
 
     /// <summary>

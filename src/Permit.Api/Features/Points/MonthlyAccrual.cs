@@ -9,8 +9,8 @@ namespace Permit.Api.Features.Points;
 
 /// <summary>
 /// Adds a month of social insurance and of residence to every resident who earned it, and moves the balances:
-/// five set-based statements in one transaction (create missing balances, two INSERT … SELECT into the ledger, two
-/// UPDATEs of the balances), never a loop over residents.
+/// four set-based statements in one transaction (create missing balances, two INSERT … SELECT into the ledger, one
+/// UPDATE that counts the new months and rescores every balance), never a loop over residents.
 /// </summary>
 /// <remarks>
 /// A month is earned when it lies wholly inside a social-insurance cover (<see cref="SocialInsuranceCover"/>), or
@@ -92,11 +92,14 @@ public static class MonthlyAccrual
                 : 0;
             if (insurance + residence > 0)
                 await RefreshStatisticsAsync<PointsEntry>();
-            if (insurance > 0)
-                await db.Database.ExecuteSqlRawAsync(statements.CountNewMonths(rules.SocialInsurance!, lastId), ct);
-            if (residence > 0)
-                await db.Database.ExecuteSqlRawAsync(statements.CountNewMonths(rules.Residence!, lastId), ct);
-            var updated = scoreBalances ? await db.Database.ExecuteSqlRawAsync(statements.ScoreBalances(), ct) : 0;
+            // The month counters move in the same pass that rescores (one rewrite per balance, not three); only balances
+            // left on another rule set, which the rescoring skips, have their counters moved apart.
+            // A backfill month that is not the last only counts: the balances are scored once, after its last month.
+            var moved = await db.Database.ExecuteSqlRawAsync(statements.CountAndScoreBalances(lastId, scoreBalances), ct);
+            var updated = scoreBalances ? moved : 0;
+            if (insurance + residence > 0
+                && await db.Set<PointsBalance>().IgnoreQueryFilters().AnyAsync(b => b.RuleSetVersion != statements.Label, ct))
+                await db.Database.ExecuteSqlRawAsync(statements.CountNewMonthsOnOtherRuleSets(lastId), ct);
             return new AccrualResult($"{first:yyyy-MM}", RuleSetCatalogue.Label(ruleSet), created, insurance, residence, updated);
         }
     }
@@ -120,9 +123,7 @@ public static class MonthlyAccrual
             statements.CreateMissingBalances(),
             statements.AccrueMonth(rules.SocialInsurance!, statements.InsuredAllMonth()),
             statements.AccrueMonth(rules.Residence!, statements.RegisteredAllMonth()),
-            statements.CountNewMonths(rules.SocialInsurance!, 0),
-            statements.CountNewMonths(rules.Residence!, 0),
-            statements.ScoreBalances(),
+            statements.CountAndScoreBalances(0),
         ];
     }
 
@@ -210,37 +211,77 @@ public static class MonthlyAccrual
                 + $" WHERE {NotFrozen} AND {earnedCondition.Replace("{resident}", residentId, StringComparison.Ordinal)}"
                 + sql.SkipExisting(
                     $"NOT EXISTS (SELECT 1 FROM {E} e WHERE {ECol(nameof(PointsEntry.ResidentId))} = {residentId} AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), key)})",
-                    [sql.Column<PointsEntry>(nameof(PointsEntry.ResidentId)), sql.Column<PointsEntry>(nameof(PointsEntry.Key))]);
+                    [sql.Column<PointsEntry>(nameof(PointsEntry.ResidentId)), sql.Column<PointsEntry>(nameof(PointsEntry.Key))],
+                    // In the unique index's order, so its inserts walk the leaves once instead of landing on random pages.
+                    $" ORDER BY {residentId}");
+        }
+
+        public string Label => label;
+
+        /// <summary>
+        /// Adds this run's new months to the counters and rescores every balance on this version from its row, exactly
+        /// as the calculator would, in one rewrite of each row. The new months are the entries this run wrote (ids above
+        /// <paramref name="lastId"/>, this month's keys, this run), summed per resident from a range scan of the new
+        /// rows and joined to the balances in one pass (no probe per balance): a re-run wrote none, so it adds nothing.
+        /// Without <paramref name="rescore"/> only the counters move (a backfill scores once, after its last month).
+        /// </summary>
+        public string CountAndScoreBalances(long lastId, bool rescore = true)
+        {
+            var resident = sql.Column<PointsBalance>(nameof(PointsBalance.ResidentId));
+            var siMonths = sql.Column<PointsBalance>(nameof(PointsBalance.SocialInsuranceMonths));
+            var resMonths = sql.Column<PointsBalance>(nameof(PointsBalance.ResidenceMonths));
+            string NewMonths(PerUnitRule? rule) => rule is null
+                ? "0"
+                : $"SUM(CASE WHEN {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), KeyFor(first, rule.Code))} THEN 1 ELSE 0 END)";
+            var newMonths = $"SELECT {ECol(nameof(PointsEntry.ResidentId))} AS resident, {NewMonths(rules.SocialInsurance)} AS si, {NewMonths(rules.Residence)} AS res"
+                + $" FROM {E} e WHERE {NewEntriesOfThisRun(lastId)} GROUP BY {ECol(nameof(PointsEntry.ResidentId))}";
+            var perBalance = $"SELECT b.{resident} AS resident, COALESCE(x.si, 0) AS si, COALESCE(x.res, 0) AS res"
+                + $" FROM {B} b LEFT JOIN ({newMonths}) x ON x.resident = b.{resident}"
+                + $" WHERE b.{sql.Column<PointsBalance>(nameof(PointsBalance.RuleSetVersion))} = {BLit(nameof(PointsBalance.RuleSetVersion), label)}";
+            var total = Total($"({BCol(nameof(PointsBalance.SocialInsuranceMonths))} + n.si)", $"({BCol(nameof(PointsBalance.ResidenceMonths))} + n.res)");
+            var score = rescore
+                ? $", {sql.Column<PointsBalance>(nameof(PointsBalance.TotalHundredths))} = {total},"
+                    + $" {sql.Column<PointsBalance>(nameof(PointsBalance.Total))} = {AccrualSql.FloorHundredths(total)},"
+                    + $" {sql.Column<PointsBalance>(nameof(PointsBalance.ComputedAt))} = {BLit(nameof(PointsBalance.ComputedAt), now)}"
+                : "";
+            return $"UPDATE {B} SET {siMonths} = {BCol(nameof(PointsBalance.SocialInsuranceMonths))} + n.si,"
+                + $" {resMonths} = {BCol(nameof(PointsBalance.ResidenceMonths))} + n.res"
+                + score
+                + $" FROM ({perBalance}) n WHERE {BCol(nameof(PointsBalance.ResidentId))} = n.resident";
         }
 
         /// <summary>
-        /// Adds a month to the counter of every resident this run wrote an entry for (ids above
-        /// <paramref name="lastId"/>, this month's key, this run): a re-run wrote none, so it adds nothing. The ids come
-        /// from a range scan of the new rows, and each balance is found by its key, so the cost follows the entries written.
+        /// The counters of balances still on another rule set, which the rescoring leaves alone (their totals wait for
+        /// that rule set's recompute), still move by the months this run wrote for them.
         /// </summary>
-        public string CountNewMonths(PerUnitRule rule, long lastId)
+        public string CountNewMonthsOnOtherRuleSets(long lastId)
         {
-            var counter = sql.Column<PointsBalance>(rule.Code == IndicatorCodes.SocialInsurance ? nameof(PointsBalance.SocialInsuranceMonths) : nameof(PointsBalance.ResidenceMonths));
-            return $"UPDATE {B} SET {counter} = {counter} + 1 WHERE {BCol(nameof(PointsBalance.ResidentId))} IN"
-                + $" (SELECT {ECol(nameof(PointsEntry.ResidentId))} FROM {E} e WHERE {ECol(nameof(PointsEntry.Id))} > {lastId}"
-                + $" AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), KeyFor(first, rule.Code))}"
-                + $" AND {ECol(nameof(PointsEntry.AccrualRunId))} = {ELit(nameof(PointsEntry.AccrualRunId), run)})";
+            string Counter(string property, PerUnitRule? rule)
+            {
+                var column = sql.Column<PointsBalance>(property);
+                var added = rule is null
+                    ? "0"
+                    : $"(SELECT COUNT(*) FROM {E} e WHERE {ECol(nameof(PointsEntry.ResidentId))} = {BCol(nameof(PointsBalance.ResidentId))} AND {NewEntriesOfThisRun(lastId)}"
+                        + $" AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), KeyFor(first, rule.Code))})";
+                return $"{column} = {BCol(property)} + {added}";
+            }
+
+            return $"UPDATE {B} SET {Counter(nameof(PointsBalance.SocialInsuranceMonths), rules.SocialInsurance)}, {Counter(nameof(PointsBalance.ResidenceMonths), rules.Residence)}"
+                + $" WHERE {BCol(nameof(PointsBalance.RuleSetVersion))} <> {BLit(nameof(PointsBalance.RuleSetVersion), label)}";
         }
 
-        /// <summary>Scores every balance on this version from its row, exactly as the calculator would.</summary>
-        public string ScoreBalances()
+        private string NewEntriesOfThisRun(long lastId) =>
+            $"{ECol(nameof(PointsEntry.Id))} > {lastId} AND {ECol(nameof(PointsEntry.AccrualRunId))} = {ELit(nameof(PointsEntry.AccrualRunId), run)}";
+
+        private string Total(string socialInsuranceMonths, string residenceMonths)
         {
             var province = string.Join(" + ",
                 Age(),
-                rules.SocialInsurance is { } si ? Line(si, BCol(nameof(PointsBalance.SocialInsuranceMonths))) : "0",
-                rules.Residence is { } res ? Line(res, BCol(nameof(PointsBalance.ResidenceMonths))) : "0",
+                rules.SocialInsurance is { } si ? Line(si, socialInsuranceMonths) : "0",
+                rules.Residence is { } res ? Line(res, residenceMonths) : "0",
                 BCol(nameof(PointsBalance.ProvinceFixedHundredths)));
             // The province tier only awards (the rule set is refused otherwise), so its cap bounds it from above only.
-            var total = $"({BCol(nameof(PointsBalance.OtherTiersHundredths))} + {sql.AtMost($"({province})", rules.ProvinceCapHundredths)})";
-            return $"UPDATE {B} SET {sql.Column<PointsBalance>(nameof(PointsBalance.TotalHundredths))} = {total},"
-                + $" {sql.Column<PointsBalance>(nameof(PointsBalance.Total))} = {AccrualSql.FloorHundredths(total)},"
-                + $" {sql.Column<PointsBalance>(nameof(PointsBalance.ComputedAt))} = {BLit(nameof(PointsBalance.ComputedAt), now)}"
-                + $" WHERE {BCol(nameof(PointsBalance.RuleSetVersion))} = {BLit(nameof(PointsBalance.RuleSetVersion), label)}";
+            return $"({BCol(nameof(PointsBalance.OtherTiersHundredths))} + {sql.AtMost($"({province})", rules.ProvinceCapHundredths)})";
         }
 
         // Age in full years compared as birth dates: younger than A on `today` exactly when born after today − A years.

@@ -25,8 +25,9 @@ public static class PointsReviewsApi
             query = query.Where(r => r.Status == wanted);
         }
 
-        var reviews = (await query.ToListAsync(ct))
-            .OrderBy(r => r.Status != PointsReviewStatus.Pending).ThenBy(r => r.FiledAt).Take(PageSize).ToList();
+        // Ordered and cut by the database: the first page, never every review ever filed.
+        var reviews = await query
+            .OrderBy(r => r.Status == PointsReviewStatus.Pending ? 0 : 1).ThenBy(r => r.FiledAt).ThenBy(r => r.Id).Take(PageSize).ToListAsync(ct);
         foreach (var review in reviews)
             audit.Record("points.review.read", review.ResidentId, "review queue");
         await db.SaveChangesAsync(ct);

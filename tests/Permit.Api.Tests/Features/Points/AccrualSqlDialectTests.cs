@@ -31,10 +31,14 @@ public sealed class AccrualSqlDialectTests
         Assert.Contains("[PointsBalances].[Frozen] = CAST(1 AS bit)", statements[1], StringComparison.Ordinal);
         Assert.Contains("c.[CoveredFrom] <= '2026-02-01'", statements[1], StringComparison.Ordinal);
         Assert.Contains("'accrual:2026-02:province.residence'", statements[2], StringComparison.Ordinal);
-        Assert.StartsWith("UPDATE [PointsBalances] SET [SocialInsuranceMonths] = [SocialInsuranceMonths] + 1 WHERE [PointsBalances].[ResidentId] IN (SELECT e.[ResidentId] FROM [PointsEntries] e WHERE e.[Id] > 0 AND", statements[3], StringComparison.Ordinal);
+        Assert.Contains("AND NOT EXISTS (SELECT 1 FROM [PointsEntries] e WHERE e.[ResidentId] = [PointsBalances].[ResidentId] AND e.[Key] = 'accrual:2026-02:province.residence') ORDER BY [PointsBalances].[ResidentId]", statements[2], StringComparison.Ordinal);
+        // The new months are counted in the rescoring pass, joined from the run's entries, with no alias on the target.
+        Assert.StartsWith("UPDATE [PointsBalances] SET [SocialInsuranceMonths] = [PointsBalances].[SocialInsuranceMonths] + n.si,", statements[3], StringComparison.Ordinal);
+        Assert.Contains("FROM [PointsEntries] e WHERE e.[Id] > 0 AND e.[AccrualRunId] = ", statements[3], StringComparison.Ordinal);
+        Assert.EndsWith(") n WHERE [PointsBalances].[ResidentId] = n.resident", statements[3], StringComparison.Ordinal);
         // Age 40 or under scores 20: born after 10 March 1985 on 10 March 2026.
-        Assert.Contains("WHEN [PointsBalances].[BirthDate] > '1985-03-10' THEN 2000", statements[5], StringComparison.Ordinal);
-        Assert.Contains("(SELECT MIN(m.v) FROM (VALUES (", statements[5], StringComparison.Ordinal);
+        Assert.Contains("WHEN [PointsBalances].[BirthDate] > '1985-03-10' THEN 2000", statements[3], StringComparison.Ordinal);
+        Assert.Contains("(SELECT MIN(m.v) FROM (VALUES (", statements[3], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,34 +40,51 @@ public sealed class IndexModel(PermitDbContext db, TimeProvider time) : PageMode
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = ChinaDate.Today(time);
-        var months = Enumerable.Range(0, 12).Select(i => Today.AddMonths(i - 11)).Select(d => (d.Year, d.Month)).ToList();
+        var firstMonth = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-11);
+        var months = Enumerable.Range(0, 12).Select(i => firstMonth.AddMonths(i)).Select(d => (d.Year, d.Month)).ToList();
+        var endOfMonth = firstMonth.AddMonths(12).AddDays(-1);
 
-        var registrations = await db.ResidenceRegistrations.AsNoTracking()
-            .Select(r => new { r.CommunityCode, r.RegistrationDate }).ToListAsync(cancellationToken);
-        RegistrationsByCommunity = [.. registrations
-            .GroupBy(r => r.CommunityCode.KnownName ?? $"{r.CommunityCode.TownshipName} {r.CommunityCode.Value[9..]}")
-            .Select(g => new Bar(g.Key, g.Count())).OrderByDescending(b => b.Value).ThenBy(b => b.Label, StringComparer.Ordinal).Take(12)];
-        RegistrationsByMonth = ByMonth(months, registrations.Select(r => r.RegistrationDate));
+        // Every figure is counted by the database (the jurisdiction filters apply to each query): the page reads a few
+        // hundred counts, never the rows, so its time and memory do not grow with the register.
+        var byCommunity = await db.ResidenceRegistrations.AsNoTracking()
+            .GroupBy(r => r.CommunityCode).Select(g => new { Community = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        RegistrationsByCommunity = [.. byCommunity
+            .GroupBy(c => c.Community.KnownName ?? $"{c.Community.TownshipName} {c.Community.Value[9..]}")
+            .Select(g => new Bar(g.Key, g.Sum(c => c.Count))).OrderByDescending(b => b.Value).ThenBy(b => b.Label, StringComparer.Ordinal).Take(12)];
+        RegistrationsByMonth = ByMonth(months, await db.ResidenceRegistrations.AsNoTracking()
+            .Where(r => r.RegistrationDate >= firstMonth && r.RegistrationDate <= endOfMonth)
+            .GroupBy(r => new { r.RegistrationDate.Year, r.RegistrationDate.Month })
+            .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count())).ToListAsync(cancellationToken));
 
-        var permits = await db.ResidencePermits.AsNoTracking().ToListAsync(cancellationToken);
-        PermitsByMonth = ByMonth(months, permits.Select(p => p.IssueDate));
-        PermitsByStatus = [.. permits.GroupBy(p => p.Status).OrderBy(g => g.Key).Select(g => new Bar(g.Key.ToString(), g.Count()))];
-        EndorsementWindowOpen = permits.Count(p => p.Status == PermitStatus.Active && p.EndorsementWindow.Contains(Today));
-        EndorsementOverdue = permits.Count(p => p.Status == PermitStatus.Active && p.IsEndorsementOverdue(Today));
-        Suspended = permits.Count(p => p.Status == PermitStatus.Suspended);
+        var permits = db.ResidencePermits.AsNoTracking();
+        PermitsByMonth = ByMonth(months, await permits
+            .Where(p => p.IssueDate >= firstMonth && p.IssueDate <= endOfMonth)
+            .GroupBy(p => new { p.IssueDate.Year, p.IssueDate.Month })
+            .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count())).ToListAsync(cancellationToken));
+        var byStatus = await permits.GroupBy(p => p.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        PermitsByStatus = [.. byStatus.OrderBy(s => s.Status).Select(s => new Bar(s.Status.ToString(), s.Count))];
+        Suspended = byStatus.Where(s => s.Status == PermitStatus.Suspended).Sum(s => s.Count);
+        // ResidencePermit.EndorsementWindow.Contains(today) and IsEndorsementOverdue(today), as ranges on ValidUntil.
+        var latestOpen = EndorsementWindow.LatestClosingOpenOn(Today);
+        EndorsementWindowOpen = await permits.CountAsync(p => p.Status == PermitStatus.Active && p.ValidUntil >= Today && p.ValidUntil <= latestOpen, cancellationToken);
+        EndorsementOverdue = await permits.CountAsync(p => p.Status == PermitStatus.Active && p.ValidUntil < Today, cancellationToken);
 
-        var pastDue = await db.PermitApplications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Accepted)
-            .Select(a => a.DueDate).ToListAsync(cancellationToken);
-        ApplicationsPastDue = pastDue.Count(d => d < Today);
+        ApplicationsPastDue = await db.PermitApplications.AsNoTracking()
+            .CountAsync(a => a.Status == ApplicationStatus.Accepted && a.DueDate < Today, cancellationToken);
 
-        var totals = await db.Set<PointsBalance>().AsNoTracking().Select(b => b.Total).ToListAsync(cancellationToken);
-        PointsDistribution = [.. totals.GroupBy(t => Math.Clamp(t / 20, 0, 10)).OrderBy(g => g.Key)
-            .Select(g => new Bar(g.Key == 10 ? "200+" : $"{g.Key * 20}–{(g.Key * 20) + 19}", g.Count()))];
+        // Bands of 20 points, everything below 20 (negatives too) in the first and 200 or more in the last.
+        var bands = await db.Set<PointsBalance>().AsNoTracking()
+            .GroupBy(b => b.Total < 20 ? 0 : b.Total >= 200 ? 10 : b.Total / 20)
+            .Select(g => new { Band = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        PointsDistribution = [.. bands.OrderBy(b => b.Band)
+            .Select(b => new Bar(b.Band == 10 ? "200+" : $"{b.Band * 20}–{(b.Band * 20) + 19}", b.Count))];
     }
 
-    private static List<Bar> ByMonth(List<(int Year, int Month)> months, IEnumerable<DateOnly> dates)
+    private sealed record MonthCount(int Year, int Month, int Count);
+
+    private static List<Bar> ByMonth(List<(int Year, int Month)> months, List<MonthCount> counts)
     {
-        var counts = dates.GroupBy(d => (d.Year, d.Month)).ToDictionary(g => g.Key, g => g.Count());
-        return [.. months.Select(m => new Bar($"{m.Year}-{m.Month:00}", counts.GetValueOrDefault(m)))];
+        var byMonth = counts.ToDictionary(c => (c.Year, c.Month), c => c.Count);
+        return [.. months.Select(m => new Bar($"{m.Year}-{m.Month:00}", byMonth.GetValueOrDefault(m)))];
     }
 }
