@@ -17,7 +17,7 @@ public sealed class CommunitiesPageTests(Browser browser)
         await host.AddOfficerAsync("zhao.admin", OfficerRole.Admin, "赵管理员");
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var resident = Resident.FromIdCard(new IdentityDetails(
-            CitizenIdNumber.Parse(Arrange.IdNumber(41)), "吴新", Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1), "北京市东城区东华门街道1号"));
+            CitizenIdNumber.Parse(PermitArrange.IdNumber(41)), "吴新", Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1), "北京市东城区东华门街道1号"));
         await using (var db = host.NewContext())
         {
             db.Residents.Add(resident);

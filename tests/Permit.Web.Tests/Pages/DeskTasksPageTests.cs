@@ -26,7 +26,7 @@ public sealed class DeskTasksPageTests(Browser browser)
     {
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 21, "周明");
+        var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 21, "周明");
         var residentId = await ResidentOfAsync(host, applicationId);
         var page = await SignedInAsync(host, "li.registrar");
 
@@ -62,7 +62,7 @@ public sealed class DeskTasksPageTests(Browser browser)
     {
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 22, "吴芳");
+        var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 22, "吴芳");
         var residentId = await ResidentOfAsync(host, applicationId);
         var page = await SignedInAsync(host, "li.registrar");
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
@@ -109,10 +109,10 @@ public sealed class DeskTasksPageTests(Browser browser)
     {
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 24, "孙丽");
+        var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 24, "孙丽");
         using (var registrar = await host.BearerClientAsync("li.registrar"))
         {
-            var (_, code) = await Arrange.ActivePermitAsync(registrar, applicationId);
+            var (_, code) = await PermitArrange.ActivePermitAsync(registrar, applicationId);
             using var anonymous = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
             using var activated = await anonymous.PostAsJsonAsync("/api/self-service/activate",
                 new { activationCode = code, userName = "sunli", password = PermitTestHost.Password }, Ct);
@@ -164,9 +164,9 @@ public sealed class DeskTasksPageTests(Browser browser)
         var acceptedOn = new DateOnly(2026, 3, 1);
         await using var db = host.NewContext();
         var resident = Resident.FromIdCard(new IdentityDetails(
-            CitizenIdNumber.Parse(Arrange.IdNumber(n)), name, Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1), "北京市东城区东华门街道1号"));
+            CitizenIdNumber.Parse(PermitArrange.IdNumber(n)), name, Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1), "北京市东城区东华门街道1号"));
         var registration = ResidenceRegistration.Declare(
-            resident.Id, "浙江省宁波市镇海区骆驼街道中街1号", CommunityCode.Parse("330211003001"), Arrange.RegisteredOn, Arrange.RegisteredOn,
+            resident.Id, "浙江省宁波市镇海区骆驼街道中街1号", CommunityCode.Parse("330211003001"), PermitArrange.RegisteredOn, PermitArrange.RegisteredOn,
             ResidenceBasis.Employment, "劳动合同 LC-1", "宁波镇海某公司");
         var application = PermitApplication.Submit(resident.Id, registration, DistrictExemption.None, acceptedOn);
         application.AddDocument(DocumentKind.IdCard, "ID", acceptedOn);

@@ -41,9 +41,9 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
         using var registrar = await host.BearerClientAsync("li.registrar");
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 5, "王芳");
-        var idNumber = Arrange.IdNumber(5);
-        var number = await Arrange.IssueAsync(registrar, applicationId);
+        var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 5, "王芳");
+        var idNumber = PermitArrange.IdNumber(5);
+        var number = await PermitArrange.IssueAsync(registrar, applicationId);
         Guid residentId;
         await using (var db = host.NewContext())
             residentId = await db.PermitApplications.Where(a => a.Id == applicationId).Select(a => a.ResidentId).SingleAsync(Ct);

@@ -22,9 +22,9 @@ public sealed class SettlementStoryTests(Browser browser)
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         await host.AddOfficerAsync("zhao.supervisor", OfficerRole.Supervisor, "赵科长");
-        var applicantApplication = await Arrange.ApprovedApplicationAsync(host, 1, "王建国");
-        var spouseApplication = await Arrange.ApprovedApplicationAsync(host, 2, "李秀英");
-        var publicApplication = await Arrange.ApprovedApplicationAsync(host, 3, "张伟民");
+        var applicantApplication = await PermitArrange.ApprovedApplicationAsync(host, 1, "王建国");
+        var spouseApplication = await PermitArrange.ApprovedApplicationAsync(host, 2, "李秀英");
+        var publicApplication = await PermitArrange.ApprovedApplicationAsync(host, 3, "张伟民");
         Guid applicantId, publicId;
         await using (var db = host.NewContext())
         {
@@ -37,7 +37,7 @@ public sealed class SettlementStoryTests(Browser browser)
         using (var supervisorApi = await host.BearerClientAsync("zhao.supervisor"))
         using (var registrarApi = await host.BearerClientAsync("li.registrar"))
         {
-            var (number, _) = await Arrange.ActivePermitAsync(registrarApi, applicantApplication);
+            var (number, _) = await PermitArrange.ActivePermitAsync(registrarApi, applicantApplication);
             Assert.NotEmpty(number);
             using var opened = await supervisorApi.PostAsJsonAsync("/api/settlement/rounds", new
             {
@@ -68,7 +68,7 @@ public sealed class SettlementStoryTests(Browser browser)
 
         // The spouse, already a resident, is linked by ID number with the marriage certificate.
         await desk.GetByText("关联已登记的家庭成员").ClickAsync();
-        await desk.Locator("#l-id").FillAsync(Arrange.IdNumber(2));
+        await desk.Locator("#l-id").FillAsync(PermitArrange.IdNumber(2));
         await desk.Locator("#l-rel").SelectOptionAsync("spouse");
         await desk.Locator("#l-kind").SelectOptionAsync("marriage-certificate");
         await desk.Locator("#l-ref").FillAsync("结婚证 J330211-2019-88");
@@ -122,11 +122,11 @@ public sealed class SettlementStoryTests(Browser browser)
         Assert.Equal((int)HttpStatusCode.OK, publicity!.Status);
         await Assertions.Expect(visitor.Locator("#publicity tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(visitor.Locator("#publicity tbody tr")).ToContainTextAsync("张＊＊");
-        await Assertions.Expect(visitor.Locator("#publicity tbody tr")).ToContainTextAsync(Arrange.IdNumber(3)[..6] + "********" + Arrange.IdNumber(3)[^4..]);
+        await Assertions.Expect(visitor.Locator("#publicity tbody tr")).ToContainTextAsync(PermitArrange.IdNumber(3)[..6] + "********" + PermitArrange.IdNumber(3)[^4..]);
         var html = WebUtility.HtmlDecode(await visitor.ContentAsync());
         Assert.DoesNotContain("张伟民", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(Arrange.IdNumber(3), html, StringComparison.Ordinal);
-        Assert.DoesNotContain(Arrange.IdNumber(3)[6..14], html, StringComparison.Ordinal);
+        Assert.DoesNotContain(PermitArrange.IdNumber(3), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(PermitArrange.IdNumber(3)[6..14], html, StringComparison.Ordinal);
         Assert.DoesNotContain(publicId.ToString(), html, StringComparison.OrdinalIgnoreCase);
         await Screenshots.AssertReadableAsync(visitor);
         await Screenshots.SaveAsync(visitor, "settlement-4-publicity");
