@@ -24,32 +24,19 @@ public sealed class CommunitiesPageTests(Browser browser)
             await db.SaveChangesAsync(ct);
         }
 
-        var admin = await SignedInAsync(host, "zhao.admin");
+        var admin = await browser.SignedInPageAsync(host, "zhao.admin");
         await admin.GotoAsync("/admin/communities");
         await admin.Locator("#c-code").FillAsync("330211002009");
         await admin.Locator("#c-name").FillAsync("新蛟川社区");
         await admin.GetByRole(AriaRole.Button, new() { Name = "添加社区" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#community-table tr[data-community='330211002009']")).ToContainTextAsync("新蛟川社区");
 
-        var registrar = await SignedInAsync(host, "li.registrar");
+        var registrar = await browser.SignedInPageAsync(host, "li.registrar");
         await registrar.GotoAsync($"/desk/residents/{resident.Id}");
         await registrar.Locator("#g-community-search").FillAsync("蛟川");
         var result = registrar.Locator("#g-community-results button", new() { HasText = "新蛟川社区" });
         await result.ClickAsync();
         await Assertions.Expect(registrar.Locator("#g-community")).ToHaveValueAsync("330211002009");
         await Screenshots.AssertReadableAsync(registrar);
-    }
-
-    private async Task<IPage> SignedInAsync(PermitTestHost host, string userName)
-    {
-        var page = await browser.NewPageAsync(host.BaseUrl);
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PermitTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        // Commit, not load: the signed-in page's load event can lag on a loaded machine; its heading is what the officer sees.
-        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        return page;
     }
 }

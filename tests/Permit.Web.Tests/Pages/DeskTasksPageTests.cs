@@ -28,7 +28,7 @@ public sealed class DeskTasksPageTests(Browser browser)
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 21, "周明");
         var residentId = await ResidentOfAsync(host, applicationId);
-        var page = await SignedInAsync(host, "li.registrar");
+        var page = await browser.SignedInPageAsync(host, "li.registrar");
 
         await page.GotoAsync($"/desk/residents/{residentId}");
         await page.Locator("#resident-tasks").ClickAsync();
@@ -64,7 +64,7 @@ public sealed class DeskTasksPageTests(Browser browser)
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 22, "吴芳");
         var residentId = await ResidentOfAsync(host, applicationId);
-        var page = await SignedInAsync(host, "li.registrar");
+        var page = await browser.SignedInPageAsync(host, "li.registrar");
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
 
         await page.GotoAsync($"/desk/residents/{residentId}/tasks");
@@ -85,7 +85,7 @@ public sealed class DeskTasksPageTests(Browser browser)
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("wang.supervisor", OfficerRole.Supervisor, "王科长");
         var (applicationId, residentId) = await AcceptedApplicationAsync(host, 23, "郑强");
-        var page = await SignedInAsync(host, "wang.supervisor");
+        var page = await browser.SignedInPageAsync(host, "wang.supervisor");
 
         await page.GotoAsync("/desk/queue");
         var row = page.Locator($"tr[data-application='{applicationId}']");
@@ -125,7 +125,7 @@ public sealed class DeskTasksPageTests(Browser browser)
             using var filed = await holder.PostAsJsonAsync("/api/self-service/points/reviews", new { reason = "我的社保月数少算了" }, Ct);
             filed.EnsureSuccessStatusCode();
         }
-        var page = await SignedInAsync(host, "li.registrar");
+        var page = await browser.SignedInPageAsync(host, "li.registrar");
 
         await page.GotoAsync("/desk");
         await page.GetByRole(AriaRole.Link, new() { Name = "积分复核" }).ClickAsync();
@@ -137,19 +137,6 @@ public sealed class DeskTasksPageTests(Browser browser)
 
         var answered = page.Locator("section.review[data-status='rejected']");
         await Assertions.Expect(answered).ToContainTextAsync("社保局记录与已记入的月数一致");
-    }
-
-    private async Task<IPage> SignedInAsync(PermitTestHost host, string userName)
-    {
-        var page = await browser.NewPageAsync(host.BaseUrl);
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PermitTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        // Commit, not load: the signed-in page's load event can lag on a loaded machine; its heading is what the officer sees.
-        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        return page;
     }
 
     private static async Task<Guid> ResidentOfAsync(PermitTestHost host, Guid applicationId)

@@ -56,7 +56,7 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
         await using (await CardSlot.InsertAsync(rig, 1, card))
         {
             var desk = await browser.NewPageAsync(host.BaseUrl);
-            await SignInAsync(desk, "li.registrar");
+            await desk.SignInAtDeskAsync("li.registrar");
             await desk.GotoAsync($"/desk/residents/{residentId}");
             var result = desk.Locator("#photo-result");
 
@@ -287,14 +287,5 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
     {
         var answer = card.Process(Convert.FromHexString(hex));
         Assert.Equal([0x90, 0x00], answer[^2..]);
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办证窗口");
     }
 }

@@ -52,7 +52,7 @@ public sealed class SettlementStoryTests(Browser browser)
 
         // The guardian registers a three-year-old at the desk (no ID card read: the birth certificate and consent instead).
         var desk = await browser.NewPageAsync(host.BaseUrl);
-        await SignInAsync(desk, "li.registrar");
+        await desk.SignInAtDeskAsync("li.registrar");
         await desk.GotoAsync($"/desk/residents/{applicantId}");
         await desk.GetByText("监护人为未满16周岁子女登记").ClickAsync();
         await desk.Locator("#c-name").FillAsync("王小宝");
@@ -90,7 +90,7 @@ public sealed class SettlementStoryTests(Browser browser)
         await Screenshots.SaveAsync(desk, "settlement-1-family-applied");
 
         var supervisor = await browser.NewPageAsync(host.BaseUrl);
-        await SignInAsync(supervisor, "zhao.supervisor");
+        await supervisor.SignInAtDeskAsync("zhao.supervisor");
         await supervisor.GotoAsync($"/desk/residents/{applicantId}");
         await supervisor.Locator("form.decision input[name='reasons']").FillAsync("户籍在宁波市域内，连续居住满6个月");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "作出决定" }).ClickAsync();
@@ -137,14 +137,5 @@ public sealed class SettlementStoryTests(Browser browser)
     {
         const string seventeen = "33021120220315002";
         return seventeen + PermitFormats.Mod112CheckCharacter(seventeen);
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办证窗口");
     }
 }
