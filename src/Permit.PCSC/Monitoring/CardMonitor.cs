@@ -14,20 +14,10 @@ namespace Permit.PCSC.Monitoring;
 /// </remarks>
 public sealed class CardMonitor : IDisposable
 {
-    private static readonly TimeSpan CancelRetryInterval = TimeSpan.FromMilliseconds(200);
+    private readonly MonitorThread _thread;
 
-    private readonly ISCardApi _api;
-    private readonly SCardScope _scope;
-    private readonly Lock _gate = new();
-    private readonly ManualResetEventSlim _stopping = new();
-    private SCardContext? _context;
-    private Thread? _thread;
-
-    public CardMonitor(ISCardApi? api = null, SCardScope scope = SCardScope.System)
-    {
-        _api = api ?? SCardApi.Default;
-        _scope = scope;
-    }
+    public CardMonitor(ISCardApi? api = null, SCardScope scope = SCardScope.System) =>
+        _thread = new MonitorThread(api ?? SCardApi.Default, scope, "PC/SC card monitor");
 
     /// <summary>The first report of each reader's state after <see cref="Start"/>.</summary>
     public event EventHandler<CardEventArgs>? Initialized;
@@ -44,7 +34,7 @@ public sealed class CardMonitor : IDisposable
     /// <summary>How long to wait before re-establishing the context after the service went away.</summary>
     public TimeSpan RecoveryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    public bool IsMonitoring => _thread is { IsAlive: true };
+    public bool IsMonitoring => _thread.IsRunning;
 
     /// <summary>Starts watching <paramref name="readerNames"/> (at most 16: pcsc-lite's limit per wait).</summary>
     public void Start(params IEnumerable<string> readerNames)
@@ -54,60 +44,12 @@ public sealed class CardMonitor : IDisposable
         if (names.Length is 0 or > 16)
             throw new ArgumentOutOfRangeException(nameof(readerNames), names.Length, "Watch 1 to 16 readers.");
 
-        lock (_gate)
-        {
-            if (_thread is not null)
-                throw new InvalidOperationException("The monitor is already running.");
-            _stopping.Reset();
-            _thread = new Thread(() => Run(names)) { IsBackground = true, Name = "PC/SC card monitor" };
-            _thread.Start();
-        }
-    }
-
-    /// <summary>Ends the wait with <c>SCardCancel</c> and waits for the monitor thread to finish.</summary>
-    public void Stop()
-    {
-        Thread? thread;
-        lock (_gate)
-        {
-            thread = _thread;
-            _thread = null;
-            _stopping.Set();
-            CancelWait();
-        }
-
-        if (thread is null || thread == Thread.CurrentThread)
-            return;
-
-        // SCardCancel only ends a wait already in progress; one that started just after it needs another.
-        while (!thread.Join(CancelRetryInterval))
-        {
-            lock (_gate)
-                CancelWait();
-        }
-    }
-
-    public void Dispose()
-    {
-        Stop();
-        _stopping.Dispose();
-    }
-
-    private void Run(string[] names)
-    {
         var states = names.Select(n => new SCardReaderState(n)).ToArray();
         var known = names.ToDictionary(n => n, _ => (State: SCardReaderStates.Unaware, Count: -1));
         var first = true;
-
-        while (!_stopping.IsSet)
-        {
-            try
+        _thread.Start(
+            context =>
             {
-                using var context = SCardContext.Establish(_scope, _api);
-                Publish(context);
-                if (_stopping.IsSet)
-                    return;
-
                 // A fresh context knows nothing: ask for the current state of every reader at once.
                 foreach (var state in states)
                     state.CurrentState = SCardReaderStates.Unaware;
@@ -115,34 +57,22 @@ public sealed class CardMonitor : IDisposable
                 Report(states, known, first);
                 first = false;
 
-                while (!_stopping.IsSet)
+                while (!_thread.IsStopping)
                 {
                     foreach (var state in states)
                         state.Acknowledge();
                     if (context.GetStatusChange(SCardContext.Infinite, states))
                         Report(states, known, initial: false);
                 }
-            }
-            catch (CancelledException)
-            {
-                return;
-            }
-            catch (PcscException ex) when (!_stopping.IsSet)
-            {
-                MonitorError?.Invoke(this, new MonitorErrorEventArgs(ex, willRetry: true));
-                _stopping.Wait(RecoveryDelay);
-            }
-            catch (PcscException) when (_stopping.IsSet)
-            {
-                // Stopped while the service was dying: the error is the outage being noticed, not news for anyone.
-                return;
-            }
-            finally
-            {
-                Publish(null);
-            }
-        }
+            },
+            ex => MonitorError?.Invoke(this, new MonitorErrorEventArgs(ex, willRetry: true)),
+            RecoveryDelay);
     }
+
+    /// <summary>Ends the wait with <c>SCardCancel</c> and waits for the monitor thread to finish.</summary>
+    public void Stop() => _thread.Stop();
+
+    public void Dispose() => _thread.Dispose();
 
     private void Report(SCardReaderState[] states, Dictionary<string, (SCardReaderStates State, int Count)> known, bool initial)
     {
@@ -171,28 +101,6 @@ public sealed class CardMonitor : IDisposable
                 CardRemoved?.Invoke(this, new CardEventArgs(state.ReaderName, before, isPresent ? SCardReaderStates.Empty : now, []));
             if (isPresent && (!wasPresent || swapped))
                 CardInserted?.Invoke(this, args);
-        }
-    }
-
-    private void Publish(SCardContext? context)
-    {
-        lock (_gate)
-        {
-            _context = context;
-            if (context is not null && _stopping.IsSet)
-                CancelWait();
-        }
-    }
-
-    private void CancelWait()
-    {
-        try
-        {
-            _context?.Cancel();
-        }
-        catch (PcscException)
-        {
-            // The context died with the service; the thread notices _stopping when it wakes up.
         }
     }
 }

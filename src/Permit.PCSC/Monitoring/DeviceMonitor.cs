@@ -16,20 +16,10 @@ namespace Permit.PCSC.Monitoring;
 /// </remarks>
 public sealed class DeviceMonitor : IDisposable
 {
-    private static readonly TimeSpan CancelRetryInterval = TimeSpan.FromMilliseconds(200);
+    private readonly MonitorThread _thread;
 
-    private readonly ISCardApi _api;
-    private readonly SCardScope _scope;
-    private readonly Lock _gate = new();
-    private readonly ManualResetEventSlim _stopping = new();
-    private SCardContext? _context;
-    private Thread? _thread;
-
-    public DeviceMonitor(ISCardApi? api = null, SCardScope scope = SCardScope.System)
-    {
-        _api = api ?? SCardApi.Default;
-        _scope = scope;
-    }
+    public DeviceMonitor(ISCardApi? api = null, SCardScope scope = SCardScope.System) =>
+        _thread = new MonitorThread(api ?? SCardApi.Default, scope, "PC/SC device monitor");
 
     /// <summary>The readers attached when monitoring began (possibly none, or none because the service is down).</summary>
     public event EventHandler<DeviceEventArgs>? Initialized;
@@ -42,84 +32,31 @@ public sealed class DeviceMonitor : IDisposable
     /// <summary>The pause between attempts to re-establish a context while the service is down.</summary>
     public TimeSpan RecoveryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    public bool IsMonitoring => _thread is { IsAlive: true };
+    public bool IsMonitoring => _thread.IsRunning;
 
     public void Start()
     {
-        lock (_gate)
-        {
-            if (_thread is not null)
-                throw new InvalidOperationException("The monitor is already running.");
-            _stopping.Reset();
-            _thread = new Thread(Run) { IsBackground = true, Name = "PC/SC device monitor" };
-            _thread.Start();
-        }
-    }
-
-    /// <summary>Ends the wait with <c>SCardCancel</c> and waits for the monitor thread to finish.</summary>
-    public void Stop()
-    {
-        Thread? thread;
-        lock (_gate)
-        {
-            thread = _thread;
-            _thread = null;
-            _stopping.Set();
-            CancelWait();
-        }
-
-        if (thread is null || thread == Thread.CurrentThread)
-            return;
-
-        // SCardCancel only ends a wait already in progress; one that started just after it needs another.
-        while (!thread.Join(CancelRetryInterval))
-        {
-            lock (_gate)
-                CancelWait();
-        }
-    }
-
-    public void Dispose()
-    {
-        Stop();
-        _stopping.Dispose();
-    }
-
-    private void Run()
-    {
         IReadOnlyList<string> known = [];
         var initialized = false;
-
-        while (!_stopping.IsSet)
-        {
-            try
+        _thread.Start(
+            context =>
             {
-                using var context = SCardContext.Establish(_scope, _api);
-                Publish(context);
-                if (_stopping.IsSet)
-                    return;
-
                 var pnp = new SCardReaderState(SCardReaderState.PnPNotification);
                 // pcsc-lite answers the first PnP query with SCARD_E_TIMEOUT, Windows with success: both are fine.
                 context.GetStatusChange(0, [pnp]);
                 known = Update(context, known, ref initialized);
 
-                while (!_stopping.IsSet)
+                while (!_thread.IsStopping)
                 {
                     // Passing the event value back (not UNAWARE) keeps Windows from returning at once for ever.
                     pnp.Acknowledge();
                     if (context.GetStatusChange(SCardContext.Infinite, [pnp]))
                         known = Update(context, known, ref initialized);
                 }
-            }
-            catch (CancelledException)
+            },
+            ex =>
             {
-                return;
-            }
-            catch (PcscException ex) when (!_stopping.IsSet)
-            {
-                var serviceLost = ex.ErrorCode.IsServiceLost();
-                if (serviceLost && known.Count > 0)
+                if (ex.ErrorCode.IsServiceLost() && known.Count > 0)
                 {
                     StatusChanged?.Invoke(this, new DeviceEventArgs([], [], known));
                     known = [];
@@ -132,19 +69,14 @@ public sealed class DeviceMonitor : IDisposable
                 }
 
                 MonitorError?.Invoke(this, new MonitorErrorEventArgs(ex, willRetry: true));
-                _stopping.Wait(RecoveryDelay);
-            }
-            catch (PcscException) when (_stopping.IsSet)
-            {
-                // Stopped while the service was dying: the error is the outage being noticed, not news for anyone.
-                return;
-            }
-            finally
-            {
-                Publish(null);
-            }
-        }
+            },
+            RecoveryDelay);
     }
+
+    /// <summary>Ends the wait with <c>SCardCancel</c> and waits for the monitor thread to finish.</summary>
+    public void Stop() => _thread.Stop();
+
+    public void Dispose() => _thread.Dispose();
 
     private IReadOnlyList<string> Update(SCardContext context, IReadOnlyList<string> known, ref bool initialized)
     {
@@ -161,27 +93,5 @@ public sealed class DeviceMonitor : IDisposable
         if (attached.Length > 0 || detached.Length > 0)
             StatusChanged?.Invoke(this, new DeviceEventArgs(now, attached, detached));
         return now;
-    }
-
-    private void Publish(SCardContext? context)
-    {
-        lock (_gate)
-        {
-            _context = context;
-            if (context is not null && _stopping.IsSet)
-                CancelWait();
-        }
-    }
-
-    private void CancelWait()
-    {
-        try
-        {
-            _context?.Cancel();
-        }
-        catch (PcscException)
-        {
-            // The context died with the service; the thread notices _stopping when it wakes up.
-        }
     }
 }

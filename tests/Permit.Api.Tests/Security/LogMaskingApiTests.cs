@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace Permit.Api.Tests.Security;
 
@@ -26,30 +25,5 @@ public sealed class LogMaskingApiTests
         var log = string.Join('\n', sink.Lines);
         Assert.Contains("110105********002X", log, StringComparison.Ordinal);
         Assert.DoesNotContain("11010519491231002X", log, StringComparison.Ordinal);
-    }
-
-    private sealed class CapturingSink : ILogEventSink
-    {
-        private readonly Lock _gate = new();
-        private readonly List<string> _lines = [];
-
-        public IReadOnlyList<string> Lines
-        {
-            get
-            {
-                lock (_gate)
-                    return [.. _lines];
-            }
-        }
-
-        public void Emit(LogEvent logEvent)
-        {
-            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            logEvent.RenderMessage(writer, System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var property in logEvent.Properties)
-                writer.Write($" {property.Key}={property.Value}");
-            lock (_gate)
-                _lines.Add(writer.ToString());
-        }
     }
 }

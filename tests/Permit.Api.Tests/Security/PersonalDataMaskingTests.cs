@@ -2,7 +2,6 @@ using Permit.Domain.Identity;
 using Permit.Logging;
 using Serilog;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace Permit.Api.Tests.Security;
 
@@ -16,7 +15,7 @@ public sealed class PersonalDataMaskingTests
 
         logger.Information("HTTP {RequestMethod} {RequestPath} responded {StatusCode}", "GET", "/api/residents/by-id/11010519491231002X", 404);
 
-        var rendered = Assert.Single(sink.Rendered);
+        var rendered = Assert.Single(sink.Lines);
         Assert.DoesNotContain("11010519491231002X", rendered, StringComparison.Ordinal);
         Assert.Contains("110105********002X", rendered, StringComparison.Ordinal);
     }
@@ -29,7 +28,7 @@ public sealed class PersonalDataMaskingTests
 
         logger.Information("Registered {@Holder}", new { Id = CitizenIdNumber.Parse("11010519491231002X").Value, Name = "Li" });
 
-        Assert.DoesNotContain("11010519491231002X", Assert.Single(sink.Rendered), StringComparison.Ordinal);
+        Assert.DoesNotContain("11010519491231002X", Assert.Single(sink.Lines), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -39,19 +38,5 @@ public sealed class PersonalDataMaskingTests
     public void Keys_tokens_and_activation_codes_are_masked_by_shape(string text, string secretPart)
     {
         Assert.DoesNotContain(secretPart, PersonalDataMasking.MaskText(text), StringComparison.Ordinal);
-    }
-
-    private sealed class CapturingSink : ILogEventSink
-    {
-        public List<string> Rendered { get; } = [];
-
-        public void Emit(LogEvent logEvent)
-        {
-            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            logEvent.RenderMessage(writer, System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var property in logEvent.Properties)
-                writer.Write($" {property.Key}={property.Value}");
-            Rendered.Add(writer.ToString());
-        }
     }
 }

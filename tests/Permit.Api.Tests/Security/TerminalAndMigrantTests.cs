@@ -35,8 +35,7 @@ public sealed class TerminalAndMigrantTests
         Assert.NotEqual(terminal.ApiKey, stored.ApiKeyHash);
         Assert.DoesNotContain(terminal.ApiKey[21..], stored.ApiKeyHash + stored.ApiKeyPrefix, StringComparison.Ordinal);
 
-        using var terminalClient = api.CreateClient();
-        terminalClient.DefaultRequestHeaders.Add("X-Api-Key", terminal.ApiKey);
+        using var terminalClient = TerminalClient(api, terminal.ApiKey);
         var me = await terminalClient.GetFromJsonAsync<SignedInUser>("/api/terminals/me", Ct);
         Assert.Equal(terminal.Id.ToString(), me!.Id);
         Assert.Equal(["Education"], me.ServiceCategories);
@@ -46,15 +45,11 @@ public sealed class TerminalAndMigrantTests
     public async Task A_wrong_or_malformed_api_key_is_refused_with_401()
     {
         await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
-        using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
-            new { name = "Town Clinic", categories = Health }, Ct);
-        var key = (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!.ApiKey;
+        var key = (await RegisterClinicAsync(api)).ApiKey;
 
         foreach (var presented in new[] { key[..^1] + (key[^1] == 'A' ? 'B' : 'A'), "not-a-key" })
         {
-            using var client = api.CreateClient();
-            client.DefaultRequestHeaders.Add("X-Api-Key", presented);
+            using var client = TerminalClient(api, presented);
             using var response = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
@@ -64,20 +59,11 @@ public sealed class TerminalAndMigrantTests
     public async Task A_terminal_revoked_in_the_register_is_refused_once_the_remembered_sign_in_expires()
     {
         await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
-        using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
-            new { name = "Town Clinic", categories = Health }, Ct);
-        using var client = api.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!.ApiKey);
+        using var client = TerminalClient(api, (await RegisterClinicAsync(api)).ApiKey);
         using (var first = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct))
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
-        await using (var db = api.NewContext())
-        {
-            var terminal = await db.Set<VerifierTerminal>().SingleAsync(Ct);
-            terminal.Revoke(api.Time.GetUtcNow());
-            await db.SaveChangesAsync(Ct);
-        }
+        await RevokeInRegisterAsync(api);
 
         api.Time.Advance(TerminalKeyCache.TimeToLive);
         using var afterwards = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct);
@@ -89,21 +75,12 @@ public sealed class TerminalAndMigrantTests
     public async Task A_terminal_forgotten_on_revocation_is_refused_at_once()
     {
         await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
-        using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
-            new { name = "Town Clinic", categories = Health }, Ct);
-        var answer = (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!;
-        using var client = api.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", answer.ApiKey);
+        var answer = await RegisterClinicAsync(api);
+        using var client = TerminalClient(api, answer.ApiKey);
         using (var first = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct))
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
-        await using (var db = api.NewContext())
-        {
-            var terminal = await db.Set<VerifierTerminal>().SingleAsync(Ct);
-            terminal.Revoke(api.Time.GetUtcNow());
-            await db.SaveChangesAsync(Ct);
-        }
+        await RevokeInRegisterAsync(api);
 
         api.Services.GetRequiredService<TerminalKeyCache>().Forget(answer.Id);
         using var afterwards = await client.GetAsync(new Uri("/api/terminals/me", UriKind.Relative), Ct);
@@ -115,11 +92,7 @@ public sealed class TerminalAndMigrantTests
     public async Task A_terminal_key_does_not_open_officer_endpoints()
     {
         await using var api = new PermitTestHost(new TestHostOptions { Clock = DateTimeOffset.UtcNow });
-        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
-        using var created = await admin.PostAsJsonAsync("/api/admin/terminals",
-            new { name = "Town Clinic", categories = Health }, Ct);
-        using var client = api.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!.ApiKey);
+        using var client = TerminalClient(api, (await RegisterClinicAsync(api)).ApiKey);
 
         using var response = await client.GetAsync(new Uri("/api/officers/me", UriKind.Relative), Ct);
 
@@ -176,5 +149,30 @@ public sealed class TerminalAndMigrantTests
             new { activationCode = code, userName = "zhang.wei", password = PermitTestHost.Password }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    /// <summary>The admin registers the Town Clinic's terminal through the API; its answer, with the key shown once.</summary>
+    private static async Task<TerminalCreated> RegisterClinicAsync(PermitTestHost api)
+    {
+        using var admin = await api.SignedInClientAsync("root", OfficerRole.Admin);
+        using var created = await admin.PostAsJsonAsync("/api/admin/terminals", new { name = "Town Clinic", categories = Health }, Ct);
+        return (await created.Content.ReadFromJsonAsync<TerminalCreated>(Ct))!;
+    }
+
+    /// <summary>A client presenting <paramref name="apiKey"/>, as a counter's page does.</summary>
+    private static HttpClient TerminalClient(PermitTestHost api, string apiKey)
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>Revokes the one terminal in the register, behind the API's back (its key cache still remembers it).</summary>
+    private static async Task RevokeInRegisterAsync(PermitTestHost api)
+    {
+        await using var db = api.NewContext();
+        var terminal = await db.Set<VerifierTerminal>().SingleAsync(Ct);
+        terminal.Revoke(api.Time.GetUtcNow());
+        await db.SaveChangesAsync(Ct);
     }
 }

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Server;
@@ -23,7 +19,7 @@ public sealed class ServeApiPersonalizationTests(AgentApi api) : IClassFixture<A
 {
     private readonly PermitCard _card = PersonalizeCommandTests.BlankCard();
     private readonly string _state = Directory.CreateTempSubdirectory("permit-agent-serve-").FullName;
-    private WebApplication? _app;
+    private InProcessAgent? _agent;
     private HttpClient? _http;
     private ApiTickets? _tickets;
 
@@ -106,8 +102,8 @@ public sealed class ServeApiPersonalizationTests(AgentApi api) : IClassFixture<A
     public async ValueTask DisposeAsync()
     {
         _http?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_agent is not null)
+            await _agent.DisposeAsync();
         _tickets?.Dispose();
         Directory.Delete(_state, recursive: true);
     }
@@ -116,9 +112,8 @@ public sealed class ServeApiPersonalizationTests(AgentApi api) : IClassFixture<A
     {
         var terminals = new InProcessTerminals(permitReader: new InProcessReader(_card));
         _tickets = await TestTickets.PairWithApiAsync(api, _state);
-        _app = AgentServer.Build(new AgentHost(terminals, new AgentSettings { StateDirectory = _state }, TimeProvider.System), port: 0);
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _agent = await InProcessAgent.StartAsync(new AgentHost(terminals, new AgentSettings { StateDirectory = _state }, TimeProvider.System));
+        var address = _agent.Address;
         _http = _tickets.Client(address);
         return _http;
     }

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Offline;
@@ -26,7 +22,7 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
     private readonly TestIssuer _issuer = new();
     private readonly FakeIssuerApi _api;
     private readonly string _state = Directory.CreateTempSubdirectory("permit-agent-serve-").FullName;
-    private WebApplication? _app;
+    private InProcessAgent? _agent;
     private HttpClient? _http;
     private TestTickets? _tickets;
 
@@ -75,8 +71,8 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_agent is not null)
+            await _agent.DisposeAsync();
         _api.Dispose();
         _issuer.Dispose();
         _tickets?.Dispose();
@@ -108,9 +104,8 @@ public sealed class QrVerifyEndpointTests : IAsyncDisposable
         {
             ApiClients = url => new HttpClient(_api, disposeHandler: false) { BaseAddress = url },
         };
-        _app = AgentServer.Build(host, port: 0);
-        await _app.StartAsync(Ct);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _agent = await InProcessAgent.StartAsync(host);
+        var address = _agent.Address;
         _http = _tickets.Client(address);
         return _http;
     }

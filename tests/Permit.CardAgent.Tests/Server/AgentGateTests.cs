@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Pairing;
@@ -27,7 +23,7 @@ public sealed class AgentGateTests : IAsyncDisposable
     private readonly CountingCard _idCard = new(IdCardSessionTests.SampleIdCard());
     private readonly InProcessTerminals _terminals;
 
-    private WebApplication? _app;
+    private InProcessAgent? _agent;
     private string _address = "";
 
     public AgentGateTests() =>
@@ -194,8 +190,8 @@ public sealed class AgentGateTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_agent is not null)
+            await _agent.DisposeAsync();
         _issuer.Dispose();
         _tickets.Dispose();
     }
@@ -209,9 +205,8 @@ public sealed class AgentGateTests : IAsyncDisposable
             IssuerKeyFile = _issuer.PrivateKeyPath,
             StateDirectory = _tickets.StateDirectory,
         };
-        _app = AgentServer.Build(new AgentHost(_terminals, settings, TimeProvider.System), port: 0);
-        await _app.StartAsync(Ct);
-        _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _agent = await InProcessAgent.StartAsync(new AgentHost(_terminals, settings, TimeProvider.System));
+        _address = _agent.Address;
     }
 }
 

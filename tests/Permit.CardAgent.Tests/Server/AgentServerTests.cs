@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Features.Entitlements;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Configuration;
@@ -28,7 +24,7 @@ public sealed class AgentServerTests : IAsyncDisposable
         idReader: new InProcessReader(IdCardSessionTests.SampleIdCard()),
         permitReader: new InProcessReader(PersonalizeCommandTests.BlankCard()));
 
-    private WebApplication? _app;
+    private InProcessAgent? _agent;
     private HttpClient? _http;
 
     [Fact]
@@ -164,8 +160,8 @@ public sealed class AgentServerTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_agent is not null)
+            await _agent.DisposeAsync();
         _issuer.Dispose();
         _tickets.Dispose();
     }
@@ -180,9 +176,8 @@ public sealed class AgentServerTests : IAsyncDisposable
             IssuerKeyFile = _issuer.PrivateKeyPath,
             StateDirectory = _tickets.StateDirectory,
         };
-        _app = AgentServer.Build(new AgentHost(_terminals, settings, TimeProvider.System), port: 0);
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _agent = await InProcessAgent.StartAsync(new AgentHost(_terminals, settings, TimeProvider.System));
+        var address = _agent.Address;
         _http = _tickets.Client(address);
         return _http;
     }

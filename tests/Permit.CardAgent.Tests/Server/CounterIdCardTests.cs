@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Pairing;
@@ -28,7 +24,7 @@ public sealed class CounterIdCardTests : IAsyncDisposable
     private static readonly string Challenge = Convert.ToBase64String(Enumerable.Range(1, 16).Select(i => (byte)i).ToArray());
     private readonly TestTickets _tickets = new(AgentPairing.Counter);
     private CountingCard _idCard = new(IdCardSessionTests.SampleIdCard());
-    private WebApplication? _app;
+    private InProcessAgent? _agent;
     private string _address = "";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -91,8 +87,8 @@ public sealed class CounterIdCardTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_agent is not null)
+            await _agent.DisposeAsync();
         _tickets.Dispose();
     }
 
@@ -110,8 +106,7 @@ public sealed class CounterIdCardTests : IAsyncDisposable
     {
         var terminals = new InProcessTerminals(idReader: new InProcessReader(_idCard), permitReader: new InProcessReader(PersonalizeCommandTests.BlankCard()));
         var settings = new AgentSettings { AllowedOrigins = [Origin], StateDirectory = _tickets.StateDirectory };
-        _app = AgentServer.Build(new AgentHost(terminals, settings, TimeProvider.System), port: 0);
-        await _app.StartAsync(Ct);
-        _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _agent = await InProcessAgent.StartAsync(new AgentHost(terminals, settings, TimeProvider.System));
+        _address = _agent.Address;
     }
 }

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Pairing;
@@ -18,7 +14,7 @@ namespace Permit.CardAgent.Tests.Server;
 public sealed class SimulatedServeTests : IAsyncDisposable
 {
     private const string Origin = "http://localhost:5080";
-    private WebApplication? _app;
+    private InProcessAgent? _agent;
     private HttpClient? _http;
 
     [Theory]
@@ -145,8 +141,8 @@ public sealed class SimulatedServeTests : IAsyncDisposable
     {
         _http?.Dispose();
         _tickets?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_agent is not null)
+            await _agent.DisposeAsync();
     }
 
     private async Task<HttpClient> StartAsync()
@@ -159,9 +155,8 @@ public sealed class SimulatedServeTests : IAsyncDisposable
             AllowedOrigins = [Origin], IdReader = SimulatedReaders.IdReaderName, PermitReader = SimulatedReaders.PermitReaderName,
             StateDirectory = _tickets.StateDirectory,
         };
-        _app = AgentServer.Build(new AgentHost(readers, settings, TimeProvider.System) { Simulated = readers }, port: 0);
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _agent = await InProcessAgent.StartAsync(new AgentHost(readers, settings, TimeProvider.System) { Simulated = readers });
+        var address = _agent.Address;
         _http = _tickets.Client(address);
         return _http;
     }

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Failures;
@@ -23,7 +19,7 @@ namespace Permit.CardAgent.Tests.VendorSdk;
 public sealed class VendorReaderTests : IAsyncDisposable
 {
     private readonly List<IDisposable> _owned = [];
-    private WebApplication? _app;
+    private InProcessAgent? _agent;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -281,8 +277,8 @@ public sealed class VendorReaderTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-            await _app.DisposeAsync();
+        if (_agent is not null)
+            await _agent.DisposeAsync();
         foreach (var owned in _owned)
             owned.Dispose();
     }
@@ -301,9 +297,8 @@ public sealed class VendorReaderTests : IAsyncDisposable
     {
         var tickets = new TestTickets();
         _owned.Add(tickets);
-        _app = AgentServer.Build(new AgentHost(new InProcessTerminals(), settings with { StateDirectory = tickets.StateDirectory }, TimeProvider.System), port: 0);
-        await _app.StartAsync(Ct);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _agent = await InProcessAgent.StartAsync(new AgentHost(new InProcessTerminals(), settings with { StateDirectory = tickets.StateDirectory }, TimeProvider.System));
+        var address = _agent.Address;
         var http = tickets.Client(address);
         _owned.Add(http);
         return http;

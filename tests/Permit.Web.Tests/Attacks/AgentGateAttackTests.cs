@@ -81,7 +81,7 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         await using var host = await HostAsync();
         await using var agent = await AgentProcess.StartAsync(pcsc.Rig, host, AgentProcess.FreePort());
         using var registrar = await host.BearerClientAsync(AgentProcess.Officer);
-        var number = await Arrange.IssueAsync(registrar, await Arrange.ApprovedApplicationAsync(host, 21, "钱多多"));
+        var number = await PermitArrange.IssueAsync(registrar, await PermitArrange.ApprovedApplicationAsync(host, 21, "钱多多"));
         var folder = Directory.CreateTempSubdirectory("permit-web-attack-");
         var ticket = await agent.TicketAsync("personalize", number);
         var first = Cards.Blank(Path.Combine(folder.FullName, "first.json"));
@@ -149,7 +149,7 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         await using var host = await HostAsync();
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
         using var registrar = await host.BearerClientAsync(AgentProcess.Officer);
-        var number = await Arrange.IssueAsync(registrar, await Arrange.ApprovedApplicationAsync(host, 22, "孙悦"));
+        var number = await PermitArrange.IssueAsync(registrar, await PermitArrange.ApprovedApplicationAsync(host, 22, "孙悦"));
         var folder = Directory.CreateTempSubdirectory("permit-web-attack-");
         var cardFile = Path.Combine(folder.FullName, "card.json");
         var card = Cards.Blank(cardFile);
@@ -172,7 +172,7 @@ public sealed class AgentGateAttackTests(PcscRigFixture pcsc)
         }
 
         var answer = JsonDocument.Parse(body).RootElement;
-        Assert.DoesNotContain(Arrange.IdNumber(22), body, StringComparison.Ordinal);
+        Assert.DoesNotContain(PermitArrange.IdNumber(22), body, StringComparison.Ordinal);
         Assert.DoesNotContain("idNumber", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Address", body, StringComparison.Ordinal);
         Assert.DoesNotContain("北京市", body, StringComparison.Ordinal);

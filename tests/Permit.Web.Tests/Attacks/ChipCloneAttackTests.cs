@@ -173,7 +173,7 @@ public sealed class ChipCloneAttackTests(PcscRigFixture pcsc)
             var registrar = await host.BearerClientAsync("li.registrar");
             var clinic = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
             clinic.DefaultRequestHeaders.Add("X-Api-Key", clinicKey);
-            var number = await Arrange.IssueAsync(registrar, await Arrange.ApprovedApplicationAsync(host, 7, "周杰"));
+            var number = await PermitArrange.IssueAsync(registrar, await PermitArrange.ApprovedApplicationAsync(host, 7, "周杰"));
             return new Scene(rig, folder, host, agent, counter, registrar, clinic, clinicKey, number);
         }
 

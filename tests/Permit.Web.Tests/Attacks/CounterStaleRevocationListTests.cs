@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Permit.Api.Security.Accounts;
 using Permit.Domain.Entitlements;
@@ -32,10 +31,7 @@ public sealed class CounterStaleRevocationListTests(Browser browser, PcscRigFixt
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
         using var registrar = await host.BearerClientAsync("li.registrar");
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 6, "赵敏");
-        using var issued = await registrar.PostAsJsonAsync("/api/permits", new { applicationId }, Ct);
-        issued.EnsureSuccessStatusCode();
-        var number = (await issued.Content.ReadFromJsonAsync<IssuedView>(Ct))!.Permit.PermitNumber;
+        var number = await PermitArrange.IssueAsync(registrar, await PermitArrange.ApprovedApplicationAsync(host, 6, "赵敏"));
         var cardFile = Path.Combine(folder.FullName, "card.json");
         await using (var officerAgent = await AgentProcess.StartAsync(rig, host, AgentProcess.FreePort()))
         {
@@ -76,8 +72,4 @@ public sealed class CounterStaleRevocationListTests(Browser browser, PcscRigFixt
             await Assertions.Expect(counter.Locator("#verdict")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         }
     }
-
-    private sealed record IssuedView(PermitView Permit);
-
-    private sealed record PermitView(string PermitNumber);
 }

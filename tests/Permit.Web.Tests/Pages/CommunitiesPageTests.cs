@@ -17,21 +17,21 @@ public sealed class CommunitiesPageTests(Browser browser)
         await host.AddOfficerAsync("zhao.admin", OfficerRole.Admin, "赵管理员");
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var resident = Resident.FromIdCard(new IdentityDetails(
-            CitizenIdNumber.Parse(Arrange.IdNumber(41)), "吴新", Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1), "北京市东城区东华门街道1号"));
+            CitizenIdNumber.Parse(PermitArrange.IdNumber(41)), "吴新", Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1), "北京市东城区东华门街道1号"));
         await using (var db = host.NewContext())
         {
             db.Residents.Add(resident);
             await db.SaveChangesAsync(ct);
         }
 
-        var admin = await SignedInAsync(host, "zhao.admin");
+        var admin = await browser.SignedInPageAsync(host, "zhao.admin");
         await admin.GotoAsync("/admin/communities");
         await admin.Locator("#c-code").FillAsync("330211002009");
         await admin.Locator("#c-name").FillAsync("新蛟川社区");
         await admin.GetByRole(AriaRole.Button, new() { Name = "添加社区" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#community-table tr[data-community='330211002009']")).ToContainTextAsync("新蛟川社区");
 
-        var registrar = await SignedInAsync(host, "li.registrar");
+        var registrar = await browser.SignedInPageAsync(host, "li.registrar");
         await registrar.GotoAsync($"/desk/residents/{resident.Id}");
         await registrar.Locator("#g-community-search").FillAsync("蛟川");
         var result = registrar.Locator("#g-community-results button", new() { HasText = "新蛟川社区" });
@@ -50,7 +50,7 @@ public sealed class CommunitiesPageTests(Browser browser)
         await File.WriteAllTextAsync(file, "社区代码,社区名称,所属街道\r\n330211101002,汶溪村,九龙湖镇\r\n33021100300X,坏代码,骆驼街道\r\n", ct);
         try
         {
-            var admin = await SignedInAsync(host, "zhao.admin");
+            var admin = await browser.SignedInPageAsync(host, "zhao.admin");
             await admin.GotoAsync("/admin/communities");
             await admin.Locator("#community-file").SetInputFilesAsync(file);
             await admin.GetByRole(AriaRole.Button, new() { Name = "试运行（不写入）" }).ClickAsync();
@@ -67,18 +67,5 @@ public sealed class CommunitiesPageTests(Browser browser)
         {
             File.Delete(file);
         }
-    }
-
-    private async Task<IPage> SignedInAsync(PermitTestHost host, string userName)
-    {
-        var page = await browser.NewPageAsync(host.BaseUrl);
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PermitTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        // Commit, not load: the signed-in page's load event can lag on a loaded machine; its heading is what the officer sees.
-        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        return page;
     }
 }

@@ -26,9 +26,9 @@ public sealed class DeskTasksPageTests(Browser browser)
     {
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 21, "周明");
+        var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 21, "周明");
         var residentId = await ResidentOfAsync(host, applicationId);
-        var page = await SignedInAsync(host, "li.registrar");
+        var page = await browser.SignedInPageAsync(host, "li.registrar");
 
         await page.GotoAsync($"/desk/residents/{residentId}");
         await page.Locator("#resident-tasks").ClickAsync();
@@ -62,9 +62,9 @@ public sealed class DeskTasksPageTests(Browser browser)
     {
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 22, "吴芳");
+        var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 22, "吴芳");
         var residentId = await ResidentOfAsync(host, applicationId);
-        var page = await SignedInAsync(host, "li.registrar");
+        var page = await browser.SignedInPageAsync(host, "li.registrar");
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
 
         await page.GotoAsync($"/desk/residents/{residentId}/tasks");
@@ -85,7 +85,7 @@ public sealed class DeskTasksPageTests(Browser browser)
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("wang.supervisor", OfficerRole.Supervisor, "王科长");
         var (applicationId, residentId) = await AcceptedApplicationAsync(host, 23, "郑强");
-        var page = await SignedInAsync(host, "wang.supervisor");
+        var page = await browser.SignedInPageAsync(host, "wang.supervisor");
 
         await page.GotoAsync("/desk/queue");
         var row = page.Locator($"tr[data-application='{applicationId}']");
@@ -109,10 +109,10 @@ public sealed class DeskTasksPageTests(Browser browser)
     {
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 24, "孙丽");
+        var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 24, "孙丽");
         using (var registrar = await host.BearerClientAsync("li.registrar"))
         {
-            var (_, code) = await Arrange.ActivePermitAsync(registrar, applicationId);
+            var (_, code) = await PermitArrange.ActivePermitAsync(registrar, applicationId);
             using var anonymous = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
             using var activated = await anonymous.PostAsJsonAsync("/api/self-service/activate",
                 new { activationCode = code, userName = "sunli", password = PermitTestHost.Password }, Ct);
@@ -125,7 +125,7 @@ public sealed class DeskTasksPageTests(Browser browser)
             using var filed = await holder.PostAsJsonAsync("/api/self-service/points/reviews", new { reason = "我的社保月数少算了" }, Ct);
             filed.EnsureSuccessStatusCode();
         }
-        var page = await SignedInAsync(host, "li.registrar");
+        var page = await browser.SignedInPageAsync(host, "li.registrar");
 
         await page.GotoAsync("/desk");
         await page.GetByRole(AriaRole.Link, new() { Name = "积分复核" }).ClickAsync();
@@ -137,19 +137,6 @@ public sealed class DeskTasksPageTests(Browser browser)
 
         var answered = page.Locator("section.review[data-status='rejected']");
         await Assertions.Expect(answered).ToContainTextAsync("社保局记录与已记入的月数一致");
-    }
-
-    private async Task<IPage> SignedInAsync(PermitTestHost host, string userName)
-    {
-        var page = await browser.NewPageAsync(host.BaseUrl);
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(PermitTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        // Commit, not load: the signed-in page's load event can lag on a loaded machine; its heading is what the officer sees.
-        await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        return page;
     }
 
     private static async Task<Guid> ResidentOfAsync(PermitTestHost host, Guid applicationId)
@@ -164,9 +151,9 @@ public sealed class DeskTasksPageTests(Browser browser)
         var acceptedOn = new DateOnly(2026, 3, 1);
         await using var db = host.NewContext();
         var resident = Resident.FromIdCard(new IdentityDetails(
-            CitizenIdNumber.Parse(Arrange.IdNumber(n)), name, Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1), "北京市东城区东华门街道1号"));
+            CitizenIdNumber.Parse(PermitArrange.IdNumber(n)), name, Sex.Male, EthnicGroup.Han, new DateOnly(1990, 1, 1), "北京市东城区东华门街道1号"));
         var registration = ResidenceRegistration.Declare(
-            resident.Id, "浙江省宁波市镇海区骆驼街道中街1号", CommunityCode.Parse("330211003001"), Arrange.RegisteredOn, Arrange.RegisteredOn,
+            resident.Id, "浙江省宁波市镇海区骆驼街道中街1号", CommunityCode.Parse("330211003001"), PermitArrange.RegisteredOn, PermitArrange.RegisteredOn,
             ResidenceBasis.Employment, "劳动合同 LC-1", "宁波镇海某公司");
         var application = PermitApplication.Submit(resident.Id, registration, DistrictExemption.None, acceptedOn);
         application.AddDocument(DocumentKind.IdCard, "ID", acceptedOn);

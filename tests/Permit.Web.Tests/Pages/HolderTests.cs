@@ -12,9 +12,9 @@ public sealed class HolderTests(Browser browser)
     {
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
-        var application = await Arrange.ApprovedApplicationAsync(host, 1, "王芳");
+        var application = await PermitArrange.ApprovedApplicationAsync(host, 1, "王芳");
         using var officer = await host.BearerClientAsync("li.registrar");
-        var (number, code) = await Arrange.ActivePermitAsync(officer, application);
+        var (number, code) = await PermitArrange.ActivePermitAsync(officer, application);
         var page = await browser.NewPageAsync(host.BaseUrl, Browser.Phone);
 
         await page.GotoAsync("/me");

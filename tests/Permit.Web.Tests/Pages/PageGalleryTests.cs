@@ -19,9 +19,9 @@ public sealed class PageGalleryTests(Browser browser)
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         await host.AddOfficerAsync("zhao.admin", OfficerRole.Admin, "赵主任");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 5, "孙丽");
+        var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 5, "孙丽");
         using var registrar = await host.BearerClientAsync("li.registrar");
-        var (_, code) = await Arrange.ActivePermitAsync(registrar, applicationId);
+        var (_, code) = await PermitArrange.ActivePermitAsync(registrar, applicationId);
         await using (var directory = host.NewContext())
         {
             directory.Communities.Add(Permit.Domain.Regions.Community.List(Permit.Domain.Regions.CommunityCode.Parse("330211003001"), "中街社区"));

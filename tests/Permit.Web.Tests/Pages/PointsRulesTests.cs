@@ -17,7 +17,7 @@ public sealed class PointsRulesTests(Browser browser)
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         await host.AddOfficerAsync("wang.supervisor", OfficerRole.Supervisor, "王科长");
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 7, "周强");
+        var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 7, "周强");
         Guid residentId;
         await using (var db = host.NewContext())
             residentId = db.PermitApplications.Single(a => a.Id == applicationId).ResidentId;

@@ -24,8 +24,8 @@ public sealed class CounterIdCardTests(Browser browser, PcscRigFixture pcsc)
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
         using var registrar = await host.BearerClientAsync("li.registrar");
-        var idNumber = Arrange.IdNumber(5);
-        await Arrange.ActivePermitAsync(registrar, await Arrange.ApprovedApplicationAsync(host, 5, "周晓燕"));
+        var idNumber = PermitArrange.IdNumber(5);
+        await PermitArrange.ActivePermitAsync(registrar, await PermitArrange.ApprovedApplicationAsync(host, 5, "周晓燕"));
 
         await using var agent = await AgentProcess.StartAsync(rig, host, agentPort, terminalKey: clinicKey);
         var counter = await browser.NewPageAsync(host.BaseUrl);

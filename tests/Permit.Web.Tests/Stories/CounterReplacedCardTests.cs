@@ -32,7 +32,7 @@ public sealed class CounterReplacedCardTests(Browser browser, PcscRigFixture pcs
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
         using var registrar = await host.BearerClientAsync("li.registrar");
-        var (number, activationCode) = await IssueAsync(registrar, await Arrange.ApprovedApplicationAsync(host, 5, "王芳"));
+        var (number, activationCode) = await PermitArrange.IssuedAsync(registrar, await PermitArrange.ApprovedApplicationAsync(host, 5, "王芳"));
 
         // Card 1 written, reported lost, card 2 written: the officer's agent (not the counter's).
         var oldCardFile = Path.Combine(folder.FullName, "card-1.json");
@@ -85,14 +85,6 @@ public sealed class CounterReplacedCardTests(Browser browser, PcscRigFixture pcs
         folder.Delete(recursive: true);
     }
 
-    private static async Task<(string Number, string ActivationCode)> IssueAsync(HttpClient registrar, Guid applicationId)
-    {
-        using var issued = await registrar.PostAsJsonAsync("/api/permits", new { applicationId }, Ct);
-        issued.EnsureSuccessStatusCode();
-        var answer = (await issued.Content.ReadFromJsonAsync<IssuedView>(Ct))!;
-        return (answer.Permit.PermitNumber, answer.ActivationCode);
-    }
-
     /// <summary>A blank card in the permit slot, written by the agent with the permit's current ordered card.</summary>
     private static async Task WriteCardAsync(AgentProcess agent, PermitTestHost host, PcscRig rig, string cardFile, string number)
     {
@@ -143,10 +135,6 @@ public sealed class CounterReplacedCardTests(Browser browser, PcscRigFixture pcs
         else
             await Assertions.Expect(counter.Locator("#verdict-mode")).ToBeHiddenAsync();
     }
-
-    private sealed record IssuedView(PermitView Permit, string ActivationCode);
-
-    private sealed record PermitView(string PermitNumber);
 
     private sealed record TokenView(string AccessToken);
 

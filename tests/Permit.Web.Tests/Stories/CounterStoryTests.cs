@@ -26,7 +26,7 @@ public sealed class CounterStoryTests(Browser browser, PcscRigFixture pcsc)
         await host.AddOfficerAsync("zhao.supervisor", OfficerRole.Supervisor, "赵科长");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
         using var registrar = await host.BearerClientAsync("li.registrar");
-        var number = await Arrange.IssueAsync(registrar, await Arrange.ApprovedApplicationAsync(host, 3, "陈明"));
+        var number = await PermitArrange.IssueAsync(registrar, await PermitArrange.ApprovedApplicationAsync(host, 3, "陈明"));
         var cardFile = Path.Combine(folder.FullName, "card.json");
         var card = Cards.Blank(cardFile);
         // The card is written at the registration desk (a desk agent); the counter's own agent, paired by the clinic's terminal, reads it.

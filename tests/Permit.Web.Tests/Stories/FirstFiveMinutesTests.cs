@@ -95,7 +95,7 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
 
         // The registrar reads the ID card on the simulated reader: the first demo person.
         var desk = await browser.NewPageAsync(demo.BaseUrl);
-        await SignInAsync(desk, registrar, registrarPassword);
+        await desk.SignInAtDeskAsync(registrar, registrarPassword);
         await desk.GetByRole(AriaRole.Button, new() { Name = "读取身份证" }).ClickAsync();
         await Assertions.Expect(desk.GetByLabel("姓名", new() { Exact = true })).ToHaveValueAsync("周晓燕");
         await desk.GetByLabel("联系电话").FillAsync("13800000000");
@@ -121,7 +121,7 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
 
         // The supervisor approves this application among the seeded ones, issues the permit and writes the blank card.
         var supervisor = await browser.NewPageAsync(demo.BaseUrl);
-        await SignInAsync(supervisor, supervisorLogin, supervisorPassword);
+        await supervisor.SignInAtDeskAsync(supervisorLogin, supervisorPassword);
         await supervisor.GotoAsync("/desk/queue");
         var row = supervisor.Locator("tr", new() { HasText = "周晓燕" });
         await row.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
@@ -175,15 +175,6 @@ public sealed class FirstFiveMinutesTests(Browser browser, ReadmeCommand demo)
         await phone.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(phone.Locator("#me-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^330211\\d{12}$"));
         await Screenshots.SaveAsync(phone, "first-five-2-holder-phone");
-    }
-
-    private static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办证窗口");
     }
 
     private static async Task TapAsync(IPage counter)

@@ -33,7 +33,7 @@ public sealed class OfficerStoryTests(Browser browser, PcscRigFixture pcsc)
 
         // The registrar reads the ID card: the form fills in and the photo shows.
         var desk = await browser.NewPageAsync(host.BaseUrl);
-        await SignInAsync(desk, "li.registrar");
+        await desk.SignInAtDeskAsync("li.registrar");
         await desk.GetByRole(AriaRole.Button, new() { Name = "读取身份证" }).ClickAsync();
         await Assertions.Expect(desk.GetByLabel("姓名", new() { Exact = true })).ToHaveValueAsync("周晓燕");
         await Assertions.Expect(desk.Locator("#f-idNumber")).ToHaveValueAsync(IdNumber);
@@ -68,7 +68,7 @@ public sealed class OfficerStoryTests(Browser browser, PcscRigFixture pcsc)
 
         // The supervisor approves from the queue, issues the permit and writes the card.
         var supervisor = await browser.NewPageAsync(host.BaseUrl);
-        await SignInAsync(supervisor, "zhao.supervisor");
+        await supervisor.SignInAtDeskAsync("zhao.supervisor");
         await supervisor.GotoAsync("/desk/queue");
         await Screenshots.SaveAsync(supervisor, "officer-3-queue");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
@@ -90,14 +90,5 @@ public sealed class OfficerStoryTests(Browser browser, PcscRigFixture pcsc)
         Assert.Equal(CardLifeCycle.Active, blank.LifeCycle);
         await Screenshots.AssertReadableAsync(supervisor);
         folder.Delete(recursive: true);
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办证窗口");
     }
 }

@@ -41,9 +41,9 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         var clinicKey = await host.AddTerminalAsync("镇海区骆驼街道社区卫生服务中心", ServiceCategory.Health);
         using var registrar = await host.BearerClientAsync("li.registrar");
-        var applicationId = await Arrange.ApprovedApplicationAsync(host, 5, "王芳");
-        var idNumber = Arrange.IdNumber(5);
-        var number = await Arrange.IssueAsync(registrar, applicationId);
+        var applicationId = await PermitArrange.ApprovedApplicationAsync(host, 5, "王芳");
+        var idNumber = PermitArrange.IdNumber(5);
+        var number = await PermitArrange.IssueAsync(registrar, applicationId);
         Guid residentId;
         await using (var db = host.NewContext())
             residentId = await db.PermitApplications.Where(a => a.Id == applicationId).Select(a => a.ResidentId).SingleAsync(Ct);
@@ -56,7 +56,7 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
         await using (await CardSlot.InsertAsync(rig, 1, card))
         {
             var desk = await browser.NewPageAsync(host.BaseUrl);
-            await SignInAsync(desk, "li.registrar");
+            await desk.SignInAtDeskAsync("li.registrar");
             await desk.GotoAsync($"/desk/residents/{residentId}");
             var result = desk.Locator("#photo-result");
 
@@ -287,14 +287,5 @@ public sealed class PhotoStoryTests(Browser browser, PcscRigFixture pcsc)
     {
         var answer = card.Process(Convert.FromHexString(hex));
         Assert.Equal([0x90, 0x00], answer[^2..]);
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办证窗口");
     }
 }

@@ -22,9 +22,9 @@ public sealed class SettlementStoryTests(Browser browser)
         await using var host = new PermitTestHost(PageHost.Options());
         await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
         await host.AddOfficerAsync("zhao.supervisor", OfficerRole.Supervisor, "赵科长");
-        var applicantApplication = await Arrange.ApprovedApplicationAsync(host, 1, "王建国");
-        var spouseApplication = await Arrange.ApprovedApplicationAsync(host, 2, "李秀英");
-        var publicApplication = await Arrange.ApprovedApplicationAsync(host, 3, "张伟民");
+        var applicantApplication = await PermitArrange.ApprovedApplicationAsync(host, 1, "王建国");
+        var spouseApplication = await PermitArrange.ApprovedApplicationAsync(host, 2, "李秀英");
+        var publicApplication = await PermitArrange.ApprovedApplicationAsync(host, 3, "张伟民");
         Guid applicantId, publicId;
         await using (var db = host.NewContext())
         {
@@ -37,7 +37,7 @@ public sealed class SettlementStoryTests(Browser browser)
         using (var supervisorApi = await host.BearerClientAsync("zhao.supervisor"))
         using (var registrarApi = await host.BearerClientAsync("li.registrar"))
         {
-            var (number, _) = await Arrange.ActivePermitAsync(registrarApi, applicantApplication);
+            var (number, _) = await PermitArrange.ActivePermitAsync(registrarApi, applicantApplication);
             Assert.NotEmpty(number);
             using var opened = await supervisorApi.PostAsJsonAsync("/api/settlement/rounds", new
             {
@@ -52,7 +52,7 @@ public sealed class SettlementStoryTests(Browser browser)
 
         // The guardian registers a three-year-old at the desk (no ID card read: the birth certificate and consent instead).
         var desk = await browser.NewPageAsync(host.BaseUrl);
-        await SignInAsync(desk, "li.registrar");
+        await desk.SignInAtDeskAsync("li.registrar");
         await desk.GotoAsync($"/desk/residents/{applicantId}");
         await desk.GetByText("监护人为未满16周岁子女登记").ClickAsync();
         await desk.Locator("#c-name").FillAsync("王小宝");
@@ -68,7 +68,7 @@ public sealed class SettlementStoryTests(Browser browser)
 
         // The spouse, already a resident, is linked by ID number with the marriage certificate.
         await desk.GetByText("关联已登记的家庭成员").ClickAsync();
-        await desk.Locator("#l-id").FillAsync(Arrange.IdNumber(2));
+        await desk.Locator("#l-id").FillAsync(PermitArrange.IdNumber(2));
         await desk.Locator("#l-rel").SelectOptionAsync("spouse");
         await desk.Locator("#l-kind").SelectOptionAsync("marriage-certificate");
         await desk.Locator("#l-ref").FillAsync("结婚证 J330211-2019-88");
@@ -90,7 +90,7 @@ public sealed class SettlementStoryTests(Browser browser)
         await Screenshots.SaveAsync(desk, "settlement-1-family-applied");
 
         var supervisor = await browser.NewPageAsync(host.BaseUrl);
-        await SignInAsync(supervisor, "zhao.supervisor");
+        await supervisor.SignInAtDeskAsync("zhao.supervisor");
         await supervisor.GotoAsync($"/desk/residents/{applicantId}");
         await supervisor.Locator("form.decision input[name='reasons']").FillAsync("户籍在宁波市域内，连续居住满6个月");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "作出决定" }).ClickAsync();
@@ -122,11 +122,11 @@ public sealed class SettlementStoryTests(Browser browser)
         Assert.Equal((int)HttpStatusCode.OK, publicity!.Status);
         await Assertions.Expect(visitor.Locator("#publicity tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(visitor.Locator("#publicity tbody tr")).ToContainTextAsync("张＊＊");
-        await Assertions.Expect(visitor.Locator("#publicity tbody tr")).ToContainTextAsync(Arrange.IdNumber(3)[..6] + "********" + Arrange.IdNumber(3)[^4..]);
+        await Assertions.Expect(visitor.Locator("#publicity tbody tr")).ToContainTextAsync(PermitArrange.IdNumber(3)[..6] + "********" + PermitArrange.IdNumber(3)[^4..]);
         var html = WebUtility.HtmlDecode(await visitor.ContentAsync());
         Assert.DoesNotContain("张伟民", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(Arrange.IdNumber(3), html, StringComparison.Ordinal);
-        Assert.DoesNotContain(Arrange.IdNumber(3)[6..14], html, StringComparison.Ordinal);
+        Assert.DoesNotContain(PermitArrange.IdNumber(3), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(PermitArrange.IdNumber(3)[6..14], html, StringComparison.Ordinal);
         Assert.DoesNotContain(publicId.ToString(), html, StringComparison.OrdinalIgnoreCase);
         await Screenshots.AssertReadableAsync(visitor);
         await Screenshots.SaveAsync(visitor, "settlement-4-publicity");
@@ -137,14 +137,5 @@ public sealed class SettlementStoryTests(Browser browser)
     {
         const string seventeen = "33021120220315002";
         return seventeen + PermitFormats.Mod112CheckCharacter(seventeen);
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(PermitTestHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("办证窗口");
     }
 }

@@ -9,9 +9,9 @@ using Permit.Api.Tests.Features.Entitlements;
 using Permit.Api.Tests.Features.Permits;
 using Permit.Api.Tests.Features.Personalization;
 using Permit.Api.Tests.Features.Residents;
+using Permit.Api.Tests.Security;
 using Permit.Domain.Entitlements;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace Permit.Api.Tests.Features.Photos;
 
@@ -120,31 +120,5 @@ public sealed class PhotoLookupTests
 
         foreach (var link in new[] { desk.Link!, photos.IdCard.Link!, answer.Holder.Photo! })
             Assert.DoesNotContain(link[PhotoLinks.RoutePrefix.Length..], log, StringComparison.Ordinal);
-    }
-
-    private sealed class CapturingSink : ILogEventSink
-    {
-        private readonly Lock _gate = new();
-        private readonly List<string> _lines = [];
-
-        public IReadOnlyList<string> Lines
-        {
-            get
-            {
-                lock (_gate)
-                    return [.. _lines];
-            }
-        }
-
-        public void Emit(LogEvent logEvent)
-        {
-            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            logEvent.RenderMessage(writer, System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var property in logEvent.Properties)
-                writer.Write($" {property.Key}={property.Value}");
-            writer.Write(logEvent.Exception?.ToString());
-            lock (_gate)
-                _lines.Add(writer.ToString());
-        }
     }
 }

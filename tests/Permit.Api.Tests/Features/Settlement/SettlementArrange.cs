@@ -54,7 +54,7 @@ internal static class SettlementArrange
     /// <summary>What the counter page posts after reading the holder's card: its files and the chip's answer to a server challenge.</summary>
     public static async Task<EntitlementAnswer?> CardAtCounterAsync(HttpClient terminal, Holder holder)
     {
-        var challenge = await Personalization.CardHandshake.ChallengeAsync(terminal);
+        var challenge = await CardHandshake.ChallengeAsync(terminal);
         var read = new
         {
             service = "compulsory-education",

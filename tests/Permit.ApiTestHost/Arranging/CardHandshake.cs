@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Permit.Domain.Credentials.Card;
 
-namespace Permit.Api.Tests.Features.Personalization;
+namespace Permit.ApiTestHost;
 
 /// <summary>Plays permit-agent's side of the handshake: a blank chip with its own P-256 key, and the files it reads back.</summary>
 public sealed class CardHandshake : IDisposable
