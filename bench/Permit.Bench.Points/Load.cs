@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace Permit.Bench.Points;
 
 /// <summary>Throughput and latency percentiles of one load.</summary>

@@ -1,15 +1,8 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
-using Permit.Api.Security.Fields;
 using Permit.Api.Security.Terminals;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Entitlements;
-using Permit.Domain.Permits;
 
 namespace Permit.Bench.Points;
 

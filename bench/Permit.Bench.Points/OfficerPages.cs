@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Passwords;
 using Permit.Domain.Regions;
 

@@ -1,17 +1,9 @@
-using System.Data.Common;
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Permit.Api.Features.Points;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
-using Permit.Api.Security.Fields;
 using Permit.CommandLine;
-using Permit.Domain.Permits;
 
 namespace Permit.Bench.Points;
 

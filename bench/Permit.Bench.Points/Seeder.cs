@@ -1,14 +1,9 @@
-using System.Globalization;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Permit.Api.Features.Points;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Fields;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;
-using Permit.Domain.Permits;
 using Permit.Domain.Regions;
 using Permit.Domain.Registrations;
 using Permit.Domain.Residents;

@@ -1,12 +1,6 @@
-using System.Data.Common;
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Permit.Api.Persistence;
 using Permit.Api.Persistence.Postgres;
 using Permit.Api.Persistence.Sqlite;
-using Permit.Api.Security.Fields;
 
 namespace Permit.Bench.Points;
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using Permit.Iso7816;
-using Permit.PCSC.Interop;
 
 namespace Permit.PCSC;
 

@@ -1,5 +1,3 @@
-using Permit.PCSC.Interop;
-
 namespace Permit.PCSC;
 
 /// <summary>Establishes PC/SC contexts; inject it where tests substitute a fake <see cref="ISCardApi"/>.</summary>

@@ -1,5 +1,3 @@
-using Permit.PCSC.Interop;
-
 namespace Permit.PCSC;
 
 /// <summary>

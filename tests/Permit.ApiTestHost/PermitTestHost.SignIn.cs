@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.Terminals;

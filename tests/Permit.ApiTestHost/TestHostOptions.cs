@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Permit.Api.Persistence;
-
 namespace Permit.ApiTestHost;
 
 /// <summary>

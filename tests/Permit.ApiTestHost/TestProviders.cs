@@ -1,5 +1,4 @@
 using Npgsql;
-using Permit.Api.Persistence;
 using Permit.TestRig;
 
 namespace Permit.ApiTestHost;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 namespace Permit.TestData;
 
 /// <summary>Legacy files as docs/legacy-import.md lays them out: residents, and five (or more) years of registrations each.</summary>

@@ -1,5 +1,3 @@
-using Permit.HardwareSim.Apdu;
-
 namespace Permit.HardwareSim.Cards;
 
 /// <summary>SELECT and READ BINARY as both emulated cards answer them (docs/permit-card.md; docs/id-card.md reuses the same answers).</summary>

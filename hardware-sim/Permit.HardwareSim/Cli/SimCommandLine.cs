@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Net;
 using Permit.CommandLine;
-using Permit.HardwareSim.Cards;
 using Permit.HardwareSim.Control;
 using Permit.HardwareSim.IdCards;
 using Permit.HardwareSim.PermitCards;

@@ -1,8 +1,6 @@
 using System.Collections.Specialized;
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Permit.HardwareSim.Cards;
 using Permit.HardwareSim.PermitCards;
 using Permit.HardwareSim.Transport;
 

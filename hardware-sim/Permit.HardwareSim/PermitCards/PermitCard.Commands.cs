@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Permit.HardwareSim.Apdu;
-using Permit.HardwareSim.Cards;
 
 namespace Permit.HardwareSim.PermitCards;
 

@@ -1,6 +1,3 @@
-using Permit.HardwareSim.Apdu;
-using Permit.HardwareSim.Cards;
-
 namespace Permit.HardwareSim.Transport;
 
 /// <summary>

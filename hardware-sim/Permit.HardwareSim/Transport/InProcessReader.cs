@@ -1,4 +1,3 @@
-using Permit.HardwareSim.Cards;
 using Permit.Iso7816;
 
 namespace Permit.HardwareSim.Transport;

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
-using Permit.HardwareSim.Cards;
 
 namespace Permit.HardwareSim.Transport;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Permit.Api.Audit;

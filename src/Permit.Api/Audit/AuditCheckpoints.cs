@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace Permit.Api.Audit;
 

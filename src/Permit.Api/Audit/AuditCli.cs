@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Audit;
 

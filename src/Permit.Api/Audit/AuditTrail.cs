@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Permit.Api.Audit;
 
 /// <summary>Adds audit entries to a context, attributed to the current actor, timed by the injected clock.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Permit.Api.Audit;
 
 /// <summary>Walks the chain from the first entry and names the first link that does not hold.</summary>

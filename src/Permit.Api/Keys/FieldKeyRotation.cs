@@ -1,9 +1,7 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
 using Permit.Domain.Identity;
 

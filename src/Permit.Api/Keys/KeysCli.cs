@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
 
 namespace Permit.Api.Keys;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Permit.Api.Audit;
 
 namespace Permit.Api.Keys;
 

@@ -1,8 +1,6 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Permit.Api.Audit;
 using Permit.Api.Persistence.Postgres;
 using Permit.Api.Persistence.Sqlite;
 using Permit.Api.Persistence.SqlServer;

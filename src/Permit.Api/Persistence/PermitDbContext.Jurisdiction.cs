@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Permit.Api.Features.Points;
 using Permit.Api.Security.Fields;

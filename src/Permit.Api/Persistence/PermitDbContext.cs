@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Permits;

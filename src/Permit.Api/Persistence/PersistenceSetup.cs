@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Permit.Api.Persistence.Postgres;
 using Permit.Api.Persistence.Sqlite;

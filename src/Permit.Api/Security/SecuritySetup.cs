@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Permit.Api.Audit;
 using Permit.Api.Keys;
 using Permit.Api.Security.Admin;
 using Permit.Api.Security.Agents;

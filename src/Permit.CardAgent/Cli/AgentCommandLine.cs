@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Permit.CommandLine;
-using Permit.CardAgent.Failures;
 
 namespace Permit.CardAgent.Cli;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Permit.CardAgent.Failures;
 
 namespace Permit.CardAgent.Cli;
 

@@ -1,4 +1,3 @@
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Personalization;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Signing;

@@ -1,4 +1,3 @@
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Issuing;
 using Permit.CardAgent.Personalization;
 

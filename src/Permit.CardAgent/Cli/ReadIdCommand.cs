@@ -1,4 +1,3 @@
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.IdCards;
 
 namespace Permit.CardAgent.Cli;

@@ -1,4 +1,3 @@
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Offline;
 using Permit.Domain.Credentials.Revocation;
 using Permit.Domain.Credentials.Verification;

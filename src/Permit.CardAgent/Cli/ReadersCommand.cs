@@ -1,4 +1,3 @@
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Terminals;
 
 namespace Permit.CardAgent.Cli;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Server;
 
 namespace Permit.CardAgent.Cli;

@@ -1,4 +1,3 @@
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Offline;
 using Permit.CardAgent.Verification;
 using Permit.Documents.Qr;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Permit.CardAgent.Cards;
-using Permit.CardAgent.Failures;
 using Permit.Contracts.Personalization;
 using Permit.Domain.Credentials.Card;
 

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Permit.CardAgent.Failures;
 using Permit.Contracts.Personalization;
 
 namespace Permit.CardAgent.Issuing;

@@ -1,5 +1,4 @@
 using Permit.CardAgent.Cli;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Offline;
 using Permit.Domain.Credentials.Trust;
 

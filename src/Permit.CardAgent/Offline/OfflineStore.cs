@@ -1,4 +1,3 @@
-using Permit.CardAgent.Failures;
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Revocation;
 using Permit.Domain.Credentials.Status;

@@ -1,4 +1,3 @@
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Verification;
 using Permit.Domain.Credentials.Verification;
 

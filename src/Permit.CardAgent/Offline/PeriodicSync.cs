@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Permit.CardAgent.Cli;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Issuing;
 
 namespace Permit.CardAgent.Offline;

@@ -1,4 +1,3 @@
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Issuing;
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Revocation;

@@ -1,5 +1,4 @@
 using System.Net;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Issuing;
 using Permit.Domain.Credentials.Status;
 using Permit.Domain.Credentials.Trust;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Issuing;
 using Permit.Domain.Credentials.Agents;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Permit.CardAgent.Failures;
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Revocation;
 using Permit.Domain.Credentials.Signing;

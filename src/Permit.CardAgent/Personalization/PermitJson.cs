@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Permit.CardAgent.Failures;
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Card;
 

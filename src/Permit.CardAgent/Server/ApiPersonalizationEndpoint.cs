@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Permit.CardAgent.Cli;
 using Permit.CardAgent.Events;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Issuing;
 using Permit.CardAgent.Pairing;
 using Permit.CardAgent.Personalization;

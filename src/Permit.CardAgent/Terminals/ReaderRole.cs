@@ -1,5 +1,4 @@
 using Permit.CardAgent.Configuration;
-using Permit.CardAgent.Failures;
 
 namespace Permit.CardAgent.Terminals;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Personalization;
 using Permit.Domain.Credentials.Trust;
 using Permit.Domain.Credentials.Verification;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Permit.Documents.Text;
-using SkiaSharp;
 
 namespace Permit.Documents.Drawing;
 

@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace Permit.Documents.Drawing;
 
 /// <summary>Draws the holder's photo into its box, or a neutral silhouette where there is none or it cannot be read.</summary>

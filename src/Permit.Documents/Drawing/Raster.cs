@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace Permit.Documents.Drawing;
 
 /// <summary>Bitmap and PDF output for the renderers, which only know how to draw on a canvas.</summary>

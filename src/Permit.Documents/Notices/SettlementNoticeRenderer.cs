@@ -1,6 +1,4 @@
-using Permit.Documents.Drawing;
 using Permit.Documents.Receipts;
-using SkiaSharp;
 
 namespace Permit.Documents.Notices;
 

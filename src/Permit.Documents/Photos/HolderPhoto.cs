@@ -1,6 +1,3 @@
-using Permit.Documents.Drawing;
-using SkiaSharp;
-
 namespace Permit.Documents.Photos;
 
 /// <summary>Why a picture was not taken as the holder's photo (docs/photos.md); nothing is stored for any of them.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Permit.Documents.Drawing;
 using ZXing;
 using ZXing.QrCode.Internal;
 

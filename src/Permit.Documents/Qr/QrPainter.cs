@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace Permit.Documents.Qr;
 
 /// <summary>Paints a symbol onto any canvas (bitmap or PDF page) so that all outputs share one drawing.</summary>

@@ -1,4 +1,3 @@
-using SkiaSharp;
 using ZXing;
 using ZXing.Common;
 

@@ -1,6 +1,3 @@
-using Permit.Documents.Drawing;
-using SkiaSharp;
-
 namespace Permit.Documents.Receipts;
 
 /// <summary>

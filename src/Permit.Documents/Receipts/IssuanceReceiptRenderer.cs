@@ -1,6 +1,4 @@
-using Permit.Documents.Drawing;
 using Permit.Documents.Qr;
-using SkiaSharp;
 
 namespace Permit.Documents.Receipts;
 

@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace Permit.Documents.Text;
 
 /// <summary>

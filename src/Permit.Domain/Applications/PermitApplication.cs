@@ -1,4 +1,3 @@
-using Permit.Domain.Common;
 using Permit.Domain.Registrations;
 
 namespace Permit.Domain.Applications;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Permit.Domain.Common;
 
 namespace Permit.Domain.Entitlements;
 

@@ -1,5 +1,3 @@
-using Permit.Domain.Common;
-
 namespace Permit.Domain.Entitlements;
 
 /// <summary>The permit's state as entitlement checks see it (mirrors the permit aggregate's lifecycle).</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Permit.Domain.Common;
 
 namespace Permit.Domain.Entitlements;
 

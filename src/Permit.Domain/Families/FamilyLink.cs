@@ -1,4 +1,3 @@
-using Permit.Domain.Common;
 using Permit.Domain.Residents;
 
 namespace Permit.Domain.Families;

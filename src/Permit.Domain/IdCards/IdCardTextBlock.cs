@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Permit.Domain.Common;
 
 namespace Permit.Domain.IdCards;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Permit.Domain.Common;
 using Permit.Domain.Regions;
 
 namespace Permit.Domain.Identity;

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using Permit.Domain.Common;
 
 namespace Permit.Domain.Identity;
 

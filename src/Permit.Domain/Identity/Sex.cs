@@ -1,5 +1,3 @@
-using Permit.Domain.Common;
-
 namespace Permit.Domain.Identity;
 
 /// <summary>Sex as GB/T 2261.1 codes it (and as the ID card and the permit card store it): 1 male, 2 female.</summary>

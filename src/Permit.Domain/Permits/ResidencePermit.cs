@@ -1,6 +1,5 @@
 using System.Globalization;
 using Permit.Domain.Applications;
-using Permit.Domain.Common;
 
 namespace Permit.Domain.Permits;
 

@@ -1,5 +1,3 @@
-using Permit.Domain.Common;
-
 namespace Permit.Domain.Points;
 
 /// <summary>Scores one indicator before its cap: the input as text, the raw points and both explanations.</summary>

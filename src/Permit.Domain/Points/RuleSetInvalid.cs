@@ -1,5 +1,3 @@
-using Permit.Domain.Common;
-
 namespace Permit.Domain.Points;
 
 /// <summary>Builds the one exception every inconsistency in a rule set raises, so callers map a single code.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Permit.Domain.Common;
 
 namespace Permit.Domain.Regions;
 

@@ -1,4 +1,3 @@
-using Permit.Domain.Common;
 using Permit.Domain.IdCards;
 using Permit.Domain.Identity;
 

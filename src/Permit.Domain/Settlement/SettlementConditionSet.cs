@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Permit.Domain.Common;
 using Permit.Domain.Families;
 
 namespace Permit.Domain.Settlement;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Permit.Domain.Common;
 
 namespace Permit.Domain.Settlement;
 

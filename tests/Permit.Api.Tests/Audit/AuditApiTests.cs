@@ -1,9 +1,5 @@
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Infrastructure.Tasks;
 using Permit.Api.Security;
-using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Audit;
 

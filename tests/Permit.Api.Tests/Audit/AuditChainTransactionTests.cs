@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using Permit.Api.Persistence;
-using Permit.Api.Audit;
 using Permit.Api.Features.Jobs;
 
 namespace Permit.Api.Tests.Audit;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using Permit.Api.Audit;
 using Permit.Api.Keys;
 using Permit.Api.Security.Fields;
 using Permit.Api.Tests.Keys;

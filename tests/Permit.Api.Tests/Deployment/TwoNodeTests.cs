@@ -1,15 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Admin;
 using Permit.Api.Security.Fields;
 using Permit.Api.Security.Passwords;

@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Permit.Api.Persistence;
 using Permit.Api.Tests.Features.Personalization;
 using Permit.Api.Tests.Features.Residents;
-using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Features;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits;
 using Permit.Api.Infrastructure.DemoData;
 using Permit.Api.Tests.Persistence;

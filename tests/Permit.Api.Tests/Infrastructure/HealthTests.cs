@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Permit.Api.Tests.Infrastructure;
 
 public sealed class HealthTests

@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Infrastructure.Tasks;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Identity;
 
 namespace Permit.Api.Tests.Keys;

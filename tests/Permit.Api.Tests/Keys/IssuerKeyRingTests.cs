@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Permit.Api.Keys;
 using Permit.Domain.Credentials.Signing;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 using static Permit.Api.Tests.Persistence.PermitData;
 
 namespace Permit.Api.Tests.Persistence;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using static Permit.Api.Tests.Persistence.PermitData;
 
 namespace Permit.Api.Tests.Persistence;

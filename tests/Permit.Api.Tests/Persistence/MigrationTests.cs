@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
-
 namespace Permit.Api.Tests.Persistence;
 
 public sealed class MigrationTests

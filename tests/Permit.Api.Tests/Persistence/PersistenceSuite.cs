@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Permits;
 using Permit.Domain.Registrations;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Persistence;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Permit.Api.Features.Jobs;
-using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Permits;
 using Permit.Domain.Registrations;

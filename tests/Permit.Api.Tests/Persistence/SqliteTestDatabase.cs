@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Persistence;
 

@@ -1,5 +1,3 @@
-using Permit.Api.Persistence;
-
 namespace Permit.Api.Tests.Persistence;
 
 /// <summary>A migrated database of one provider that a test class owns for its lifetime.</summary>

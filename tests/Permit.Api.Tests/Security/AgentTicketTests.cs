@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Agents;
 using Permit.Domain.Credentials.Agents;
 

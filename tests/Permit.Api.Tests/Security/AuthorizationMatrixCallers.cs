@@ -1,12 +1,7 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Admin;
 using Permit.Api.Security.Terminals;
 using Permit.Api.Security.Tokens;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Permit.Domain.Permits;
 using Permit.Domain.Points;
 using Permit.Domain.Regions;

@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Features.SelfService;
 
 namespace Permit.Api.Tests.Security;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Keys;
 using Permit.Api.Security.Fields;
 using Permit.Api.Tests.Keys;

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Residents;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Families;
 
 namespace Permit.Api.Tests.Security;

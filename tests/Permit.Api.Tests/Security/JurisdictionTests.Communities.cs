@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Permit.Domain.Regions;
 
 namespace Permit.Api.Tests.Security;

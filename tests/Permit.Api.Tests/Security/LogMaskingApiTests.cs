@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
 namespace Permit.Api.Tests.Security;

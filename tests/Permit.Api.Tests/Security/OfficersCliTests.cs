@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Permit.Api.Infrastructure.Tasks;
 
 namespace Permit.Api.Tests.Security;

@@ -1,8 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Permit.Api.Audit;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Fields;
 using Permit.Domain.Identity;
 

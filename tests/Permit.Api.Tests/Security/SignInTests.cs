@@ -1,10 +1,7 @@
 using Permit.Api.Infrastructure.Problems;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Permit.Api.Security;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Security.SignIn;
 using Permit.Api.Security.Tokens;
 

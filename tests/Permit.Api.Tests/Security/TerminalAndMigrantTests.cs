@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Admin;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Security.SignIn;
 using Permit.Api.Security.Terminals;
 using Permit.Api.Security.Tokens;

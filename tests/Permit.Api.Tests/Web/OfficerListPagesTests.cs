@@ -1,9 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Points;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Features.Entitlements;
 using Permit.Api.Tests.Features.Jobs;
 using Permit.Domain.Applications;

@@ -1,4 +1,3 @@
-using Permit.CardAgent.Cards;
 using Permit.CardAgent.Tests.Cards;
 using Permit.HardwareSim.Cards;
 using static Permit.CardAgent.Tests.Cards.PhotoCards;

@@ -1,19 +1,12 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
-using Permit.CardAgent.Cards;
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Configuration;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Offline;
 using Permit.CardAgent.Personalization;
 using Permit.CardAgent.Tests.Offline;
-using Permit.CardAgent.Tests.Personalization;
-using Permit.CardAgent.Tests.Support;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Credentials.Revocation;
 using Permit.Domain.Credentials.Signing;
 using Permit.Domain.Credentials.Trust;
-using Permit.HardwareSim.Transport;
 
 namespace Permit.CardAgent.Tests.Attacks;
 

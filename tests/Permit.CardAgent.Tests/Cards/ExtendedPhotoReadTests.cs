@@ -1,6 +1,4 @@
-using Permit.CardAgent.Cards;
 using Permit.HardwareSim.Cards;
-using Permit.HardwareSim.Transport;
 using static Permit.CardAgent.Tests.Cards.PhotoCards;
 
 namespace Permit.CardAgent.Tests.Cards;

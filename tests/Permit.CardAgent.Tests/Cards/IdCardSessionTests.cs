@@ -1,8 +1,5 @@
-using Permit.CardAgent.Cards;
 using Permit.Domain.IdCards;
 using IdCard = Permit.HardwareSim.IdCards.IdCard;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Transport;
 
 namespace Permit.CardAgent.Tests.Cards;
 

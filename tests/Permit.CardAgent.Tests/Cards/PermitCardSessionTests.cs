@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Permit.CardAgent.Cards;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Transport;
 
 namespace Permit.CardAgent.Tests.Cards;
 

@@ -1,6 +1,3 @@
-using Permit.CardAgent.Cards;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Transport;
 using Permit.Iso7816;
 
 namespace Permit.CardAgent.Tests.Cards;

@@ -1,8 +1,4 @@
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Logging;
-using Permit.CardAgent.Tests.Personalization;
-using Permit.CardAgent.Tests.Support;
-using Permit.HardwareSim.Transport;
 
 namespace Permit.CardAgent.Tests.Cli;
 

@@ -1,14 +1,6 @@
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Configuration;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Tests.Cards;
-using Permit.CardAgent.Tests.Personalization;
-using Permit.CardAgent.Tests.Support;
 using Permit.CardAgent.Terminals;
 using Permit.HardwareSim.IdCards;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Transport;
-using Permit.TestRig;
 
 namespace Permit.CardAgent.Tests.EndToEnd;
 

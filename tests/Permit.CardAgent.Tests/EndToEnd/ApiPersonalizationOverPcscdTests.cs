@@ -1,10 +1,4 @@
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Terminals;
-using Permit.CardAgent.Tests.Personalization;
-using Permit.CardAgent.Tests.Support;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Transport;
-using Permit.TestRig;
 
 namespace Permit.CardAgent.Tests.EndToEnd;
 

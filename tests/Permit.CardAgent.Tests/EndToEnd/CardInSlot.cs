@@ -1,6 +1,5 @@
 using Permit.CardAgent.Terminals;
 using Permit.HardwareSim.Cards;
-using Permit.HardwareSim.Transport;
 
 namespace Permit.CardAgent.Tests.EndToEnd;
 

@@ -1,13 +1,7 @@
-using Permit.CardAgent.Cards;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Personalization;
-using Permit.CardAgent.Tests.Personalization;
-using Permit.CardAgent.Tests.Support;
 using Permit.CardAgent.Terminals;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Signing;
-using Permit.HardwareSim.Transport;
-using Permit.TestRig;
 
 namespace Permit.CardAgent.Tests.EndToEnd;
 

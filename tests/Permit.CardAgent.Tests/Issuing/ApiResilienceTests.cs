@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Issuing;
 
 namespace Permit.CardAgent.Tests.Issuing;

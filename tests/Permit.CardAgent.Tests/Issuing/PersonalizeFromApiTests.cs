@@ -1,11 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Permit.CardAgent.Failures;
-using Permit.CardAgent.Tests.Personalization;
-using Permit.CardAgent.Tests.Support;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Transport;
 
 namespace Permit.CardAgent.Tests.Issuing;
 

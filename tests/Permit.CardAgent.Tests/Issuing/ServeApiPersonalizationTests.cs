@@ -1,14 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Configuration;
-using Permit.CardAgent.Server;
-using Permit.CardAgent.Tests.Personalization;
-using Permit.CardAgent.Tests.Support;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Transport;
-
 namespace Permit.CardAgent.Tests.Issuing;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Logging;
 
 namespace Permit.CardAgent.Tests.Logging;

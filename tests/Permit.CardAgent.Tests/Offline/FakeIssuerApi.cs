@@ -1,4 +1,3 @@
-using System.Net;
 using Permit.Domain.Credentials.Revocation;
 using Permit.Domain.Credentials.Signing;
 using Permit.Domain.Credentials.Status;

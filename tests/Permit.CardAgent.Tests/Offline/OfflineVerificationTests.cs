@@ -1,8 +1,4 @@
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Configuration;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Offline;
-using Permit.CardAgent.Tests.Support;
 using Permit.Documents.Qr;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Credentials.Revocation;

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Offline;
 using Permit.CardAgent.Pairing;
-using Permit.CardAgent.Server;
-using Permit.CardAgent.Tests.Support;
 using Permit.Documents.Qr;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Credentials.Revocation;

@@ -1,5 +1,3 @@
-using Permit.TestRig;
-
 namespace Permit.CardAgent.Tests.Packaging;
 
 /// <summary>

@@ -1,13 +1,8 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Permit.CardAgent.Tests.EndToEnd;
-using Permit.CardAgent.Tests.Support;
 using Permit.HardwareSim.IdCards;
-using Permit.TestRig;
 
 namespace Permit.CardAgent.Tests.Packaging;
 

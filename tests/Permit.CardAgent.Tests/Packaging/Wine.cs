@@ -1,5 +1,3 @@
-using Permit.TestRig;
-
 namespace Permit.CardAgent.Tests.Packaging;
 
 /// <summary>Debian's wine64: the loader lives in /usr/lib/wine (the <c>wine</c> package adds a wrapper on the PATH).</summary>

@@ -1,8 +1,3 @@
-using Permit.CardAgent.Failures;
-using Permit.CardAgent.Tests.Support;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Transport;
-
 namespace Permit.CardAgent.Tests.Personalization;
 
 public sealed class PersonalizeCommandTests : IDisposable

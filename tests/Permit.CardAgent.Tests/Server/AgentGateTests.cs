@@ -1,16 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Pairing;
-using Permit.CardAgent.Server;
 using Permit.CardAgent.Tests.Cards;
-using Permit.CardAgent.Tests.Personalization;
-using Permit.CardAgent.Tests.Support;
 using Permit.Domain.Credentials.Agents;
 using Permit.HardwareSim.Cards;
-using Permit.HardwareSim.Transport;
 
 namespace Permit.CardAgent.Tests.Server;
 

@@ -1,17 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Permit.Api.Features.Entitlements;
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Personalization;
-using Permit.CardAgent.Server;
 using Permit.CardAgent.Tests.Cards;
-using Permit.CardAgent.Tests.Personalization;
-using Permit.CardAgent.Tests.Support;
 using Permit.Domain.Credentials.Verification;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Transport;
 
 namespace Permit.CardAgent.Tests.Server;
 

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Pairing;
-using Permit.CardAgent.Server;
 using Permit.CardAgent.Simulated;
-using Permit.CardAgent.Tests.Support;
 
 namespace Permit.CardAgent.Tests.Server;
 

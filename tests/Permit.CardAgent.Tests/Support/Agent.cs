@@ -1,5 +1,3 @@
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Configuration;
 using Permit.CardAgent.Terminals;
 
 namespace Permit.CardAgent.Tests.Support;

@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Passwords;

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Server;
 
 namespace Permit.CardAgent.Tests.Support;
 

@@ -1,5 +1,4 @@
 using Permit.CardAgent.Terminals;
-using Permit.HardwareSim.Transport;
 using Permit.Iso7816;
 
 namespace Permit.CardAgent.Tests.Support;

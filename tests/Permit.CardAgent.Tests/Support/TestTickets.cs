@@ -1,8 +1,5 @@
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Permit.CardAgent.Pairing;
-using Permit.CardAgent.Server;
 using Permit.Domain.Credentials.Agents;
 using Permit.Domain.Credentials.Signing;
 

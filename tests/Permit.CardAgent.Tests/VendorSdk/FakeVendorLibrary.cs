@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using Permit.CardAgent.Configuration;
 using Permit.CardAgent.IdCards.Vendor;
 using Permit.Domain.IdCards;
-using Permit.TestRig;
 
 namespace Permit.CardAgent.Tests.VendorSdk;
 

@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Permit.CardAgent.Cli;
-using Permit.CardAgent.Configuration;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.IdCards.Vendor;
-using Permit.CardAgent.Server;
-using Permit.CardAgent.Tests.Support;
 using Permit.Domain.IdCards;
 using SkiaSharp;
 

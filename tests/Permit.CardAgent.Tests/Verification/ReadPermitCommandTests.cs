@@ -1,13 +1,7 @@
-using Permit.CardAgent.Cards;
-using Permit.CardAgent.Failures;
 using Permit.CardAgent.Personalization;
 using Permit.CardAgent.Tests.Cards;
-using Permit.CardAgent.Tests.Personalization;
-using Permit.CardAgent.Tests.Support;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Signing;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Transport;
 
 namespace Permit.CardAgent.Tests.Verification;
 

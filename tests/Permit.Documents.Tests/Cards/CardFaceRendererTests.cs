@@ -1,8 +1,3 @@
-using Permit.Documents.Cards;
-using Permit.Documents.Qr;
-using Permit.Documents.Tests.TestSupport;
-using Permit.Documents.Text;
-
 namespace Permit.Documents.Tests.Cards;
 
 public sealed class CardFaceRendererTests

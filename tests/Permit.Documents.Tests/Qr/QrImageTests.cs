@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using Permit.Documents.Qr;
-using Permit.Documents.Tests.TestSupport;
 using ZXing;
 using ZXing.QrCode.Internal;
 

@@ -1,7 +1,3 @@
-using Permit.Documents.Qr;
-using Permit.Documents.Tests.TestSupport;
-using SkiaSharp;
-
 namespace Permit.Documents.Tests.Qr;
 
 public sealed class QrReaderTests

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Permit.Documents.Cards;
-using Permit.Documents.Qr;
-using Permit.Documents.Receipts;
-using Permit.Documents.Tests.TestSupport;
 
 namespace Permit.Documents.Tests.Qr;
 

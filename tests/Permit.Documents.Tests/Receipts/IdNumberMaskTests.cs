@@ -1,5 +1,3 @@
-using Permit.Documents.Receipts;
-
 namespace Permit.Documents.Tests.Receipts;
 
 public sealed class IdNumberMaskTests

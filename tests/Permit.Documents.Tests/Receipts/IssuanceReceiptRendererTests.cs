@@ -1,8 +1,3 @@
-using Permit.Documents.Qr;
-using Permit.Documents.Receipts;
-using Permit.Documents.Tests.TestSupport;
-using Permit.Documents.Text;
-
 namespace Permit.Documents.Tests.Receipts;
 
 public sealed class IssuanceReceiptRendererTests

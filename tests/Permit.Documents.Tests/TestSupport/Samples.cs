@@ -1,7 +1,3 @@
-using Permit.Documents.Cards;
-using Permit.Documents.Receipts;
-using SkiaSharp;
-
 namespace Permit.Documents.Tests.TestSupport;
 
 /// <summary>Builders for realistic inputs, and a folder where rendered samples are kept for a human to look at.</summary>

@@ -1,6 +1,3 @@
-using Permit.Documents.Text;
-using SkiaSharp;
-
 namespace Permit.Documents.Tests.Text;
 
 public sealed class CjkFontsTests

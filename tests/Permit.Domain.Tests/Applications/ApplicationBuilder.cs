@@ -1,5 +1,4 @@
 using Permit.Domain.Applications;
-using Permit.Domain.Common;
 using Permit.Domain.Registrations;
 using Permit.Domain.Tests.Registrations;
 

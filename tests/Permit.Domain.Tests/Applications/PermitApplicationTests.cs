@@ -1,7 +1,5 @@
 using Permit.Domain.Applications;
-using Permit.Domain.Common;
 using Permit.Domain.Registrations;
-using Permit.Domain.Tests.Common;
 using Permit.Domain.Tests.Registrations;
 
 namespace Permit.Domain.Tests.Applications;

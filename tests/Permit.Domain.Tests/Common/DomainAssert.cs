@@ -1,5 +1,3 @@
-using Permit.Domain.Common;
-
 namespace Permit.Domain.Tests.Common;
 
 internal static class DomainAssert

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Permit.Domain.Credentials.Card;
-using Permit.Domain.Credentials.Signing;
 using Permit.Domain.Credentials.Verification;
 
 namespace Permit.Domain.Tests.Credentials;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Permit.Domain.Credentials.Signing;
 using Permit.Domain.Credentials.Trust;
 
 namespace Permit.Domain.Tests.Credentials;

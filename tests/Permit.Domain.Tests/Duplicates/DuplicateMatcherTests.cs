@@ -1,4 +1,3 @@
-using Permit.Domain.Common;
 using Permit.Domain.Duplicates;
 
 namespace Permit.Domain.Tests.Duplicates;

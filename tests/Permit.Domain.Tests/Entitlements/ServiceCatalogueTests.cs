@@ -1,4 +1,3 @@
-using Permit.Domain.Common;
 using Permit.Domain.Entitlements;
 using static Permit.Domain.Tests.Entitlements.Holders;
 

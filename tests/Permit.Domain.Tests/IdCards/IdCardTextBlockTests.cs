@@ -1,5 +1,4 @@
 using System.Text;
-using Permit.Domain.Common;
 using Permit.Domain.IdCards;
 
 namespace Permit.Domain.Tests.IdCards;

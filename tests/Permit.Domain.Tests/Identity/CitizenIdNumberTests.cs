@@ -1,6 +1,4 @@
-using Permit.Domain.Common;
 using Permit.Domain.Identity;
-using Permit.Domain.Tests.Common;
 
 namespace Permit.Domain.Tests.Identity;
 

@@ -1,5 +1,4 @@
 using Permit.Domain.Identity;
-using Permit.Domain.Tests.Common;
 
 namespace Permit.Domain.Tests.Identity;
 

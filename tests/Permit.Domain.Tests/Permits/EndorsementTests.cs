@@ -1,5 +1,4 @@
 using Permit.Domain.Permits;
-using Permit.Domain.Tests.Common;
 
 namespace Permit.Domain.Tests.Permits;
 

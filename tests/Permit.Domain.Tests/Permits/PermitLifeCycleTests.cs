@@ -2,7 +2,6 @@ using Permit.Domain.Applications;
 using Permit.Domain.Permits;
 using Permit.Domain.Regions;
 using Permit.Domain.Tests.Applications;
-using Permit.Domain.Tests.Common;
 
 namespace Permit.Domain.Tests.Permits;
 

@@ -1,4 +1,3 @@
-using Permit.Domain.Common;
 using Permit.Domain.Points;
 
 namespace Permit.Domain.Tests.Points;

@@ -1,4 +1,3 @@
-using Permit.Domain.Common;
 using Permit.Domain.Points;
 using static Permit.Domain.Tests.Points.ProfileBuilder;
 

@@ -1,7 +1,6 @@
 using Permit.Domain.Identity;
 using Permit.Domain.Regions;
 using Permit.Domain.Residents;
-using Permit.Domain.Tests.Common;
 
 namespace Permit.Domain.Tests.Regions;
 

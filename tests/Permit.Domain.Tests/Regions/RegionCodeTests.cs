@@ -1,5 +1,4 @@
 using Permit.Domain.Regions;
-using Permit.Domain.Tests.Common;
 
 namespace Permit.Domain.Tests.Regions;
 

@@ -1,6 +1,5 @@
 using Permit.Domain.Regions;
 using Permit.Domain.Registrations;
-using Permit.Domain.Tests.Common;
 
 namespace Permit.Domain.Tests.Registrations;
 

@@ -1,4 +1,3 @@
-using Permit.Domain.Common;
 using Permit.Domain.Settlement;
 
 namespace Permit.Domain.Tests.Settlement;

@@ -1,5 +1,4 @@
 using Permit.HardwareSim.Cli;
-using Permit.HardwareSim.Tests.Support;
 
 namespace Permit.HardwareSim.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Permit.HardwareSim.Testing;
-using Permit.HardwareSim.Tests.Support;
 using static Permit.HardwareSim.Tests.Support.PermitApdus;
 
 namespace Permit.HardwareSim.Tests.Cli;

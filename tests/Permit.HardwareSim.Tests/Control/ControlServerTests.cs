@@ -1,7 +1,5 @@
 using System.Net;
 using Permit.HardwareSim.Control;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Tests.Support;
 using Permit.HardwareSim.Transport;
 using Permit.Iso7816;
 using static Permit.HardwareSim.Tests.Support.PermitApdus;

@@ -1,5 +1,4 @@
 using Permit.HardwareSim.Testing;
-using Permit.HardwareSim.Tests.Support;
 using Permit.TestRig;
 using static Permit.HardwareSim.Tests.Support.PermitApdus;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Permit.HardwareSim.IdCards;
-using Permit.HardwareSim.Tests.Support;
 
 namespace Permit.HardwareSim.Tests.IdCards;
 

@@ -1,6 +1,4 @@
 using Permit.HardwareSim.Cards;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Tests.Support;
 using static Permit.HardwareSim.Tests.Support.PermitApdus;
 
 namespace Permit.HardwareSim.Tests.PermitCards;

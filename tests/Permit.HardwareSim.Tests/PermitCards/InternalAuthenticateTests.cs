@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Tests.Support;
 using static Permit.HardwareSim.Tests.Support.PermitApdus;
 
 namespace Permit.HardwareSim.Tests.PermitCards;

@@ -1,5 +1,3 @@
-using Permit.HardwareSim.PermitCards;
-using Permit.HardwareSim.Tests.Support;
 using static Permit.HardwareSim.Tests.Support.PermitApdus;
 
 namespace Permit.HardwareSim.Tests.PermitCards;

@@ -1,5 +1,3 @@
-using Permit.HardwareSim.PermitCards;
-
 namespace Permit.HardwareSim.Tests.Support;
 
 /// <summary>Permit cards at each point of their life, built through the card's own APDUs.</summary>

@@ -1,4 +1,3 @@
-using Permit.HardwareSim.Tests.Support;
 using Permit.HardwareSim.Transport;
 using Permit.Iso7816;
 using static Permit.HardwareSim.Tests.Support.PermitApdus;

@@ -1,5 +1,4 @@
 using Permit.HardwareSim.Cards;
-using Permit.HardwareSim.Tests.Support;
 using Permit.HardwareSim.Transport;
 using static Permit.HardwareSim.Tests.Support.PermitApdus;
 

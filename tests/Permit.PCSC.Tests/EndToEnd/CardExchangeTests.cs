@@ -1,5 +1,4 @@
 using Permit.Iso7816;
-using Permit.TestRig;
 
 namespace Permit.PCSC.Tests.EndToEnd;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Permit.PCSC.Tests.EndToEnd;
 
 /// <summary>Collects events raised on a monitor thread so a test can wait for the one it expects.</summary>

@@ -1,5 +1,4 @@
 using Permit.PCSC.Monitoring;
-using Permit.TestRig;
 
 namespace Permit.PCSC.Tests.EndToEnd;
 

@@ -1,5 +1,3 @@
-using Permit.TestRig;
-
 namespace Permit.PCSC.Tests.EndToEnd;
 
 /// <summary>Waits, through a context of its own, until pcscd has noticed a card going in or out.</summary>

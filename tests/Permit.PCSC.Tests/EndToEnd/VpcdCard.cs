@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Net.Sockets;
 
 namespace Permit.PCSC.Tests.EndToEnd;

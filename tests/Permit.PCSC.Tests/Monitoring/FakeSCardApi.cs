@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Permit.PCSC.Interop;
 
 namespace Permit.PCSC.Tests.Monitoring;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Permit.TestRig;
 
 namespace Permit.PCSC.Tests.Rig;
 

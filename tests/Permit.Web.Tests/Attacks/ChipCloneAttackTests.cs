@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
-using Permit.Api.Security.Accounts;
-using Permit.Domain.Entitlements;
-using Permit.HardwareSim.PermitCards;
-using Permit.TestRig;
-using Permit.Web.Tests.Support;
 
 namespace Permit.Web.Tests.Attacks;
 

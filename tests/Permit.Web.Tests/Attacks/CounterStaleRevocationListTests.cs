@@ -1,10 +1,3 @@
-using Microsoft.Playwright;
-using Permit.Api.Security.Accounts;
-using Permit.Domain.Entitlements;
-using Permit.HardwareSim.PermitCards;
-using Permit.TestRig;
-using Permit.Web.Tests.Support;
-
 namespace Permit.Web.Tests.Attacks;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-using Permit.Api.Security.Accounts;
 using Permit.Domain.Common;
-using Permit.Web.Tests.Support;
 
 namespace Permit.Web.Tests.Pages;
 

@@ -1,8 +1,5 @@
-using Microsoft.Playwright;
-using Permit.Api.Security.Accounts;
 using Permit.Domain.Identity;
 using Permit.Domain.Residents;
-using Permit.Web.Tests.Support;
 
 namespace Permit.Web.Tests.Pages;
 

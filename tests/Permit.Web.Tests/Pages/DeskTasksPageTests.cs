@@ -1,14 +1,9 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-using Permit.Api.Security.Accounts;
 using Permit.Domain.Applications;
 using Permit.Domain.Identity;
 using Permit.Domain.Regions;
 using Permit.Domain.Registrations;
 using Permit.Domain.Residents;
-using Permit.Web.Tests.Support;
 
 namespace Permit.Web.Tests.Pages;
 

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using Permit.Api.Security.Accounts;
-using Permit.Web.Tests.Support;
-
 namespace Permit.Web.Tests.Pages;
 
 /// <summary>The permit holder on a phone: open the account with the receipt code, then ask for the yearly endorsement.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using Permit.Api.Security.Accounts;
-using Permit.Web.Tests.Support;
-
 namespace Permit.Web.Tests.Pages;
 
 /// <summary>Pages speak Chinese by default and English after the visible switch, remembered across pages.</summary>

@@ -1,10 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Security.Authorization;
-using Permit.Web.Tests.Support;
 
 namespace Permit.Web.Tests.Pages;
 

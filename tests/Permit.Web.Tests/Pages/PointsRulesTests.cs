@@ -1,9 +1,4 @@
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using Permit.Api.Features.Points;
-using Permit.Api.Security.Accounts;
-using Permit.Web.Tests.Support;
 
 namespace Permit.Web.Tests.Pages;
 

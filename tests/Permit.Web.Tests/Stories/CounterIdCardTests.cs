@@ -1,9 +1,3 @@
-using Microsoft.Playwright;
-using Permit.Api.Security.Accounts;
-using Permit.Domain.Entitlements;
-using Permit.TestRig;
-using Permit.Web.Tests.Support;
-
 namespace Permit.Web.Tests.Stories;
 
 /// <summary>

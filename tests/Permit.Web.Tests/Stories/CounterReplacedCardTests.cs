@@ -1,11 +1,3 @@
-using System.Net.Http.Json;
-using Microsoft.Playwright;
-using Permit.Api.Security.Accounts;
-using Permit.Domain.Entitlements;
-using Permit.HardwareSim.PermitCards;
-using Permit.TestRig;
-using Permit.Web.Tests.Support;
-
 namespace Permit.Web.Tests.Stories;
 
 /// <summary>

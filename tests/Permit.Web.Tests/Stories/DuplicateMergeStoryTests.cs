@@ -1,16 +1,12 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Permit.Api.Features.Duplicates;
 using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;
 using Permit.Domain.Regions;
 using Permit.Domain.Registrations;
 using Permit.Domain.Residents;
-using Permit.Web.Tests.Support;
 
 namespace Permit.Web.Tests.Stories;
 

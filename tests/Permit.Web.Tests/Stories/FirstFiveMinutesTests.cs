@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Playwright;
-using Permit.Web.Tests.Support;
-
 namespace Permit.Web.Tests.Stories;
 
 /// <summary>

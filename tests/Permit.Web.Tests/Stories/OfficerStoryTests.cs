@@ -1,9 +1,4 @@
-using Microsoft.Playwright;
-using Permit.Api.Security.Accounts;
 using Permit.Domain.Credentials;
-using Permit.HardwareSim.PermitCards;
-using Permit.TestRig;
-using Permit.Web.Tests.Support;
 
 namespace Permit.Web.Tests.Stories;
 

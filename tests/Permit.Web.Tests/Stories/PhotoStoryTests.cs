@@ -1,15 +1,8 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using Permit.Api.Features.Photos;
-using Permit.Api.Security.Accounts;
-using Permit.Domain.Entitlements;
 using Microsoft.Extensions.DependencyInjection;
-using Permit.HardwareSim.PermitCards;
 using Permit.Logging;
 using Serilog.Core;
-using Permit.TestRig;
-using Permit.Web.Tests.Support;
 using SkiaSharp;
 
 namespace Permit.Web.Tests.Stories;

@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.Playwright;
 using Permit.Api.Features.Settlement.Rounds;
-using Permit.Api.Security.Accounts;
 using Permit.Domain.Credentials;
-using Permit.Web.Tests.Support;
 
 namespace Permit.Web.Tests.Stories;
 

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using Permit.TestRig;
-
 namespace Permit.Web.Tests.Support;
 
 /// <summary>

@@ -3,7 +3,6 @@ extern alias agent;
 using agent::Permit.CardAgent.Terminals;
 using Permit.HardwareSim.Cards;
 using Permit.HardwareSim.Transport;
-using Permit.TestRig;
 
 namespace Permit.Web.Tests.Support;
 

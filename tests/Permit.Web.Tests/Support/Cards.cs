@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Permit.HardwareSim.IdCards;
-using Permit.HardwareSim.PermitCards;
 using SkiaSharp;
 
 namespace Permit.Web.Tests.Support;

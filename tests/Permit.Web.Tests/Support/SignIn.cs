@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Permit.Web.Tests.Support;
 
 /// <summary>An officer signing in on <c>/signin</c> with the password, as at the desk.</summary>

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
-using Permit.Api.Infrastructure.Problems;
-using Permit.Api.Persistence;
 using Permit.Documents.Receipts;
 using Permit.Domain.Applications;
 

@@ -1,12 +1,8 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Registrations;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Applications;

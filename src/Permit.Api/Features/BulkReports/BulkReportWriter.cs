@@ -1,13 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Communities;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;
 using Permit.Domain.Registrations;
 using Permit.Domain.Residents;
 using static Permit.Api.Features.BulkReports.BulkReportColumns;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.BulkReports;

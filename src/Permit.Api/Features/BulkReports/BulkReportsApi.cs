@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Registrations;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Infrastructure.Http;
 using Permit.Domain.Registrations;
 

@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Infrastructure.Http;
-using Permit.Api.Infrastructure.Problems;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Regions;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Infrastructure.Problems;
-using Permit.Api.Persistence;
 using Permit.Domain.Regions;
 
 namespace Permit.Api.Features.Communities;

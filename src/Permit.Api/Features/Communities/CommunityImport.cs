@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.BulkReports;
-using Permit.Api.Persistence;
 using Permit.Domain.Regions;
 
 namespace Permit.Api.Features.Communities;

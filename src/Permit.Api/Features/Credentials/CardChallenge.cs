@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 
 namespace Permit.Api.Features.Credentials;

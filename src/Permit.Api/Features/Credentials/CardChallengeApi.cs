@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Credentials;
 

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Permit.Api.Features.Permits;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Verification;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Credentials;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Permit.Api.Features.Credentials;
 
 /// <summary>The credential features' tables: published revocation lists (v1), status lists (v2) and outstanding card challenges. Applied by the context like <c>PermitsModel</c>.</summary>

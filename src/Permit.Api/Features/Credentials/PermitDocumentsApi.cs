@@ -1,16 +1,11 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Documents.Cards;
 using Permit.Documents.Receipts;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Permits;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Credentials;
 

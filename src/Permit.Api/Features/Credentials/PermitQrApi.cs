@@ -1,15 +1,10 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Documents.Qr;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Permits;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Credentials;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Features.Credentials;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Revocation;
 using Permit.Domain.Permits;
 

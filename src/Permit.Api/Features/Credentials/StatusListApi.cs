@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Features.Credentials;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Status;
 
 namespace Permit.Api.Features.Credentials;

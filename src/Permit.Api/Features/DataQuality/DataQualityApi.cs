@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Permit.Api.Features.Permits;
 using Permit.Api.Infrastructure.Http;
-using Permit.Api.Infrastructure.Problems;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Regions;
 

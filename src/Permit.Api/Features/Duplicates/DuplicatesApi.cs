@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Points;
 using Permit.Api.Infrastructure.Http;
-using Permit.Api.Infrastructure.Problems;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Permits;
 

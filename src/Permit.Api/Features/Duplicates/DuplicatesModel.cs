@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Permit.Api.Features.Duplicates;
 
 /// <summary>Tables of the duplicate scan: <c>DuplicateSuspicions</c> (one row per pair, ever) and <c>ResidentMerges</c>.</summary>

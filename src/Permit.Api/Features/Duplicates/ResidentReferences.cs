@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 using Permit.Domain.Residents;
 
 namespace Permit.Api.Features.Duplicates;

@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;
 using Permit.Domain.Registrations;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Endorsements;
 

@@ -1,14 +1,9 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Permit.Api.Audit;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Verification;
 using Permit.Domain.Entitlements;
 using Permit.Domain.Permits;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Domain.Common;
 
 namespace Permit.Api.Features.Entitlements;

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Permit.Api.Features.Photos;
-using Permit.Api.Persistence;
 using Permit.Domain.Entitlements;
 using Permit.Domain.Permits;
 

@@ -1,10 +1,5 @@
-using Permit.Api.Infrastructure.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Agents;
 using Permit.Domain.Credentials.Agents;
 using Permit.Domain.Entitlements;

@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Features.Entitlements;
 

@@ -1,11 +1,7 @@
 using Permit.Api.Infrastructure.Http;
-using Permit.Api.Infrastructure.Problems;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Residents;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Fields;
 using Permit.Domain.Common;

@@ -1,5 +1,3 @@
-using Permit.Api.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Permit.Domain.Families;
 using Permit.Domain.Residents;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Permit.Api.Persistence;
 using Permit.Domain.Residents;
 
 namespace Permit.Api.Features.Families;

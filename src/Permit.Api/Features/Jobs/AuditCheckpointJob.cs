@@ -1,4 +1,3 @@
-using Permit.Api.Audit;
 using Quartz;
 
 namespace Permit.Api.Features.Jobs;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Notifications;
 using Permit.Domain.Permits;
 

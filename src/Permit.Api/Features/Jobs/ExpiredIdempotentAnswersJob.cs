@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits.Idempotency;
-using Permit.Api.Persistence;
 using Quartz;
 
 namespace Permit.Api.Features.Jobs;

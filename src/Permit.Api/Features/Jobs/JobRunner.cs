@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 using Permit.Domain.Common;
 
 namespace Permit.Api.Features.Jobs;

@@ -1,12 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Jobs;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Notifications;
 
 namespace Permit.Api.Features.Jobs;

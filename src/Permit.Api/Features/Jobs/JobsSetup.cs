@@ -1,9 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
-using Permit.Api.Audit;
 using Permit.Api.Features.Notifications;
-using Permit.Api.Persistence;
 using Quartz;
 
 namespace Permit.Api.Features.Jobs;

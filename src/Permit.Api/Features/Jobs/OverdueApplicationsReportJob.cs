@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Notifications;
 using Permit.Domain.Applications;
 

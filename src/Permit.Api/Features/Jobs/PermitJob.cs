@@ -1,6 +1,3 @@
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
-
 namespace Permit.Api.Features.Jobs;
 
 /// <summary>

@@ -1,10 +1,7 @@
-using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Infrastructure.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Residents;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 
 namespace Permit.Api.Features.LegacyImport;

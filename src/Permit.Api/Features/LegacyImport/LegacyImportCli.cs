@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Permit.Api.Features.BulkReports;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Features.LegacyImport;
 

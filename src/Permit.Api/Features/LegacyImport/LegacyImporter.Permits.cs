@@ -1,9 +1,7 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Permits;
 using Permit.Api.Infrastructure.Http;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;

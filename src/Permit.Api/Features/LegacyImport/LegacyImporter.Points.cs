@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Points;
 using Permit.Api.Infrastructure.Http;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Domain.Common;
 
 namespace Permit.Api.Features.LegacyImport;

@@ -1,13 +1,9 @@
 using Permit.Api.Infrastructure.Http;
-using Permit.Api.Infrastructure.Problems;
 using System.Globalization;
 using System.Security.Cryptography;
-using Permit.Api.Audit;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.BulkReports;
 using Permit.Api.Features.Communities;
 using Permit.Api.Features.Residents;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Points;
-using Permit.Api.Persistence;
 using Permit.Domain.Common;
 
 namespace Permit.Api.Features.LegacyImport;

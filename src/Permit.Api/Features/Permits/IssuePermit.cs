@@ -1,14 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Permit.Api.Audit;
 using Permit.Api.Features.Permits.Idempotency;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;
 using Permit.Domain.Regions;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Permits;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Identity;
 using Permit.Domain.Permits;

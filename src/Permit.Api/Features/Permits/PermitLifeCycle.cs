@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Permits;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits.Idempotency;
 using Permit.Domain.Permits;
 

@@ -1,5 +1,4 @@
 using Permit.Api.Features.Photos;
-using Permit.Api.Persistence;
 using Permit.Documents.Photos;
 
 namespace Permit.Api.Features.Personalization;

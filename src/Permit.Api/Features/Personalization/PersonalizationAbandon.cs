@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Permits;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Personalization;
 

@@ -1,14 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Permits.Idempotency;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Permits;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Domain.Common;
 using Permit.Contracts.Personalization;
 

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Documents.Photos;
 
 namespace Permit.Api.Features.Photos;

@@ -1,11 +1,6 @@
-using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Infrastructure.Http;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Residents;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Documents.Photos;
 

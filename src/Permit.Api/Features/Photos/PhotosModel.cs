@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Permit.Api.Features.Photos;
 
 /// <summary>The photos table, applied by the context like <c>PermitsModel</c>.</summary>

@@ -1,5 +1,4 @@
 using Permit.Domain.Points;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Points;

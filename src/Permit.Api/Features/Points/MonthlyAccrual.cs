@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 using Permit.Domain.Points;
 using Permit.Domain.Registrations;
 using Permit.Domain.Common;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Domain.Residents;
 
 namespace Permit.Api.Features.Points;

@@ -1,10 +1,5 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 using Permit.Domain.Common;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Points;

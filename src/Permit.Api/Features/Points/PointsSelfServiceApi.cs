@@ -1,12 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
 using Permit.Domain.Points;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Points;

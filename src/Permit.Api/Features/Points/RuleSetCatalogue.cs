@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Domain.Points;
 
 namespace Permit.Api.Features.Points;

@@ -1,13 +1,8 @@
 using System.Security.Claims;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Residents;
-using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Points;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Points;
 

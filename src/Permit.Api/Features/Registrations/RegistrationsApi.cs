@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Registrations;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Domain.Common;
 using Permit.Api.Infrastructure.Http;
 using Permit.Api.Features.Communities;

@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Fields;
 using Permit.Domain.Permits;
 using Permit.Domain.Registrations;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Domain.Common;
 using Permit.Api.Infrastructure.Http;
 

@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;
 using Permit.Domain.Residents;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Api.Infrastructure.Http;
 
 namespace Permit.Api.Features.Residents;

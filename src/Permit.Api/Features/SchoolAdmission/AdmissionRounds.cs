@@ -1,17 +1,12 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Settlement;
 using Permit.Api.Features.Settlement.Rounds;
 using Permit.Domain.Families;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;
 using Permit.Domain.SchoolAdmission;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.SchoolAdmission;
 

@@ -1,15 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Permits;
 using Permit.Domain.SchoolAdmission;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Domain.Common;
 
 namespace Permit.Api.Features.SchoolAdmission;

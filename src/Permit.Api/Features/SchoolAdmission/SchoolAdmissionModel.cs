@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Domain.Permits;
 using Permit.Domain.Residents;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Domain.Settlement;
 
 namespace Permit.Api.Features.Settlement;

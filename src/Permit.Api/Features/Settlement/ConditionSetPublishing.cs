@@ -1,11 +1,7 @@
-using Permit.Api.Infrastructure.Problems;
 using System.Security.Claims;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Permit.Api.Audit;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Residents;
-using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Settlement;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Points;
-using Permit.Api.Persistence;
 using Permit.Domain.Points;
 using Permit.Domain.Registrations;
 

@@ -1,17 +1,12 @@
 using Microsoft.Extensions.Options;
-using Permit.Api.Infrastructure.Problems;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Families;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Residents;
 using Permit.Api.Features.Settlement.Rounds;
-using Permit.Api.Persistence;
 using Permit.Documents.Notices;
 using Permit.Domain.Permits;
 using Permit.Domain.Settlement;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 using Permit.Domain.Permits;
 
 namespace Permit.Api.Features.Settlement;

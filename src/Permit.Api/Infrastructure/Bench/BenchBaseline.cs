@@ -1,5 +1,4 @@
 using Permit.Api.Features.Entitlements;
-using Permit.Api.Persistence;
 using Permit.Domain.Permits;
 
 namespace Permit.Api.Infrastructure.Bench;

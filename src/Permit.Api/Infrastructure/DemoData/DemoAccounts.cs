@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.Terminals;

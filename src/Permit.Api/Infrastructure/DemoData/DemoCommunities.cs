@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Domain.Regions;
 
 namespace Permit.Api.Infrastructure.DemoData;

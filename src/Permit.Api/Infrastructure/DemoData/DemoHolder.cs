@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Permit.Api.Features.Permits;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Credentials.Card;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Permits;

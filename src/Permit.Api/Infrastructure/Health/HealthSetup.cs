@@ -1,5 +1,3 @@
-using Permit.Api.Persistence;
-
 namespace Permit.Api.Infrastructure.Health;
 
 /// <summary>GET /health answers a plain <c>Healthy</c> when the database answers.</summary>

@@ -1,5 +1,3 @@
-using Permit.Api.Audit;
-
 namespace Permit.Api.Infrastructure.Http;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Globalization;
-using Permit.Api.Persistence;
 using Permit.Domain.Identity;
 using Permit.Domain.Regions;
 using Permit.Domain.Registrations;
-using Permit.Api.Infrastructure.Problems;
 using Permit.Domain.Common;
 
 namespace Permit.Api.Infrastructure.Http;

@@ -1,4 +1,3 @@
-using Permit.Api.Infrastructure.Problems;
 namespace Permit.Api.Infrastructure.Http;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Permit.Api.Audit;
 
 namespace Permit.Api.Infrastructure.Problems;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Infrastructure.Problems;
 

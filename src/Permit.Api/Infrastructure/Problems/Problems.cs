@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Domain.Common;
 
 namespace Permit.Api.Infrastructure.Problems;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Permit.Api.Audit;
 using Permit.Api.Features.LegacyImport;
 using Permit.Api.Keys;
 using Permit.Api.Keys.Trust;

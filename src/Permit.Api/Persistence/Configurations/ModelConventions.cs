@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Security.Fields;
 using Permit.Domain.Identity;
 using Permit.Domain.Permits;

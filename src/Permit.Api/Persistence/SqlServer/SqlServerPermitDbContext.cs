@@ -1,5 +1,4 @@
 using Permit.Api.Security.Fields;
-using Microsoft.EntityFrameworkCore;
 
 namespace Permit.Api.Persistence.SqlServer;
 

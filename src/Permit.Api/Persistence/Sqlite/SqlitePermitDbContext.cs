@@ -1,5 +1,4 @@
 using Permit.Api.Security.Fields;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Permit.Api.Persistence.Sqlite;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Permit.Api.Security.Accounts;
 
 /// <summary>For the issuance feature: opens a holder's self-service account and returns the code to print on the receipt.</summary>

@@ -1,14 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.Terminals;
 using Permit.Domain.Entitlements;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.Admin;
 

@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Passwords;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.Admin;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Nodes;
 using Permit.Api.Security.Terminals;

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Nodes;
 using Permit.Api.Security.Passwords;

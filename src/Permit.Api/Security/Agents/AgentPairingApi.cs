@@ -1,11 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Credentials.Agents;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.Agents;
 

@@ -1,12 +1,8 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Credentials.Agents;
 using Permit.Domain.Permits;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.Agents;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Permit.Api.Persistence;
 using Permit.Domain.Regions;
 
 namespace Permit.Api.Security.Authorization;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Permit.Api.Keys;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Security.Nodes;
 

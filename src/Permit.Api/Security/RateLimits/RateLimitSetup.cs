@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Permit.Api.Security.Terminals;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.RateLimits;
 

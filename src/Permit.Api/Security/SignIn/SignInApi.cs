@@ -1,13 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.RateLimits;
 using Permit.Api.Security.Tokens;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.SignIn;
 

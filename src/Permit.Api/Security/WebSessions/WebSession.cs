@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Permit.Api.Security.Authorization;
 using Permit.Api.Security.Tokens;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Security.WebSessions;
 

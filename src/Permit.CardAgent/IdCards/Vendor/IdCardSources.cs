@@ -1,6 +1,5 @@
 using Permit.CardAgent.Cards;
 using Permit.CardAgent.Configuration;
-using Permit.CardAgent.Failures;
 
 namespace Permit.CardAgent.IdCards.Vendor;
 

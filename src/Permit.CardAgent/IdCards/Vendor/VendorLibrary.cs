@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Permit.CardAgent.Failures;
 
 namespace Permit.CardAgent.IdCards.Vendor;
 

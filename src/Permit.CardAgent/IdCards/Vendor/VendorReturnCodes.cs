@@ -1,5 +1,4 @@
 using System.Globalization;
-using Permit.CardAgent.Failures;
 
 namespace Permit.CardAgent.IdCards.Vendor;
 

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Permit.CardAgent.Failures;
 
 namespace Permit.CardAgent.IdCards.Vendor;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Permit.Domain.Common;
 using Permit.Domain.Credentials.Signing;
 
 namespace Permit.Domain.Credentials.Trust;

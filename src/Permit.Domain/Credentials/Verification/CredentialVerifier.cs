@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Permit.Domain.Common;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Credentials.Signing;

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Permit.PCSC.Interop.Linux;
 
 /// <summary>

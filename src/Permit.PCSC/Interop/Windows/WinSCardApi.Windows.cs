@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using static Permit.PCSC.SCardErrors;
 
 namespace Permit.PCSC.Interop.Windows;

@@ -1,8 +1,3 @@
-using Permit.Api.Security.Accounts;
-using Permit.Api.Persistence;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Tests.Features.Residents;
 
 namespace Permit.Api.Tests.Features.Applications;

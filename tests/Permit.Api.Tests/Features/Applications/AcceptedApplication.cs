@@ -1,4 +1,3 @@
-using System.Net;
 using Permit.Api.Tests.Features.Residents;
 
 namespace Permit.Api.Tests.Features.Applications;

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Permit.Api.Tests.Features.Residents;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Features.Applications;
 

@@ -1,9 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Permit.Api.Tests.Features.Residents;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Features.BulkReports;
 

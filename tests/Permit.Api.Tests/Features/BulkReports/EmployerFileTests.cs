@@ -1,11 +1,7 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Tests.Features.Residents;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Features.BulkReports;
 

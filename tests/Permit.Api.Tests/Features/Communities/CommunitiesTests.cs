@@ -1,11 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Tests.Features.Residents;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Features.Communities;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Tests.Features.Personalization;

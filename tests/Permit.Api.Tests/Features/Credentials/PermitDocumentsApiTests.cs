@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Keys;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Documents.Qr;
 using Permit.Domain.Credentials.Revocation;
 using Permit.Domain.Credentials.Verification;

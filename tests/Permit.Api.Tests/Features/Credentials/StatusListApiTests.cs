@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Credentials.Status;
 
 namespace Permit.Api.Tests.Features.Credentials;

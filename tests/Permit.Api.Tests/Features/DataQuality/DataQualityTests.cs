@@ -1,11 +1,7 @@
-using System.Net;
-using System.Text.Json;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Features.Duplicates;
 using Permit.Api.Tests.Features.Residents;
 using Permit.Api.Tests.Security;
 using Permit.Api.Tests.Security.Sessions;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.DataQuality;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Features.Duplicates;
-using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Families;

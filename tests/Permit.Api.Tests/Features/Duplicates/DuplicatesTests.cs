@@ -1,10 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Duplicates;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Features.Residents;
 using Permit.Api.Tests.Security;
 using Permit.Api.Tests.Security.Sessions;

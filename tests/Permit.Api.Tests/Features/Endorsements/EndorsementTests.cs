@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Security.Accounts;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Api.Tests.Features.Personalization;
 
 namespace Permit.Api.Tests.Features.Endorsements;

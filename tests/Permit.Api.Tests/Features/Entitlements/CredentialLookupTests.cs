@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Keys;
 using Permit.Api.Tests.Features.Personalization;

@@ -1,9 +1,5 @@
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Points;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Terminals;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Api.Tests.Features.Personalization;
 using Permit.Domain.Entitlements;
 using Permit.Domain.Permits;

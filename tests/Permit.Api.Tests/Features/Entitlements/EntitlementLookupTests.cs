@@ -1,11 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
-using Permit.Api.Audit;
 using Permit.Api.Features.Entitlements;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Entitlements;
 using Permit.Domain.Permits;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;

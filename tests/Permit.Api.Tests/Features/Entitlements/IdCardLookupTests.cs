@@ -1,14 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Permit.Api.Persistence;
-using Permit.Api.Audit;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Security.Agents;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Credentials.Agents;
 using Permit.Domain.Entitlements;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;

@@ -1,7 +1,5 @@
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Keys;
 using Permit.Api.Keys.Trust;

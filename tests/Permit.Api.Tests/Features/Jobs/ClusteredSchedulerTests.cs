@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Permit.Api.Features.Jobs;
-using Permit.Api.Persistence;
 using Permit.Api.Tests.Persistence;
 using Quartz;
 

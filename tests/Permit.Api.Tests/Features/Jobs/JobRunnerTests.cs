@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Permit.Api.Audit;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Notifications;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.Jobs;
 

@@ -1,14 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
-using Permit.Api.Audit;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Notifications;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Features.Endorsements;
-using Permit.Api.Tests.Features.Permits;
 
 namespace Permit.Api.Tests.Features.Jobs;
 

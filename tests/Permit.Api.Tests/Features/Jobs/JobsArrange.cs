@@ -1,5 +1,3 @@
-using Permit.Api.Audit;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Applications;
 using Permit.Domain.Identity;
 using Permit.Domain.Regions;

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Permit.Api.Features.Notifications;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.Jobs;
 

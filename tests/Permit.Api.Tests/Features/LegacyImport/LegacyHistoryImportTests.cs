@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.LegacyImport;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
-using Permit.Api.Persistence;
 using Permit.Api.Tests.Features.Residents;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.LegacyImport;
-using Permit.Api.Persistence;
 using Permit.Api.Tests.Features.Residents;
 using Permit.Domain.Regions;
 using Permit.Domain.Registrations;

@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Jobs;
 using Permit.Api.Features.Permits.Idempotency;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Features.Personalization;
 
 namespace Permit.Api.Tests.Features.Permits;

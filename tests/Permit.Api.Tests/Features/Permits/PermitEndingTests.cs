@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Tests.Features.Endorsements;
 
 namespace Permit.Api.Tests.Features.Permits;

@@ -1,8 +1,3 @@
-using Permit.Api.Persistence;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Permit.Domain.Permits;
 
 namespace Permit.Api.Tests.Features.Permits;

@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Permits;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Credentials.Revocation;
 
 namespace Permit.Api.Tests.Features.Personalization;

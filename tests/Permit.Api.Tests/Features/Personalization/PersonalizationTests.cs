@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Keys;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Signing;
 

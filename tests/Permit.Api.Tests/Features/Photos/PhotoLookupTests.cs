@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Permit.Api.Audit;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Photos;
 using Permit.Api.Tests.Features.Entitlements;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Api.Tests.Features.Personalization;
 using Permit.Api.Tests.Features.Residents;
 using Permit.Api.Tests.Security;

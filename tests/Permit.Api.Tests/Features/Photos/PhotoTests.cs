@@ -1,14 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Permit.Api.Persistence;
-using Permit.Api.Audit;
 using Permit.Api.Features.Photos;
 using Permit.Api.Security.Fields;
-using Permit.Api.Tests.Features.Permits;
 using SkiaSharp;
 
 namespace Permit.Api.Tests.Features.Photos;

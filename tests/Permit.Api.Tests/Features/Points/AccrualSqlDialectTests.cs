@@ -1,5 +1,4 @@
 using Permit.Api.Features.Points;
-using Permit.Api.Persistence;
 using Permit.Api.Tests.Persistence;
 using Permit.Domain.Points;
 

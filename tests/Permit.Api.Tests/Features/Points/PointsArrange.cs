@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Points;
 using Permit.Domain.Common;
 using Permit.Domain.Identity;

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
-using Permit.Api.Security.Accounts;
 using Permit.Domain.Points;
 using static Permit.Api.Tests.Features.Points.PointsArrange;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using Permit.Api.Tests.Features.Residents;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.Registrations;
 

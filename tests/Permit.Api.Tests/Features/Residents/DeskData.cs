@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Permit.Domain.Common;
 
 namespace Permit.Api.Tests.Features.Residents;

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text;
-using Permit.Api.Audit;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.Residents;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.SchoolAdmission;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Common;
 using Permit.Api.Features.Points;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;

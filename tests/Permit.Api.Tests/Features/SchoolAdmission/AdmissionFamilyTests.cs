@@ -1,16 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.SchoolAdmission;
-using Permit.Api.Security.Accounts;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Common;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;
 using static Permit.Api.Tests.Features.SchoolAdmission.AdmissionArrange;
 using static Permit.Api.Tests.Features.Settlement.SettlementArrange;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Tests.Features.SchoolAdmission;
 

@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Api.Features.SchoolAdmission;
-using Permit.Api.Security.Accounts;
 using Permit.Domain.SchoolAdmission;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;
 using static Permit.Api.Tests.Features.SchoolAdmission.AdmissionArrange;

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
-using Permit.Api.Audit;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.SchoolAdmission;
-using Permit.Api.Security.Accounts;
-using Permit.Api.Tests.Features.Permits;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;
 using static Permit.Api.Tests.Features.SchoolAdmission.AdmissionArrange;
 

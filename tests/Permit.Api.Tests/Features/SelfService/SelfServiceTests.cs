@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Permit.Api.Tests.Features.Endorsements;
-using Permit.Api.Tests.Features.Permits;
 
 namespace Permit.Api.Tests.Features.SelfService;
 

@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Persistence;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Settlement.Rounds;
-using Permit.Api.Security.Accounts;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Domain.Entitlements;
 using Permit.Domain.Permits;
 using static Permit.Api.Tests.Features.Entitlements.EntitlementArrange;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Families;
 using Permit.Api.Features.Settlement;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Permit.Api.Tests.Features.Permits;
 using Permit.Api.Tests.Features.Personalization;
 using Permit.Domain.Credentials.Card;
 using Permit.Domain.Credentials.Trust;

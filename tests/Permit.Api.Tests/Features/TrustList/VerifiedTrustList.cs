@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Keys;
 using Permit.Api.Keys.Trust;
 using Permit.Domain.Credentials.Trust;

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Localization;
 using Permit.Api.Infrastructure.Problems;

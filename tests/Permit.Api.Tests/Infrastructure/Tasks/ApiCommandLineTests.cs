@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Permit.Api.Infrastructure.Tasks;
 using Permit.Api.Keys.Trust;
 

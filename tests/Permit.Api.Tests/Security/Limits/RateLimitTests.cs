@@ -1,14 +1,10 @@
 using Permit.Api.Infrastructure.Problems;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Security;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Admin;
 
 namespace Permit.Api.Tests.Security.Limits;

@@ -1,9 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Permit.Api.Security.Accounts;
 
 namespace Permit.Api.Tests.Security.Sessions;
 

@@ -1,14 +1,9 @@
 using Permit.Api.Infrastructure.Problems;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Infrastructure.Tasks;
 using Permit.Api.Security;
-using Permit.Api.Security.Accounts;
 using Permit.Api.Security.Admin;
 using Permit.Api.Security.Tokens;
 

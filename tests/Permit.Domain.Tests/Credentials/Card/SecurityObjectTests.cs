@@ -1,5 +1,4 @@
 using Permit.Domain.Credentials.Card;
-using Permit.Domain.Credentials.Signing;
 
 namespace Permit.Domain.Tests.Credentials.Card;
 

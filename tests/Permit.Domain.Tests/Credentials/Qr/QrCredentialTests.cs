@@ -1,6 +1,5 @@
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Qr;
-using Permit.Domain.Credentials.Signing;
 
 namespace Permit.Domain.Tests.Credentials.Qr;
 

@@ -2,7 +2,6 @@ using System.Formats.Cbor;
 using System.Security.Cryptography;
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Revocation;
-using Permit.Domain.Credentials.Signing;
 using Permit.Domain.Tests.Credentials.Qr;
 
 namespace Permit.Domain.Tests.Credentials.Revocation;

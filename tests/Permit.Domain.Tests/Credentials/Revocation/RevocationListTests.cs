@@ -1,7 +1,6 @@
 using System.Formats.Cbor;
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Revocation;
-using Permit.Domain.Credentials.Signing;
 using Permit.Domain.Tests.Credentials.Qr;
 
 namespace Permit.Domain.Tests.Credentials.Revocation;

@@ -1,6 +1,5 @@
 using System.Formats.Cbor;
 using System.IO.Compression;
-using Permit.Domain.Credentials.Signing;
 using Permit.Domain.Credentials.Status;
 
 namespace Permit.Domain.Tests.Credentials.Status;

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Permit.Domain.Credentials;
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Credentials.Revocation;
-using Permit.Domain.Credentials.Signing;
 using Permit.Domain.Credentials.Trust;
 using Permit.Domain.Credentials.Verification;
 

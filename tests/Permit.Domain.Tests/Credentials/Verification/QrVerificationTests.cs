@@ -1,6 +1,5 @@
 using Permit.Domain.Credentials.Qr;
 using Permit.Domain.Credentials.Revocation;
-using Permit.Domain.Credentials.Signing;
 using Permit.Domain.Credentials.Verification;
 using Permit.Domain.Tests.Credentials.Qr;
 

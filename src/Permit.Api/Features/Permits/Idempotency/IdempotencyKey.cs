@@ -2,13 +2,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
-using Permit.Api.Infrastructure.Problems;
 
 namespace Permit.Api.Features.Permits.Idempotency;
 

@@ -1,12 +1,7 @@
-using Permit.Api.Infrastructure.Problems;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Families;
 using Permit.Api.Features.Points;
 using Permit.Api.Features.Residents;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
 using Permit.Domain.Settlement;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Communities;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Web.Pages.Admin;
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
-using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Permits;
 using Permit.Domain.Common;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Points;
-using Permit.Api.Persistence;
 using Permit.Domain.Points;
 using Permit.Domain.Common;
 

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.SchoolAdmission;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Web.Pages.Admin;
 

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Settlement.Rounds;
-using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Settlement;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Permit.Api.Features.Settlement.Rounds;
-using Permit.Api.Persistence;
 using Permit.Domain.Common;
 using Permit.Domain.Settlement;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Terminals;
 using Permit.Api.Security.WebSessions;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Permit.Api.Features.DataQuality;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Web.Pages.Desk;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Permit.Api.Features.Duplicates;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Web.Pages.Desk;
 

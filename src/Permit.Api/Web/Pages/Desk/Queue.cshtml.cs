@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Permits;
-using Permit.Api.Persistence;
 using Permit.Api.Web.Paging;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;

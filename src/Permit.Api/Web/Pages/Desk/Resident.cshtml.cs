@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Applications;
 using Permit.Api.Features.Families;
 using Permit.Api.Features.Permits;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
 using Permit.Api.Features.Settlement;
-using Permit.Api.Persistence;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Settlement;

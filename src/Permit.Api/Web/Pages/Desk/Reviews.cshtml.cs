@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Permit.Api.Audit;
 using Permit.Api.Features.Points;
-using Permit.Api.Persistence;
 using Permit.Api.Web.Paging;
 using Permit.Domain.Common;
 

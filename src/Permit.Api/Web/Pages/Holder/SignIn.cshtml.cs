@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Permit.Api.Persistence;
 using Permit.Api.Security.Passwords;
 using Permit.Api.Security.SignIn;
 using Permit.Api.Security.Tokens;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Permit.Api.Features.Settlement.Rounds;
-using Permit.Api.Persistence;
 
 namespace Permit.Api.Web.Pages.Publicity;
 

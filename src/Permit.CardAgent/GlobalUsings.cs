@@ -1,0 +1,2 @@
+// Namespaces most files of this project use, imported once.
+global using Permit.CardAgent.Failures;

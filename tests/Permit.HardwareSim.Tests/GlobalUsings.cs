@@ -1,0 +1,3 @@
+// Namespaces most files of this project use, imported once.
+global using Permit.HardwareSim.PermitCards;
+global using Permit.HardwareSim.Tests.Support;
