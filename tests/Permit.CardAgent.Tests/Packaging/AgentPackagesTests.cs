@@ -105,8 +105,8 @@ public sealed class AgentPackagesTests(PcscRigFixture fixture)
                 Assert.Equal("ok", health.GetProperty("status").GetString());
                 Assert.Equal("desk", health.GetProperty("kind").GetString());
                 Assert.Equal(rig.Slots, health.GetProperty("readers").GetInt32());
-                await UntilAsync(() => File.Exists("/var/lib/permit-agent/trust-list.cose") && File.Exists("/var/lib/permit-agent/revocation-list.cose"),
-                    "the first sync stored the trust list and the revocation list");
+                await UntilAsync(() => File.Exists("/var/lib/permit-agent/trust-list.cose") && File.Exists("/var/lib/permit-agent/status-list.cose"),
+                    "the first sync stored the trust list and the status list");
 
                 var card = await ReadIdCardThroughServiceAsync(rig, api, port, health.GetProperty("agentId").GetGuid());
                 Assert.Equal("王小明", card.GetProperty("name").GetString());

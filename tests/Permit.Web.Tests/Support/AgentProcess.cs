@@ -197,7 +197,7 @@ public sealed class AgentProcess : IAsyncDisposable
     }
 
     private static bool Synced(string state) =>
-        File.Exists(Path.Combine(state, "trust-list.cose")) && File.Exists(Path.Combine(state, "revocation-list.cose"));
+        File.Exists(Path.Combine(state, "trust-list.cose")) && File.Exists(Path.Combine(state, "status-list.cose"));
 
     /// <summary>What the agent answers to POST <paramref name="path"/> with a ticket (for arranging cards without a page).</summary>
     public async Task<JsonElement> PostAsync(string path, object body, string ticket)
