@@ -94,8 +94,10 @@ public static class RevocationListPublisher
         var suspended = await cards.CountAsync(x => x.Status == PermitStatus.Suspended && x.CardStatus == CardStatus.Issued, cancellationToken);
         if (suspended != suspendedCount)
             return true;
-        // A chip abandoned after the list was made is not on it (abandoning is never undone either).
-        return await db.Set<Permits.CardPersonalization>().AnyAsync(p => p.AbandonedAt != null && p.AbandonedAt > listMade, cancellationToken);
+        // A chip abandoned after the list was made is not on it (abandoning is never undone either). At the list's own
+        // instant (a clock that stood still, or the status list's whole second) it may or may not be: republish, since a
+        // list missing an abandoned chip lets a clone pass offline, and an extra list costs only a signature.
+        return await db.Set<Permits.CardPersonalization>().AnyAsync(p => p.AbandonedAt != null && p.AbandonedAt >= listMade, cancellationToken);
     }
 
     /// <summary>The latest published list, or null before the first.</summary>
