@@ -36,6 +36,33 @@ public sealed class SettlingMember
     public bool LivesTogether { get; private set; }
 
     public bool UnmarriedWithoutIncome { get; private set; }
+
+    /// <summary>
+    /// The members an applicant names to settle with them, checked the one way both routes (category and points) check
+    /// them: each named once and never the applicant, and each passing <paramref name="set"/>'s family rules (a member who
+    /// fails is refused with every such problem named).
+    /// </summary>
+    public static IReadOnlyList<SettlingMember> CheckAll(Guid applicantId, SettlementConditionSet set, IReadOnlyList<SettlingMemberFacts> members)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(members);
+        EnsureNamedOnce(applicantId, members.Select(m => m.MemberId).ToList());
+        var problems = members.SelectMany(m => set.CheckMember(m).Select(p => $"{m.MemberId}:{p}")).ToList();
+        if (problems.Count > 0)
+        {
+            throw new DomainException("settlement-member-not-eligible", "A named family member may not settle with the applicant.",
+                new Dictionary<string, string> { ["members"] = string.Join(',', problems) });
+        }
+        return [.. members.Select(m => new SettlingMember(m))];
+    }
+
+    /// <summary>Each member named once, and not the applicant: checked before anything is looked up about them.</summary>
+    public static void EnsureNamedOnce(Guid applicantId, IReadOnlyCollection<Guid> memberIds)
+    {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        if (memberIds.Distinct().Count() != memberIds.Count || memberIds.Contains(applicantId))
+            throw new DomainException("settlement-member-repeated", "Name each family member once, and not the applicant.");
+    }
 }
 
 /// <summary>
@@ -119,14 +146,7 @@ public sealed class SettlementApplication
             ?? throw new DomainException("settlement-category-unknown", $"Condition set {set.Label} has no category '{categoryCode}'.");
         if (facts.InvestmentTenThousandYuan is < 0)
             throw new DomainException("settlement-investment-invalid", "The investment cannot be negative.");
-        if (members.Select(m => m.MemberId).Distinct().Count() != members.Count || members.Any(m => m.MemberId == applicantId))
-            throw new DomainException("settlement-member-repeated", "Name each family member once, and not the applicant.");
-        var problems = members.SelectMany(m => set.CheckMember(m).Select(p => $"{m.MemberId}:{p}")).ToList();
-        if (problems.Count > 0)
-        {
-            throw new DomainException("settlement-member-not-eligible", "A named family member may not settle with the applicant.",
-                new Dictionary<string, string> { ["members"] = string.Join(',', problems) });
-        }
+        var settling = SettlingMember.CheckAll(applicantId, set, members);
 
         var application = new SettlementApplication(applicantId, categoryCode, set.Label, today,
             Guard.Text(officer, "settlement-officer-required", "The officer", 100), Unmet(category.Assess(facts)))
@@ -134,7 +154,7 @@ public sealed class SettlementApplication
             Documents = string.Join(',', facts.Documents.Order(StringComparer.Ordinal)),
             InvestmentTenThousandYuan = facts.InvestmentTenThousandYuan,
         };
-        application._members.AddRange(members.Select(m => new SettlingMember(m)));
+        application._members.AddRange(settling);
         return application;
     }
 

@@ -31,17 +31,9 @@ public static class SettlementApplications
         var set = await ConditionSetCatalogue.InForceAsync(db, today, ct);
         var register = await RegisterFacts.OfAsync(db, applicant.Id, today, ct);
         var facts = Facts(register, request.Documents?.Select(d => d.Trim()).ToHashSet(StringComparer.Ordinal) ?? [], request.InvestmentTenThousandYuan);
-        var family = await FamiliesApi.MembersOfAsync(db, user, applicant.Id, today, ct);
-        var members = new List<SettlingMemberFacts>();
-        foreach (var named in request.Members ?? [])
-        {
-            var link = family.FirstOrDefault(f => f.MemberId == named.MemberId);
-            if (link is null)
-                return Problems.Invalid("members", "Every member must be a recorded spouse, child or parent of the applicant.", "settlement-member-not-family");
-            var memberFacts = await RegisterFacts.OfAsync(db, named.MemberId, today, ct);
-            var together = register.Address is not null && string.Equals(register.Address, memberFacts.Address, StringComparison.Ordinal);
-            members.Add(new SettlingMemberFacts(named.MemberId, Enum.Parse<FamilyRelationship>(link.Relationship, ignoreCase: true), link.Age, together, named.UnmarriedWithoutIncome));
-        }
+        var (members, refusal) = await SettlingMembers.FactsAsync(db, user, applicant.Id, register.Address, request.Members, today, ct);
+        if (refusal is not null)
+            return refusal;
 
         var application = SettlementApplication.Submit(applicant.Id, set, request.Category?.Trim() ?? "", facts, members, today, PointsApi.OfficerName(user));
         db.Add(application);

@@ -52,10 +52,12 @@ public static class SettlementDocuments
         if (round is null || applicant is null || line?.Outcome != SettlementRanking.Outcomes.Settled)
             return Problems.NoSuch("settled applicant of a final round");
         var rows = await HouseholdRowsAsync(db, user, [], [(round, applicant)], ct);
-        var row = rows.Single();
+        var row = rows.First(r => r.Role == "applicant");
         var notice = new SettlementNotice(row.Name, row.CitizenIdNumber,
             string.Create(CultureInfo.InvariantCulture, $"{round.Year}年度积分落户，积分 {line.ScoreHundredths / 100m:0.##}，排名第 {line.Rank} 名"),
-            applicant.Id.ToString()[..8], round.FinalizedOn!.Value, [], row.PermitEnded is null ? [] : [row.PermitEnded], options.Value.IssuingAuthority);
+            applicant.Id.ToString()[..8], round.FinalizedOn!.Value,
+            [.. rows.Where(r => r.Role != "applicant").Select(r => $"{r.Name}（{RoleName(r.Role)}）")],
+            [.. rows.Where(r => r.PermitEnded is not null).Select(r => r.PermitEnded!)], options.Value.IssuingAuthority);
         audit.Record("settlement.notice", applicant.ResidentId, $"round {round.Year}");
         await db.SaveChangesAsync(ct);
         return TypedResults.File(SettlementNoticeRenderer.RenderPdf(notice), "application/pdf", $"settlement-notice-{round.Year}-{applicant.Id:N}.pdf");
@@ -104,8 +106,12 @@ public static class SettlementDocuments
             people.Add((a.ApplicantId, a.Id.ToString(), "category", a.Category, "applicant", a.DecidedOn!.Value));
             people.AddRange(a.Members.Select(m => (m.MemberId, a.Id.ToString(), "category", a.Category, FamiliesApi.Name(m.Relationship), a.DecidedOn!.Value)));
         }
-        people.AddRange(settled.Select(s => (s.Applicant.ResidentId, s.Applicant.Id.ToString(), "points",
-            s.Round.Year.ToString(CultureInfo.InvariantCulture), "applicant", s.Round.FinalizedOn!.Value)));
+        foreach (var (round, applicant) in settled)
+        {
+            var year = round.Year.ToString(CultureInfo.InvariantCulture);
+            people.Add((applicant.ResidentId, applicant.Id.ToString(), "points", year, "applicant", round.FinalizedOn!.Value));
+            people.AddRange(applicant.Members.Select(m => (m.MemberId, applicant.Id.ToString(), "points", year, FamiliesApi.Name(m.Relationship), round.FinalizedOn!.Value)));
+        }
         var ids = people.Select(p => p.Resident).Distinct().ToList();
         var residents = await OfficerScope.Residents(db, user).AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var ended = (await db.ResidencePermits.AsNoTracking()

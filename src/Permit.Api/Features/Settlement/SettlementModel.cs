@@ -77,6 +77,14 @@ public static class SettlementRoundsModel
             applicant.HasOne<Resident>().WithMany().HasForeignKey(a => a.ResidentId).OnDelete(DeleteBehavior.Restrict);
             // One application per resident per round.
             applicant.HasIndex(a => new { a.RoundId, a.ResidentId }).IsUnique().HasDatabaseName("UX_SettlementRoundApplicants_RoundId_ResidentId");
+            applicant.OwnsMany(a => a.Members, member =>
+            {
+                member.ToTable("SettlementRoundMembers");
+                member.WithOwner().HasForeignKey("RoundApplicantId");
+                member.HasKey("RoundApplicantId", nameof(SettlingMember.MemberId));
+                member.HasOne<Resident>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
+            });
+            applicant.Navigation(a => a.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
 
         modelBuilder.Entity<RoundObjection>(objection =>

@@ -214,6 +214,8 @@ public static class ProblemCatalogue
         new("settlement-round-year-invalid", BadRequest, "年度不对。", "The year is not valid."),
         new("settlement-round-exists", Conflict, "该年度的积分落户已经设立。", "A settlement round for this year already exists."),
         new("settlement-round-applicant-exists", Conflict, "该申请人已参加本轮。", "The applicant is already in this round."),
+        new("settlement-round-member-is-applicant", Conflict, "同一人在本轮积分落户中不能既是申请人又是随迁人员。", "In a round a person is either an applicant or a family member settling with one, not both."),
+        new("settlement-round-member-named-twice", Conflict, "该家庭成员已随本轮另一申请人落户。", "A family member named here already settles with another applicant of this round."),
         new("settlement-supervisor-required", Forbidden, "须由审核员作出决定。", "A supervisor decides this."),
         new("calendar-year-duplicate", Unprocessable, "工作日历文件重复列出了同一年份。", "The working-day calendar names a year twice."),
         new("calendar-day-outside-year", Unprocessable, "工作日历中的日期不在该年份内。", "A day of the working-day calendar falls outside its year."),

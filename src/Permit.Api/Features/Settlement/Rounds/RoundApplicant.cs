@@ -5,13 +5,19 @@ namespace Permit.Api.Features.Settlement.Rounds;
 /// <summary>
 /// A resident in a points-based round, with the index facts and standing the register showed when they entered it.
 /// The snapshot never changes: an upheld objection corrects a fact in later rankings without touching it, so every
-/// ranking of the round can be recomputed from these rows and the objections.
+/// ranking of the round can be recomputed from these rows and the objections. The family members named to settle with
+/// the applicant (checked by <see cref="SettlingMember.CheckAll"/> on entry) are part of the snapshot: they settle
+/// when the applicant does, and not otherwise.
 /// </summary>
 public sealed class RoundApplicant
 {
+    private readonly List<SettlingMember> _members = [];
+
     private RoundApplicant() { }
 
-    internal RoundApplicant(Guid roundId, Guid residentId, DateTimeOffset appliedAt, IndexFacts facts, int permitMonths, bool frozen, string enteredBy)
+    internal RoundApplicant(
+        Guid roundId, Guid residentId, DateTimeOffset appliedAt, IndexFacts facts, int permitMonths, bool frozen, string enteredBy,
+        IEnumerable<SettlingMember> members)
     {
         Id = Guid.CreateVersion7();
         RoundId = roundId;
@@ -26,6 +32,7 @@ public sealed class RoundApplicant
         PermitMonths = permitMonths;
         Frozen = frozen;
         EnteredBy = enteredBy;
+        _members.AddRange(members);
     }
 
     public Guid Id { get; private set; }
@@ -53,6 +60,8 @@ public sealed class RoundApplicant
     public bool Frozen { get; private set; }
 
     public string EnteredBy { get; private set; } = "";
+
+    public IReadOnlyCollection<SettlingMember> Members => _members.AsReadOnly();
 
     public IndexFacts Facts => new(EducationLevel, SkillLevel, ResidenceMonths, WorkMonths, InsuranceMonths, ContributionHundredths);
 

@@ -16,6 +16,10 @@ namespace Permit.Api.Features.Settlement.Rounds;
 /// </summary>
 public static class SettlementRounds
 {
+    public const string MemberIsApplicantCode = "settlement-round-member-is-applicant";
+
+    public const string MemberNamedTwiceCode = "settlement-round-member-named-twice";
+
     public static async Task<Results<Created<RoundResponse>, ProblemHttpResult>> OpenAsync(
         OpenRoundRequest request, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
@@ -38,7 +42,7 @@ public static class SettlementRounds
         return round is null ? Problems.NoSuch("settlement round") : TypedResults.Ok(await ResponseAsync(db, user, round, ct));
     }
 
-    public static async Task<Results<Created<RoundApplicantResponse>, ProblemHttpResult>> EnterAsync(
+    public static async Task<Results<Created<RoundApplicantResponse>, ValidationProblem, ProblemHttpResult>> EnterAsync(
         Guid id, EnterRoundRequest request, PermitDbContext db, ClaimsPrincipal user, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -52,14 +56,34 @@ public static class SettlementRounds
         if (await db.Set<RoundApplicant>().AnyAsync(a => a.RoundId == id && a.ResidentId == request.ResidentId, ct))
             return Problems.Problem("settlement-round-applicant-exists", "This resident has already applied in this round.");
 
+        // The family members settling with the applicant: checked exactly as a category application checks them, under
+        // the family rules of the condition set in force.
+        var register = await RegisterFacts.OfAsync(db, request.ResidentId, today, ct);
+        var (named, refusal) = await SettlingMembers.FactsAsync(db, user, request.ResidentId, register.Address, request.Members, today, ct);
+        if (refusal is not null)
+            return refusal;
+        var set = await ConditionSetCatalogue.InForceAsync(db, today, ct);
+        var members = SettlingMember.CheckAll(request.ResidentId, set, named);
+        // In one round a person settles once: as an applicant, or with one applicant. Checked both ways.
+        var memberIds = members.Select(m => m.MemberId).ToList();
+        var inRound = db.Set<RoundApplicant>().Where(a => a.RoundId == id);
+        if (await inRound.AnyAsync(a => memberIds.Contains(a.ResidentId) || a.Members.Any(m => m.MemberId == request.ResidentId), ct))
+            return Problems.Problem(MemberIsApplicantCode, "In a round a person is either an applicant or a family member settling with one, not both.");
+        if (memberIds.Count > 0 && await inRound.AnyAsync(a => a.Members.Any(m => memberIds.Contains(m.MemberId)), ct))
+            return Problems.Problem(MemberNamedTwiceCode, "A family member named here already settles with another applicant of this round.");
+
         var standing = await IndexStanding.OfAsync(db, request.ResidentId, today, ct);
-        var applicant = new RoundApplicant(id, request.ResidentId, time.GetUtcNow(), standing.Facts, standing.PermitMonths, standing.Frozen, PointsApi.OfficerName(user));
+        var applicant = new RoundApplicant(id, request.ResidentId, time.GetUtcNow(), standing.Facts, standing.PermitMonths, standing.Frozen, PointsApi.OfficerName(user), members);
         db.Add(applicant);
         audit.Record("settlement.round.apply", request.ResidentId, $"round {round.Year}");
+        foreach (var m in members)
+            audit.Record("settlement.member", m.MemberId, $"named to settle with round {round.Year} applicant {applicant.Id}");
         await db.SaveChangesAsync(ct);
         var index = SettlementIndexes.Zhenhai2026;
+        var view = await SettlingMembers.ViewAsync(db, user, applicant.Members, ct);
         return TypedResults.Created($"/api/settlement/rounds/{id}",
-            new RoundApplicantResponse(applicant.Id, id, applicant.ResidentId, index.TotalHundredths(applicant.Facts) / 100m, applicant.PermitMonths, applicant.Frozen));
+            new RoundApplicantResponse(applicant.Id, id, applicant.ResidentId, index.TotalHundredths(applicant.Facts) / 100m, applicant.PermitMonths, applicant.Frozen,
+                [.. applicant.Members.Select(view)]));
     }
 
     public static async Task<Results<Ok<RoundResponse>, ProblemHttpResult>> CloseApplicationsAsync(
@@ -142,9 +166,11 @@ public static class SettlementRounds
         round.Finalize(today, pending);
         var final = (await LatestRunAsync(db, id, ct))!.Result();
         var settled = final.Where(l => l.Outcome == SettlementRanking.Outcomes.Settled).Select(l => l.ApplicantId).ToList();
-        var residents = await db.Set<RoundApplicant>().Where(a => settled.Contains(a.Id)).Select(a => a.ResidentId).ToListAsync(ct);
+        // The settled applicants and the members settling with them, and no one else: a not-settled applicant's members keep their permits.
+        var households = await db.Set<RoundApplicant>().AsNoTracking().Where(a => settled.Contains(a.Id)).ToListAsync(ct);
+        List<Guid> residents = [.. households.Select(a => a.ResidentId), .. households.SelectMany(a => a.Members.Select(m => m.MemberId))];
         var ended = await SettlementOutcome.EndPermitsAsync(db, audit, residents, today, $"points round {round.Year}", ct);
-        audit.Record("settlement.round.final", null, $"round {round.Year}: {residents.Count} settled");
+        audit.Record("settlement.round.final", null, $"round {round.Year}: {households.Count} settled, {residents.Count - households.Count} family members with them");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new FinalListResponse(await ResponseAsync(db, user, round, ct), ended));
     }
@@ -183,11 +209,16 @@ public static class SettlementRounds
         var stored = last?.Result() ?? [];
         var reproducible = last is not null && (await RankAsync(db, round, ct)).SequenceEqual(stored);
         var names = await NamesAsync(db, user, stored.Select(l => l.ApplicantId), ct);
+        var ids = names.Keys.ToList();
+        var households = await db.Set<RoundApplicant>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Members, ct);
+        var view = await SettlingMembers.ViewAsync(db, user, households.Values.SelectMany(m => m), ct);
+        IReadOnlyList<SettlingMemberResponse> MembersOf(Guid applicant) =>
+            [.. households.GetValueOrDefault(applicant, []).Select(view).Where(m => m.Name.Length > 0)];
         return new RoundResponse(round.Id, round.Year, round.Quota, round.IndexVersion, round.ApplicationOpens, round.ApplicationCloses, round.PublicityDays,
             round.FloorPermitMonths, round.FloorInsuranceMonths, round.FloorNoFreeze, round.Status.ToString().ToLowerInvariant(),
             round.PublicityOpens, round.PublicityCloses, round.FinalizedOn, applicants, runs, reproducible,
             [.. stored.Where(l => names.ContainsKey(l.ApplicantId)).Select(l => new RoundLineResponse(l.ApplicantId, names[l.ApplicantId].ResidentId,
-                names[l.ApplicantId].Name, l.ScoreHundredths / 100m, l.Rank, l.Outcome, l.Reason, l.TieBreak))]);
+                names[l.ApplicantId].Name, l.ScoreHundredths / 100m, l.Rank, l.Outcome, l.Reason, l.TieBreak, MembersOf(l.ApplicantId)))]);
     }
 
     private static async Task<Dictionary<Guid, (Guid ResidentId, string Name)>> NamesAsync(PermitDbContext db, ClaimsPrincipal user, IEnumerable<Guid> applicantIds, CancellationToken ct)
