@@ -2102,6 +2102,47 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Permit.Domain.Settlement.SettlingMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("RoundApplicantId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("MemberId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Age")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("LivesTogether")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<bool>("UnmarriedWithoutIncome")
+                                .HasColumnType("boolean");
+
+                            b1.HasKey("RoundApplicantId", "MemberId");
+
+                            b1.HasIndex("MemberId");
+
+                            b1.ToTable("SettlementRoundMembers", (string)null);
+
+                            b1.HasOne("Permit.Domain.Residents.Resident", null)
+                                .WithMany()
+                                .HasForeignKey("MemberId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoundApplicantId");
+                        });
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundRun", b =>

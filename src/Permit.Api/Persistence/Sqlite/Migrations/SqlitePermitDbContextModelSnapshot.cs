@@ -2093,6 +2093,47 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Permit.Domain.Settlement.SettlingMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("RoundApplicantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("MemberId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Age")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("LivesTogether")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("UnmarriedWithoutIncome")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("RoundApplicantId", "MemberId");
+
+                            b1.HasIndex("MemberId");
+
+                            b1.ToTable("SettlementRoundMembers", (string)null);
+
+                            b1.HasOne("Permit.Domain.Residents.Resident", null)
+                                .WithMany()
+                                .HasForeignKey("MemberId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoundApplicantId");
+                        });
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Settlement.Rounds.RoundRun", b =>
