@@ -127,6 +127,62 @@ public sealed class SettlementStoryTests(Browser browser)
         await Screenshots.SaveAsync(visitor, "settlement-4-publicity");
     }
 
+    [Fact]
+    public async Task A_registrar_enters_a_points_round_with_the_spouse_and_the_round_page_names_her_beside_the_applicant()
+    {
+        await using var host = new PermitTestHost(PageHost.Options());
+        await host.AddOfficerAsync("li.registrar", OfficerRole.Registrar, "李警官");
+        await host.AddOfficerAsync("zhao.supervisor", OfficerRole.Supervisor, "赵科长");
+        var applicantApplication = await PermitArrange.ApprovedApplicationAsync(host, 1, "王建国");
+        var spouseApplication = await PermitArrange.ApprovedApplicationAsync(host, 2, "李秀英");
+        Guid applicantId, spouseId, roundId;
+        await using (var db = host.NewContext())
+        {
+            applicantId = db.PermitApplications.Single(a => a.Id == applicantApplication).ResidentId;
+            spouseId = db.PermitApplications.Single(a => a.Id == spouseApplication).ResidentId;
+        }
+        using var supervisorApi = await host.BearerClientAsync("zhao.supervisor");
+        using (var registrarApi = await host.BearerClientAsync("li.registrar"))
+        {
+            using var linked = await registrarApi.PostAsJsonAsync($"/api/residents/{applicantId}/family",
+                new { memberId = spouseId, relationship = "spouse", evidenceKind = "marriage-certificate", evidenceReference = "结婚证 J330211-2019-88" }, Ct);
+            linked.EnsureSuccessStatusCode();
+            using var opened = await supervisorApi.PostAsJsonAsync("/api/settlement/rounds", new
+            {
+                year = 2026, quota = 1, applicationOpens = "2026-03-01", applicationCloses = "2026-03-31", publicityDays = 7, permitMonths = 0, insuranceMonths = 0,
+            }, Ct);
+            opened.EnsureSuccessStatusCode();
+            roundId = (await opened.Content.ReadFromJsonAsync<RoundResponse>(Ct))!.Id;
+        }
+
+        // At the desk the round takes applications: the registrar enters the resident with the spouse settling too.
+        var desk = await browser.NewPageAsync(host.BaseUrl);
+        await desk.SignInAtDeskAsync("li.registrar");
+        await desk.GotoAsync($"/desk/residents/{applicantId}");
+        await desk.Locator("#round-entry-form input[name='members[]']").CheckAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "参加本年度积分落户" }).ClickAsync();
+        await Assertions.Expect(desk.Locator("#round-entry")).ToHaveAttributeAsync("data-members", "1");
+        await Assertions.Expect(desk.Locator("#round-entry")).ToContainTextAsync("李秀英 (配偶)");
+        await Screenshots.SaveAsync(desk, "settlement-5-round-entered-with-spouse");
+
+        using (var closed = await supervisorApi.PostAsync(new Uri($"/api/settlement/rounds/{roundId}/closing", UriKind.Relative), null, Ct))
+            closed.EnsureSuccessStatusCode();
+        host.Time.Advance(TimeSpan.FromDays(1));
+        using (var supervisorApi2 = await host.BearerClientAsync("zhao.supervisor"))
+        using (var published = await supervisorApi2.PostAsync(new Uri($"/api/settlement/rounds/{roundId}/publication", UriKind.Relative), null, Ct))
+            published.EnsureSuccessStatusCode();
+
+        // The supervisor's round page names who settles with the applicant.
+        var supervisor = await browser.NewPageAsync(host.BaseUrl);
+        await supervisor.SignInAtDeskAsync("zhao.supervisor");
+        await supervisor.GotoAsync($"/admin/settlement/{roundId}");
+        var line = supervisor.Locator("#ranking tbody tr");
+        await Assertions.Expect(line).ToHaveCountAsync(1);
+        await Assertions.Expect(line).ToHaveAttributeAsync("data-members", "1");
+        await Assertions.Expect(line.Locator("td.members")).ToContainTextAsync("李秀英 (配偶)");
+        await Screenshots.AssertReadableAsync(supervisor);
+    }
+
     /// <summary>A child born 15 March 2022 in 镇海区, as the hukou booklet shows the number.</summary>
     private static string ChildIdNumber()
     {

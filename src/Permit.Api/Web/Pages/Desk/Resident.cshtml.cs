@@ -6,6 +6,7 @@ using Permit.Api.Features.Permits;
 using Permit.Api.Features.Registrations;
 using Permit.Api.Features.Residents;
 using Permit.Api.Features.Settlement;
+using Permit.Api.Features.Settlement.Rounds;
 using Permit.Domain.Applications;
 using Permit.Domain.Common;
 using Permit.Domain.Settlement;
@@ -35,6 +36,12 @@ public sealed class ResidentModel(PermitDbContext db, IAuditTrail audit, TimePro
     public SettlementConditionSet ConditionSet { get; private set; } = SettlementConditionSets.Zhenhai2026;
 
     public IReadOnlyList<SettlementApplication> Settlements { get; private set; } = [];
+
+    /// <summary>The points round taking applications today, if any: the desk enters the resident there with the family members.</summary>
+    public SettlementRound? OpenRound { get; private set; }
+
+    /// <summary>The resident's entry in <see cref="OpenRound"/>, once entered.</summary>
+    public RoundApplicant? RoundEntry { get; private set; }
 
     public RegistrationResponse? ActiveRegistration => Registrations.FirstOrDefault(r => r.Status == "active");
 
@@ -67,6 +74,11 @@ public sealed class ResidentModel(PermitDbContext db, IAuditTrail audit, TimePro
         ConditionSet = await ConditionSetCatalogue.InForceAsync(db, Today, cancellationToken);
         Settlements = await SettlementApplications.InScope(db, User).AsNoTracking()
             .Where(a => a.ApplicantId == id).OrderByDescending(a => a.SubmittedOn).ToListAsync(cancellationToken);
+        OpenRound = await db.Set<SettlementRound>().AsNoTracking()
+            .Where(r => r.Status == RoundStatus.Open && r.ApplicationOpens <= Today && r.ApplicationCloses >= Today)
+            .OrderByDescending(r => r.Year).FirstOrDefaultAsync(cancellationToken);
+        if (OpenRound is not null)
+            RoundEntry = await db.Set<RoundApplicant>().AsNoTracking().SingleOrDefaultAsync(a => a.RoundId == OpenRound.Id && a.ResidentId == id, cancellationToken);
 
         audit.Record("resident.read", id, "resident page at the registration desk");
         await db.SaveChangesAsync(cancellationToken);
