@@ -36,7 +36,7 @@ public static class SettlementApi
         rounds.MapGet("/{id:guid}", Rounds.SettlementRounds.GetAsync)
             .WithName("GetSettlementRound").WithSummary("A round with its latest ranking, recomputed from the stored inputs to show it is reproducible");
         rounds.MapPost("/{id:guid}/applicants", Rounds.SettlementRounds.EnterAsync).WithBodyLimit(RequestLimits.Json)
-            .WithName("EnterSettlementRound").WithSummary("Enter a resident inside the window: the index facts are taken from the register and kept");
+            .WithName("EnterSettlementRound").WithSummary("Enter a resident inside the window, with the family members settling with them (checked as for a category application): the index facts are taken from the register and kept");
         rounds.MapPost("/{id:guid}/closing", Rounds.SettlementRounds.CloseApplicationsAsync).RequireAuthorization(Policies.Supervisor)
             .WithName("CloseSettlementRoundApplications").WithSummary("Close the application window at the end of today (publication from tomorrow)");
         rounds.MapPost("/{id:guid}/publication", Rounds.SettlementRounds.PublishAsync).RequireAuthorization(Policies.Supervisor)
@@ -47,7 +47,7 @@ public static class SettlementApi
             .RequireAuthorization(Policies.Supervisor).WithBodyLimit(RequestLimits.Json)
             .WithName("DecideSettlementObjection").WithSummary("Uphold (re-run, showing what changed) or dismiss an objection, during publicity only");
         rounds.MapPost("/{id:guid}/final", Rounds.SettlementRounds.FinalizeAsync).RequireAuthorization(Policies.Supervisor)
-            .WithName("FinalizeSettlementRound").WithSummary("Fix the final list after publicity; the settled applicants' permits end (local hukou obtained)");
+            .WithName("FinalizeSettlementRound").WithSummary("Fix the final list after publicity; the permits of the settled applicants and their settling members end (local hukou obtained)");
 
         settlement.MapGet("/applications/{id:guid}/notice", SettlementDocuments.ApplicationNoticeAsync)
             .WithName("GetSettlementNotice").WithSummary("The notice letter (PDF, Chinese) of an approved application");

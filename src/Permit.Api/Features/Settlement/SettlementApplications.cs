@@ -4,7 +4,6 @@ using Permit.Api.Features.Points;
 using Permit.Api.Features.Residents;
 using Permit.Api.Security.Authorization;
 using Permit.Domain.Common;
-using Permit.Domain.Families;
 using Permit.Domain.Permits;
 using Permit.Domain.Settlement;
 
