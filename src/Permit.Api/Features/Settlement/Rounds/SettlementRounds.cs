@@ -209,8 +209,7 @@ public static class SettlementRounds
         var stored = last?.Result() ?? [];
         var reproducible = last is not null && (await RankAsync(db, round, ct)).SequenceEqual(stored);
         var names = await NamesAsync(db, user, stored.Select(l => l.ApplicantId), ct);
-        var ids = names.Keys.ToList();
-        var households = await db.Set<RoundApplicant>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Members, ct);
+        var households = await db.Set<RoundApplicant>().AsNoTracking().Where(a => a.RoundId == round.Id).ToDictionaryAsync(a => a.Id, a => a.Members, ct);
         var view = await SettlingMembers.ViewAsync(db, user, households.Values.SelectMany(m => m), ct);
         IReadOnlyList<SettlingMemberResponse> MembersOf(Guid applicant) =>
             [.. households.GetValueOrDefault(applicant, []).Select(view).Where(m => m.Name.Length > 0)];
