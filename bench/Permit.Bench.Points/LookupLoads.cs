@@ -36,6 +36,7 @@ public static class LookupLoads
             await db.SaveChangesAsync();
             numbers = await PointsBench.PermitNumbersAsync(db);
             resident = await OfficerPages.PrepareAsync(db, now);
+            await OfficerPages.TakeStatisticsAsync(db);
             // The API loads this same ring from the run's key folder, and trusts it (a non-Production start: see StartApi).
             using var ring = IssuerKeyRing.LoadOrCreate(new KeyDirectory(keys), TimeProvider.System);
             qr = await QrCredentialsAsync(db, numbers, ring, now);

@@ -6,6 +6,7 @@ using Permit.Api.Features.Communities;
 using Permit.Api.Features.Credentials;
 using Permit.Api.Features.DataQuality;
 using Permit.Api.Features.Duplicates;
+using Permit.Api.Features.Statistics;
 using Permit.Api.Features.Endorsements;
 using Permit.Api.Features.Entitlements;
 using Permit.Api.Features.Families;
@@ -78,6 +79,7 @@ try
     app.MapFamilies();
     app.MapSettlement();
     app.MapDuplicates();
+    app.MapStatistics();
     app.MapDataQuality();
     app.MapPermitSecurity();
     app.MapPermitWeb();
@@ -115,6 +117,7 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddPermitWeb();
     builder.AddPermitJobs();
     builder.Services.AddDuplicates();
+    builder.Services.AddStatistics();
     builder.AddPermitDemo();
     return builder.Build();
 }

@@ -63,6 +63,10 @@ public abstract partial class PermitDbContext
             || Residents.Any(r => r.Id == x.ResidentId && r.AreaCode!.StartsWith(JurisdictionPrefix)));
         modelBuilder.Entity<SocialInsuranceCover>().HasQueryFilter(x => JurisdictionPrefix == null
             || Residents.Any(r => r.Id == x.ResidentId && r.AreaCode!.StartsWith(JurisdictionPrefix)));
+        // Counts of the residents above, by area: an officer reads only the areas inside the jurisdiction (never the
+        // whole register's, whose area is empty).
+        modelBuilder.Entity<Features.Statistics.StatisticsFigure>().HasQueryFilter(x => JurisdictionPrefix == null
+            || x.Area.StartsWith(JurisdictionPrefix));
     }
 
     /// <summary>

@@ -74,6 +74,7 @@ public abstract partial class PermitDbContext(DbContextOptions options, CitizenI
         Features.Settlement.SettlementRoundsModel.Configure(modelBuilder);
         Features.Photos.PhotosModel.Configure(modelBuilder);
         Features.Duplicates.DuplicatesModel.Configure(modelBuilder);
+        Features.Statistics.StatisticsModel.Configure(modelBuilder);
         ApplyJurisdictionFilters(modelBuilder);
         if (CitizenIdProtector is not null)
             EncryptCitizenIds(modelBuilder, CitizenIdProtector);

@@ -176,6 +176,7 @@ public static class AuthorizationMatrixTable
         new("GET",  "/api/admin/jobs/",                                            AdminOnly),
         new("GET",  "/api/admin/jobs/runs",                                        AdminOnly),
         new("POST", "/api/admin/jobs/{name}/runs",                                 AdminOnly),
+        new("POST", "/api/admin/statistics/refresh",                               AdminOnly),
 
         // Verifier terminals
         new("GET",  "/api/terminals/me",                                           Terminal),

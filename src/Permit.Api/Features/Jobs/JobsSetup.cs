@@ -45,6 +45,9 @@ public static class JobsSetup
                 trigger => trigger.WithIdentity(AuditCheckpointJob.JobName, JobGroup).StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(audit.CheckpointInterval).RepeatForever()),
                 job => job.WithIdentity(AuditCheckpointJob.JobName, JobGroup));
+            Statistics.StatisticsSetup.Schedule(q,
+                builder.Configuration.GetSection(Statistics.StatisticsOptions.Section).Get<Statistics.StatisticsOptions>() ?? new Statistics.StatisticsOptions(),
+                TimeZoneInfo.FindSystemTimeZoneById(jobs.TimeZone));
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
