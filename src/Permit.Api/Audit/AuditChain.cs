@@ -101,6 +101,33 @@ public static class AuditChain
         }
     }
 
+    /// <summary>
+    /// Appends <paramref name="entries"/>, written outside EF's change tracker by <paramref name="write"/>, in the
+    /// context's current transaction (required): takes the append lock as a save in that transaction would (held until
+    /// the transaction ends), links the entries onto the chain's end in their order, then lets <paramref name="write"/>
+    /// store them. Save the context's tracked changes first, so that audit entries tracked there are linked before these.
+    /// No retry as <see cref="SaveAsync"/> has: another process appending meanwhile fails the unique sequence index, and
+    /// the caller's transaction, rolled back, leaves nothing.
+    /// </summary>
+    public static async Task AppendAsync(
+        DbContext context, IReadOnlyList<AuditEntry> entries, Func<IReadOnlyList<AuditEntry>, CancellationToken, Task> write,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(write);
+        if (context.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Audit entries written outside a save are appended in the caller's transaction: begin one first.");
+        if (entries.Count == 0)
+            return;
+        if (AuditChainDatabaseLock.Applies(context))
+            await AuditChainDatabaseLock.TakeAsync(context, cancellationToken).ConfigureAwait(false);
+        else
+            await HoldForTransactionAsync(context, cancellationToken).ConfigureAwait(false);
+        Link(entries, await LastLinkAsync(context, cancellationToken).ConfigureAwait(false));
+        await write(entries, cancellationToken).ConfigureAwait(false);
+    }
+
     // The lock is transaction-scoped: a save on its own gets a transaction of its own, committed when the save succeeds.
     private static async Task<int> SaveUnderDatabaseLockAsync(
         DbContext context, List<AuditEntry> pending, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
@@ -237,7 +264,7 @@ public static class AuditChain
         return pending;
     }
 
-    private static void Link(List<AuditEntry> pending, (long Sequence, string Hash) end)
+    private static void Link(IReadOnlyList<AuditEntry> pending, (long Sequence, string Hash) end)
     {
         var (sequence, previous) = end;
         foreach (var entry in pending)

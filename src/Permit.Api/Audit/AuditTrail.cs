@@ -5,10 +5,13 @@ public sealed class AuditTrail(DbContext context, IAuditActorSource actor, TimeP
 {
     public AuditEntry Record(string action, Guid? residentId, string? purpose)
     {
-        var entry = AuditEntry.Create(actor.Current, action, residentId, purpose, time.GetUtcNow());
+        var entry = Prepare(action, residentId, purpose);
         context.Set<AuditEntry>().Add(entry);
         return entry;
     }
+
+    public AuditEntry Prepare(string action, Guid? residentId, string? purpose) =>
+        AuditEntry.Create(actor.Current, action, residentId, purpose, time.GetUtcNow());
 }
 
 /// <summary>Who is acting right now.</summary>

@@ -11,4 +11,10 @@ public interface IAuditTrail
     /// <param name="residentId">Whose record; null only for actions on no one's data (e.g. <c>officer.create</c>).</param>
     /// <param name="purpose">Why, in the officer's or feature's words (e.g. the application number being decided).</param>
     AuditEntry Record(string action, Guid? residentId, string? purpose);
+
+    /// <summary>
+    /// The entry <see cref="Record"/> would add, not added to the unit of work: for a set-based writer outside EF's change
+    /// tracker, which links and writes it in its transaction (<see cref="AuditChain.AppendAsync"/>).
+    /// </summary>
+    AuditEntry Prepare(string action, Guid? residentId, string? purpose);
 }

@@ -115,7 +115,7 @@ internal static class BulkTables
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool IsSimple(IEntityType type)
+    internal static bool IsSimple(IEntityType type)
     {
         if (type.IsOwned() || type.BaseType is not null || type.GetDirectlyDerivedTypes().Any() || type.GetTableName() is null)
             return false;
@@ -126,18 +126,19 @@ internal static class BulkTables
             && type.GetForeignKeys().All(k => k.PrincipalEntityType != type);
     }
 
-    private static (string Table, List<string> Columns) Names(BulkTable table)
+    private static (string Table, List<string> Columns) Names(BulkTable table) => Names(table.Type, table.Columns);
+
+    internal static (string Table, List<string> Columns) Names(IEntityType type, IReadOnlyList<IProperty> columns)
     {
-        var type = table.Type;
         var store = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var name = type.GetSchema() is { } schema ? $"\"{schema}\".\"{store.Name}\"" : $"\"{store.Name}\"";
-        return (name, [.. table.Columns.Select(c => $"\"{c.GetColumnName(store)}\"")]);
+        return (name, [.. columns.Select(c => $"\"{c.GetColumnName(store)}\"")]);
     }
 
-    private static Func<object?, object?> Converter(RelationalTypeMapping mapping) =>
+    internal static Func<object?, object?> Converter(RelationalTypeMapping mapping) =>
         mapping.Converter is { } converter ? value => value is null ? null : converter.ConvertToProvider(value) : value => value;
 
     // "character varying(32)" is "character varying" to Npgsql's importer.
-    private static string BaseStoreType(string storeType) =>
+    internal static string BaseStoreType(string storeType) =>
         storeType.IndexOf('(', StringComparison.Ordinal) is var open and > 0 ? storeType[..open].Trim() : storeType;
 }

@@ -40,4 +40,10 @@ public sealed record BulkReportOptions
     public WorkingCalendar? Calendar { get; init; }
 
     public Action<int, int>? Progress { get; init; }
+
+    /// <summary>
+    /// Saves the new rows through EF's change tracker, as on SQL Server, instead of the direct writer: kept so the two
+    /// ways can be compared (they write the same rows).
+    /// </summary>
+    public bool SaveThroughChangeTracker { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Permit.Domain.Identity;
 
@@ -32,6 +33,13 @@ public static class CitizenIdBlindIndex
             .HasAnnotation(SourceAnnotation, source);
         builder.HasIndex(PropertyName).IsUnique().HasDatabaseName(indexName);
         return builder;
+    }
+
+    /// <summary>The number property a blind-index column indexes, or null when <paramref name="property"/> is no blind index.</summary>
+    public static string? SourceOf(IReadOnlyProperty property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return property.Name == PropertyName ? property.FindAnnotation(SourceAnnotation)?.Value as string : null;
     }
 
     /// <summary>Fills the blind index of every added or changed entity; call it from <c>SaveChanges</c>.</summary>
