@@ -135,6 +135,9 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("ExtendedCount")
                         .HasColumnType("int");
 
@@ -173,6 +176,9 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.Property<long>("CardCount")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -198,6 +204,26 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.HasKey("Number");
 
                     b.ToTable("StatusLists", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Credentials.StatusChangeMarker", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Counter")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatusChangeMarkers", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Counter = 1L
+                        });
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Duplicates.DuplicateSuspicion", b =>

@@ -128,6 +128,9 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ExtendedCount")
                         .HasColumnType("INTEGER");
 
@@ -166,6 +169,9 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.Property<long>("CardCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -191,6 +197,26 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.HasKey("Number");
 
                     b.ToTable("StatusLists", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Credentials.StatusChangeMarker", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Counter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatusChangeMarkers", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Counter = 1L
+                        });
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Duplicates.DuplicateSuspicion", b =>
