@@ -23,7 +23,15 @@ public sealed class StatusChangeMarker
     /// </summary>
     public const long Initial = 1;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> Unmoved = [];
+
     private StatusChangeMarker() { }
+
+    /// <summary>
+    /// For a context whose saves an interceptor takes over and writes nothing itself (a bulk seeder's): its saves neither
+    /// begin a transaction nor move the marker; whoever writes its rows answers for the lists.
+    /// </summary>
+    public static void LeaveUnmoved(DbContext context) => Unmoved.AddOrUpdate(context, Unmoved);
 
     public StatusChangeMarker(int id, long counter)
     {
@@ -94,7 +102,7 @@ public sealed class StatusChangeMarker
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(save);
-        if (!Touches(db.ChangeTracker))
+        if (Unmoved.TryGetValue(db, out _) || !Touches(db.ChangeTracker))
             return await save(cancellationToken).ConfigureAwait(false);
         await using var own = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
@@ -114,7 +122,7 @@ public sealed class StatusChangeMarker
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(save);
-        if (!Touches(db.ChangeTracker))
+        if (Unmoved.TryGetValue(db, out _) || !Touches(db.ChangeTracker))
             return save();
         using var own = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
         var saved = save();

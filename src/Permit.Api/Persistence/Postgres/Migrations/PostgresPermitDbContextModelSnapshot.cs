@@ -716,6 +716,14 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<short?>("AccrualIndicator")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("smallint");
+
+                    b.Property<int?>("AccrualMonth")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("AccrualRunId")
                         .HasColumnType("uuid");
 
@@ -736,7 +744,6 @@ namespace Permit.Api.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Key")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .IsUnicode(false)
                         .HasColumnType("character varying(100)");
@@ -789,7 +796,12 @@ namespace Permit.Api.Persistence.Postgres.Migrations
 
                     b.HasIndex("ResidentId", "Key")
                         .IsUnique()
-                        .HasDatabaseName("UX_PointsEntries_ResidentId_Key");
+                        .HasDatabaseName("UX_PointsEntries_ResidentId_Key")
+                        .HasFilter("\"Key\" IS NOT NULL");
+
+                    b.HasIndex("ResidentId", "AccrualIndicator", "AccrualMonth")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PointsEntries_ResidentId_AccrualIndicator_AccrualMonth");
 
                     b.ToTable("PointsEntries", (string)null);
                 });

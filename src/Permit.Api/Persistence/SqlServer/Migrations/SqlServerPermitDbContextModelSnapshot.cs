@@ -716,6 +716,14 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<short?>("AccrualIndicator")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("smallint");
+
+                    b.Property<int?>("AccrualMonth")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("AccrualRunId")
                         .HasColumnType("uniqueidentifier");
 
@@ -736,7 +744,6 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasColumnType("varchar(64)");
 
                     b.Property<string>("Key")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .IsUnicode(false)
                         .HasColumnType("varchar(100)");
@@ -789,7 +796,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.HasIndex("ResidentId", "Key")
                         .IsUnique()
-                        .HasDatabaseName("UX_PointsEntries_ResidentId_Key");
+                        .HasDatabaseName("UX_PointsEntries_ResidentId_Key")
+                        .HasFilter("\"Key\" IS NOT NULL");
+
+                    b.HasIndex("ResidentId", "AccrualIndicator", "AccrualMonth")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PointsEntries_ResidentId_AccrualIndicator_AccrualMonth")
+                        .HasFilter("[AccrualIndicator] IS NOT NULL AND [AccrualMonth] IS NOT NULL");
 
                     b.ToTable("PointsEntries", (string)null);
                 });

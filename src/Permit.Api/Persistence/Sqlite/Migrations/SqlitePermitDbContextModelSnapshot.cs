@@ -707,6 +707,14 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<short?>("AccrualIndicator")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AccrualMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AccrualRunId")
                         .HasColumnType("TEXT");
 
@@ -727,7 +735,6 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
@@ -780,7 +787,12 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.HasIndex("ResidentId", "Key")
                         .IsUnique()
-                        .HasDatabaseName("UX_PointsEntries_ResidentId_Key");
+                        .HasDatabaseName("UX_PointsEntries_ResidentId_Key")
+                        .HasFilter("\"Key\" IS NOT NULL");
+
+                    b.HasIndex("ResidentId", "AccrualIndicator", "AccrualMonth")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PointsEntries_ResidentId_AccrualIndicator_AccrualMonth");
 
                     b.ToTable("PointsEntries", (string)null);
                 });
