@@ -76,7 +76,7 @@ public sealed class StatusListCache(TimeProvider time) : IDisposable
             return null;
         var delta = StatusDeltaCodec.Sign(StatusDelta.Between(from, to), keys.ActiveSigner);
         // Kept only for the list this node serves now: a delta to a list another caller has since replaced is served
-        // to this caller and dropped, and the cache never holds more bases than a month of lists gives.
+        // to this caller and not kept, and the cache holds at most MaxDeltas bases.
         if (_latest?.Number == latest.Number)
         {
             _latestList = to;
