@@ -70,6 +70,9 @@ public sealed class BulkWriter : SaveChangesInterceptor, IAsyncDisposable
                     .AddInterceptors(this).Options, protector),
         };
         context.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Its saves write nothing (this writer takes the rows): no transaction, no status change marker to move. The
+        // seed's status lists do not exist yet, so the first download makes one from the written rows.
+        Api.Features.Credentials.StatusChangeMarker.LeaveUnmoved(context);
         return context;
     }
 

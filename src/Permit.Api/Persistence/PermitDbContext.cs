@@ -100,8 +100,9 @@ public abstract partial class PermitDbContext(DbContextOptions options, CitizenI
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ApplyAggregateRules();
-        // Audit entries recorded in this unit of work are linked onto the chain and saved with it.
-        return AuditChain.Save(this, () => base.SaveChanges(acceptAllChangesOnSuccess));
+        // Audit entries recorded in this unit of work are linked onto the chain and saved with it; a status change moves
+        // the status lists' change marker in the same transaction.
+        return StatusChangeMarker.Save(this, () => AuditChain.Save(this, () => base.SaveChanges(acceptAllChangesOnSuccess)));
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -109,7 +110,8 @@ public abstract partial class PermitDbContext(DbContextOptions options, CitizenI
         await LoadPlacedResidentsAsync(cancellationToken).ConfigureAwait(false);
         // LoadPlacedResidentsAsync has just detected changes, and loading residents changes none.
         ApplyAggregateRules(detected: true);
-        return await AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+        return await StatusChangeMarker.SaveAsync(
+                this, ct => AuditChain.SaveAsync(this, c => base.SaveChangesAsync(acceptAllChangesOnSuccess, c), ct), cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -1,6 +1,6 @@
 namespace Permit.Api.Features.Credentials;
 
-/// <summary>The credential features' tables: published revocation lists (v1), status lists (v2) and outstanding card challenges. Applied by the context like <c>PermitsModel</c>.</summary>
+/// <summary>The credential features' tables: published revocation lists (v1), status lists (v2), the status change marker and outstanding card challenges. Applied by the context like <c>PermitsModel</c>.</summary>
 public static class CredentialsModel
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -19,6 +19,13 @@ public static class CredentialsModel
             list.HasKey(l => l.Number);
             list.Property(l => l.Number).ValueGeneratedNever();
             list.Property(l => l.KeyId).HasMaxLength(16).IsUnicode(false);
+        });
+        modelBuilder.Entity<StatusChangeMarker>(marker =>
+        {
+            marker.ToTable("StatusChangeMarkers");
+            marker.HasKey(m => m.Id);
+            marker.Property(m => m.Id).ValueGeneratedNever();
+            marker.HasData(new StatusChangeMarker(StatusChangeMarker.RowId, StatusChangeMarker.Initial));
         });
         modelBuilder.Entity<CardChallenge>(challenge =>
         {

@@ -15,7 +15,7 @@ public sealed class PublishedRevocationList
     }
 
     public PublishedRevocationList(
-        long version, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, string keyId, int revoked, int suspended, int extended, byte[] signedList)
+        long version, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, string keyId, int revoked, int suspended, int extended, byte[] signedList, long changeMarker)
     {
         Version = version;
         ThisUpdate = thisUpdate;
@@ -25,6 +25,7 @@ public sealed class PublishedRevocationList
         SuspendedCount = suspended;
         ExtendedCount = extended;
         SignedList = signedList;
+        ChangeMarker = changeMarker;
     }
 
     public long Version { get; private set; }
@@ -46,4 +47,8 @@ public sealed class PublishedRevocationList
     public byte[] SignedList { get; private set; }
 
     public bool IsStale(DateTimeOffset now) => now > NextUpdate;
+
+    /// <summary>The <see cref="StatusChangeMarker"/> counter read before the register was read for this list: a different
+    /// counter now means a status change the list may miss.</summary>
+    public long ChangeMarker { get; private set; }
 }

@@ -15,7 +15,7 @@ public sealed class PublishedStatusList
     }
 
     public PublishedStatusList(
-        long number, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, string keyId, int revoked, int suspended, long cards, byte[] signedList)
+        long number, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, string keyId, int revoked, int suspended, long cards, byte[] signedList, long changeMarker)
     {
         Number = number;
         ThisUpdate = thisUpdate;
@@ -25,6 +25,7 @@ public sealed class PublishedStatusList
         SuspendedCount = suspended;
         CardCount = cards;
         SignedList = signedList;
+        ChangeMarker = changeMarker;
     }
 
     public long Number { get; private set; }
@@ -47,4 +48,8 @@ public sealed class PublishedStatusList
 
     /// <summary>The tagged COSE_Sign1, exactly as served.</summary>
     public byte[] SignedList { get; private set; }
+
+    /// <summary>The <see cref="StatusChangeMarker"/> counter read before the register was read for this list: a different
+    /// counter now means a status change the list may miss.</summary>
+    public long ChangeMarker { get; private set; }
 }

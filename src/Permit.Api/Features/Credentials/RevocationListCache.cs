@@ -4,9 +4,10 @@ namespace Permit.Api.Features.Credentials;
 
 /// <summary>
 /// What <c>GET /api/revocation-list</c> serves to anonymous verifiers: the list this node last served or published, kept
-/// in memory with its bytes. Each call still asks whether a newer version was published (by the daily job, an abandoned
-/// chip or another node) and runs the counting queries that tell whether the register has moved on
-/// (so a card reported lost is on the very next download), but never loads or signs a list when nothing changed, and
+/// in memory with its bytes. Each call still asks, in one small query, whether a newer version was published (by the
+/// daily job, an abandoned chip or another node) and whether a status change was saved since the list read the register
+/// (<see cref="StatusChangeMarker"/>: so a card reported lost is on the very next download), but never loads or signs a
+/// list when nothing changed, and
 /// only one caller at a time publishes: a burst of anonymous calls after a revocation yields one new version, not one per
 /// call. An admin's publication (<c>POST /api/admin/revocation-list</c>) replaces the entry at once.
 /// </summary>
@@ -20,10 +21,16 @@ public sealed class RevocationListCache(TimeProvider time) : IDisposable
         ArgumentNullException.ThrowIfNull(db);
         // A newer version published elsewhere (the daily job, a chip's abandonment, another node) replaces the cached one
         // even when the register's counts have not moved since: serving the older one would hide it from verifiers.
-        if (_latest is { } cached
-            && !await db.Set<PublishedRevocationList>().AsNoTracking().AnyAsync(l => l.Version > cached.Version, cancellationToken).ConfigureAwait(false)
-            && !await RevocationListPublisher.IsBehindAsync(db, cached, cancellationToken).ConfigureAwait(false))
-            return cached;
+        // One round trip: no newer version and no status change saved since this one read the register.
+        if (_latest is { } cached)
+        {
+            var version = cached.Version;
+            var now = await db.Set<StatusChangeMarker>().AsNoTracking().Where(m => m.Id == StatusChangeMarker.RowId)
+                .Select(m => new { m.Counter, Newer = db.Set<PublishedRevocationList>().Any(l => l.Version > version) })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (now is { Newer: false } && now.Counter == cached.ChangeMarker)
+                return cached;
+        }
 
         await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -16,7 +16,8 @@ namespace Permit.Api.Features.Credentials;
 /// <item><c>ac</c>: the chip key (SHA-256 of EF.CHIPKEY) of every chip abandoned at personalization, whose signed files
 ///   must count nowhere although they name a card in force.</item>
 /// </list>
-/// The daily job calls <see cref="PublishAsync"/>; <c>GET /api/revocation-list</c> serves the latest version.
+/// The daily job calls <see cref="PublishAsync"/>; <c>GET /api/revocation-list</c> serves the latest version, made
+/// again when a status change was saved since (<see cref="IsBehindAsync(PermitDbContext, long, CancellationToken)"/>).
 /// </summary>
 public static class RevocationListPublisher
 {
@@ -28,6 +29,8 @@ public static class RevocationListPublisher
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(keys);
+        // Before the register is read: a change committing after this read makes the list behind (StatusChangeMarker).
+        var marker = await StatusChangeMarker.CurrentAsync(db, cancellationToken);
         var permits = db.ResidencePermits.AsNoTracking();
         // The two-argument SelectMany joins the owned cards to their permit; SQLite cannot run the correlated form.
         var cards = permits.SelectMany(p => p.Cards, (p, c) => new { p.Number, p.Status, p.ValidUntil, Card = c, Permit = p });
@@ -56,7 +59,7 @@ public static class RevocationListPublisher
                 abandoned.Select(Convert.FromHexString));
             var row = new PublishedRevocationList(
                 list.Version, list.ThisUpdate, list.NextUpdate, keys.Active.KeyId, revoked.Count, suspended.Count, extended.Count,
-                RevocationListCodec.Sign(list, keys.ActiveSigner));
+                RevocationListCodec.Sign(list, keys.ActiveSigner), marker);
             db.Add(row);
             try
             {
@@ -72,33 +75,24 @@ public static class RevocationListPublisher
     }
 
     /// <summary>
-    /// True when the register has revoked cards or suspended permits that <paramref name="latest"/> does not count
-    /// (revocation is never undone, so a different count means a change; two counting queries, no list building), or
-    /// a chip abandoned since it was made.
+    /// True when a status change (a card revoked, issued or superseded, a permit suspended or ended, a chip abandoned)
+    /// was saved since <paramref name="latest"/> read the register: one primary-key read, the same on every API node.
     /// </summary>
     public static Task<bool> IsBehindAsync(PermitDbContext db, PublishedRevocationList latest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(latest);
-        return IsBehindAsync(db, latest.RevokedCount, latest.SuspendedCount, latest.ThisUpdate, cancellationToken);
+        return IsBehindAsync(db, latest.ChangeMarker, cancellationToken);
     }
 
-    /// <summary>The same question for any list that counted <paramref name="revokedCount"/> and <paramref name="suspendedCount"/> at <paramref name="listMade"/> (the status list v2 too).</summary>
-    public static async Task<bool> IsBehindAsync(
-        PermitDbContext db, int revokedCount, int suspendedCount, DateTimeOffset listMade, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var cards = db.ResidencePermits.AsNoTracking().SelectMany(p => p.Cards, (p, c) => new { p.Status, CardStatus = c.Status });
-        var revoked = await cards.CountAsync(x => x.CardStatus == CardStatus.Revoked, cancellationToken);
-        if (revoked != revokedCount)
-            return true;
-        var suspended = await cards.CountAsync(x => x.Status == PermitStatus.Suspended && x.CardStatus == CardStatus.Issued, cancellationToken);
-        if (suspended != suspendedCount)
-            return true;
-        // A chip abandoned after the list was made is not on it (abandoning is never undone either). At the list's own
-        // instant (a clock that stood still, or the status list's whole second) it may or may not be: republish, since a
-        // list missing an abandoned chip lets a clone pass offline, and an extra list costs only a signature.
-        return await db.Set<Permits.CardPersonalization>().AnyAsync(p => p.AbandonedAt != null && p.AbandonedAt >= listMade, cancellationToken);
-    }
+    /// <summary>The same question for any list made when the <see cref="StatusChangeMarker"/> read <paramref name="changeMarker"/> (the status list v2 too).</summary>
+    /// <remarks>
+    /// The marker is read before the register, and every status change moves it in its own transaction; so a change
+    /// saved at the very instant a list is made (a frozen clock, or the same whole second, where comparing times could
+    /// not tell) still leaves the list behind unless the list read it: an abandoned chip missing from the list would let
+    /// a clone of its signed files pass offline, and an extra list costs only a signature.
+    /// </remarks>
+    public static async Task<bool> IsBehindAsync(PermitDbContext db, long changeMarker, CancellationToken cancellationToken) =>
+        await StatusChangeMarker.CurrentAsync(db, cancellationToken) != changeMarker;
 
     /// <summary>The latest published list, or null before the first.</summary>
     public static Task<PublishedRevocationList?> LatestAsync(PermitDbContext db, CancellationToken cancellationToken)

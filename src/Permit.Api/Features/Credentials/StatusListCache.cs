@@ -13,6 +13,10 @@ namespace Permit.Api.Features.Credentials;
 public sealed class StatusListCache(TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    // A delta is at most about a megabyte; a month of daily lists and the republications after status changes make the
+    // bases verifiers may hold, and a burst of changes could make many: past this many the cache starts again.
+    private const int MaxDeltas = 256;
+
     private readonly ConcurrentDictionary<(long Base, long Number), byte[]> _deltas = new();
     private PublishedStatusList? _latest;
     private StatusList? _latestList;
@@ -20,10 +24,17 @@ public sealed class StatusListCache(TimeProvider time) : IDisposable
     public async Task<PublishedStatusList> LatestAsync(PermitDbContext db, IssuerKeyRing keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (_latest is { } cached
-            && !await db.Set<PublishedStatusList>().AsNoTracking().AnyAsync(l => l.Number > cached.Number, cancellationToken).ConfigureAwait(false)
-            && !await StatusListPublisher.IsBehindAsync(db, cached, cancellationToken).ConfigureAwait(false))
-            return cached;
+        // One round trip: no newer list published (by the daily job, an admin or another node) and no status change
+        // saved since this one read the register.
+        if (_latest is { } cached)
+        {
+            var number = cached.Number;
+            var now = await db.Set<StatusChangeMarker>().AsNoTracking().Where(m => m.Id == StatusChangeMarker.RowId)
+                .Select(m => new { m.Counter, Newer = db.Set<PublishedStatusList>().Any(l => l.Number > number) })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (now is { Newer: false } && now.Counter == cached.ChangeMarker)
+                return cached;
+        }
 
         await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -64,7 +75,17 @@ public sealed class StatusListCache(TimeProvider time) : IDisposable
         if (from is null || to is null)
             return null;
         var delta = StatusDeltaCodec.Sign(StatusDelta.Between(from, to), keys.ActiveSigner);
-        _deltas[(baseNumber, latest.Number)] = delta;
+        // Kept only for the list this node serves now: a delta to a list another caller has since replaced is served
+        // to this caller and not kept, and the cache holds at most MaxDeltas bases.
+        if (_latest?.Number == latest.Number)
+        {
+            _latestList = to;
+            if (_deltas.Count >= MaxDeltas)
+                _deltas.Clear();
+            _deltas[(baseNumber, latest.Number)] = delta;
+            Prune(latest.Number);
+        }
+
         return delta;
     }
 
@@ -75,7 +96,13 @@ public sealed class StatusListCache(TimeProvider time) : IDisposable
             return;
         _latest = list;
         _latestList = null;
-        foreach (var stale in _deltas.Keys.Where(k => k.Number != list.Number))
+        Prune(list.Number);
+    }
+
+    /// <summary>Drops every delta to a list other than <paramref name="latest"/>: no verifier is sent one again.</summary>
+    private void Prune(long latest)
+    {
+        foreach (var stale in _deltas.Keys.Where(k => k.Number != latest))
             _deltas.TryRemove(stale, out _);
     }
 

@@ -21,6 +21,8 @@ public static class StatusListPublisher
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(keys);
+        // Before the register is read: a change committing after this read makes the list behind (StatusChangeMarker).
+        var marker = await StatusChangeMarker.CurrentAsync(db, cancellationToken);
         var builder = new StatusListBuilder();
         int revoked = 0, suspended = 0;
         // The two-argument SelectMany joins the owned cards to their permit; SQLite cannot run the correlated form.
@@ -62,7 +64,7 @@ public static class StatusListPublisher
                 .OrderByDescending(l => l.Number).Select(l => (long?)l.Number).FirstOrDefaultAsync(cancellationToken);
             var list = builder.Build((latest ?? 0) + 1, thisUpdate, thisUpdate + RevocationListPublisher.Lifetime);
             var row = new PublishedStatusList(list.Number, list.ThisUpdate, list.NextUpdate, keys.Active.KeyId, revoked, suspended,
-                list.CardCount, StatusListCodec.Sign(list, keys.ActiveSigner));
+                list.CardCount, StatusListCodec.Sign(list, keys.ActiveSigner), marker);
             db.Add(row);
             try
             {
@@ -88,6 +90,6 @@ public static class StatusListPublisher
     public static Task<bool> IsBehindAsync(PermitDbContext db, PublishedStatusList latest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(latest);
-        return RevocationListPublisher.IsBehindAsync(db, latest.RevokedCount, latest.SuspendedCount, latest.ThisUpdate, cancellationToken);
+        return RevocationListPublisher.IsBehindAsync(db, latest.ChangeMarker, cancellationToken);
     }
 }

@@ -108,8 +108,8 @@ public sealed class CardPersonalization
             throw new InvalidOperationException("An issued card is reported lost, not abandoned.");
         if (IsAbandoned)
             throw new InvalidOperationException("This chip was already abandoned.");
-        // Whole seconds, as the status list's thisUpdate, so that the list published right after this (same second)
-        // counts as having it (RevocationListPublisher.IsBehindAsync).
+        // Whole seconds, as the status list's thisUpdate. Whether a list has it is told by the status change marker
+        // this save moves (StatusChangeMarker), not by comparing the two times.
         AbandonedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
         AbandonReason = reason.Trim() is { Length: <= AbandonReasonMaxLength } trimmed
             ? trimmed

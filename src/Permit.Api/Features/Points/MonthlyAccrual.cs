@@ -24,7 +24,7 @@ public static class MonthlyAccrual
     /// <summary>
     /// Accrues <paramref name="year"/>-<paramref name="month"/>. Idempotent per (resident, indicator, period): running it
     /// again for the same month, or after a crash part-way (the transaction rolled back), never accrues a month twice;
-    /// the ledger's unique key (<see cref="PointsModel.EntryKeyIndex"/>) guarantees it even against a concurrent run.
+    /// the ledger's unique accrual key (<see cref="PointsModel.AccrualKeyIndex"/>) guarantees it even against a concurrent run.
     /// Totals are recomputed as of China's date at <paramref name="now"/>, under the rule set in force that day, for
     /// every balance on that version (ages move too).
     /// </summary>
@@ -125,8 +125,16 @@ public static class MonthlyAccrual
         ];
     }
 
-    /// <summary>The key that makes a month accrue once per resident and indicator.</summary>
-    public static string KeyFor(DateOnly month, string indicator) => $"accrual:{month:yyyy-MM}:{indicator}";
+    /// <summary>The month in the accrual key (<see cref="PointsEntry.AccrualMonth"/>): <c>yyyyMM</c>.</summary>
+    public static int MonthKey(DateOnly month) => (month.Year * 100) + month.Month;
+
+    /// <summary>The indicator in the accrual key (<see cref="PointsEntry.AccrualIndicator"/>).</summary>
+    public static AccrualIndicator IndicatorKey(string indicator) => indicator switch
+    {
+        IndicatorCodes.SocialInsurance => AccrualIndicator.SocialInsurance,
+        IndicatorCodes.Residence => AccrualIndicator.Residence,
+        _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, "Only social insurance and residence accrue monthly."),
+    };
 
     /// <summary>The statements of one run; all values are the run's own.</summary>
     private sealed class AccrualStatements(
@@ -191,25 +199,27 @@ public static class MonthlyAccrual
         public string AccrueMonth(PerUnitRule rule, string earnedCondition)
         {
             var months = BCol(rule.Code == IndicatorCodes.SocialInsurance ? nameof(PointsBalance.SocialInsuranceMonths) : nameof(PointsBalance.ResidenceMonths));
-            var key = KeyFor(first, rule.Code);
             string[] columns =
             [
                 nameof(PointsEntry.ResidentId), nameof(PointsEntry.Kind), nameof(PointsEntry.Indicator), nameof(PointsEntry.Quantity),
                 nameof(PointsEntry.Level), nameof(PointsEntry.PointsHundredths), nameof(PointsEntry.Period), nameof(PointsEntry.Source),
                 nameof(PointsEntry.RuleSetVersion), nameof(PointsEntry.Officer), nameof(PointsEntry.EvidenceReference), nameof(PointsEntry.CreatedAt),
-                nameof(PointsEntry.ReversesEntryId), nameof(PointsEntry.FrozenUntil), nameof(PointsEntry.Key), nameof(PointsEntry.AccrualRunId),
+                nameof(PointsEntry.ReversesEntryId), nameof(PointsEntry.FrozenUntil), nameof(PointsEntry.AccrualIndicator), nameof(PointsEntry.AccrualMonth),
+                nameof(PointsEntry.AccrualRunId),
             ];
             var residentId = BCol(nameof(PointsBalance.ResidentId));
             return $"INSERT INTO {E} ({string.Join(", ", columns.Select(sql.Column<PointsEntry>))})"
                 + $" SELECT {residentId}, {ELit(nameof(PointsEntry.Kind), PointsEntryKind.Accrual)}, {ELit(nameof(PointsEntry.Indicator), rule.Code)}, 1, NULL,"
                 + $" ({Line(rule, $"({months} + 1)")}) - ({Line(rule, months)}), {ELit(nameof(PointsEntry.Period), $"{first:yyyy-MM}")},"
                 + $" {ELit(nameof(PointsEntry.Source), Source)}, {ELit(nameof(PointsEntry.RuleSetVersion), label)}, NULL, NULL, {ELit(nameof(PointsEntry.CreatedAt), now)},"
-                + $" NULL, NULL, {ELit(nameof(PointsEntry.Key), key)}, {ELit(nameof(PointsEntry.AccrualRunId), run)}"
+                + $" NULL, NULL, {ELit(nameof(PointsEntry.AccrualIndicator), IndicatorKey(rule.Code))}, {ELit(nameof(PointsEntry.AccrualMonth), MonthKey(first))},"
+                + $" {ELit(nameof(PointsEntry.AccrualRunId), run)}"
                 + $" FROM {B}"
                 + $" WHERE {NotFrozen} AND {earnedCondition.Replace("{resident}", residentId, StringComparison.Ordinal)}"
                 + sql.SkipExisting(
-                    $"NOT EXISTS (SELECT 1 FROM {E} e WHERE {ECol(nameof(PointsEntry.ResidentId))} = {residentId} AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), key)})",
-                    [sql.Column<PointsEntry>(nameof(PointsEntry.ResidentId)), sql.Column<PointsEntry>(nameof(PointsEntry.Key))],
+                    $"NOT EXISTS (SELECT 1 FROM {E} e WHERE {ECol(nameof(PointsEntry.ResidentId))} = {residentId} AND {IsAccrualOf(rule)})",
+                    [sql.Column<PointsEntry>(nameof(PointsEntry.ResidentId)), sql.Column<PointsEntry>(nameof(PointsEntry.AccrualIndicator)),
+                        sql.Column<PointsEntry>(nameof(PointsEntry.AccrualMonth))],
                     // In the unique index's order, so its inserts walk the leaves once instead of landing on random pages.
                     $" ORDER BY {residentId}");
         }
@@ -230,7 +240,7 @@ public static class MonthlyAccrual
             var resMonths = sql.Column<PointsBalance>(nameof(PointsBalance.ResidenceMonths));
             string NewMonths(PerUnitRule? rule) => rule is null
                 ? "0"
-                : $"SUM(CASE WHEN {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), KeyFor(first, rule.Code))} THEN 1 ELSE 0 END)";
+                : $"SUM(CASE WHEN {IsAccrualOf(rule)} THEN 1 ELSE 0 END)";
             var newMonths = $"SELECT {ECol(nameof(PointsEntry.ResidentId))} AS resident, {NewMonths(rules.SocialInsurance)} AS si, {NewMonths(rules.Residence)} AS res"
                 + $" FROM {E} e WHERE {NewEntriesOfThisRun(lastId)} GROUP BY {ECol(nameof(PointsEntry.ResidentId))}";
             var perBalance = $"SELECT b.{resident} AS resident, COALESCE(x.si, 0) AS si, COALESCE(x.res, 0) AS res"
@@ -260,13 +270,18 @@ public static class MonthlyAccrual
                 var added = rule is null
                     ? "0"
                     : $"(SELECT COUNT(*) FROM {E} e WHERE {ECol(nameof(PointsEntry.ResidentId))} = {BCol(nameof(PointsBalance.ResidentId))} AND {NewEntriesOfThisRun(lastId)}"
-                        + $" AND {ECol(nameof(PointsEntry.Key))} = {ELit(nameof(PointsEntry.Key), KeyFor(first, rule.Code))})";
+                        + $" AND {IsAccrualOf(rule)})";
                 return $"{column} = {BCol(property)} + {added}";
             }
 
             return $"UPDATE {B} SET {Counter(nameof(PointsBalance.SocialInsuranceMonths), rules.SocialInsurance)}, {Counter(nameof(PointsBalance.ResidenceMonths), rules.Residence)}"
                 + $" WHERE {BCol(nameof(PointsBalance.RuleSetVersion))} <> {BLit(nameof(PointsBalance.RuleSetVersion), label)}";
         }
+
+        /// <summary>An entry <c>e</c> is this month's accrual of <paramref name="rule"/>'s indicator (its accrual key).</summary>
+        private string IsAccrualOf(PerUnitRule rule) =>
+            $"{ECol(nameof(PointsEntry.AccrualIndicator))} = {ELit(nameof(PointsEntry.AccrualIndicator), IndicatorKey(rule.Code))}"
+            + $" AND {ECol(nameof(PointsEntry.AccrualMonth))} = {ELit(nameof(PointsEntry.AccrualMonth), MonthKey(first))}";
 
         private string NewEntriesOfThisRun(long lastId) =>
             $"{ECol(nameof(PointsEntry.Id))} > {lastId} AND {ECol(nameof(PointsEntry.AccrualRunId))} = {ELit(nameof(PointsEntry.AccrualRunId), run)}";

@@ -16,6 +16,16 @@ public enum PointsEntryKind
     Recompute,
 }
 
+/// <summary>The indicator a monthly accrual entry is for, stored as a small integer in its idempotency key.</summary>
+public enum AccrualIndicator : short
+{
+    /// <summary><c>province.social-insurance</c>.</summary>
+    SocialInsurance = 1,
+
+    /// <summary><c>province.residence</c>.</summary>
+    Residence = 2,
+}
+
 /// <summary>
 /// One line of a resident's points ledger. Append-only: nothing here changes after it is saved (the context refuses
 /// updates and deletes of entries). An entry records a fact (a <see cref="Quantity"/> of months, millilitres or
@@ -95,10 +105,20 @@ public sealed class PointsEntry
     public DateOnly? FrozenUntil { get; private set; }
 
     /// <summary>
-    /// Unique per resident: <c>accrual:yyyy-MM:indicator</c> makes a month accrue once however often the job runs,
-    /// <c>reversal:id</c> lets an entry be reversed once, and other entries get a fresh key.
+    /// Unique per resident among the entries that have one: <c>reversal:id</c> lets an entry be reversed once, an
+    /// imported fact's natural key lands it once, and other entries get a fresh key. Null on a monthly accrual entry,
+    /// whose idempotency key is the narrow (<see cref="ResidentId"/>, <see cref="AccrualIndicator"/>,
+    /// <see cref="AccrualMonth"/>) instead: a text key per accrued month made the ledger's unique index wide where it
+    /// takes a million inserts a month.
     /// </summary>
-    public string Key { get; private set; } = "";
+    public string? Key { get; private set; }
+
+    /// <summary>A monthly accrual entry's indicator (with <see cref="AccrualMonth"/>: a month accrues once per resident
+    /// and indicator however often the job runs); null on every other entry.</summary>
+    public AccrualIndicator? AccrualIndicator { get; private set; }
+
+    /// <summary>A monthly accrual entry's month as <c>yyyyMM</c> (e.g. 202610); null on every other entry.</summary>
+    public int? AccrualMonth { get; private set; }
 
     /// <summary>The accrual run that wrote the entry (lets the same run move the balances by exactly what it added).</summary>
     public Guid? AccrualRunId { get; private set; }

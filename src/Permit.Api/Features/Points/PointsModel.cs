@@ -1,3 +1,4 @@
+using Permit.Domain.Points;
 using Permit.Domain.Residents;
 
 namespace Permit.Api.Features.Points;
@@ -5,8 +6,29 @@ namespace Permit.Api.Features.Points;
 /// <summary>Tables of the points ledger, applied by the context (<c>PointsModel.Configure(modelBuilder)</c>).</summary>
 public static class PointsModel
 {
-    /// <summary>One accrual per resident, indicator and month; one reversal per entry (see <see cref="PointsEntry.Key"/>).</summary>
+    /// <summary>One reversal per entry, one imported fact per natural key (see <see cref="PointsEntry.Key"/>): only entries with a key.</summary>
     public const string EntryKeyIndex = "UX_PointsEntries_ResidentId_Key";
+
+    /// <summary>One accrual per resident, indicator and month (see <see cref="PointsEntry.AccrualMonth"/>): a resident's
+    /// id and two small integers, the key the monthly accrual's set-based inserts check a million times.</summary>
+    public const string AccrualKeyIndex = "UX_PointsEntries_ResidentId_AccrualIndicator_AccrualMonth";
+
+    /// <summary>
+    /// Moves the accrual entries written before the narrow key (<c>NarrowLedgerKey</c> migration) from their text key
+    /// <c>accrual:yyyy-MM:indicator</c> to the two columns, so a re-run of an old month still finds them. One statement,
+    /// run by that migration on each provider between adding the columns and making the new unique index.
+    /// </summary>
+    public const string NarrowLedgerKeySql =
+        "UPDATE \"PointsEntries\" SET"
+        + " \"AccrualIndicator\" = CASE \"Indicator\" WHEN '" + IndicatorCodes.SocialInsurance + "' THEN 1 ELSE 2 END,"
+        + " \"AccrualMonth\" = CAST(SUBSTRING(\"Period\", 1, 4) AS INT) * 100 + CAST(SUBSTRING(\"Period\", 6, 2) AS INT),"
+        + " \"Key\" = NULL"
+        + " WHERE \"Key\" LIKE 'accrual:%' AND \"Indicator\" IN ('" + IndicatorCodes.SocialInsurance + "', '" + IndicatorCodes.Residence + "')";
+
+    /// <summary>The way back (the migration's Down): accrual entries get <c>accrual:yyyy-MM:indicator</c> again.</summary>
+    public const string WideLedgerKeySql =
+        "UPDATE \"PointsEntries\" SET \"Key\" = CONCAT('accrual:', \"Period\", ':', \"Indicator\")"
+        + " WHERE \"AccrualMonth\" IS NOT NULL AND \"Key\" IS NULL";
 
     public const int MaxRuleSetVersionLength = 80;
 
@@ -30,7 +52,11 @@ public static class PointsModel
             entry.HasKey(e => e.Id);
             entry.Property(e => e.Id).ValueGeneratedOnAdd();
             entry.HasOne<Resident>().WithMany().HasForeignKey(e => e.ResidentId).OnDelete(DeleteBehavior.Restrict);
-            entry.HasIndex(e => new { e.ResidentId, e.Key }).IsUnique().HasDatabaseName(EntryKeyIndex);
+            // Filtered to the entries with a key (the same text on all three providers), so an accrual entry adds no
+            // line to it; the accrual index also serves every read of one resident's ledger.
+            entry.HasIndex(e => new { e.ResidentId, e.Key }).IsUnique().HasDatabaseName(EntryKeyIndex).HasFilter("\"Key\" IS NOT NULL");
+            entry.HasIndex(e => new { e.ResidentId, e.AccrualIndicator, e.AccrualMonth }).IsUnique().HasDatabaseName(AccrualKeyIndex);
+            entry.Property(e => e.AccrualIndicator).HasConversion<short>();
             entry.Property(e => e.Indicator).HasMaxLength(PointsEntry.MaxIndicatorLength).IsUnicode(false);
             entry.Property(e => e.Level).HasMaxLength(PointsEntry.MaxLevelLength).IsUnicode(false);
             entry.Property(e => e.Period).HasMaxLength(7).IsUnicode(false);

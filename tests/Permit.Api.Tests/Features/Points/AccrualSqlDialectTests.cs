@@ -29,8 +29,9 @@ public sealed class AccrualSqlDialectTests
         Assert.StartsWith("INSERT INTO [PointsBalances] ([ResidentId], [Total],", statements[0], StringComparison.Ordinal);
         Assert.Contains("[PointsBalances].[Frozen] = CAST(1 AS bit)", statements[1], StringComparison.Ordinal);
         Assert.Contains("c.[CoveredFrom] <= '2026-02-01'", statements[1], StringComparison.Ordinal);
-        Assert.Contains("'accrual:2026-02:province.residence'", statements[2], StringComparison.Ordinal);
-        Assert.Contains("AND NOT EXISTS (SELECT 1 FROM [PointsEntries] e WHERE e.[ResidentId] = [PointsBalances].[ResidentId] AND e.[Key] = 'accrual:2026-02:province.residence') ORDER BY [PointsBalances].[ResidentId]", statements[2], StringComparison.Ordinal);
+        // The idempotency key is the resident, the indicator (2: residence) and the month as integers, not a text key.
+        Assert.DoesNotContain("[Key]", statements[2], StringComparison.Ordinal);
+        Assert.Contains("AND NOT EXISTS (SELECT 1 FROM [PointsEntries] e WHERE e.[ResidentId] = [PointsBalances].[ResidentId] AND e.[AccrualIndicator] = CAST(2 AS smallint) AND e.[AccrualMonth] = 202602) ORDER BY [PointsBalances].[ResidentId]", statements[2], StringComparison.Ordinal);
         // The new months are counted in the rescoring pass, joined from the run's entries, with no alias on the target.
         Assert.StartsWith("UPDATE [PointsBalances] SET [SocialInsuranceMonths] = [PointsBalances].[SocialInsuranceMonths] + n.si,", statements[3], StringComparison.Ordinal);
         Assert.Contains("FROM [PointsEntries] e WHERE e.[Id] > 0 AND e.[AccrualRunId] = ", statements[3], StringComparison.Ordinal);

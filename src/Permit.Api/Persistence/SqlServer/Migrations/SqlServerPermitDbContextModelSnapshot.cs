@@ -135,6 +135,9 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("ExtendedCount")
                         .HasColumnType("int");
 
@@ -173,6 +176,9 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.Property<long>("CardCount")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -198,6 +204,26 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                     b.HasKey("Number");
 
                     b.ToTable("StatusLists", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Credentials.StatusChangeMarker", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Counter")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatusChangeMarkers", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Counter = 1L
+                        });
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Duplicates.DuplicateSuspicion", b =>
@@ -690,6 +716,14 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<short?>("AccrualIndicator")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("smallint");
+
+                    b.Property<int?>("AccrualMonth")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("AccrualRunId")
                         .HasColumnType("uniqueidentifier");
 
@@ -710,7 +744,6 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
                         .HasColumnType("varchar(64)");
 
                     b.Property<string>("Key")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .IsUnicode(false)
                         .HasColumnType("varchar(100)");
@@ -763,7 +796,13 @@ namespace Permit.Api.Persistence.SqlServer.Migrations
 
                     b.HasIndex("ResidentId", "Key")
                         .IsUnique()
-                        .HasDatabaseName("UX_PointsEntries_ResidentId_Key");
+                        .HasDatabaseName("UX_PointsEntries_ResidentId_Key")
+                        .HasFilter("\"Key\" IS NOT NULL");
+
+                    b.HasIndex("ResidentId", "AccrualIndicator", "AccrualMonth")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PointsEntries_ResidentId_AccrualIndicator_AccrualMonth")
+                        .HasFilter("[AccrualIndicator] IS NOT NULL AND [AccrualMonth] IS NOT NULL");
 
                     b.ToTable("PointsEntries", (string)null);
                 });

@@ -128,6 +128,9 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ExtendedCount")
                         .HasColumnType("INTEGER");
 
@@ -166,6 +169,9 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.Property<long>("CardCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -191,6 +197,26 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                     b.HasKey("Number");
 
                     b.ToTable("StatusLists", (string)null);
+                });
+
+            modelBuilder.Entity("Permit.Api.Features.Credentials.StatusChangeMarker", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Counter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatusChangeMarkers", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Counter = 1L
+                        });
                 });
 
             modelBuilder.Entity("Permit.Api.Features.Duplicates.DuplicateSuspicion", b =>
@@ -681,6 +707,14 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<short?>("AccrualIndicator")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AccrualMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AccrualRunId")
                         .HasColumnType("TEXT");
 
@@ -701,7 +735,6 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
@@ -754,7 +787,12 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
 
                     b.HasIndex("ResidentId", "Key")
                         .IsUnique()
-                        .HasDatabaseName("UX_PointsEntries_ResidentId_Key");
+                        .HasDatabaseName("UX_PointsEntries_ResidentId_Key")
+                        .HasFilter("\"Key\" IS NOT NULL");
+
+                    b.HasIndex("ResidentId", "AccrualIndicator", "AccrualMonth")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PointsEntries_ResidentId_AccrualIndicator_AccrualMonth");
 
                     b.ToTable("PointsEntries", (string)null);
                 });
