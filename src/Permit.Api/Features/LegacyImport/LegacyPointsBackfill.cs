@@ -67,7 +67,6 @@ public static class LegacyPointsBackfill
         // LastRow counts the months committed.
         var resumedAfter = checkpoint.LastRow;
         var done = resumedAfter;
-        await using var cache = await SqlitePageCache.WidenAsync(db, cancellationToken);
         for (var month = first.AddMonths(done); month <= through; month = month.AddMonths(1))
         {
             var asOf = ChinaDate.StartOf(month.AddMonths(1));
@@ -99,39 +98,6 @@ public static class LegacyPointsBackfill
         var now = await RuleSetCatalogue.InForceAsync(db, month.AddMonths(1), cancellationToken);
         var next = await RuleSetCatalogue.InForceAsync(db, month.AddMonths(2), cancellationToken);
         return !string.Equals(RuleSetCatalogue.Label(now), RuleSetCatalogue.Label(next), StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// SQLite keeps 2 MiB of pages per connection by default; each month's statements probe the registrations and covers
-    /// of every resident and insert into a ledger index that grows by two entries per resident and month, so past a few
-    /// thousand residents most probes and inserts missed the cache and read the page again from the file. The backfill
-    /// holds its connection open with a 64 MiB cache and gives the pooled connection back with the default.
-    /// </summary>
-    private sealed class SqlitePageCache(PermitDbContext db) : IAsyncDisposable
-    {
-        private const string Wide = "PRAGMA cache_size = -65536";
-        private const string Default = "PRAGMA cache_size = -2000";
-
-        public static async Task<SqlitePageCache?> WidenAsync(PermitDbContext db, CancellationToken cancellationToken)
-        {
-            if (!db.Database.IsSqlite())
-                return null;
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(Wide, cancellationToken);
-            return new SqlitePageCache(db);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync(Default);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
     }
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
