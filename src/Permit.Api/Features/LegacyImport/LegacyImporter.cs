@@ -19,7 +19,8 @@ namespace Permit.Api.Features.LegacyImport;
 /// registration date; a permit by its number; a cover by resident and first day; a fact by its content), so importing
 /// a file again changes nothing. Rows are written in batches, each in one transaction together with the file's
 /// <see cref="LegacyImportCheckpoint"/> and one audit line per resident the batch wrote for: a run that crashed resumes
-/// after the last batch that landed. A dry run checks every row the same way and writes nothing.
+/// after the last batch that landed. A batch is checked row by row in memory and written set-based
+/// (<see cref="LegacyBatchWriter"/>). A dry run checks every row the same way and writes nothing.
 /// </summary>
 public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time, IAuditTrail audit)
 {
@@ -92,8 +93,7 @@ public sealed partial class LegacyImporter(PermitDbContext db, TimeProvider time
                     checkpoint.Rejected += rejects.Count;
                     checkpoint.Finished = done == rows.Count - 1;
                     checkpoint.UpdatedAt = time.GetUtcNow();
-                    db.ChangeTracker.DetectChanges();
-                    await db.SaveChangesAsync(cancellationToken);
+                    await LegacyBatchWriter.SaveAsync(db, cancellationToken);
                     await AfterBatchAsync(kind, cancellationToken);
                     await transaction!.CommitAsync(cancellationToken);
                 }

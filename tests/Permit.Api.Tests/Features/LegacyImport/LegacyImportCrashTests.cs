@@ -1,21 +1,29 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Permit.Api.Tests.Features.LegacyImport;
 
 /// <summary>
 /// The import command run as an operator runs it, in its own process: killed half-way through, then run again, it
-/// leaves the same database as one clean run.
+/// leaves the same database as one clean run, on SQLite and on PostgreSQL.
 /// </summary>
-public sealed class LegacyImportCrashTests : IDisposable
+public sealed partial class LegacyImportCrashTests : IAsyncDisposable
 {
     private const int People = 1500;
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("permit-legacy-crash-");
+    private readonly List<string> _postgresDatabases = [];
+    private DatabaseProvider _provider = DatabaseProvider.Sqlite;
 
-    [Fact]
-    public async Task An_import_killed_half_way_and_run_again_leaves_the_database_one_clean_run_leaves()
+    [Theory]
+    [MemberData(nameof(TestProviders.Both), MemberType = typeof(TestProviders))]
+    public async Task An_import_killed_half_way_and_run_again_leaves_the_database_one_clean_run_leaves(DatabaseProvider provider)
     {
+        _provider = provider;
+        if (provider == DatabaseProvider.Postgres)
+            TestProviders.PostgresServer();
         foreach (var (name, text) in LegacyHistoryImportTests.Files(People))
             await File.WriteAllTextAsync(Path.Combine(_directory.FullName, name), text, TestContext.Current.CancellationToken);
 
@@ -49,8 +57,8 @@ public sealed class LegacyImportCrashTests : IDisposable
             start.ArgumentList.Add(Path.Combine(_directory.FullName, name));
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Permit"] = $"Data Source={Path.Combine(_directory.FullName, database)}";
+        start.Environment["Database__Provider"] = _provider.ToString();
+        start.Environment["ConnectionStrings__Permit"] = ConnectionString(database);
         start.Environment["Database__MigrateOnStartup"] = "true";
         start.Environment["Seed__Demo"] = "false";
         start.Environment["Jobs__SchedulerEnabled"] = "false";
@@ -87,13 +95,16 @@ public sealed class LegacyImportCrashTests : IDisposable
     /// </summary>
     private List<string> Dump(string database)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.FullName, database)};Pooling=False");
+        using DbConnection connection = _provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(ConnectionString(database))
+            : new SqliteConnection($"Data Source={Path.Combine(_directory.FullName, database)};Pooling=False");
         connection.Open();
         var lines = new List<string>();
         void Read(string sql, string tag)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            // PostgreSQL folds unquoted names to lower case: every table and column name is quoted (SQLite takes it too).
+            command.CommandText = Identifier().Replace(sql, "\"$1\"");
             using var reader = command.ExecuteReader();
             while (reader.Read())
                 lines.Add(tag + " " + string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetValue(i).ToString())));
@@ -126,9 +137,26 @@ public sealed class LegacyImportCrashTests : IDisposable
         return [.. lines.Order(StringComparer.Ordinal)];
     }
 
-    public void Dispose()
+    // The tables' and columns' PascalCase names (SQL keywords are upper case, literals lower case).
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Z][a-z][A-Za-z0-9]*)\b")]
+    private static partial System.Text.RegularExpressions.Regex Identifier();
+
+    /// <summary>The database file on SQLite; on PostgreSQL a database of its own per file name, dropped afterwards.</summary>
+    private string ConnectionString(string database)
+    {
+        if (_provider != DatabaseProvider.Postgres)
+            return $"Data Source={Path.Combine(_directory.FullName, database)}";
+        var name = $"permit_test_crash_{Path.GetFileNameWithoutExtension(database)}_{_directory.Name.Replace('-', '_')}".ToLowerInvariant();
+        if (!_postgresDatabases.Contains(name))
+            _postgresDatabases.Add(name);
+        return new NpgsqlConnectionStringBuilder(TestProviders.PostgresServer()) { Database = name, Pooling = false }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        foreach (var name in _postgresDatabases)
+            await TestProviders.DropPostgresDatabaseAsync(TestProviders.PostgresServer(), name);
         _directory.Delete(recursive: true);
     }
 }
