@@ -57,13 +57,18 @@ public static class SettlementRounds
             return Problems.Problem("settlement-round-applicant-exists", "This resident has already applied in this round.");
 
         // The family members settling with the applicant: checked exactly as a category application checks them, under
-        // the family rules of the condition set in force.
-        var register = await RegisterFacts.OfAsync(db, request.ResidentId, today, ct);
-        var (named, refusal) = await SettlingMembers.FactsAsync(db, user, request.ResidentId, register.Address, request.Members, today, ct);
-        if (refusal is not null)
-            return refusal;
-        var set = await ConditionSetCatalogue.InForceAsync(db, today, ct);
-        var members = SettlingMember.CheckAll(request.ResidentId, set, named);
+        // the family rules of the condition set in force (looked up only when someone is named).
+        IReadOnlyList<SettlingMember> members = [];
+        if (request.Members is { Count: > 0 })
+        {
+            var register = await RegisterFacts.OfAsync(db, request.ResidentId, today, ct);
+            var (named, refusal) = await SettlingMembers.FactsAsync(db, user, request.ResidentId, register.Address, request.Members, today, ct);
+            if (refusal is not null)
+                return refusal;
+            var set = await ConditionSetCatalogue.InForceAsync(db, today, ct);
+            members = SettlingMember.CheckAll(request.ResidentId, set, named);
+        }
+
         // In one round a person settles once: as an applicant, or with one applicant. Checked both ways.
         var memberIds = members.Select(m => m.MemberId).ToList();
         var inRound = db.Set<RoundApplicant>().Where(a => a.RoundId == id);
