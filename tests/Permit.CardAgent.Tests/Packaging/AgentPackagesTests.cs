@@ -118,8 +118,11 @@ public sealed class AgentPackagesTests(PcscRigFixture fixture)
             }
 
             Assert.Equal(0, service.ExitCode);
-            var log = Directory.GetFiles("/var/log/permit-agent", "permit-agent-*.log").Single();
-            var logged = File.ReadAllText(log);
+            // pair and serve both write the day's log. Serilog opens a sequel (permit-agent-<day>_001.log) when it finds the
+            // day's file held (CI saw two files once), and a run may cross midnight: the log is every file there.
+            var logs = Directory.GetFiles("/var/log/permit-agent", "permit-agent-*.log");
+            Assert.NotEmpty(logs);
+            var logged = string.Concat(logs.Order(StringComparer.Ordinal).Select(File.ReadAllText));
             Assert.Contains("Serving on", logged, StringComparison.Ordinal);
             Assert.DoesNotContain(IdNumber, logged, StringComparison.Ordinal);
 
