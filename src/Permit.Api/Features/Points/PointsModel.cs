@@ -25,6 +25,21 @@ public static class PointsModel
         + " \"Key\" = NULL"
         + " WHERE \"Key\" LIKE 'accrual:%' AND \"Indicator\" IN ('" + IndicatorCodes.SocialInsurance + "', '" + IndicatorCodes.Residence + "')";
 
+    /// <summary>
+    /// SQLite's half of <see cref="NarrowLedgerKeySql"/>: only the two columns. EF rebuilds a SQLite table at the end of
+    /// a migration, after its SQL, so <c>Key</c> is still NOT NULL when <c>NarrowLedgerKey</c>'s statement runs there;
+    /// <see cref="ClearAccrualTextKeysSql"/> follows in the next migration, on the rebuilt table.
+    /// </summary>
+    public const string AccrualKeyColumnsSql =
+        "UPDATE \"PointsEntries\" SET"
+        + " \"AccrualIndicator\" = CASE \"Indicator\" WHEN '" + IndicatorCodes.SocialInsurance + "' THEN 1 ELSE 2 END,"
+        + " \"AccrualMonth\" = CAST(SUBSTRING(\"Period\", 1, 4) AS INT) * 100 + CAST(SUBSTRING(\"Period\", 6, 2) AS INT)"
+        + " WHERE \"Key\" LIKE 'accrual:%' AND \"Indicator\" IN ('" + IndicatorCodes.SocialInsurance + "', '" + IndicatorCodes.Residence + "')";
+
+    /// <summary>SQLite's second half (migration <c>ClearAccrualTextKeys</c>): the moved entries drop their text key.</summary>
+    public const string ClearAccrualTextKeysSql =
+        "UPDATE \"PointsEntries\" SET \"Key\" = NULL WHERE \"AccrualMonth\" IS NOT NULL AND \"Key\" LIKE 'accrual:%'";
+
     /// <summary>The way back (the migration's Down): accrual entries get <c>accrual:yyyy-MM:indicator</c> again.</summary>
     public const string WideLedgerKeySql =
         "UPDATE \"PointsEntries\" SET \"Key\" = CONCAT('accrual:', \"Period\", ':', \"Indicator\")"

@@ -40,8 +40,9 @@ namespace Permit.Api.Persistence.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: true);
 
-            // Hand-written (keep when regenerating): the accrual entries made before move to the narrow key.
-            migrationBuilder.Sql(Permit.Api.Features.Points.PointsModel.NarrowLedgerKeySql);
+            // Hand-written (keep when regenerating): the accrual entries made before move to the narrow key. Only the
+            // columns here: Key is NOT NULL until the table rebuild EF runs after this statement (ClearAccrualTextKeys follows).
+            migrationBuilder.Sql(Permit.Api.Features.Points.PointsModel.AccrualKeyColumnsSql);
 
             migrationBuilder.CreateIndex(
                 name: "UX_PointsEntries_ResidentId_AccrualIndicator_AccrualMonth",
