@@ -30,6 +30,9 @@ public sealed class DeviceMonitor : IDisposable
     /// <summary>The pause between attempts to re-establish a context while the service is down.</summary>
     public TimeSpan RecoveryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest single wait for a PnP event; the readers are listed again after each.</summary>
+    public TimeSpan WaitSlice { get; init; } = TimeSpan.FromSeconds(5);
+
     public bool IsMonitoring => _thread.IsRunning;
 
     public void Start()
@@ -48,8 +51,11 @@ public sealed class DeviceMonitor : IDisposable
                 {
                     // Passing the event value back (not UNAWARE) keeps Windows from returning at once for ever.
                     pnp.Acknowledge();
-                    if (context.GetStatusChange(SCardContext.Infinite, [pnp]))
-                        known = Update(context, known, ref initialized);
+                    // A bounded wait, and the readers listed again when it times out: a wait that outlived its daemon
+                    // (CI once saw a pcscd restart report nothing at all) ends within WaitSlice, and the next call on the
+                    // dead context fails as "service lost", which reports the readers detached.
+                    _ = context.GetStatusChange((uint)WaitSlice.TotalMilliseconds, [pnp]);
+                    known = Update(context, known, ref initialized);
                 }
             },
             ex =>

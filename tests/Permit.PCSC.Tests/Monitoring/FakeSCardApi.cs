@@ -84,9 +84,14 @@ internal sealed class FakeSCardApi : ISCardApi
 
     public SCardError IsValidContext(nint context) => SCardError.Success;
 
+    /// <summary>When set, <c>SCardListReaders</c> fails with it (the daemon gone, say).</summary>
+    public SCardError? ListFailure { get; set; }
+
     public SCardError ListReaders(nint context, out IReadOnlyList<string> readers)
     {
-        readers = Readers;
+        readers = ListFailure is null ? Readers : [];
+        if (ListFailure is { } failure)
+            return failure;
         return readers.Count == 0 ? SCardError.NoReadersAvailable : SCardError.Success;
     }
 

@@ -89,6 +89,30 @@ public sealed class MonitorLogicTests
     }
 
     [Fact]
+    public void A_device_monitor_whose_wait_ends_without_an_event_lists_the_readers_and_notices_the_daemon_gone()
+    {
+        // The daemon restarts while the monitor waits, and the wait reports nothing (CI saw a pcscd restart go unreported
+        // once): when the wait's slice ends, listing the readers fails, the readers are reported gone, then back.
+        var api = new FakeSCardApi { Readers = ["Reader A"] };
+        api.ThenFail(SCardError.Timeout).Then(_ =>
+        {
+            api.ListFailure = SCardError.NoService;
+            return SCardError.Timeout;
+        });
+        using var log = new EventLog<DeviceEventArgs>();
+        using var monitor = new DeviceMonitor(api) { RecoveryDelay = TimeSpan.FromMilliseconds(10) };
+        monitor.Initialized += (_, e) => log.Add("initialized", e);
+        monitor.StatusChanged += (_, e) => log.Add("changed", e);
+        monitor.MonitorError += (_, _) => api.ListFailure = null;
+
+        monitor.Start();
+        Assert.Equal(["Reader A"], log.Next("initialized").AllReaders);
+
+        Assert.Equal(["Reader A"], log.Next("changed").Detached);
+        Assert.Equal(["Reader A"], log.Next("changed").Attached);
+    }
+
+    [Fact]
     public void Stopping_a_monitor_cancels_its_wait_and_ends_its_thread()
     {
         var api = new FakeSCardApi().ThenReport(Empty);
