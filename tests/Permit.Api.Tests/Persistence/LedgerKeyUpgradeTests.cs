@@ -20,7 +20,8 @@ public sealed class LedgerKeyUpgradeTests
         try
         {
             var connection = $"Data Source={Path.Combine(directory.FullName, "permit.db")}";
-            await UpgradeAsync(() => PermitDatabase.CreateContext(DatabaseProvider.Sqlite, connection, TestCitizenIdKeys.Protector));
+            // SQLite keeps CreatedAt as ticks (a value converter), PostgreSQL as timestamptz.
+            await UpgradeAsync(() => PermitDatabase.CreateContext(DatabaseProvider.Sqlite, connection, TestCitizenIdKeys.Protector), 0L);
         }
         finally
         {
@@ -39,7 +40,7 @@ public sealed class LedgerKeyUpgradeTests
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         try
         {
-            await UpgradeAsync(() => PermitDatabase.CreateContext(DatabaseProvider.Postgres, connection, TestCitizenIdKeys.Protector));
+            await UpgradeAsync(() => PermitDatabase.CreateContext(DatabaseProvider.Postgres, connection, TestCitizenIdKeys.Protector), DateTimeOffset.UnixEpoch);
         }
         finally
         {
@@ -48,7 +49,7 @@ public sealed class LedgerKeyUpgradeTests
         }
     }
 
-    private static async Task UpgradeAsync(Func<PermitDbContext> newContext)
+    private static async Task UpgradeAsync(Func<PermitDbContext> newContext, object createdAt)
     {
         string[] migrations;
         await using (var db = newContext())
@@ -74,7 +75,7 @@ public sealed class LedgerKeyUpgradeTests
             })
             {
                 await db.Database.ExecuteSqlAsync(
-                    $"""INSERT INTO "PointsEntries" ("ResidentId", "Key", "Kind", "Indicator", "Period", "Quantity", "PointsHundredths", "RuleSetVersion", "Source", "CreatedAt") VALUES ({resident.Id}, {key}, {"accrual"}, {indicator}, {period}, {1}, {100}, {"zhenhai-2026"}, {"accrual"}, {0L})""",
+                    $"""INSERT INTO "PointsEntries" ("ResidentId", "Key", "Kind", "Indicator", "Period", "Quantity", "PointsHundredths", "RuleSetVersion", "Source", "CreatedAt") VALUES ({resident.Id}, {key}, {"accrual"}, {indicator}, {period}, {1}, {100}, {"zhenhai-2026"}, {"accrual"}, {createdAt})""",
                     Ct);
             }
         }
@@ -98,9 +99,11 @@ public sealed class LedgerKeyUpgradeTests
 
             // The month stays accrued: the same (resident, indicator, month) again is refused by the new unique index.
             var again = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "PointsEntries" ("ResidentId", "Kind", "Indicator", "Period", "Quantity", "PointsHundredths", "RuleSetVersion", "Source", "CreatedAt", "AccrualIndicator", "AccrualMonth") VALUES ({resident.Id}, {"accrual"}, {"province.residence"}, {"2026-10"}, {1}, {100}, {"zhenhai-2026"}, {"accrual"}, {0L}, {(short)2}, {202610})""",
+                $"""INSERT INTO "PointsEntries" ("ResidentId", "Kind", "Indicator", "Period", "Quantity", "PointsHundredths", "RuleSetVersion", "Source", "CreatedAt", "AccrualIndicator", "AccrualMonth") VALUES ({resident.Id}, {"accrual"}, {"province.residence"}, {"2026-10"}, {1}, {100}, {"zhenhai-2026"}, {"accrual"}, {createdAt}, {(short)2}, {202610})""",
                 Ct));
-            Assert.True(again is SqliteException or PostgresException, again.ToString());
+            Assert.True(
+                again is SqliteException { SqliteExtendedErrorCode: 2067 } or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation },
+                "not refused by the unique narrow key: " + again);
         }
     }
 

@@ -27,23 +27,19 @@ public sealed class DeskTasksPageTests(Browser browser)
 
         await page.GotoAsync($"/desk/residents/{residentId}");
         await page.Locator("#resident-tasks").ClickAsync();
-        await page.WaitForURLAsync($"**/desk/residents/{residentId}/tasks", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync($"**/desk/residents/{residentId}/tasks", new() { WaitUntil = WaitUntilState.Load });
         await page.Locator("#w-employer").FillAsync("宁波镇海新材料有限公司");
         await page.Locator("#w-evidence").FillAsync("劳动合同 LC-2");
         await page.Locator("#w-changed").FillAsync("2026-02-20");
-        // The page reloads after a change; listening first, so the reload is not missed, and the next form is filled on it.
-        var reloaded = page.WaitForResponseAsync(r => r.Url.EndsWith("/tasks", StringComparison.Ordinal) && r.Request.Method == "GET");
-        var changed = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "登记变更" }).ClickAsync(), r => r.Url.EndsWith("/workplace-changes", StringComparison.Ordinal));
+        // The page reloads after each change: the next step waits for the reloaded page's load event, not only for its
+        // response (a navigation started before the reload committed was interrupted by it in a full test run).
+        var changed = await SubmitAndReloadAsync(page, "登记变更", "/workplace-changes");
         Assert.Equal(200, changed.Status);
-        await reloaded;
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
 
         await page.Locator("#s-from").FillAsync("2025-08-01");
         await page.Locator("#s-until").FillAsync("2026-01-31");
         await page.Locator("#s-evidence").FillAsync("社保缴费证明 2026-017");
-        var covered = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "记录缴纳期间" }).ClickAsync(), r => r.Url.EndsWith("/social-insurance", StringComparison.Ordinal));
+        var covered = await SubmitAndReloadAsync(page, "记录缴纳期间", "/social-insurance");
         Assert.Equal(201, covered.Status);
 
         await page.GotoAsync($"/desk/residents/{residentId}");
@@ -132,6 +128,25 @@ public sealed class DeskTasksPageTests(Browser browser)
 
         var answered = page.Locator("section.review[data-status='rejected']");
         await Assertions.Expect(answered).ToContainTextAsync("社保局记录与已记入的月数一致");
+    }
+
+    /// <summary>Clicks a task form's button and returns the API's answer once the page it reloads has loaded.</summary>
+    private static async Task<IResponse> SubmitAndReloadAsync(IPage page, string button, string apiPathEnd)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            var answer = await page.RunAndWaitForResponseAsync(
+                () => page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync(), r => r.Url.EndsWith(apiPathEnd, StringComparison.Ordinal));
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            return answer;
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
     }
 
     private static async Task<Guid> ResidentOfAsync(PermitTestHost host, Guid applicationId)
