@@ -96,7 +96,11 @@ public sealed class PageGalleryTests(Browser browser)
         await page.GotoAsync(path);
         foreach (var (label, value) in fields)
             await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains(path, StringComparison.Ordinal));
+        // A refused sign-in stays on the page: say what it answered instead of timing out on the URL (a full run once did).
+        Assert.True(answer.Status is >= 300 and < 400, $"{path} answered {answer.Status}: {await page.Locator("body").InnerTextAsync()}");
         await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal));
     }
 
