@@ -91,8 +91,9 @@ public sealed class MonitorLogicTests
     [Fact]
     public void A_device_monitor_whose_wait_ends_without_an_event_lists_the_readers_and_notices_the_daemon_gone()
     {
-        // The daemon restarts while the monitor waits, and the wait reports nothing (CI saw a pcscd restart go unreported
-        // once): when the wait's slice ends, listing the readers fails, the readers are reported gone, then back.
+        // The daemon restarts while the monitor waits, and the wait reports nothing (a full test run once saw a pcscd
+        // restart go unreported): when the wait's slice ends, listing the readers fails, the readers are reported gone,
+        // then back.
         var api = new FakeSCardApi { Readers = ["Reader A"] };
         api.ThenFail(SCardError.Timeout).Then(_ =>
         {
