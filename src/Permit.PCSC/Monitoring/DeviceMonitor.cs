@@ -52,8 +52,8 @@ public sealed class DeviceMonitor : IDisposable
                     // Passing the event value back (not UNAWARE) keeps Windows from returning at once for ever.
                     pnp.Acknowledge();
                     // A bounded wait, and the readers listed again when it times out: a wait that outlived its daemon
-                    // (a full test run once saw a pcscd restart report nothing at all) ends within WaitSlice, and the next call on the
-                    // dead context fails as "service lost", which reports the readers detached.
+                    // (a full test run once saw a pcscd restart report nothing at all) ends within WaitSlice, and the
+                    // next call on the dead context fails as "service lost", which reports the readers detached.
                     _ = context.GetStatusChange((uint)WaitSlice.TotalMilliseconds, [pnp]);
                     known = Update(context, known, ref initialized);
                 }
