@@ -33,9 +33,7 @@ public sealed class LedgerKeyUpgradeTests
     [Fact]
     public async Task A_postgres_database_with_accrual_entries_upgrades_to_the_narrow_key()
     {
-        var server = Environment.GetEnvironmentVariable(TestProviders.PostgresVariable);
-        if (string.IsNullOrWhiteSpace(server))
-            Requirement.Unmet($"PostgreSQL tests need {TestProviders.PostgresVariable}");
+        var server = TestProviders.PostgresServer();
         var name = $"permit_test_{Guid.NewGuid():N}";
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         try
@@ -45,7 +43,7 @@ public sealed class LedgerKeyUpgradeTests
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await TestProviders.DropPostgresDatabaseAsync(server!, name);
+            await TestProviders.DropPostgresDatabaseAsync(server, name);
         }
     }
 

@@ -89,9 +89,13 @@ internal sealed class FakeSCardApi : ISCardApi
 
     public SCardError ListReaders(nint context, out IReadOnlyList<string> readers)
     {
-        readers = ListFailure is null ? Readers : [];
         if (ListFailure is { } failure)
+        {
+            readers = [];
             return failure;
+        }
+
+        readers = Readers;
         return readers.Count == 0 ? SCardError.NoReadersAvailable : SCardError.Success;
     }
 

@@ -13,28 +13,29 @@ public static class PointsModel
     /// id and two small integers, the key the monthly accrual's set-based inserts check a million times.</summary>
     public const string AccrualKeyIndex = "UX_PointsEntries_ResidentId_AccrualIndicator_AccrualMonth";
 
+    /// <summary>The accrual entries still under their text key <c>accrual:yyyy-MM:indicator</c>.</summary>
+    private const string TextKeyedAccrualEntries =
+        " WHERE \"Key\" LIKE 'accrual:%' AND \"Indicator\" IN ('" + IndicatorCodes.SocialInsurance + "', '" + IndicatorCodes.Residence + "')";
+
+    /// <summary>Their (indicator, month), read from the indicator and the period.</summary>
+    private const string NarrowKeyColumns =
+        "UPDATE \"PointsEntries\" SET"
+        + " \"AccrualIndicator\" = CASE \"Indicator\" WHEN '" + IndicatorCodes.SocialInsurance + "' THEN 1 ELSE 2 END,"
+        + " \"AccrualMonth\" = CAST(SUBSTRING(\"Period\", 1, 4) AS INT) * 100 + CAST(SUBSTRING(\"Period\", 6, 2) AS INT)";
+
     /// <summary>
     /// Moves the accrual entries written before the narrow key (<c>NarrowLedgerKey</c> migration) from their text key
     /// <c>accrual:yyyy-MM:indicator</c> to the two columns, so a re-run of an old month still finds them. One statement,
-    /// run by that migration on each provider between adding the columns and making the new unique index.
+    /// run by that migration on PostgreSQL and SQL Server between adding the columns and making the new unique index.
     /// </summary>
-    public const string NarrowLedgerKeySql =
-        "UPDATE \"PointsEntries\" SET"
-        + " \"AccrualIndicator\" = CASE \"Indicator\" WHEN '" + IndicatorCodes.SocialInsurance + "' THEN 1 ELSE 2 END,"
-        + " \"AccrualMonth\" = CAST(SUBSTRING(\"Period\", 1, 4) AS INT) * 100 + CAST(SUBSTRING(\"Period\", 6, 2) AS INT),"
-        + " \"Key\" = NULL"
-        + " WHERE \"Key\" LIKE 'accrual:%' AND \"Indicator\" IN ('" + IndicatorCodes.SocialInsurance + "', '" + IndicatorCodes.Residence + "')";
+    public const string NarrowLedgerKeySql = NarrowKeyColumns + ", \"Key\" = NULL" + TextKeyedAccrualEntries;
 
     /// <summary>
     /// SQLite's half of <see cref="NarrowLedgerKeySql"/>: only the two columns. EF rebuilds a SQLite table at the end of
     /// a migration, after its SQL, so <c>Key</c> is still NOT NULL when <c>NarrowLedgerKey</c>'s statement runs there;
     /// <see cref="ClearAccrualTextKeysSql"/> follows in the next migration, on the rebuilt table.
     /// </summary>
-    public const string AccrualKeyColumnsSql =
-        "UPDATE \"PointsEntries\" SET"
-        + " \"AccrualIndicator\" = CASE \"Indicator\" WHEN '" + IndicatorCodes.SocialInsurance + "' THEN 1 ELSE 2 END,"
-        + " \"AccrualMonth\" = CAST(SUBSTRING(\"Period\", 1, 4) AS INT) * 100 + CAST(SUBSTRING(\"Period\", 6, 2) AS INT)"
-        + " WHERE \"Key\" LIKE 'accrual:%' AND \"Indicator\" IN ('" + IndicatorCodes.SocialInsurance + "', '" + IndicatorCodes.Residence + "')";
+    public const string AccrualKeyColumnsSql = NarrowKeyColumns + TextKeyedAccrualEntries;
 
     /// <summary>SQLite's second half (migration <c>ClearAccrualTextKeys</c>): the moved entries drop their text key.</summary>
     public const string ClearAccrualTextKeysSql =
