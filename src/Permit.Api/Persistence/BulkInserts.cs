@@ -70,7 +70,7 @@ public sealed class BulkInserts : SaveChangesInterceptor
             foreach (var table in tables)
             {
                 if (connection is SqliteConnection sqlite)
-                    BulkTables.Insert(sqlite, (SqliteTransaction)transaction.GetDbTransaction(), table);
+                    BulkTables.Insert(sqlite, table);
                 else
                     await BulkTables.CopyAsync((NpgsqlConnection)connection, table, cancellationToken).ConfigureAwait(false);
             }

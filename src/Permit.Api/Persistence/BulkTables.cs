@@ -63,27 +63,20 @@ internal static class BulkTables
         }
     }
 
-    /// <summary>SQLite: one prepared INSERT for the table, executed per row in the caller's transaction.</summary>
-    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, BulkTable table)
+    /// <summary>SQLite: one prepared INSERT for the table, executed per row in the connection's (the caller's) transaction.</summary>
+    public static void Insert(SqliteConnection connection, BulkTable table)
     {
         var (name, columns) = Names(table);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-        var converters = new Func<object?, object?>[table.Columns.Count];
-        for (var i = 0; i < table.Columns.Count; i++)
-        {
-            var mapping = table.Columns[i].GetRelationalTypeMapping();
-            command.Parameters.Add(mapping.CreateParameter(command, $"$p{i}", null, nullable: true));
-            converters[i] = Converter(mapping);
-        }
-        command.Prepare();
+        var mappings = table.Columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+        var converters = mappings.Select(Converter).ToArray();
+        using var statement = SqliteInsertStatement.Prepare(connection, name, columns, mappings);
+        var row = new object?[table.Columns.Count];
         foreach (var entry in table.Entries)
         {
             var values = entry.CurrentValues;
-            for (var i = 0; i < table.Columns.Count; i++)
-                command.Parameters[i].Value = converters[i](values[table.Columns[i]]) ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            for (var i = 0; i < row.Length; i++)
+                row[i] = converters[i](values[table.Columns[i]]);
+            statement.Execute(row);
         }
     }
 

@@ -23,8 +23,6 @@ namespace Permit.Api.Persistence;
 /// </summary>
 public static class DirectInserts
 {
-    private const int CancelCheckEvery = 1000;
-
     /// <summary>True when <paramref name="context"/>'s provider has a direct writer (SQLite, PostgreSQL).</summary>
     public static bool Supports(DbContext context)
     {
@@ -44,8 +42,8 @@ public static class DirectInserts
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
             return;
-        var transaction = context.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("Direct inserts run in the caller's transaction: begin one first.");
+        if (context.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Direct inserts run in the caller's transaction: begin one first.");
         var type = context.Model.FindEntityType(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         if (!BulkTables.IsSimple(type))
@@ -56,7 +54,7 @@ public static class DirectInserts
             switch (context.Database.GetDbConnection())
             {
                 case SqliteConnection sqlite:
-                    Insert(sqlite, (SqliteTransaction)transaction.GetDbTransaction(), type, columns, rows, cancellationToken);
+                    await InsertAsync(sqlite, type, columns, rows, cancellationToken).ConfigureAwait(false);
                     break;
                 case NpgsqlConnection postgres:
                     await CopyAsync(postgres, type, columns, rows, cancellationToken).ConfigureAwait(false);
@@ -75,6 +73,7 @@ public static class DirectInserts
     private static Column[] Columns(DbContext context, IEntityType type)
     {
         var protector = (context as PermitDbContext)?.CitizenIdProtector;
+        var versions = new RandomGuids();
         return
         [
             .. type.GetProperties().Select(property =>
@@ -89,7 +88,7 @@ public static class DirectInserts
                 else if (property.Name == AggregateVersions.PropertyName && property.IsConcurrencyToken)
                 {
                     // A new aggregate gets a fresh version, as AggregateVersions.Bump gives an added root.
-                    read = _ => Guid.NewGuid();
+                    read = _ => versions.Next();
                 }
                 else if (CitizenIdBlindIndex.SourceOf(property) is { } source && protector is not null)
                 {
@@ -117,28 +116,16 @@ public static class DirectInserts
         }
     }
 
-    private static void Insert<T>(
-        SqliteConnection connection, SqliteTransaction transaction, IEntityType type, Column[] columns, IReadOnlyCollection<T> rows,
-        CancellationToken cancellationToken)
+    private static async Task InsertAsync<T>(
+        SqliteConnection connection, IEntityType type, Column[] columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         var (name, names) = BulkTables.Names(type, [.. columns.Select(c => c.Property)]);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {name} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => $"$p{i}"))})";
-        for (var i = 0; i < columns.Length; i++)
-            command.Parameters.Add(columns[i].Mapping.CreateParameter(command, $"$p{i}", null, nullable: true));
-        command.Prepare();
-        var parameters = command.Parameters;
-        var written = 0;
-        foreach (var row in rows)
+        using var statement = SqliteInsertStatement.Prepare(connection, name, names, [.. columns.Select(c => c.Mapping)]);
+        await foreach (var chunk in RowsAhead.ValuesAsync(rows, row => Values(type, columns, row, statement.Stored), cancellationToken).ConfigureAwait(false))
         {
-            if (++written % CancelCheckEvery == 0)
-                cancellationToken.ThrowIfCancellationRequested();
-            CheckNoOwnedChildren(type, row);
-            for (var i = 0; i < columns.Length; i++)
-                parameters[i].Value = columns[i].Value(row) ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            foreach (var values in chunk)
+                statement.Execute(values);
         }
     }
 
@@ -150,27 +137,34 @@ public static class DirectInserts
         var storeTypes = columns.Select(c => BulkTables.BaseStoreType(c.Mapping.StoreType)).ToArray();
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {name} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        var written = 0;
-        foreach (var row in rows)
+        // timestamptz takes UTC only, as EF's own parameters would send it.
+        static object? Utc(int column, object? value) => value is DateTimeOffset at ? at.ToUniversalTime() : value;
+        await foreach (var chunk in RowsAhead.ValuesAsync(rows, row => Values(type, columns, row, Utc), cancellationToken).ConfigureAwait(false))
         {
-            if (++written % CancelCheckEvery == 0)
-                cancellationToken.ThrowIfCancellationRequested();
-            CheckNoOwnedChildren(type, row);
-            // The importer buffers and sends whole buffers: writing each value synchronously saves an await per value.
-            importer.StartRow();
-            for (var i = 0; i < columns.Length; i++)
+            foreach (var values in chunk)
             {
-                var value = columns[i].Value(row);
-                // timestamptz takes UTC only, as EF's own parameters would send it.
-                if (value is DateTimeOffset at)
-                    value = at.ToUniversalTime();
-                if (value is null)
-                    importer.WriteNull();
-                else
-                    importer.Write(value, storeTypes[i]);
+                // The importer buffers and sends whole buffers: writing each value synchronously saves an await per value.
+                importer.StartRow();
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (values[i] is { } value)
+                        importer.Write(value, storeTypes[i]);
+                    else
+                        importer.WriteNull();
+                }
             }
         }
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One row's values as the provider stores them (read off the writer's thread: see <see cref="RowsAhead"/>).</summary>
+    private static object?[] Values(IEntityType type, Column[] columns, object row, Func<int, object?, object?> store)
+    {
+        CheckNoOwnedChildren(type, row);
+        var values = new object?[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+            values[i] = store(i, columns[i].Value(row));
+        return values;
     }
 
     private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, Func<object, object?> Read, Func<object?, object?> Convert)

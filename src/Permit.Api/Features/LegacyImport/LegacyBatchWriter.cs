@@ -29,14 +29,14 @@ internal static class LegacyBatchWriter
             await db.SaveChangesAsync(cancellationToken);
         if (owned.Count == 0)
             return;
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("The legacy import writes each batch in its own transaction.");
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("The legacy import writes each batch in its own transaction.");
         try
         {
             foreach (var table in owned)
             {
                 if (db.Database.GetDbConnection() is SqliteConnection sqlite)
-                    BulkTables.Insert(sqlite, (SqliteTransaction)transaction.GetDbTransaction(), table);
+                    BulkTables.Insert(sqlite, table);
                 else
                     await BulkTables.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), table, cancellationToken);
             }
