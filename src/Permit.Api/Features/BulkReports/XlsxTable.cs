@@ -1,15 +1,16 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Permit.Api.Features.BulkReports;
 
 /// <summary>
-/// Reads the first worksheet of an .xlsx as rows of text, streaming the sheet with <see cref="OpenXmlReader"/> so that
-/// 50,000 rows are never one DOM. Text comes from the shared-string table (as Excel writes it) or inline strings;
-/// a number in a date-formatted cell (Excel's serial day number) becomes <c>YYYY-MM-DD</c>, another number its invariant
-/// text, so a date typed into Excel reads the same as one typed into a CSV. Row numbers are the sheet's own.
+/// Reads the first worksheet of an .xlsx as rows of text. The SDK opens the package and finds the parts; the sheet and
+/// the shared strings are read with a plain XmlReader (<see cref="XlsxSheetRows"/>, <see cref="XlsxSharedStrings"/>)
+/// so that 50,000 rows are never one DOM, nor 50,000 small ones. Text comes from the shared-string table (as Excel
+/// writes it) or inline strings; a number in a date-formatted cell (Excel's serial day number) becomes <c>YYYY-MM-DD</c>,
+/// another number its invariant text, so a date typed into Excel reads the same as one typed into a CSV. Row numbers
+/// are the sheet's own.
 /// </summary>
 public static class XlsxTable
 {
@@ -27,88 +28,20 @@ public static class XlsxTable
             var workbook = document.WorkbookPart ?? throw NotXlsx("it has no workbook");
             var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw NotXlsx("it has no worksheet");
             var sheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id?.Value ?? throw NotXlsx("its first sheet has no part"));
-            var strings = SharedStrings(workbook.SharedStringTablePart);
-            var dateStyles = DateStyles(workbook.WorkbookStylesPart);
-            return Rows(sheet, strings, dateStyles, maxRows);
+            var strings = workbook.SharedStringTablePart is { } table ? XlsxSharedStrings.Read(Contents(table)) : [];
+            var text = new XlsxCellText(strings, DateStyles(workbook.WorkbookStylesPart));
+            return XlsxSheetRows.Read(Contents(sheet), text, maxRows);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or System.Xml.XmlException or InvalidDataException or InvalidCastException or FormatException)
+        // OverflowException: a row number or style index beyond uint; it (and an empty one) used to escape as a server error.
+        catch (Exception e) when (e is OpenXmlPackageException or System.Xml.XmlException or InvalidDataException or InvalidCastException or FormatException or OverflowException)
         {
             throw NotXlsx(e.Message);
         }
     }
 
-    private static List<CsvRow> Rows(WorksheetPart sheet, List<string> strings, HashSet<uint> dateStyles, int maxRows)
-    {
-        var rows = new List<CsvRow>();
-        using var reader = OpenXmlReader.Create(sheet);
-        var nextRow = 1;
-        while (reader.Read())
-        {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
-                continue;
-            var row = (Row)reader.LoadCurrentElement()!;
-            var number = row.RowIndex?.Value is { } index ? (int)index : nextRow;
-            nextRow = number + 1;
-            var fields = new List<string>();
-            var column = 0;
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var at = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : column;
-                if (at > 1000)
-                    throw NotXlsx("a cell lies beyond column 1000");
-                while (fields.Count < at)
-                    fields.Add("");
-                fields.Add(Text(cell, strings, dateStyles));
-                column = at + 1;
-            }
-            while (fields.Count > 0 && fields[^1].Length == 0)
-                fields.RemoveAt(fields.Count - 1);
-            if (fields.Count == 0)
-                continue;
-            if (rows.Count >= maxRows)
-                throw new CsvFormatException("bulk-report-too-many-rows", $"The file has more than {maxRows - 1} data rows.", number);
-            rows.Add(new CsvRow(number, fields));
-        }
-        return rows;
-    }
+    internal static CsvFormatException NotXlsx(string why) => new("bulk-report-not-xlsx", "The file is not a readable .xlsx workbook: " + why + ".");
 
-    private static string Text(Cell cell, List<string> strings, HashSet<uint> dateStyles)
-    {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString)
-            return cell.InlineString?.InnerText ?? "";
-        var value = cell.CellValue?.Text ?? "";
-        if (type == CellValues.SharedString)
-        {
-            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < strings.Count
-                ? strings[index]
-                : throw NotXlsx("a cell names a shared string that does not exist");
-        }
-        if (type == CellValues.Boolean)
-            return value == "1" ? "TRUE" : "FALSE";
-        if ((type is null || type == CellValues.Number) && value.Length > 0
-            && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            if (cell.StyleIndex?.Value is { } style && dateStyles.Contains(style) && number is >= 1 and < 2958466)
-                return DateOnly.FromDateTime(DateTime.FromOADate(number)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            return number.ToString("R", CultureInfo.InvariantCulture);
-        }
-        return value;
-    }
-
-    private static List<string> SharedStrings(SharedStringTablePart? part)
-    {
-        var strings = new List<string>();
-        if (part is null)
-            return strings;
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
-        {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
-                strings.Add(reader.LoadCurrentElement()!.InnerText);
-        }
-        return strings;
-    }
+    private static Stream Contents(OpenXmlPart part) => part.GetStream(FileMode.Open, FileAccess.Read);
 
     /// <summary>Indexes into cellXfs whose number format shows a date.</summary>
     private static HashSet<uint> DateStyles(WorkbookStylesPart? part)
@@ -151,21 +84,4 @@ public static class XlsxTable
         }
         return false;
     }
-
-    private static int ColumnOf(string reference)
-    {
-        var column = 0;
-        foreach (var c in reference)
-        {
-            if (c is >= 'A' and <= 'Z')
-                column = (column * 26) + (c - 'A' + 1);
-            else
-                break;
-            if (column > 20000)
-                break;
-        }
-        return column - 1;
-    }
-
-    private static CsvFormatException NotXlsx(string why) => new("bulk-report-not-xlsx", "The file is not a readable .xlsx workbook: " + why + ".");
 }
