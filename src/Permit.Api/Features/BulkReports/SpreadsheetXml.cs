@@ -35,8 +35,8 @@ internal static class SpreadsheetXml
         reader.NodeType == XmlNodeType.Element && reader.LocalName == localName && reader.NamespaceURI is Transitional or Strict;
 
     /// <summary>
-    /// The text of a <c>&lt;t&gt;</c> or <c>&lt;v&gt;</c>: its first non-empty text, CDATA or whitespace child, as the
-    /// SDK's leaf text elements hold it. Anything after that (more text past a comment, child elements) is not part of it.
+    /// The text of a <c>&lt;t&gt;</c> or <c>&lt;v&gt;</c>: all of its text, CDATA and whitespace children in order, so a
+    /// comment inside (<c>&lt;t&gt;a&lt;!--c--&gt;b&lt;/t&gt;</c>) does not cut the value short: it reads "ab".
     /// </summary>
     public static string ReadLeafText(XmlReader reader)
     {
@@ -44,21 +44,25 @@ internal static class SpreadsheetXml
             return "";
         var depth = reader.Depth;
         var text = "";
+        StringBuilder? pieces = null;
         while (reader.Read() && reader.Depth > depth)
         {
-            if (text.Length == 0 && reader.Depth == depth + 1
-                && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            if (reader.Depth != depth + 1
+                || reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
+                continue;
+            if (text.Length == 0)
                 text = reader.Value;
+            else
+                (pieces ??= new StringBuilder(text)).Append(reader.Value);
         }
-        return text;
+        return pieces?.ToString() ?? text;
     }
 
     /// <summary>
-    /// The text of a shared-string item <c>&lt;si&gt;</c> or an inline string <c>&lt;is&gt;</c>: every <c>&lt;t&gt;</c> in it
-    /// at any depth, in order. That is what the SDK's <c>InnerText</c> gave, rich-text runs (<c>&lt;r&gt;&lt;t&gt;</c>) and
-    /// phonetic runs (<c>&lt;rPh&gt;&lt;t&gt;</c>, the reading Japanese Excel keeps beside the text) alike: 東京 with the
-    /// reading トウキョウ reads 東京トウキョウ, as it did. Text directly inside <c>&lt;si&gt;</c>, <c>&lt;r&gt;</c> or
-    /// <c>&lt;rPh&gt;</c> is not part of it.
+    /// The text of a shared-string item <c>&lt;si&gt;</c> or an inline string <c>&lt;is&gt;</c>: every <c>&lt;t&gt;</c> in it,
+    /// in order, rich-text runs (<c>&lt;r&gt;&lt;t&gt;</c>) included, as Excel shows the cell. A phonetic run
+    /// (<c>&lt;rPh&gt;</c>, the reading Japanese Excel keeps beside the text) is not part of the value: 東京 with the reading
+    /// トウキョウ reads 東京. Text directly inside <c>&lt;si&gt;</c> or <c>&lt;r&gt;</c> is not part of it either.
     /// </summary>
     public static string ReadRichText(XmlReader reader)
     {
@@ -67,8 +71,21 @@ internal static class SpreadsheetXml
         var depth = reader.Depth;
         var text = "";
         StringBuilder? runs = null;
+        int? phonetic = null;
         while (reader.Read() && reader.Depth > depth)
         {
+            if (phonetic is { } at)
+            {
+                if (reader.Depth == at && reader.NodeType == XmlNodeType.EndElement)
+                    phonetic = null;
+                continue;
+            }
+            if (IsElement(reader, "rPh"))
+            {
+                if (!reader.IsEmptyElement)
+                    phonetic = reader.Depth;
+                continue;
+            }
             if (!IsElement(reader, "t"))
                 continue;
             var run = ReadLeafText(reader);

@@ -55,8 +55,8 @@ internal static class XlsxSheetRows
                 continue;
             var reference = reader.GetAttribute("r");
             var at = reference is null ? column : ColumnOf(reference);
-            // at counts from 0, so column 1001 (ALM) still passes, as it always has.
-            if (at > MaxColumn)
+            // at counts from 0: column 1000 (ALL) is the last one read.
+            if (at >= MaxColumn)
                 throw XlsxTable.NotXlsx("a cell lies beyond column 1000");
             var cell = Cell(reader);
             while (fields.Count < at)
