@@ -14,7 +14,7 @@ public interface IAuditTrail
 
     /// <summary>
     /// The entry <see cref="Record"/> would add, not added to the unit of work: for a set-based writer outside EF's change
-    /// tracker, which links and writes it in its transaction (<see cref="AuditChain.AppendAsync"/>).
+    /// tracker, which links and writes it in its transaction (<see cref="AuditChain.AppendAsync(DbContext, IReadOnlyList{AuditEntry}, Func{IReadOnlyList{AuditEntry}, CancellationToken, Task}, CancellationToken)"/>).
     /// </summary>
     AuditEntry Prepare(string action, Guid? residentId, string? purpose);
 }

@@ -12,6 +12,9 @@ internal static class RowsAhead
 {
     public const int ChunkSize = 1000;
 
+    // Two chunks under way: when reading the values is the slower side, both cores read while the writer waits.
+    private const int InFlight = 2;
+
     /// <summary>
     /// The values of <paramref name="rows"/>, chunk by chunk in row order. <paramref name="read"/> runs on another thread
     /// and may only read the rows; a writer that stops early (a refused row, a cancel) leaves no reading running.
@@ -22,21 +25,24 @@ internal static class RowsAhead
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(read);
         using var chunks = rows.Chunk(ChunkSize).GetEnumerator();
-        var next = chunks.MoveNext() ? Start(chunks.Current) : null;
+        var ahead = new Queue<Task<object?[][]>>(InFlight);
         try
         {
-            while (next is not null)
+            while (ahead.Count < InFlight && chunks.MoveNext())
+                ahead.Enqueue(Start(chunks.Current));
+            while (ahead.TryDequeue(out var next))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var values = await next.ConfigureAwait(false);
-                next = chunks.MoveNext() ? Start(chunks.Current) : null;
+                if (chunks.MoveNext())
+                    ahead.Enqueue(Start(chunks.Current));
                 yield return values;
             }
         }
         finally
         {
-            if (next is not null)
-                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            while (ahead.TryDequeue(out var running))
+                await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         Task<object?[][]> Start(T[] chunk) => Task.Run(() => Array.ConvertAll(chunk, row => read(row)), cancellationToken);

@@ -18,7 +18,7 @@ namespace Permit.Api.Features.BulkReports;
 /// rows themselves (attach, fix-up and three change detections per save over 150,000 entries for 50,000 arrivals): a
 /// real run saves the tracked changes (departures, known residents placed anew) through EF, then writes the new rows
 /// set-based (<see cref="DirectInserts"/>) and appends their audit lines onto the chain
-/// (<see cref="AuditChain.AppendAsync"/>), all in one transaction. On SQL Server, which has no direct writer, the new
+/// (<see cref="AuditChain.AppendAsync(DbContext, IReadOnlyList{AuditEntry}, Func{IReadOnlyList{AuditEntry}, CancellationToken, Task}, Func{CancellationToken, Task}, CancellationToken)"/>), all in one transaction. On SQL Server, which has no direct writer, the new
 /// rows are added to the context and saved by EF as before.</para>
 /// </summary>
 public static class BulkReportWriter
@@ -150,10 +150,15 @@ public static class BulkReportWriter
                 await db.SaveChangesAsync(cancellationToken);
             if (direct)
             {
-                await DirectInserts.InsertAsync(db, written.Residents, cancellationToken);
-                await DirectInserts.InsertAsync(db, [.. written.Registrations.Select(r => r.Registration)], cancellationToken);
+                // The audit lines are linked onto the chain on another thread while the residents and registrations are written.
                 await AuditChain.AppendAsync(
-                    db, written.AuditLines, (lines, ct) => DirectInserts.InsertAsync(db, lines, ct), cancellationToken);
+                    db, written.AuditLines, (lines, ct) => DirectInserts.InsertAsync(db, lines, ct),
+                    meanwhile: async ct =>
+                    {
+                        await DirectInserts.InsertAsync(db, written.Residents, ct);
+                        await DirectInserts.InsertAsync(db, [.. written.Registrations.Select(r => r.Registration)], ct);
+                    },
+                    cancellationToken);
             }
             if (own is not null)
                 await own.CommitAsync(cancellationToken);
