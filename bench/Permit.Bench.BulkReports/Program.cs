@@ -46,10 +46,10 @@ try
     // pass the first measured round still ran up to a quarter slower).
     await RoundAsync(print: false);
     await RoundAsync(print: false);
-    Console.WriteLine($"Machine ceiling before: {MachineCeiling.Measure()}");
+    Console.WriteLine($"Machine ceiling before: {MachineCeiling.Measure()}  {Load()}");
     for (var round = 1; round <= rounds; round++)
         await RoundAsync(print: true);
-    Console.WriteLine($"Machine ceiling after:  {MachineCeiling.Measure()}");
+    Console.WriteLine($"Machine ceiling after:  {MachineCeiling.Measure()}  {Load()}");
     foreach (var (name, figures) in realRuns)
     {
         figures.Sort();

@@ -131,6 +131,51 @@ public sealed class AuditChainTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task Each_hash_covers_the_documented_canonical_form_of_its_own_entry_hashed_after_others()
+    {
+        // The form external verifiers recompute (docs: a compact JSON array in a fixed order), written here the plain way.
+        await using var db = SecurityTestDb.Open(_connectionString, _protector);
+        var trail = new AuditTrail(db, _actor, _time);
+        var wide = trail.Prepare("resident.update", Resident, "地址变更 \"quoted\" " + new string('x', 150));
+        var narrow = trail.Prepare("permit.issue", null, null);
+        Chain(wide, 41, AuditCanonicalForm.GenesisHash);
+        Chain(narrow, 42, new string('a', AuditEntry.HashLength));
+
+        var hashes = new[] { AuditCanonicalForm.HashOf(wide), AuditCanonicalForm.HashOf(narrow), AuditCanonicalForm.HashOf(wide) };
+
+        Assert.Equal(Documented(wide), AuditCanonicalForm.Of(wide));
+        Assert.Equal(Documented(narrow), AuditCanonicalForm.Of(narrow));
+        Assert.Equal(
+            [Hex(Documented(wide)), Hex(Documented(narrow)), Hex(Documented(wide))],
+            hashes);
+    }
+
+    private static void Chain(AuditEntry entry, long sequence, string previous)
+    {
+        typeof(AuditEntry).GetProperty(nameof(AuditEntry.Sequence))!.SetValue(entry, sequence);
+        typeof(AuditEntry).GetProperty(nameof(AuditEntry.PreviousHash))!.SetValue(entry, previous);
+    }
+
+    private static string Hex(byte[] form) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(form));
+
+    private static byte[] Documented(AuditEntry e)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            json.WriteStringValue("permit-audit/1");
+            json.WriteNumberValue(e.Sequence);
+            json.WriteStringValue(e.Id.ToString("D"));
+            json.WriteStringValue(e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var text in new[] { e.ActorId, e.ActorName, e.ActorRole, e.Terminal, e.Action, e.ResidentId?.ToString("D"), e.Purpose, e.PreviousHash })
+                json.WriteStringValue(text);
+            json.WriteEndArray();
+        }
+        return buffer.ToArray();
+    }
+
     private async Task RecordAsync(string action, string purpose)
     {
         await using var db = SecurityTestDb.Open(_connectionString, _protector);

@@ -17,9 +17,9 @@ namespace Permit.Api.Features.BulkReports;
 /// <para>The new residents, registrations and audit lines are kept out of EF's change tracker, which cost more than the
 /// rows themselves (attach, fix-up and three change detections per save over 150,000 entries for 50,000 arrivals): a
 /// real run saves the tracked changes (departures, known residents placed anew) through EF, then writes the new rows
-/// set-based (<see cref="DirectInserts"/>) and appends their audit lines onto the chain
-/// (<see cref="AuditChain.AppendAsync(DbContext, IReadOnlyList{AuditEntry}, Func{IReadOnlyList{AuditEntry}, CancellationToken, Task}, Func{CancellationToken, Task}, CancellationToken)"/>), all in one transaction. On SQL Server, which has no direct writer, the new
-/// rows are added to the context and saved by EF as before.</para>
+/// set-based (<see cref="DirectInserts"/>) while their audit lines are linked onto the chain, then the audit lines
+/// (<c>AuditChain.AppendAsync</c> with its <c>meanwhile</c>), all in one transaction. On SQL Server, which has no direct
+/// writer, the new rows are added to the context and saved by EF as before.</para>
 /// </summary>
 public static class BulkReportWriter
 {

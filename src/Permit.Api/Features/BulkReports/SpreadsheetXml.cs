@@ -43,19 +43,14 @@ internal static class SpreadsheetXml
         if (reader.IsEmptyElement)
             return "";
         var depth = reader.Depth;
-        var text = "";
-        StringBuilder? pieces = null;
+        var text = new Pieces();
         while (reader.Read() && reader.Depth > depth)
         {
-            if (reader.Depth != depth + 1
-                || reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
-                continue;
-            if (text.Length == 0)
-                text = reader.Value;
-            else
-                (pieces ??= new StringBuilder(text)).Append(reader.Value);
+            if (reader.Depth == depth + 1
+                && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                text.Add(reader.Value);
         }
-        return pieces?.ToString() ?? text;
+        return text.ToString();
     }
 
     /// <summary>
@@ -69,8 +64,7 @@ internal static class SpreadsheetXml
         if (reader.IsEmptyElement)
             return "";
         var depth = reader.Depth;
-        var text = "";
-        StringBuilder? runs = null;
+        var text = new Pieces();
         int? phonetic = null;
         while (reader.Read() && reader.Depth > depth)
         {
@@ -86,14 +80,28 @@ internal static class SpreadsheetXml
                     phonetic = reader.Depth;
                 continue;
             }
-            if (!IsElement(reader, "t"))
-                continue;
-            var run = ReadLeafText(reader);
-            if (text.Length == 0)
-                text = run;
-            else
-                (runs ??= new StringBuilder(text)).Append(run);
+            if (IsElement(reader, "t"))
+                text.Add(ReadLeafText(reader));
         }
-        return runs?.ToString() ?? text;
+        return text.ToString();
+    }
+
+    /// <summary>Text in pieces, joined; most values are one piece, so a builder is made only for a second.</summary>
+    private struct Pieces
+    {
+        private string? _first;
+        private StringBuilder? _more;
+
+        public void Add(string piece)
+        {
+            if (_more is not null)
+                _more.Append(piece);
+            else if (string.IsNullOrEmpty(_first))
+                _first = piece;
+            else
+                _more = new StringBuilder(_first).Append(piece);
+        }
+
+        public override readonly string ToString() => _more?.ToString() ?? _first ?? "";
     }
 }
