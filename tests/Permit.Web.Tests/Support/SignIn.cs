@@ -9,7 +9,11 @@ internal static class SignIn
         await page.GotoAsync("/signin");
         await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/signin", StringComparison.Ordinal));
+        // A refused sign-in stays on the page: say what it answered instead of timing out on the URL (a full run once did).
+        Assert.True(answer.Status is >= 300 and < 400, $"/signin answered {answer.Status}: {await page.Locator("body").InnerTextAsync()}");
         // Commit, not load: the signed-in page's load event can lag on a loaded machine; its heading is what the officer sees.
         await page.WaitForURLAsync(url => !url.Contains("signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
